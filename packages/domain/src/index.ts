@@ -1,0 +1,4 @@
+export * from './aggregates.ts';
+export * from './errors.ts';
+export * from './model.ts';
+export * from './scales.ts';
