@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Writes a consistent copy of the database to `file` (SQLite only; use pg_dump for PostgreSQL). */
+  backup(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return url.startsWith('postgres://') || url.startsWith('postgresql://');
+}
+
+/** A file path or ':memory:' opens SQLite; a postgres:// or postgresql:// URL opens a PostgreSQL pool. */
+export function createDb(url: string): Db {
+  return isPostgresUrl(url) ? openPostgres(url) : openSqlite(url);
+}
+
+function openSqlite(path: string): Db {
+  const inMemory = path === ':memory:';
+  if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  if (!inMemory) sqlite.pragma('journal_mode = WAL');
+  // FULL syncs the WAL on every commit: an accepted response survives a power cut, not only a crash.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    async backup(file) {
+      mkdirSync(dirname(resolve(file)), { recursive: true });
+      await sqlite.backup(file);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+// Counts and sums come back as int8/numeric, which pg returns as strings by default; these values stay far below
+// 2^53, so numbers are exact. Parsers are set on this pool only, not on pg's process-wide registry.
+const NUMERIC_OIDS = new Set<number>([pg.types.builtins.INT8, pg.types.builtins.NUMERIC]);
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    NUMERIC_OIDS.has(oid) && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+function openPostgres(url: string): Db {
+  const pool = new pg.Pool({ connectionString: url, types });
+  // An idle connection dropped by the server must not crash the process; the pool opens a new one when next needed.
+  pool.on('error', (error) => console.error(`PostgreSQL idle connection error: ${error.message}`));
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    backup: async () => {
+      throw new Error('Backup from Facets works on SQLite only; back up PostgreSQL with pg_dump.');
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,269 @@
+import { mean } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../create-db.ts';
+import { diffAggregates, readAggregates, readCells, recomputeAggregates } from '../repositories/aggregates.ts';
+import { isWaveOpen, listOpenWaves } from '../repositories/surveys.ts';
+import type { Database } from '../schema.ts';
+import { openTestDb, testDialects } from '../testing.ts';
+import { groupId } from './content.ts';
+import { dimensionId } from './dimensions.ts';
+import { DEMO_ORGANIZATION, DEMO_SIGN_INS, seedDemo } from './index.ts';
+import { waveId } from './surveys.ts';
+
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+const hashPassword = async (password: string) => `fake-hash:${password}`;
+const org = DEMO_ORGANIZATION.id;
+const GROUPS = ['employee', 'customer', 'supplier', 'shareholder'] as const;
+const TABLES = [
+  'organization',
+  'auth_user',
+  'auth_account',
+  'member',
+  'stakeholder_group',
+  'segment_attribute',
+  'stakeholder',
+  'dimension',
+  'dimension_group',
+  'intended_experience',
+  'initiative',
+  'initiative_target',
+  'promise',
+  'survey',
+  'wave',
+  'question',
+  'response',
+  'answer',
+  'wave_participation',
+  'aggregate_cell',
+  'aggregate_bin',
+  'feedback',
+  'feedback_reply',
+] as const;
+
+async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of TABLES) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}
+
+async function aggregateSums(db: Kysely<Database>) {
+  return db
+    .selectFrom('aggregate_cell')
+    .select((eb) => [
+      eb.fn.sum<number>('n').as('n'),
+      eb.fn.sum<number>('sum').as('sum'),
+      eb.fn.sum<number>('sum_sq').as('sumSq'),
+    ])
+    .executeTakeFirstOrThrow();
+}
+
+const wholeGroupCell = (cells: Awaited<ReturnType<typeof readCells>>, dimension: string, facet: string) =>
+  cells.find((c) => c.segmentKey === '' && c.dimensionId === dimensionId(dimension) && c.facet === facet);
+
+const dialects = await testDialects();
+
+describe('seedDemo', () => {
+  let first: Db;
+  /** The second run: on PostgreSQL when reachable, which also proves the seed portable; else on SQLite again. */
+  let second: Db;
+  let responses = 0;
+  const progress: [number, number][] = [];
+
+  beforeAll(async () => {
+    [first, second] = await Promise.all([
+      openTestDb('sqlite'),
+      openTestDb(dialects.includes('postgres') ? 'postgres' : 'sqlite'),
+    ]);
+    // Concurrently: PostgreSQL mostly waits on the network, SQLite on the CPU.
+    [{ responses }] = await Promise.all([
+      seedDemo(first.db, { now: NOW, hashPassword, onProgress: (d, t) => progress.push([d, t]) }),
+      seedDemo(second.db, { now: NOW, hashPassword }),
+    ]);
+  }, 30_000);
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+  });
+
+  it(`gives the same rows and aggregates on every run (second run on ${dialects.at(-1)})`, async () => {
+    const counts = await rowCounts(first.db);
+    expect(await rowCounts(second.db)).toEqual(counts);
+    const [a, b] = [await aggregateSums(first.db), await aggregateSums(second.db)];
+    expect(Number(b.n)).toBe(Number(a.n));
+    expect(Number(b.sum)).toBeCloseTo(Number(a.sum), 6);
+    expect(Number(b.sumSq)).toBeCloseTo(Number(a.sumSq), 4);
+    const aggregates = await readAggregates(first.db, { organizationId: org });
+    expect(diffAggregates(await readAggregates(second.db, { organizationId: org }), aggregates)).toEqual([]);
+    expect(counts.response).toBe(responses);
+    expect(responses).toBeGreaterThan(400);
+    expect(responses).toBeLessThan(3000);
+    expect(counts.stakeholder_group).toBe(4);
+    expect(counts.auth_user).toBe(9);
+  });
+
+  it('reports progress up to the number of responses', () => {
+    expect(progress[0]).toEqual([0, responses]);
+    expect(progress.at(-1)).toEqual([responses, responses]);
+  });
+
+  it('builds aggregates that match a recomputation from the raw answers', async () => {
+    const stored = await readAggregates(first.db, { organizationId: org });
+    const recomputed = await recomputeAggregates(first.db, { organizationId: org });
+    expect(diffAggregates(stored, recomputed)).toEqual([]);
+  });
+
+  it('gives every group one open wave and four closed ones', async () => {
+    const waves = await first.db.selectFrom('wave').selectAll().orderBy('survey_id').orderBy('sequence').execute();
+    for (const group of GROUPS) {
+      const ofGroup = waves.filter((w) => w.survey_id === `demo-survey-${group}`);
+      expect(ofGroup.map((w) => w.status)).toEqual(['closed', 'closed', 'closed', 'closed', 'open']);
+      expect(isWaveOpen(ofGroup[4]!, NOW.toISOString())).toBe(true);
+      expect(ofGroup.slice(0, 4).every((w) => w.closes_at! < NOW.toISOString())).toBe(true);
+    }
+  });
+
+  it('leaves the open waves unanswered by the demo sign-in stakeholders', async () => {
+    const signIns = await first.db
+      .selectFrom('member')
+      .innerJoin('stakeholder', 'stakeholder.id', 'member.stakeholder_id')
+      .select(['stakeholder.id', 'stakeholder.group_id'])
+      .where('member.role', '=', 'stakeholder')
+      .execute();
+    expect(signIns).toHaveLength(4);
+    for (const s of signIns) {
+      const open = await listOpenWaves(first.db, {
+        organizationId: org,
+        groupId: s.group_id,
+        stakeholderId: s.id,
+        now: NOW.toISOString(),
+      });
+      expect(open).toHaveLength(1);
+      expect(open[0]!.answered).toBe(false);
+    }
+    // …while others already have, so the open waves have data.
+    for (const group of GROUPS) {
+      const cells = await readCells(first.db, { organizationId: org, waveId: waveId(group, 5), segmentKey: '' });
+      expect(Math.min(...cells.filter((c) => c.facet === 'lived').map((c) => c.n))).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('has at least k respondents in every whole-group lived cell of the latest closed wave', async () => {
+    for (const group of GROUPS) {
+      const cells = await readCells(first.db, { organizationId: org, waveId: waveId(group, 4), segmentKey: '' });
+      const lived = cells.filter((c) => c.facet === 'lived');
+      expect(lived.length).toBeGreaterThanOrEqual(5);
+      for (const c of lived) expect(c.n, `${group} ${c.dimensionId}`).toBeGreaterThanOrEqual(5);
+    }
+    // Some segment cells stay below k, so the console has something to hide.
+    const segments = await readCells(first.db, {
+      organizationId: org,
+      waveId: waveId('supplier', 4),
+      segmentKey: 'company',
+    });
+    expect(segments.some((c) => c.n < 5)).toBe(true);
+  });
+
+  it('tells the story: promise drift on delivery, supplier payments below target, recognition improving', async () => {
+    const cellsOf = async (group: (typeof GROUPS)[number], sequence: number) =>
+      readCells(first.db, { organizationId: org, waveId: waveId(group, sequence), segmentKey: '' });
+    const score = (cells: Awaited<ReturnType<typeof readCells>>, dimension: string, facet: string) =>
+      mean(wholeGroupCell(cells, dimension, facet)!)!;
+    const [c1, c4] = [await cellsOf('customer', 1), await cellsOf('customer', 4)];
+    const expectedRise = score(c4, 'delivery', 'expected') - score(c1, 'delivery', 'expected');
+    const livedRise = score(c4, 'delivery', 'lived') - score(c1, 'delivery', 'lived');
+    expect(expectedRise).toBeGreaterThan(livedRise + 10);
+
+    const target = await first.db
+      .selectFrom('intended_experience')
+      .select('target')
+      .where('group_id', '=', groupId('supplier'))
+      .where('dimension_id', '=', dimensionId('payment_reliability'))
+      .executeTakeFirstOrThrow();
+    expect(score(await cellsOf('supplier', 4), 'payment_reliability', 'lived')).toBeLessThan(target.target - 20);
+
+    const [e1, e4] = [await cellsOf('employee', 1), await cellsOf('employee', 4)];
+    expect(score(e4, 'recognition', 'lived')).toBeGreaterThan(score(e1, 'recognition', 'lived') + 5);
+  });
+
+  it('creates the sign-ins of the contract, with their roles and segments', async () => {
+    const members = await first.db
+      .selectFrom('member')
+      .innerJoin('auth_user', 'auth_user.id', 'member.user_id')
+      .leftJoin('stakeholder', 'stakeholder.id', 'member.stakeholder_id')
+      .leftJoin('stakeholder_group', 'stakeholder_group.id', 'stakeholder.group_id')
+      .select([
+        'auth_user.email',
+        'member.role',
+        'member.department',
+        'stakeholder_group.code',
+        'stakeholder.company',
+        'stakeholder.segments',
+      ])
+      .execute();
+    const byEmail = new Map(members.map((m) => [m.email, m]));
+    expect([...byEmail.keys()].sort()).toEqual(DEMO_SIGN_INS.map((s) => s.email).sort());
+    expect(byEmail.get('manager.it@demo.facets.test')).toMatchObject({ role: 'manager', department: 'it' });
+    expect(byEmail.get('leadership@demo.facets.test')).toMatchObject({ role: 'leadership' });
+    const employee = byEmail.get('employee@demo.facets.test')!;
+    expect(employee).toMatchObject({ role: 'stakeholder', code: 'employee' });
+    expect(JSON.parse(employee.segments!)).toMatchObject({ department: 'it', site: 'lyon' });
+    expect(byEmail.get('supplier@demo.facets.test')).toMatchObject({ code: 'supplier', company: 'Atelier Durand' });
+    expect(byEmail.get('customer@demo.facets.test')).toMatchObject({ code: 'customer' });
+    expect(byEmail.get('shareholder@demo.facets.test')).toMatchObject({ code: 'shareholder' });
+    const org = await first.db.selectFrom('organization').selectAll().executeTakeFirstOrThrow();
+    expect(org).toMatchObject({
+      slug: 'demo',
+      name: 'Maison Lumière',
+      default_locale: 'fr',
+      k_threshold: 5,
+      comment_threshold: 5,
+    });
+  });
+
+  it('gives the demo supplier one answered feedback item, and no other sign-in any feedback', async () => {
+    const items = await first.db
+      .selectFrom('feedback')
+      .innerJoin('member', 'member.stakeholder_id', 'feedback.stakeholder_id')
+      .select(['feedback.id', 'member.role', 'feedback.group_id'])
+      .execute();
+    expect(items).toEqual([{ id: expect.any(String), role: 'stakeholder', group_id: groupId('supplier') }]);
+    const replies = await first.db
+      .selectFrom('feedback_reply')
+      .select('author_kind')
+      .where('feedback_id', '=', items[0]!.id)
+      .execute();
+    expect(replies).toEqual([{ author_kind: 'staff' }]);
+  });
+
+  it('stores no person on anonymous employee responses, and credential accounts for every sign-in', async () => {
+    const linked = await first.db
+      .selectFrom('response')
+      .select('id')
+      .where('group_id', '=', groupId('employee'))
+      .where('stakeholder_id', 'is not', null)
+      .execute();
+    expect(linked).toEqual([]);
+    const accounts = await first.db
+      .selectFrom('auth_account')
+      .innerJoin('auth_user', 'auth_user.id', 'auth_account.user_id')
+      .select([
+        'auth_user.email',
+        'auth_account.account_id',
+        'auth_account.user_id',
+        'auth_account.provider_id',
+        'auth_account.password',
+      ])
+      .execute();
+    expect(accounts.map((a) => a.email).sort()).toContain('supplier@demo.facets.test');
+    for (const a of accounts) {
+      expect(a).toMatchObject({ provider_id: 'credential', account_id: a.user_id, password: 'fake-hash:facets-demo' });
+    }
+  });
+});

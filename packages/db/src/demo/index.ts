@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import { submitResponse } from '../repositories/responses.ts';
+import { inTransaction } from '../repositories/rows.ts';
+import type { Database } from '../schema.ts';
+import { DEMO_PASSWORD, groupId, ORGANIZATION } from './content.ts';
+import { buildStakeholders, SIGN_IN_STAKEHOLDERS, STAFF } from './people.ts';
+import { createRandom, sequentialIds } from './random.ts';
+import { planResponses, waveWindows } from './responses.ts';
+import { questionId, SURVEYS, waveId } from './surveys.ts';
+import { writeFeedback } from './write-feedback.ts';
+import { Clock, writeExperience, writeGroups, writeOrganization, writeUsers } from './write-model.ts';
+import { closePastWaves, writeSurveys } from './write-surveys.ts';
+
+export { DEMO_PASSWORD, ORGANIZATION as DEMO_ORGANIZATION } from './content.ts';
+
+/** The demo's sign-ins (password `DEMO_PASSWORD`), for the CLI to print and for tests. */
+export const DEMO_SIGN_INS: readonly { email: string; name: string; role: string; group: string | null }[] = [
+  ...STAFF.map((s) => ({ email: s.email, name: s.name, role: s.role, group: null })),
+  ...Object.entries(SIGN_IN_STAKEHOLDERS).map(([group, s]) => ({
+    email: s.email,
+    name: s.displayName,
+    role: 'stakeholder',
+    group,
+  })),
+];
+
+export interface SeedDemoOptions {
+  /** Every time in the demo is counted from here: the open waves opened a week before it. */
+  now: Date;
+  /** The auth library's password hasher, so the demo sign-ins work with `facets-demo`. */
+  hashPassword: (password: string) => Promise<string>;
+  onProgress?: (done: number, total: number) => void;
+  /** Ids of responses and answers (made by the submission code path); deterministic `demo-row-…` by default. */
+  newId?: () => string;
+}
+
+export interface SeedDemoResult {
+  organizationId: string;
+  responses: number;
+}
+
+/** Fixed seed of the people generator: the same names and segments on every run. */
+const PEOPLE_SEED = 20_261_122;
+const PROGRESS_EVERY = 25;
+
+/**
+ * Creates the demo organisation "Maison Lumière" (slug `demo`): staff and stakeholder sign-ins, four groups, shared and
+ * group dimensions, intended experience, initiatives, promises, one survey per group with four closed waves and an
+ * open one, responses and feedback. Deterministic: the same `now` gives the same rows. All or nothing: one transaction.
+ * Responses go through `submitResponse`, so aggregates are built exactly as for a portal submission.
+ */
+export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): Promise<SeedDemoResult> {
+  const clock = new Clock(options.now);
+  const newId = options.newId ?? sequentialIds('demo-row');
+  const stakeholders = buildStakeholders(createRandom(PEOPLE_SEED));
+  const windows = waveWindows(options.now);
+  const planned = planResponses({ now: options.now, surveys: SURVEYS, stakeholders });
+  const passwordHash = await options.hashPassword(DEMO_PASSWORD);
+  options.onProgress?.(0, planned.length);
+
+  await inTransaction(db, async (trx) => {
+    await writeOrganization(trx, clock);
+    await writeGroups(trx, clock, stakeholders);
+    await writeUsers(trx, clock, stakeholders, passwordHash);
+    await writeExperience(trx, clock);
+    await writeSurveys(trx, clock, windows);
+    for (const [n, r] of planned.entries()) {
+      await submitResponse(trx, {
+        organizationId: ORGANIZATION.id,
+        waveId: waveId(r.group, r.sequence),
+        stakeholderId: r.stakeholder.id,
+        groupId: groupId(r.group),
+        segments: r.stakeholder.segments,
+        idempotencyKey: r.idempotencyKey,
+        answers: r.answers.map((a) => ({ questionId: questionId(r.group, a.code), value: a.value, text: a.text })),
+        now: r.submittedAt,
+        newId,
+      });
+      const done = n + 1;
+      if (done % PROGRESS_EVERY === 0 || done === planned.length) options.onProgress?.(done, planned.length);
+    }
+    await closePastWaves(trx, windows);
+    await writeFeedback(trx, clock, stakeholders);
+  });
+  return { organizationId: ORGANIZATION.id, responses: planned.length };
+}

@@ -1,0 +1,240 @@
+import type { StaffRole } from '@facets/domain';
+import { companyValue, type GroupCode, SUPPLIER_COMPANIES } from './content.ts';
+import type { Random } from './random.ts';
+
+export interface StaffContent {
+  key: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  department: string | null;
+}
+
+/** Staff sign-ins of the contract (password `facets-demo`). */
+export const STAFF: readonly StaffContent[] = [
+  {
+    key: 'leadership',
+    email: 'leadership@demo.facets.test',
+    name: 'Hélène Marchand',
+    role: 'leadership',
+    department: null,
+  },
+  { key: 'hr', email: 'hr@demo.facets.test', name: 'Sophie Lefèvre', role: 'hr', department: null },
+  { key: 'admin', email: 'admin@demo.facets.test', name: 'Thomas Girard', role: 'admin', department: null },
+  { key: 'analyst', email: 'analyst@demo.facets.test', name: 'Julien Roux', role: 'analyst', department: null },
+  { key: 'manager-it', email: 'manager.it@demo.facets.test', name: 'Karim Benali', role: 'manager', department: 'it' },
+];
+
+export interface StakeholderContent {
+  id: string;
+  group: GroupCode;
+  externalRef: string;
+  displayName: string;
+  email: string;
+  company: string | null;
+  segments: Record<string, string>;
+  /** Set for the stakeholders who sign in to a portal in the demo (and in the e2e story). */
+  signIn: boolean;
+}
+
+/** The stakeholder sign-ins of the contract; each is the first stakeholder of its group. */
+export const SIGN_IN_STAKEHOLDERS: Readonly<
+  Record<GroupCode, Omit<StakeholderContent, 'id' | 'externalRef' | 'group' | 'signIn'>>
+> = {
+  employee: {
+    displayName: 'Camille Bernard',
+    email: 'employee@demo.facets.test',
+    company: null,
+    segments: { department: 'it', site: 'lyon', tenure_band: '1_3y' },
+  },
+  customer: {
+    displayName: 'Léa Moreau',
+    email: 'customer@demo.facets.test',
+    company: null,
+    segments: { segment: 'online', region: 'auvergne_rhone_alpes' },
+  },
+  supplier: {
+    displayName: 'Marc Durand',
+    email: 'supplier@demo.facets.test',
+    company: 'Atelier Durand',
+    segments: { supplier_category: 'raw_materials', company: companyValue('Atelier Durand') },
+  },
+  shareholder: {
+    displayName: 'Pierre Fontaine',
+    email: 'shareholder@demo.facets.test',
+    company: null,
+    segments: { holder_type: 'retail' },
+  },
+};
+
+const FIRST_NAMES = (
+  'Adrien Agathe Alice Antoine Bastien Benoît Chloé Clément Damien Élise Emma Étienne Fanny Florian ' +
+  'Gaëlle Guillaume Hugo Inès Jeanne Jérôme Laura Léo Lucie Manon Mathieu Maxime Mélanie Nadia Nathalie ' +
+  'Nicolas Océane Olivier Pauline Quentin Rachid Romain Sarah Sébastien Sylvie Théo Valérie Yasmine ' +
+  'Youssef Zoé Aurélien Margaux'
+).split(' ');
+const LAST_NAMES = (
+  'Arnaud Barbier Blanc Bonnet Boyer Brun Chevalier Clément Colin David Denis Dubois Dumont Dupuis ' +
+  'Faure Fournier Gaillard Garnier Gauthier Guerin Henry Joly Lacroix Lambert Laurent Lemoine Leroy ' +
+  'Mallet Masson Mercier Meunier Michel Morel Muller Noël Perrin Picard Renaud Rey Robin Rousseau ' +
+  'Roussel Schmitt Vidal Vincent Weber'
+).split(' ');
+
+/** Employees per department (60 in all): a few small departments keep some segment cells below k. */
+const DEPARTMENTS: readonly (readonly [string, number])[] = [
+  ['operations', 17],
+  ['customer_service', 10],
+  ['marketing', 9],
+  ['it', 10],
+  ['finance', 7],
+  ['hr', 7],
+];
+/** Where each department works: workshops in Lyon and Lille, the head office in Paris. */
+const SITES: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
+  operations: [
+    ['lyon', 1],
+    ['lille', 1],
+  ],
+  customer_service: [
+    ['lille', 3],
+    ['lyon', 2],
+  ],
+  marketing: [
+    ['paris', 4],
+    ['lyon', 1],
+  ],
+  it: [
+    ['lyon', 7],
+    ['paris', 3],
+  ],
+  finance: [
+    ['paris', 3],
+    ['lyon', 2],
+  ],
+  hr: [
+    ['paris', 2],
+    ['lyon', 2],
+    ['lille', 1],
+  ],
+};
+const TENURES: readonly (readonly [string, number])[] = [
+  ['under_1y', 3],
+  ['1_3y', 6],
+  ['3_10y', 7],
+  ['over_10y', 4],
+];
+
+const TRADE_COMPANIES = [
+  'Hôtel des Canuts',
+  'Studio Arlette Décoration',
+  'Le Bouchon Doré',
+  'Intérieurs Vergne',
+  'Concept Store Maille',
+  'Hôtel du Vieux-Lille',
+  'Atelier d’architecture Roche',
+  'Gîtes de la Drôme',
+];
+const INSTITUTIONS = [
+  'Banque régionale d’investissement',
+  'Fonds Avenir PME',
+  'Rhône Capital Partenaires',
+  'Mutuelle des Artisans',
+  'Family office Chassagne',
+];
+
+const ascii = (s: string) => companyValue(s).replace(/_/g, '-');
+
+/** Builds every stakeholder of the demo from the seeded generator; same seed, same people. */
+export function buildStakeholders(random: Random): StakeholderContent[] {
+  const used = new Set(Object.values(SIGN_IN_STAKEHOLDERS).map((s) => s.displayName));
+  const name = () => {
+    for (;;) {
+      const candidate = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
+      if (!used.has(candidate)) {
+        used.add(candidate);
+        return candidate;
+      }
+    }
+  };
+  const emailOf = (displayName: string, domain: string) => `${ascii(displayName).replace('-', '.')}@${domain}`;
+  const people: StakeholderContent[] = [];
+  const add = (
+    group: GroupCode,
+    prefix: string,
+    s: Omit<StakeholderContent, 'id' | 'group' | 'externalRef' | 'signIn'>,
+  ) => {
+    const n = people.filter((p) => p.group === group).length + 1;
+    people.push({
+      ...s,
+      id: `demo-stakeholder-${group}-${String(n).padStart(3, '0')}`,
+      group,
+      externalRef: `${prefix}-${String(n).padStart(4, '0')}`,
+      signIn: n === 1,
+    });
+  };
+
+  add('employee', 'SAL', SIGN_IN_STAKEHOLDERS.employee);
+  const departments = DEPARTMENTS.flatMap(([d, count]) =>
+    Array.from({ length: d === 'it' ? count - 1 : count }, () => d),
+  );
+  for (const department of departments) {
+    const displayName = name();
+    add('employee', 'SAL', {
+      displayName,
+      email: emailOf(displayName, 'maison-lumiere.example'),
+      company: null,
+      segments: { department, site: random.weighted(SITES[department]!), tenure_band: random.weighted(TENURES) },
+    });
+  }
+
+  add('customer', 'CLI', SIGN_IN_STAKEHOLDERS.customer);
+  for (let n = 2; n <= 60; n++) {
+    const displayName = name();
+    const segment = random.weighted([
+      ['retail', 9],
+      ['trade', 5],
+      ['online', 6],
+    ] as const);
+    const region = random.weighted([
+      ['auvergne_rhone_alpes', 8],
+      ['ile_de_france', 6],
+      ['hauts_de_france', 3],
+      ['other', 3],
+    ] as const);
+    add('customer', 'CLI', {
+      displayName,
+      email: emailOf(displayName, 'client.example'),
+      company: segment === 'trade' ? random.pick(TRADE_COMPANIES) : null,
+      segments: { segment, region },
+    });
+  }
+
+  for (const company of SUPPLIER_COMPANIES) {
+    for (let c = 0; c < company.contacts; c++) {
+      const first = company.name === 'Atelier Durand' && c === 0;
+      const s = first ? SIGN_IN_STAKEHOLDERS.supplier : undefined;
+      const displayName = s?.displayName ?? name();
+      add('supplier', 'FRN', {
+        displayName,
+        email: s?.email ?? emailOf(displayName, `${ascii(company.name)}.example`),
+        company: company.name,
+        segments: { supplier_category: company.category, company: companyValue(company.name) },
+      });
+    }
+  }
+
+  add('shareholder', 'ACT', SIGN_IN_STAKEHOLDERS.shareholder);
+  const holders: [string, string][] = INSTITUTIONS.map((i) => ['institutional', i]);
+  for (let n = 0; n < 8; n++) holders.push(['retail', '']);
+  for (let n = 0; n < 6; n++) holders.push(['employee_shareholder', '']);
+  for (const [holderType, institution] of holders) {
+    const displayName = name();
+    add('shareholder', 'ACT', {
+      displayName,
+      email: emailOf(displayName, institution ? `${ascii(institution)}.example` : 'actionnaire.example'),
+      company: institution || null,
+      segments: { holder_type: holderType },
+    });
+  }
+  return people;
+}

@@ -1,0 +1,41 @@
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import * as createModel from './2026_11_22_0900_create_model.ts';
+
+/** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
+export const migrations: Record<string, Migration> = {
+  '2026_11_22_0900_create_model': createModel,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+/** Brings the schema up to date; throws naming the migration that failed. */
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const schema = await postgresSchema(db);
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown migration';
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Database migration failed at ${failed}: ${reason}`, { cause: error });
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * On PostgreSQL, the schema the connection works in. Named explicitly because the Migrator, left without one, takes
+ * a `kysely_migration` table of any schema in the database for its own.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any schema
+async function postgresSchema(db: Kysely<any>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
+}

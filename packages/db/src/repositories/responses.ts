@@ -1,0 +1,151 @@
+import { DomainError } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { addToAggregates, aggregateRowsOf } from './aggregates.ts';
+import { type AnswerInput, validateAnswers } from './answers.ts';
+import { inTransaction, isUniqueViolation } from './rows.ts';
+import { getWaveSurvey, isWaveOpen } from './surveys.ts';
+
+export interface SubmitResponseInput {
+  organizationId: string;
+  waveId: string;
+  /** The respondent; never stored on the response when the survey is anonymous. */
+  stakeholderId: string;
+  groupId: string;
+  /** The respondent's segments now (attribute key → value), kept as a snapshot for the segment cells. */
+  segments: Record<string, string>;
+  /** Extra anonymity on top of the survey's own setting; it can only make a response more anonymous. */
+  anonymous?: boolean;
+  idempotencyKey: string;
+  answers: AnswerInput[];
+  now: string;
+  newId: () => string;
+}
+
+export interface SubmitResult {
+  responseId: string;
+  duplicate: boolean;
+}
+
+/**
+ * Accepts a response in one transaction: answers, participation marker and aggregates are written together or not
+ * at all. A retry with the same idempotency key returns the first response id with `duplicate: true`.
+ */
+export async function submitResponse(db: Kysely<Database>, input: SubmitResponseInput): Promise<SubmitResult> {
+  try {
+    return await inTransaction(db, (trx) => submitInTransaction(trx, input));
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // A concurrent submission committed first: the same key is a retry; otherwise the respondent answered twice.
+    if (!db.isTransaction) {
+      const replay = await replayOf(db, input);
+      if (replay) return replay;
+    }
+    throw alreadyAnswered();
+  }
+}
+
+async function submitInTransaction(trx: Kysely<Database>, input: SubmitResponseInput): Promise<SubmitResult> {
+  const replay = await replayOf(trx, input);
+  if (replay) return replay;
+
+  const survey = await getWaveSurvey(trx, {
+    organizationId: input.organizationId,
+    waveId: input.waveId,
+    groupId: input.groupId,
+  });
+  if (!isWaveOpen({ status: survey.status, opens_at: survey.opensAt, closes_at: survey.closesAt }, input.now)) {
+    throw new DomainError('conflict', 'waveId: this survey is closed', 'waveId');
+  }
+  if (await hasParticipated(trx, input)) {
+    // On PostgreSQL a concurrent retry may have committed since our first look; its response is visible now.
+    const committed = await replayOf(trx, input);
+    if (committed) return committed;
+    throw alreadyAnswered();
+  }
+  const { answers, ratings } = validateAnswers(survey.questions, input.answers);
+  const anonymous = survey.anonymous || input.anonymous === true;
+
+  const responseId = input.newId();
+  await trx
+    .insertInto('response')
+    .values({
+      id: responseId,
+      organization_id: input.organizationId,
+      wave_id: input.waveId,
+      group_id: input.groupId,
+      stakeholder_id: anonymous ? null : input.stakeholderId,
+      idempotency_key: input.idempotencyKey,
+      segments: JSON.stringify(input.segments),
+      // An anonymous response keeps only the day, so its time cannot be matched with a sign-in or a session.
+      submitted_at: anonymous ? `${input.now.slice(0, 10)}T00:00:00.000Z` : input.now,
+    })
+    .execute();
+  await trx
+    .insertInto('answer')
+    .values(
+      answers.map((a) => ({
+        id: input.newId(),
+        organization_id: input.organizationId,
+        response_id: responseId,
+        question_id: a.questionId,
+        value_number: a.valueNumber,
+        value_text: a.valueText,
+        value_choices: a.valueChoices === null ? null : JSON.stringify(a.valueChoices),
+      })),
+    )
+    .execute();
+  await trx
+    .insertInto('wave_participation')
+    .values({ organization_id: input.organizationId, wave_id: input.waveId, stakeholder_id: input.stakeholderId })
+    .execute();
+  const where = { organizationId: input.organizationId, waveId: input.waveId, groupId: input.groupId };
+  await addToAggregates(trx, aggregateRowsOf(where, input.segments, ratings));
+  return { responseId, duplicate: false };
+}
+
+/** The earlier response of a retried submission, checked to be the same respondent's answer to the same wave. */
+async function replayOf(db: Kysely<Database>, input: SubmitResponseInput): Promise<SubmitResult | undefined> {
+  const existing = await db
+    .selectFrom('response')
+    .select(['id', 'wave_id', 'stakeholder_id'])
+    .where('organization_id', '=', input.organizationId)
+    .where('idempotency_key', '=', input.idempotencyKey)
+    .executeTakeFirst();
+  if (!existing) return undefined;
+  const sameRespondent =
+    existing.stakeholder_id === null
+      ? await hasParticipated(db, input)
+      : existing.stakeholder_id === input.stakeholderId;
+  if (existing.wave_id !== input.waveId || !sameRespondent) {
+    throw new DomainError('conflict', 'idempotencyKey: already used for another submission', 'idempotencyKey');
+  }
+  return { responseId: existing.id, duplicate: true };
+}
+
+async function hasParticipated(db: Kysely<Database>, input: SubmitResponseInput): Promise<boolean> {
+  const row = await db
+    .selectFrom('wave_participation')
+    .select('wave_id')
+    .where('organization_id', '=', input.organizationId)
+    .where('wave_id', '=', input.waveId)
+    .where('stakeholder_id', '=', input.stakeholderId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+const alreadyAnswered = () => new DomainError('conflict', 'waveId: you have already answered this survey', 'waveId');
+
+/** How many responses a wave has received (the live response count). */
+export async function countResponses(
+  db: Kysely<Database>,
+  args: { organizationId: string; waveId: string },
+): Promise<number> {
+  const row = await db
+    .selectFrom('response')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', args.organizationId)
+    .where('wave_id', '=', args.waveId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

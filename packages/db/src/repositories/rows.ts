@@ -1,0 +1,31 @@
+import type { LocalizedText } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** Helpers shared by the repositories: JSON columns, booleans stored as 0/1, driver errors. */
+
+export function localized(json: string): LocalizedText {
+  return JSON.parse(json) as LocalizedText;
+}
+
+export function localizedOrNull(json: string | null): LocalizedText | null {
+  return json === null ? null : localized(json);
+}
+
+export function parseJson<T>(json: string | null, fallback: T): T {
+  return json === null ? fallback : (JSON.parse(json) as T);
+}
+
+export const bool = (value: number): boolean => value === 1;
+
+/** True for a unique or primary-key violation from better-sqlite3 or pg. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** Runs `fn` in a new transaction, or in the caller's when `db` already is one (Kysely does not nest them). */
+export function inTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}

@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Db } from '../create-db.ts';
+import { newId } from '../ids.ts';
+import type { Database } from '../schema.ts';
+import { addStakeholder, buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
+import { loadOverview } from './overview.ts';
+import { submitResponse } from './responses.ts';
+import { getWaveSurvey, latestWavesWithData, listOpenWaves } from './surveys.ts';
+
+const dialects = await testDialects();
+
+describe.each(dialects)('surveys and overview (%s)', (dialect) => {
+  let handle: Db;
+  let db: Kysely<Database>;
+  let fx: Fixture;
+
+  beforeAll(async () => {
+    handle = await openTestDb(dialect);
+    db = handle.db;
+  });
+  afterAll(() => handle?.close());
+  beforeEach(async () => {
+    fx = await buildFixture(db);
+  });
+
+  it("lists the open waves of the caller's group only", async () => {
+    const waves = await listOpenWaves(db, {
+      organizationId: fx.organizationId,
+      groupId: fx.groups.supplier,
+      stakeholderId: fx.stakeholders.sam.id,
+      now: fx.now,
+    });
+    expect(waves).toEqual([
+      {
+        waveId: fx.surveys.supplier.waveId,
+        surveyId: fx.surveys.supplier.surveyId,
+        title: { fr: 'Pulse (fr)', en: 'Pulse' },
+        kind: 'pulse',
+        anonymous: false,
+        closesAt: null,
+        answered: false,
+        questionCount: 3,
+      },
+    ]);
+    const beforeOpening = await listOpenWaves(db, {
+      organizationId: fx.organizationId,
+      groupId: fx.groups.supplier,
+      stakeholderId: fx.stakeholders.sam.id,
+      now: '2026-10-01T00:00:00.000Z',
+    });
+    expect(beforeOpening).toEqual([]);
+  });
+
+  it('gives a wave with its questions in order, and hides it from other groups', async () => {
+    const survey = await getWaveSurvey(db, {
+      organizationId: fx.organizationId,
+      waveId: fx.surveys.employee.waveId,
+      groupId: fx.groups.employee,
+    });
+    expect(survey).toMatchObject({ anonymous: true, status: 'open', intro: null });
+    expect(survey.questions.map((q) => [q.position, q.type, q.scale, q.required])).toEqual([
+      [1, 'rating', 'likert5', true],
+      [2, 'rating', 'likert5', true],
+      [3, 'rating', 'likert5', false],
+      [4, 'rating', 'nps11', false],
+      [5, 'single_choice', null, false],
+      [6, 'multi_choice', null, false],
+      [7, 'text', null, false],
+    ]);
+    expect(survey.questions[0]?.dimension).toEqual({
+      id: fx.dimensions.recognition,
+      label: { fr: 'recognition (fr)', en: 'recognition' },
+    });
+    expect(survey.questions[4]?.options?.map((o) => o.value)).toEqual(['good', 'ok', 'bad']);
+    const elsewhere = getWaveSurvey(db, {
+      organizationId: fx.organizationId,
+      waveId: fx.surveys.employee.waveId,
+      groupId: fx.groups.supplier,
+    });
+    await expect(elsewhere).rejects.toMatchObject({ kind: 'not_found', field: 'waveId' });
+    const other = await buildFixture(db);
+    const crossOrg = getWaveSurvey(db, { organizationId: other.organizationId, waveId: fx.surveys.employee.waveId });
+    await expect(crossOrg).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('reads the overview from the latest wave with data', async () => {
+    expect((await latestWavesWithData(db, fx.organizationId)).size).toBe(0);
+    const q = fx.surveys.employee.questions;
+    for (const lived of [5, 4, 4, 3, 2]) {
+      const s = await addStakeholder(db, fx, { groupId: fx.groups.employee, segments: { department: 'it' } });
+      await submitResponse(db, {
+        organizationId: fx.organizationId,
+        waveId: fx.surveys.employee.waveId,
+        stakeholderId: s.id,
+        groupId: s.groupId,
+        segments: s.segments,
+        idempotencyKey: newId(),
+        answers: [
+          { questionId: q.recognition_lived!, value: lived },
+          { questionId: q.recognition_expected!, value: 5 },
+        ],
+        now: fx.now,
+        newId,
+      });
+    }
+    const overview = await loadOverview(db, { organizationId: fx.organizationId });
+    expect(overview.kThreshold).toBe(5);
+    const employee = overview.groups.find((g) => g.code === 'employee');
+    expect(employee?.wave).toEqual({ id: fx.surveys.employee.waveId, label: 'Q4', sequence: 2 });
+    const recognition = employee?.dimensions.find((d) => d.code === 'recognition');
+    // lived indices 100, 75, 75, 50, 25 → sum 325; expected 5 × 100.
+    expect(recognition).toMatchObject({
+      shared: false,
+      intended: { target: 80, priority: 1 },
+      lived: { n: 5, sum: 325, sumSq: 10000 + 5625 + 5625 + 2500 + 625 },
+      expected: { n: 5, sum: 500 },
+    });
+    expect(employee?.dimensions.find((d) => d.code === 'transparency')).toMatchObject({
+      shared: true,
+      lived: { n: 0 },
+    });
+    expect(overview.groups.find((g) => g.code === 'supplier')?.wave).toBeNull();
+    const onlySupplier = await loadOverview(db, { organizationId: fx.organizationId, groupId: fx.groups.supplier });
+    expect(onlySupplier.groups.map((g) => g.code)).toEqual(['supplier']);
+  });
+});

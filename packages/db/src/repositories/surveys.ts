@@ -1,0 +1,217 @@
+import {
+  DomainError,
+  type LocalizedText,
+  type QuestionFacet,
+  type QuestionType,
+  type Scale,
+  type SurveyKind,
+  type SurveyStatus,
+} from '@facets/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { bool, localized, localizedOrNull, parseJson } from './rows.ts';
+
+export interface ChoiceOption {
+  value: string;
+  label: LocalizedText;
+}
+
+export interface SurveyQuestion {
+  id: string;
+  position: number;
+  type: QuestionType;
+  scale: Scale | null;
+  facet: QuestionFacet | null;
+  dimension: null | { id: string; label: LocalizedText };
+  prompt: LocalizedText;
+  options: ChoiceOption[] | null;
+  required: boolean;
+}
+
+export interface WaveSurvey {
+  waveId: string;
+  surveyId: string;
+  groupId: string;
+  title: LocalizedText;
+  intro: LocalizedText | null;
+  anonymous: boolean;
+  status: SurveyStatus;
+  opensAt: string;
+  closesAt: string | null;
+  questions: SurveyQuestion[];
+}
+
+export interface OpenWave {
+  waveId: string;
+  surveyId: string;
+  title: LocalizedText;
+  kind: SurveyKind;
+  anonymous: boolean;
+  closesAt: string | null;
+  answered: boolean;
+  questionCount: number;
+}
+
+export interface WaveRef {
+  id: string;
+  label: string;
+  sequence: number;
+}
+
+/** A wave takes answers when it is marked open and `now` lies within its dates. */
+export function isWaveOpen(wave: { status: string; opens_at: string; closes_at: string | null }, now: string): boolean {
+  return wave.status === 'open' && wave.opens_at <= now && (wave.closes_at === null || now < wave.closes_at);
+}
+
+/** The waves a stakeholder of a group can answer now, and whether they already did. */
+export async function listOpenWaves(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string; stakeholderId: string; now: string },
+): Promise<OpenWave[]> {
+  const rows = await db
+    .selectFrom('wave as w')
+    .innerJoin('survey as s', 's.id', 'w.survey_id')
+    .select((eb) => [
+      'w.id as wave_id',
+      'w.status',
+      'w.opens_at',
+      'w.closes_at',
+      's.id as survey_id',
+      's.title',
+      's.kind',
+      's.anonymous',
+      eb
+        .selectFrom('question as q')
+        .select((q) => q.fn.countAll<number>().as('c'))
+        .where('q.organization_id', '=', args.organizationId)
+        .whereRef('q.survey_id', '=', 's.id')
+        .as('question_count'),
+      eb
+        .exists(
+          eb
+            .selectFrom('wave_participation as p')
+            .select('p.wave_id')
+            .where('p.organization_id', '=', args.organizationId)
+            .whereRef('p.wave_id', '=', 'w.id')
+            .where('p.stakeholder_id', '=', args.stakeholderId),
+        )
+        .as('answered'),
+    ])
+    .where('w.organization_id', '=', args.organizationId)
+    .where('s.organization_id', '=', args.organizationId)
+    .where('s.group_id', '=', args.groupId)
+    .where('w.status', '=', 'open')
+    .orderBy('w.closes_at')
+    .orderBy('w.id')
+    .execute();
+  return rows
+    .filter((r) => isWaveOpen(r, args.now))
+    .map((r) => ({
+      waveId: r.wave_id,
+      surveyId: r.survey_id,
+      title: localized(r.title),
+      kind: r.kind as SurveyKind,
+      anonymous: bool(r.anonymous),
+      closesAt: r.closes_at,
+      // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
+      answered: Boolean(r.answered),
+      questionCount: Number(r.question_count ?? 0),
+    }));
+}
+
+/**
+ * A wave with its survey and questions in order. With `groupId`, a wave of another group is not found (a portal
+ * sees only its own group's surveys).
+ */
+export async function getWaveSurvey(
+  db: Kysely<Database>,
+  args: { organizationId: string; waveId: string; groupId?: string },
+): Promise<WaveSurvey> {
+  const wave = await db
+    .selectFrom('wave as w')
+    .innerJoin('survey as s', 's.id', 'w.survey_id')
+    .select([
+      'w.id as wave_id',
+      'w.status',
+      'w.opens_at',
+      'w.closes_at',
+      's.id as survey_id',
+      's.group_id',
+      's.title',
+      's.intro',
+      's.anonymous',
+    ])
+    .where('w.organization_id', '=', args.organizationId)
+    .where('s.organization_id', '=', args.organizationId)
+    .where('w.id', '=', args.waveId)
+    .executeTakeFirst();
+  if (!wave || (args.groupId !== undefined && wave.group_id !== args.groupId)) {
+    throw new DomainError('not_found', 'This survey does not exist or is not open to you.', 'waveId');
+  }
+  const questions = await db
+    .selectFrom('question as q')
+    .leftJoin('dimension as d', 'd.id', 'q.dimension_id')
+    .select([
+      'q.id',
+      'q.position',
+      'q.type',
+      'q.scale',
+      'q.facet',
+      'q.prompt',
+      'q.options',
+      'q.required',
+      'd.id as dimension_id',
+      'd.label as dimension_label',
+    ])
+    .where('q.organization_id', '=', args.organizationId)
+    .where('q.survey_id', '=', wave.survey_id)
+    .orderBy('q.position')
+    .execute();
+  return {
+    waveId: wave.wave_id,
+    surveyId: wave.survey_id,
+    groupId: wave.group_id,
+    title: localized(wave.title),
+    intro: localizedOrNull(wave.intro),
+    anonymous: bool(wave.anonymous),
+    status: wave.status as SurveyStatus,
+    opensAt: wave.opens_at,
+    closesAt: wave.closes_at,
+    questions: questions.map((q) => ({
+      id: q.id,
+      position: q.position,
+      type: q.type as QuestionType,
+      scale: q.scale as Scale | null,
+      facet: q.facet as QuestionFacet | null,
+      dimension: q.dimension_id === null ? null : { id: q.dimension_id, label: localized(q.dimension_label!) },
+      prompt: localized(q.prompt),
+      options: parseJson<ChoiceOption[] | null>(q.options, null),
+      required: bool(q.required),
+    })),
+  };
+}
+
+/** For each group, its latest wave (by opening date) that has aggregated data, the open wave included. */
+export async function latestWavesWithData(db: Kysely<Database>, organizationId: string): Promise<Map<string, WaveRef>> {
+  const rows = await db
+    .selectFrom('wave as w')
+    .innerJoin('survey as s', 's.id', 'w.survey_id')
+    .select(['s.group_id', 'w.id', 'w.label', 'w.sequence', 'w.opens_at'])
+    .where('w.organization_id', '=', organizationId)
+    .where('s.organization_id', '=', organizationId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('aggregate_cell as c')
+          .select('c.wave_id')
+          .where('c.organization_id', '=', organizationId)
+          .whereRef('c.wave_id', '=', 'w.id'),
+      ),
+    )
+    .orderBy('w.opens_at')
+    .orderBy('w.sequence')
+    .execute();
+  const latest = new Map<string, WaveRef>();
+  for (const r of rows) latest.set(r.group_id, { id: r.id, label: r.label, sequence: r.sequence });
+  return latest;
+}

@@ -1,0 +1,364 @@
+/**
+ * The single source of truth for the database's shape. Types describe what the drivers return on both dialects:
+ * integers for booleans (0/1), ISO-8601 text for times, JSON as text. Every tenant table carries organization_id.
+ */
+
+/** JSON-encoded `{ fr, en }` text. */
+type LocalizedJson = string;
+
+export interface OrganizationTable {
+  id: string;
+  slug: string;
+  name: string;
+  default_locale: string;
+  /** Minimum respondents for a score cell to be shown (>= 3). */
+  k_threshold: number;
+  /** Minimum respondents for comments to be shown (>= 3). */
+  comment_threshold: number;
+  created_at: string;
+}
+
+// ── better-auth's tables, snake_case columns mapped in the auth configuration ──
+export interface AuthUserTable {
+  id: string;
+  name: string;
+  email: string;
+  email_verified: number;
+  image: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface AuthSessionTable {
+  id: string;
+  user_id: string;
+  token: string;
+  expires_at: string;
+  ip_address: string | null;
+  user_agent: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface AuthAccountTable {
+  id: string;
+  user_id: string;
+  account_id: string;
+  provider_id: string;
+  access_token: string | null;
+  refresh_token: string | null;
+  id_token: string | null;
+  access_token_expires_at: string | null;
+  refresh_token_expires_at: string | null;
+  scope: string | null;
+  password: string | null;
+  created_at: string;
+  updated_at: string;
+}
+export interface AuthVerificationTable {
+  id: string;
+  identifier: string;
+  value: string;
+  expires_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A person's place in an organisation: a staff role, or a stakeholder of one group. */
+export interface MemberTable {
+  id: string;
+  organization_id: string;
+  user_id: string;
+  role: string; // Role
+  /** For managers: the department whose employee results they see. */
+  department: string | null;
+  /** For stakeholders: their stakeholder record. */
+  stakeholder_id: string | null;
+  created_at: string;
+}
+
+export interface StakeholderGroupTable {
+  id: string;
+  organization_id: string;
+  kind: string; // GroupKind
+  code: string;
+  label: LocalizedJson;
+  created_at: string;
+}
+
+/** An attribute stakeholders of a group are segmented by (department, site, tenure band, supplier category…). */
+export interface SegmentAttributeTable {
+  id: string;
+  organization_id: string;
+  group_id: string;
+  key: string;
+  label: LocalizedJson;
+  /** JSON array of { value, label: { fr, en } }. */
+  values: string;
+}
+
+export interface StakeholderTable {
+  id: string;
+  organization_id: string;
+  group_id: string;
+  external_ref: string | null;
+  email: string | null;
+  display_name: string;
+  /** The company a supplier, customer or shareholder contact belongs to (anonymity counts companies). */
+  company: string | null;
+  /** JSON object attribute key → value. */
+  segments: string;
+  created_at: string;
+}
+
+export interface DimensionTable {
+  id: string;
+  organization_id: string;
+  code: string;
+  label: LocalizedJson;
+  description: LocalizedJson | null;
+  created_at: string;
+}
+
+/** Which groups a dimension belongs to; more than one row makes it shared. */
+export interface DimensionGroupTable {
+  organization_id: string;
+  dimension_id: string;
+  group_id: string;
+}
+
+export interface IntendedExperienceTable {
+  id: string;
+  organization_id: string;
+  group_id: string;
+  dimension_id: string;
+  statement: LocalizedJson;
+  /** 0–100 index. */
+  target: number;
+  /** 1 (highest) to 3. */
+  priority: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+export interface InitiativeTable {
+  id: string;
+  organization_id: string;
+  title: LocalizedJson;
+  description: LocalizedJson | null;
+  kind: string; // InitiativeKind
+  owner_department: string; // Department
+  status: string; // InitiativeStatus
+  start_date: string | null;
+  end_date: string | null;
+  /** 1 when shown in the linked groups' "you said, we did". */
+  published: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InitiativeTargetTable {
+  organization_id: string;
+  initiative_id: string;
+  group_id: string;
+  dimension_id: string;
+}
+
+/** What the organisation communicates to a group (the promise that raises expectations). */
+export interface PromiseTable {
+  id: string;
+  organization_id: string;
+  group_id: string;
+  dimension_id: string | null;
+  channel: string; // PromiseChannel
+  statement: LocalizedJson;
+  made_on: string;
+  created_at: string;
+}
+
+export interface SurveyTable {
+  id: string;
+  organization_id: string;
+  group_id: string;
+  kind: string; // SurveyKind
+  title: LocalizedJson;
+  intro: LocalizedJson | null;
+  anonymous: number;
+  status: string; // SurveyStatus
+  created_at: string;
+}
+
+export interface WaveTable {
+  id: string;
+  organization_id: string;
+  survey_id: string;
+  /** Position of the wave in its survey, 1-based. */
+  sequence: number;
+  label: string;
+  opens_at: string;
+  closes_at: string | null;
+  status: string; // SurveyStatus
+}
+
+export interface QuestionTable {
+  id: string;
+  organization_id: string;
+  survey_id: string;
+  position: number;
+  code: string;
+  type: string; // QuestionType
+  scale: string | null; // Scale, for ratings
+  facet: string | null; // QuestionFacet, for ratings
+  dimension_id: string | null;
+  prompt: LocalizedJson;
+  /** JSON array of { value, label: { fr, en } } for choice questions. */
+  options: string | null;
+  required: number;
+}
+
+export interface InvitationTable {
+  id: string;
+  organization_id: string;
+  wave_id: string;
+  stakeholder_id: string;
+  /** SHA-256 of the single-use token; the token itself is never stored. */
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/**
+ * One accepted submission. For an anonymous survey stakeholder_id is null: only the segment snapshot remains.
+ * (organization_id, idempotency_key) is unique, so a retried submission is recorded once.
+ */
+export interface ResponseTable {
+  id: string;
+  organization_id: string;
+  wave_id: string;
+  group_id: string;
+  stakeholder_id: string | null;
+  idempotency_key: string;
+  /** JSON snapshot of the respondent's segments at submission time. */
+  segments: string;
+  submitted_at: string;
+}
+
+/**
+ * That a stakeholder took part in a wave — the portal's "answered" and the guard against answering twice. It holds no
+ * time and no response id, so that for an anonymous survey nothing joins a person to their response.
+ */
+export interface WaveParticipationTable {
+  organization_id: string;
+  wave_id: string;
+  stakeholder_id: string;
+}
+
+export interface AnswerTable {
+  id: string;
+  organization_id: string;
+  response_id: string;
+  question_id: string;
+  value_number: number | null;
+  value_text: string | null;
+  /** JSON array of chosen option values. */
+  value_choices: string | null;
+}
+
+/**
+ * Incrementally maintained moments of one cell, updated in the transaction that accepts a response.
+ * dimension_id is '' for outcome items with no dimension; segment_key/value are '' for the whole group.
+ */
+export interface AggregateCellTable {
+  organization_id: string;
+  wave_id: string;
+  group_id: string;
+  segment_key: string;
+  segment_value: string;
+  dimension_id: string;
+  facet: string; // QuestionFacet
+  scale: string; // Scale
+  n: number;
+  sum: number;
+  sum_sq: number;
+}
+
+/** The histogram of a cell: how many answers had each raw value. */
+export interface AggregateBinTable {
+  organization_id: string;
+  wave_id: string;
+  group_id: string;
+  segment_key: string;
+  segment_value: string;
+  dimension_id: string;
+  facet: string;
+  scale: string;
+  value: number;
+  count: number;
+}
+
+export interface FeedbackTable {
+  id: string;
+  organization_id: string;
+  group_id: string;
+  /** Null when given anonymously. */
+  stakeholder_id: string | null;
+  idempotency_key: string;
+  category: string; // FeedbackCategory
+  dimension_id: string | null;
+  body: string;
+  reference: string | null;
+  status: string; // FeedbackStatus
+  assignee_member_id: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FeedbackReplyTable {
+  id: string;
+  organization_id: string;
+  feedback_id: string;
+  author_kind: string; // 'staff' | 'stakeholder'
+  author_member_id: string | null;
+  body: string;
+  created_at: string;
+}
+
+/** Messages to send (invitations, magic links); read by admins and tests when no SMTP server is configured. */
+export interface OutboxTable {
+  id: string;
+  organization_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface Database {
+  organization: OrganizationTable;
+  auth_user: AuthUserTable;
+  auth_session: AuthSessionTable;
+  auth_account: AuthAccountTable;
+  auth_verification: AuthVerificationTable;
+  member: MemberTable;
+  stakeholder_group: StakeholderGroupTable;
+  segment_attribute: SegmentAttributeTable;
+  stakeholder: StakeholderTable;
+  dimension: DimensionTable;
+  dimension_group: DimensionGroupTable;
+  intended_experience: IntendedExperienceTable;
+  initiative: InitiativeTable;
+  initiative_target: InitiativeTargetTable;
+  promise: PromiseTable;
+  survey: SurveyTable;
+  wave: WaveTable;
+  question: QuestionTable;
+  invitation: InvitationTable;
+  response: ResponseTable;
+  answer: AnswerTable;
+  wave_participation: WaveParticipationTable;
+  aggregate_cell: AggregateCellTable;
+  aggregate_bin: AggregateBinTable;
+  feedback: FeedbackTable;
+  feedback_reply: FeedbackReplyTable;
+  outbox: OutboxTable;
+}
