@@ -1,0 +1,149 @@
+import { createFeedback, type Db, newId } from '@facets/db';
+import { TRPCError } from '@trpc/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addUser, buildOrg, callerFor, employeeAnswers, key, type Org, openDb, supplierAnswers } from './test-setup.ts';
+
+/**
+ * Who may call what: every procedure × every kind of caller, in one table. A caller's own organisation supplies the
+ * ids it passes, so an allowed call must succeed; a refused one must fail with the code named here.
+ */
+const WHO = [
+  'anonymous',
+  'outsider', // signed in, member of no organisation
+  'employee',
+  'supplier',
+  'admin',
+  'leadership',
+  'hr',
+  'manager',
+  'analyst',
+  'otherOrgLeadership',
+] as const;
+type Who = (typeof WHO)[number];
+
+const STAKEHOLDERS: Who[] = ['employee', 'supplier'];
+const STAFF: Who[] = ['admin', 'leadership', 'hr', 'manager', 'analyst', 'otherOrgLeadership'];
+const ACTING_STAFF: Who[] = ['admin', 'leadership', 'hr', 'otherOrgLeadership'];
+const EVERYONE: Who[] = [...WHO];
+
+type Api = Awaited<ReturnType<typeof callerFor>>;
+interface Env {
+  org: Org;
+  /** The caller's own stakeholder record when a stakeholder. */
+  self: { stakeholderId: string; group: 'employee' | 'supplier' } | null;
+  /** A feedback of the caller's organisation (the caller's own one for stakeholders). */
+  feedbackId: string;
+}
+
+const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => Promise<unknown>][] = [
+  ['session.me', EVERYONE, (api) => api.session.me()],
+  ['portal.survey.list', STAKEHOLDERS, (api) => api.portal.survey.list()],
+  ['portal.survey.get', STAKEHOLDERS, (api, e) => api.portal.survey.get({ waveId: waveOf(e) })],
+  [
+    'portal.survey.submit',
+    STAKEHOLDERS,
+    (api, e) =>
+      api.portal.survey.submit({
+        waveId: waveOf(e),
+        idempotencyKey: key(),
+        answers: e.self?.group === 'supplier' ? supplierAnswers(e.org) : employeeAnswers(e.org),
+      }),
+  ],
+  ['portal.dimension.list', STAKEHOLDERS, (api) => api.portal.dimension.list()],
+  [
+    'portal.feedback.submit',
+    STAKEHOLDERS,
+    (api) => api.portal.feedback.submit({ idempotencyKey: key(), category: 'suggestion', body: 'An idea' }),
+  ],
+  ['portal.feedback.list', STAKEHOLDERS, (api) => api.portal.feedback.list()],
+  [
+    'portal.feedback.reply',
+    STAKEHOLDERS,
+    (api, e) => api.portal.feedback.reply({ feedbackId: e.feedbackId, body: 'More' }),
+  ],
+  ['insights.overview', STAFF, (api) => api.insights.overview()],
+  ['feedback.inbox', STAFF, (api) => api.feedback.inbox()],
+  ['feedback.reply', ACTING_STAFF, (api, e) => api.feedback.reply({ feedbackId: e.feedbackId, body: 'Thanks' })],
+  [
+    'feedback.setStatus',
+    ACTING_STAFF,
+    (api, e) => api.feedback.setStatus({ feedbackId: e.feedbackId, status: 'in_progress' }),
+  ],
+  ['org.groups', STAFF, (api) => api.org.groups()],
+];
+
+const waveOf = (e: Env) =>
+  e.self?.group === 'supplier' ? e.org.surveys.supplier.waveId : e.org.surveys.employee.waveId;
+
+let db: Db;
+let envs: Record<Who, { userId: string | null; env: Env }>;
+
+beforeAll(async () => {
+  db = await openDb();
+  const [ours, other] = [await buildOrg(db.db), await buildOrg(db.db)];
+  const feedbackOf = async (org: Org, stakeholderId: string, groupId: string) =>
+    (
+      await createFeedback(db.db, {
+        organizationId: org.organizationId,
+        groupId,
+        stakeholderId,
+        idempotencyKey: key(),
+        category: 'question',
+        body: 'Seeded',
+        now: org.now,
+        newId,
+      })
+    ).id;
+  const aliceFeedback = await feedbackOf(ours, ours.stakeholders.alice.id, ours.groups.employee);
+  const samFeedback = await feedbackOf(ours, ours.stakeholders.sam.id, ours.groups.supplier);
+  const otherFeedback = await feedbackOf(other, other.stakeholders.sam.id, other.groups.supplier);
+  const staff = (userId: string) => ({ userId, env: { org: ours, self: null, feedbackId: samFeedback } });
+  envs = {
+    anonymous: { userId: null, env: { org: ours, self: null, feedbackId: samFeedback } },
+    outsider: {
+      userId: await addUser(db.db, 'outsider@example.test', ours.now),
+      env: { org: ours, self: null, feedbackId: samFeedback },
+    },
+    employee: {
+      userId: ours.stakeholders.alice.userId,
+      env: {
+        org: ours,
+        self: { stakeholderId: ours.stakeholders.alice.id, group: 'employee' },
+        feedbackId: aliceFeedback,
+      },
+    },
+    supplier: {
+      userId: ours.stakeholders.sam.userId,
+      env: { org: ours, self: { stakeholderId: ours.stakeholders.sam.id, group: 'supplier' }, feedbackId: samFeedback },
+    },
+    admin: staff(ours.staff.admin.userId),
+    leadership: staff(ours.leadership.userId),
+    hr: staff(ours.staff.hr.userId),
+    manager: staff(ours.staff.manager.userId),
+    analyst: staff(ours.staff.analyst.userId),
+    otherOrgLeadership: { userId: other.leadership.userId, env: { org: other, self: null, feedbackId: otherFeedback } },
+  };
+});
+afterAll(() => db.close());
+
+describe.each(MATRIX)('%s', (_procedure, allowed, call) => {
+  it.each(WHO)('%s', async (who) => {
+    const { userId, env } = envs[who];
+    const result = call(await callerFor(db.db, userId), env);
+    if (allowed.includes(who)) {
+      await result; // an allowed call succeeds: a rejection fails the test with its own message
+      return;
+    }
+    const error = await result.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TRPCError);
+    expect((error as TRPCError).code).toBe(who === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN');
+  });
+});
+
+it('covers every procedure of the router', async () => {
+  const { appRouter } = await import('./root.ts');
+  expect(MATRIX.map(([p]) => p).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+});

@@ -1,0 +1,42 @@
+import { type Database, findMemberByUserId, type MemberContext } from '@facets/db';
+import type { Kysely } from 'kysely';
+import type { ErrorLog } from './errors.ts';
+
+/** Who is calling, as the transport's authentication established it; null for anonymous callers. */
+export type Session = { userId: string } | null;
+
+export interface ContextParts {
+  db: Kysely<Database>;
+  session: Session;
+  /** Time is injected so that tests can fix it. */
+  clock: () => Date;
+  newId: () => string;
+  /** Where unexpected failures are recorded; console when not given. */
+  log?: ErrorLog;
+}
+
+export interface Context {
+  db: Kysely<Database>;
+  session: Session;
+  /** The caller's membership (organisation, role, stakeholder and group), null when anonymous or in no organisation. */
+  member: MemberContext | null;
+  clock: () => Date;
+  newId: () => string;
+  log: ErrorLog;
+}
+
+/** Builds a request's context from injected parts; the member is read once here, never from the input. */
+export async function createContextInner(parts: ContextParts): Promise<Context> {
+  const member = parts.session ? ((await findMemberByUserId(parts.db, parts.session.userId)) ?? null) : null;
+  return {
+    db: parts.db,
+    session: parts.session,
+    member,
+    clock: parts.clock,
+    newId: parts.newId,
+    log: parts.log ?? console,
+  };
+}
+
+/** The current time as the ISO text stored in the database. */
+export const nowIso = (ctx: Pick<Context, 'clock'>): string => ctx.clock().toISOString();

@@ -1,0 +1,48 @@
+import { FeedbackCategory, FeedbackStatus, Id } from '@facets/domain';
+import { z } from 'zod';
+
+/** Input schemas: strict objects (unknown keys are refused) and bounded lengths everywhere. */
+
+/** A client-made key that makes a retried submission count once (a UUID fits). */
+export const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, - and _ only');
+
+const Body = z.string().trim().min(1).max(5000);
+
+export const WaveInput = z.strictObject({ waveId: Id });
+
+export const SubmitSurveyInput = z.strictObject({
+  waveId: Id,
+  idempotencyKey: IdempotencyKey,
+  answers: z
+    .array(
+      z.strictObject({
+        questionId: Id,
+        // The widest scale is 0–10; the question's own scale is checked against the survey.
+        value: z.number().int().min(0).max(10).optional(),
+        text: z.string().max(5000).optional(),
+        choices: z.array(z.string().min(1).max(100)).max(50).optional(),
+      }),
+    )
+    .min(1)
+    .max(200),
+});
+
+export const SubmitFeedbackInput = z.strictObject({
+  idempotencyKey: IdempotencyKey,
+  category: FeedbackCategory,
+  dimensionId: Id.optional(),
+  body: Body,
+  reference: z.string().trim().max(100).optional(),
+});
+
+export const ReplyInput = z.strictObject({ feedbackId: Id, body: Body });
+
+export const OverviewInput = z.strictObject({ groupId: Id.optional() }).optional();
+
+export const InboxInput = z.strictObject({ status: FeedbackStatus.optional(), groupId: Id.optional() }).optional();
+
+export const SetStatusInput = z.strictObject({ feedbackId: Id, status: FeedbackStatus });

@@ -1,0 +1,28 @@
+import type { MemberContext, WaveSurvey } from '@facets/db';
+
+/** Plain-JSON shapes the API returns where a repository's record carries more than the caller may see. */
+
+export function sessionView(member: MemberContext) {
+  const { user, organization: o, stakeholder: s } = member;
+  return {
+    user: { id: user.id, name: user.name, email: user.email },
+    organization: { id: o.id, slug: o.slug, name: o.name, kThreshold: o.kThreshold },
+    role: member.role,
+    department: member.department,
+    stakeholder: s && {
+      id: s.id,
+      displayName: s.displayName,
+      group: { id: s.group.id, code: s.group.code, kind: s.group.kind, label: s.group.label },
+    },
+  };
+}
+
+export function surveyView(survey: WaveSurvey) {
+  return {
+    waveId: survey.waveId,
+    title: survey.title,
+    intro: survey.intro,
+    anonymous: survey.anonymous,
+    questions: survey.questions,
+  };
+}
