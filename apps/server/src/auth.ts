@@ -1,0 +1,104 @@
+import type { Database, DialectName } from '@facets/db';
+import { betterAuth } from 'better-auth';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+
+export interface AuthOptions {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  secret: string;
+  /** The public origin (e.g. http://localhost:3000); the only origin trusted for cookie-bearing requests. */
+  baseUrl: string;
+  newId?: () => string;
+  /** Where better-auth's own messages go (the server's pino logger); its console logger when not given. */
+  logger?: FastifyBaseLogger;
+}
+
+const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
+
+/**
+ * better-auth on our own Kysely instance and snake_case tables (schema.ts). Staff and demo stakeholders are created
+ * by the seed or an admin, never by self sign-up, so the public sign-up endpoint is off.
+ */
+export function createAuth(options: AuthOptions) {
+  const newId = options.newId;
+  return betterAuth({
+    appName: 'Facets',
+    baseURL: options.baseUrl,
+    basePath: '/api/auth',
+    secret: options.secret,
+    trustedOrigins: [options.baseUrl],
+    // Our columns hold ISO text for times and 0/1 integers for booleans on both dialects (schema.ts). The adapter's
+    // 'sqlite' type is exactly "no native dates or booleans": it writes toISOString() and 0/1 and reads them back as
+    // Date and boolean. Told 'postgres', it would send Date and boolean values that our text/integer columns refuse.
+    // Its SQL is otherwise portable (INSERT … RETURNING, LOWER() LIKE), so the same setting serves PostgreSQL.
+    database: { db: options.db, type: 'sqlite' },
+    emailAndPassword: { enabled: true, disableSignUp: true },
+    user: { modelName: 'auth_user', fields: { emailVerified: 'email_verified', ...timestamps } },
+    session: {
+      modelName: 'auth_session',
+      fields: {
+        userId: 'user_id',
+        expiresAt: 'expires_at',
+        ipAddress: 'ip_address',
+        userAgent: 'user_agent',
+        ...timestamps,
+      },
+    },
+    account: {
+      modelName: 'auth_account',
+      fields: {
+        userId: 'user_id',
+        accountId: 'account_id',
+        providerId: 'provider_id',
+        accessToken: 'access_token',
+        refreshToken: 'refresh_token',
+        idToken: 'id_token',
+        accessTokenExpiresAt: 'access_token_expires_at',
+        refreshTokenExpiresAt: 'refresh_token_expires_at',
+        ...timestamps,
+      },
+    },
+    verification: { modelName: 'auth_verification', fields: { expiresAt: 'expires_at', ...timestamps } },
+    advanced: {
+      database: {
+        // Wrapped: better-auth passes `{ model }`, which an id function with an optional argument would misread.
+        ...(newId ? { generateId: () => newId() } : {}),
+        // The schema check introspects with the dialect named above, which is SQLite's: on PostgreSQL it would query
+        // SQLite's catalog. The same migrations create both schemas, and the sign-in tests run on both.
+        validateSchema: options.dialect === 'sqlite',
+      },
+    },
+    telemetry: { enabled: false },
+    ...(options.logger ? { logger: { log: toPino(options.logger) } } : {}),
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+function toPino(logger: FastifyBaseLogger) {
+  return (level: 'debug' | 'info' | 'warn' | 'error', message: string, ...args: unknown[]) =>
+    logger[level]({ source: 'better-auth', ...(args.length > 0 ? { args } : {}) }, message);
+}
+
+/**
+ * Creates a user who signs in with email and password, the way sign-up would. Self sign-up is disabled, so the seed,
+ * admin tools and tests use better-auth's internal adapter (same hashing, same rows) instead of the public endpoint.
+ */
+export async function createPasswordUser(
+  auth: Auth,
+  user: { email: string; name: string; password: string },
+): Promise<{ id: string; email: string }> {
+  const ctx = await auth.$context;
+  const created = await ctx.internalAdapter.createUser(
+    { email: user.email, name: user.name, emailVerified: true },
+    { method: 'admin' },
+  );
+  await ctx.internalAdapter.linkAccount({
+    userId: created.id,
+    providerId: 'credential',
+    accountId: created.id,
+    password: await ctx.password.hash(user.password),
+  });
+  return { id: created.id, email: created.email };
+}

@@ -1,0 +1,118 @@
+import { join } from 'node:path';
+import {
+  createDb,
+  DEMO_ORGANIZATION,
+  DEMO_PASSWORD,
+  DEMO_SIGN_INS,
+  type Db,
+  getOrganizationBySlug,
+  isEmpty,
+  migrateToLatest,
+  newId,
+  seedDemo,
+} from '@facets/db';
+import { hashPassword } from 'better-auth/crypto';
+import cliProgress from 'cli-progress';
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { createAuth } from './auth.ts';
+import { type Env, loadEnv, REPO_ROOT } from './env.ts';
+import { PORTALS } from './portals.ts';
+
+const USAGE = 'usage: node src/cli.ts migrate | seed | backup <file> | start';
+
+async function migrate(db: Db): Promise<void> {
+  const applied = await migrateToLatest(db.db);
+  console.log(applied.length > 0 ? `migrated: ${applied.join(', ')}` : 'database schema is up to date');
+}
+
+/** Seeds the demo organisation into an empty database; a database with any organisation is left alone. */
+async function seedWhenEmpty(db: Db): Promise<void> {
+  if (!(await isEmpty(db.db))) {
+    console.log('database already holds an organisation: demo not seeded');
+    return;
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: 'seeding demo |{bar}| {value}/{total} responses', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  const result = await seedDemo(db.db, {
+    now: new Date(),
+    hashPassword,
+    onProgress: (done: number, total: number) => (done === 0 ? bar.start(total, 0) : bar.update(done)),
+  }).finally(() => bar.stop());
+  console.log(`demo organisation seeded with ${result.responses} responses`);
+}
+
+async function start(env: Env, db: Db): Promise<void> {
+  await migrate(db);
+  await seedWhenEmpty(db);
+  const logger = pino({ level: env.logLevel });
+  const auth = createAuth({
+    db: db.db,
+    dialect: db.dialect,
+    secret: env.authSecret,
+    baseUrl: env.baseUrl,
+    newId,
+    logger,
+  });
+  const app = await buildApp({ db: db.db, auth, logger, portalsDir: join(REPO_ROOT, 'apps') });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    // In-flight requests finish; a stuck one does not keep the process alive forever.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: env.port, host: env.host });
+  await printWelcome(env, db);
+}
+
+async function printWelcome(env: Env, db: Db): Promise<void> {
+  const lines = [`\nFacets is running at ${env.baseUrl}/`];
+  for (const { mount, app } of PORTALS) lines.push(`  ${app.padEnd(20)} ${env.baseUrl}${mount}`);
+  if (await getOrganizationBySlug(db.db, DEMO_ORGANIZATION.slug)) {
+    lines.push(`\nDemo sign-ins of ${DEMO_ORGANIZATION.name} (password for all: ${DEMO_PASSWORD})`);
+    for (const s of DEMO_SIGN_INS) lines.push(`  ${(s.group ?? s.role).padEnd(20)} ${s.email.padEnd(36)} ${s.name}`);
+  }
+  console.log(`${lines.join('\n')}\n`);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...args] = argv;
+  if (!command || !['migrate', 'seed', 'backup', 'start'].includes(command)) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  const env = loadEnv();
+  const db = createDb(env.databaseUrl);
+  if (command === 'start') return start(env, db);
+  try {
+    if (command === 'migrate') await migrate(db);
+    if (command === 'seed') {
+      await migrate(db);
+      await seedWhenEmpty(db);
+    }
+    if (command === 'backup') {
+      const file = args[0];
+      if (!file) throw new Error(`backup needs a file: ${USAGE}`);
+      await db.backup(file);
+      console.log(`backup written to ${file}`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,55 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadEnv } from './env.ts';
+
+const roots: string[] = [];
+const tempRoot = () => {
+  const root = mkdtempSync(join(tmpdir(), 'facets-env-'));
+  roots.push(root);
+  return root;
+};
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+describe('loadEnv', () => {
+  it('has working defaults, with the database and a generated secret under data/', () => {
+    const root = tempRoot();
+    const env = loadEnv({}, root);
+    expect(env).toMatchObject({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: join(root, 'data', 'facets.sqlite'),
+      baseUrl: 'http://localhost:3000',
+      logLevel: 'info',
+    });
+    const file = join(root, 'data', '.auth-secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(env.authSecret);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadEnv({}, root).authSecret).toBe(env.authSecret); // kept across restarts
+  });
+
+  it('takes the environment’s values, BASE_URL following PORT by default', () => {
+    const env = loadEnv(
+      { PORT: '8080', DATABASE_URL: 'postgres://db/facets', BETTER_AUTH_SECRET: 's'.repeat(32), LOG_LEVEL: 'warn' },
+      tempRoot(),
+    );
+    expect(env).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://db/facets',
+      authSecret: 's'.repeat(32),
+      baseUrl: 'http://localhost:8080',
+      logLevel: 'warn',
+    });
+  });
+
+  it('names the variable at fault', () => {
+    expect(() => loadEnv({ PORT: 'eighty' }, tempRoot())).toThrow(/^Invalid environment: PORT: /);
+    expect(() => loadEnv({ BETTER_AUTH_SECRET: 'short' }, tempRoot())).toThrow(
+      'Invalid environment: BETTER_AUTH_SECRET: must be at least 32 characters',
+    );
+    expect(() => loadEnv({ BASE_URL: 'not a url' }, tempRoot())).toThrow(/BASE_URL/);
+  });
+});

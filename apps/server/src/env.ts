@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root (apps/server/src → ../../..): the default home of data/. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z.string().min(1).optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  BASE_URL: z.url().optional(),
+  LOG_LEVEL: LogLevel.default('info'),
+});
+
+export interface Env {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  authSecret: string;
+  baseUrl: string;
+  logLevel: z.infer<typeof LogLevel>;
+  dataDir: string;
+}
+
+/**
+ * The server's configuration, validated; the only place that reads the environment. A missing auth secret is made
+ * once and kept in data/.auth-secret, so sessions survive restarts on a developer machine without any set-up.
+ */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = REPO_ROOT): Env {
+  const parsed = EnvSchema.safeParse(blankToUndefined(source));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${issues}`);
+  }
+  const e = parsed.data;
+  const dataDir = join(root, 'data');
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL ?? join(dataDir, 'facets.sqlite'),
+    authSecret: e.BETTER_AUTH_SECRET ?? persistedSecret(dataDir),
+    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    logLevel: e.LOG_LEVEL,
+    dataDir,
+  };
+}
+
+function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const keys = Object.keys(EnvSchema.shape);
+  return Object.fromEntries(keys.map((k) => [k, source[k]?.trim() ? source[k] : undefined]));
+}
+
+/** Reads data/.auth-secret, creating it (owner-only) on first use. */
+export function persistedSecret(dataDir: string): string {
+  const file = join(dataDir, '.auth-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
