@@ -1,0 +1,10 @@
+import '@facets/ui/styles.css';
+import { FacetsApp, mount } from '@facets/portal-kit';
+import { ConsoleApp } from './ConsoleApp.tsx';
+import { messages } from './messages.ts';
+
+mount(
+  <FacetsApp messages={messages} base={import.meta.env.BASE_URL}>
+    <ConsoleApp />
+  </FacetsApp>,
+);

@@ -1,0 +1,5 @@
+import '@facets/ui/styles.css';
+import { mountPortal } from '@facets/portal-kit';
+import { messages } from './messages.ts';
+
+mountPortal({ group: 'supplier', messages, base: import.meta.env.BASE_URL });

@@ -1,0 +1,167 @@
+import { Alert, Button, ButtonLink, Card, ChoiceGroup, PageHeader, Select, TextArea, TextInput } from '@facets/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
+import { useTRPC } from '../api.ts';
+import { ErrorAlert } from '../errors.tsx';
+import { pickText } from '../i18n/language.ts';
+import { useLang } from '../i18n/useLang.ts';
+import { useLinkClick, useRouter } from '../router.tsx';
+import { newIdempotencyKey } from '../storage.ts';
+
+export const FEEDBACK_CATEGORIES = ['praise', 'suggestion', 'problem', 'question'] as const;
+export type FeedbackCategoryCode = (typeof FEEDBACK_CATEGORIES)[number];
+const BODY_MAX = 5000;
+const REFERENCE_MAX = 100;
+
+interface Errors {
+  category?: string;
+  body?: string;
+}
+
+/** Anytime feedback: category, optional topic, text and optional reference (its label is the portal's). */
+export function FeedbackForm() {
+  const { t, lang } = useLang();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const { href } = useRouter();
+  const click = useLinkClick();
+  const dimensions = useQuery(trpc.portal.dimension.list.queryOptions());
+  const [category, setCategory] = useState<FeedbackCategoryCode | ''>('');
+  const [dimensionId, setDimensionId] = useState('');
+  const [body, setBody] = useState('');
+  const [reference, setReference] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [sent, setSent] = useState(false);
+  // One key per attempt: a double click or a retry after a lost reply is recorded once.
+  const attemptKey = useRef<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const sentRef = useRef<HTMLDivElement>(null);
+  const submit = useMutation(trpc.portal.feedback.submit.mutationOptions());
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (submit.isPending) return;
+    const found: Errors = {};
+    if (!category) found.category = t('feedback.categoryRequired');
+    if (!body.trim()) found.body = t('feedback.messageRequired');
+    else if (body.trim().length > BODY_MAX) found.body = t('feedback.tooLong', { max: BODY_MAX });
+    setErrors(found);
+    if (found.category || found.body) {
+      const selector = found.category ? 'input[type=radio]' : 'textarea';
+      formRef.current?.querySelector<HTMLElement>(selector)?.focus();
+      return;
+    }
+    attemptKey.current ??= newIdempotencyKey();
+    submit.mutate(
+      {
+        idempotencyKey: attemptKey.current,
+        category: category as FeedbackCategoryCode,
+        ...(dimensionId ? { dimensionId } : {}),
+        body: body.trim(),
+        ...(reference.trim() ? { reference: reference.trim() } : {}),
+      },
+      {
+        onSuccess: () => {
+          attemptKey.current = null;
+          void queryClient.invalidateQueries({ queryKey: trpc.portal.feedback.list.queryKey() });
+          setSent(true);
+          requestAnimationFrame(() => sentRef.current?.focus());
+        },
+      },
+    );
+  };
+
+  const reset = () => {
+    setCategory('');
+    setDimensionId('');
+    setBody('');
+    setReference('');
+    setSent(false);
+    submit.reset();
+  };
+
+  if (sent) {
+    return (
+      <div className="fx-stack">
+        <PageHeader title={t('feedback.title')} />
+        <div ref={sentRef} tabIndex={-1}>
+          <Alert tone="success" title={t('feedback.sentTitle')}>
+            {t('feedback.sentBody')}
+          </Alert>
+        </div>
+        <div className="fx-row">
+          <ButtonLink href={href('feedback')} onClick={(e) => click(href('feedback'), e)}>
+            {t('feedback.seeMine')}
+          </ButtonLink>
+          <Button variant="secondary" onClick={reset}>
+            {t('feedback.sendAnother')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  const topicOptions = [
+    { value: '', label: t('feedback.topicNone') },
+    ...(dimensions.data ?? []).map((d) => ({ value: d.id, label: pickText(d.label, lang) })),
+  ];
+
+  return (
+    <div className="fx-stack">
+      <PageHeader title={t('feedback.title')} description={t('feedback.intro')} />
+      <Card>
+        <form ref={formRef} className="fx-stack" noValidate onSubmit={onSubmit}>
+          <ChoiceGroup
+            name="category"
+            type="radio"
+            legend={t('feedback.category')}
+            options={FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+            value={category ? [category] : []}
+            onChange={(v) => {
+              setCategory((v[0] as FeedbackCategoryCode | undefined) ?? '');
+              setErrors((e) => ({ ...e, category: undefined }));
+            }}
+            error={errors.category}
+            required
+          />
+          <Select
+            label={t('feedback.topic')}
+            optionalText={t('app.optional')}
+            options={topicOptions}
+            value={dimensionId}
+            onChange={(e) => setDimensionId(e.currentTarget.value)}
+            disabled={dimensions.isPending}
+          />
+          <TextArea
+            label={t('feedback.message')}
+            hint={t('feedback.messageHint')}
+            value={body}
+            onChange={(e) => {
+              setBody(e.currentTarget.value);
+              setErrors((old) => ({ ...old, body: undefined }));
+            }}
+            maxLength={BODY_MAX}
+            rows={6}
+            error={errors.body}
+            required
+          />
+          <TextInput
+            label={t('feedback.reference')}
+            optionalText={t('app.optional')}
+            hint={t('feedback.referenceHint')}
+            value={reference}
+            onChange={(e) => setReference(e.currentTarget.value)}
+            maxLength={REFERENCE_MAX}
+            autoComplete="off"
+          />
+          {submit.isError ? <ErrorAlert error={submit.error} /> : null}
+          <div className="fx-row fx-row--end">
+            <Button type="submit" busy={submit.isPending}>
+              {t('feedback.submit')}
+            </Button>
+          </div>
+        </form>
+      </Card>
+    </div>
+  );
+}
