@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const screenshotsDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+export async function launchBrowser(executablePath: string): Promise<Browser> {
+  // Playwright gives every launch a fresh, empty profile.
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function newContext(
+  browser: Browser,
+  { locale, viewport, baseURL }: { locale: 'fr' | 'en'; viewport: ViewportName; baseURL: string },
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL,
+    locale: locale === 'fr' ? 'fr-FR' : 'en-GB',
+    viewport: VIEWPORTS[viewport],
+    deviceScaleFactor: 1,
+  });
+}
+
+/** Keeps a full-page screenshot of a step, named so that a reviewer can walk the story in order. */
+export async function snap(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  const path = join(screenshotsDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Serious and critical accessibility violations on the page, as readable lines (empty when clean). */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
