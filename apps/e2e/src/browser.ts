@@ -45,7 +45,7 @@ export async function newContext(
 export async function snap(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotsDir, { recursive: true });
   const path = join(screenshotsDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
   return path;
 }
 
