@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flattenKeys, hasKey, mergeMessages, missingKeys, usedKeys } from './keys.ts';
+import { flattenKeys, hasKey, mergeMessages, missingKeys, portalMessageProblems, usedKeys } from './keys.ts';
 import { detectLanguage, pickText } from './language.ts';
 import { commonMessages } from './messages.ts';
 
@@ -56,6 +56,18 @@ describe('keys built at run time', () => {
 });
 
 describe('message helpers', () => {
+  it('says what is wrong with a portal’s messages', () => {
+    const common = { en: { app: { productName: 'P', documentTitle: 'D' } }, fr: {} };
+    const portal = { en: { app: { productName: 'Supplier space', tilte: 'typo' } }, fr: { app: { productName: 'Espace' } } };
+    expect(portalMessageProblems(portal, common)).toEqual([
+      'missing in French: app.tilte',
+      'not a shared key: app.tilte',
+      'required but not set: app.documentTitle',
+      'required but not set: portal.signInIntro',
+      'required but not set: feedback.reference',
+    ]);
+  });
+
   it('lists what a translation lacks', () => {
     expect(missingKeys({ a: { b: 'x', c: 'y' } }, { a: { b: 'x' } })).toEqual(['a.c']);
   });

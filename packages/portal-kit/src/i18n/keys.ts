@@ -49,3 +49,20 @@ export function hasKey(tree: MessageTree, key: string): boolean {
   const keys = new Set(flattenKeys(tree));
   return keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`);
 }
+
+/** Keys every stakeholder portal must set: its name, its title, its sign-in text and its name for a reference. */
+export const PORTAL_REQUIRED_KEYS = ['app.productName', 'app.documentTitle', 'portal.signInIntro', 'feedback.reference'];
+
+/**
+ * What is wrong with a portal's messages, as lines a translator can act on: keys missing in one language, keys the
+ * shared screens do not use (a typo overrides nothing), required keys not set. Empty when all is well.
+ */
+export function portalMessageProblems(messages: AppMessages, common: AppMessages): string[] {
+  const keys = new Set(flattenKeys(messages.en));
+  return [
+    ...missingKeys(messages.en, messages.fr).map((key) => `missing in French: ${key}`),
+    ...missingKeys(messages.fr, messages.en).map((key) => `missing in English: ${key}`),
+    ...missingKeys(messages.en, common.en).map((key) => `not a shared key: ${key}`),
+    ...PORTAL_REQUIRED_KEYS.filter((key) => !keys.has(key)).map((key) => `required but not set: ${key}`),
+  ];
+}
