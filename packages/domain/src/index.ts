@@ -1,4 +1,11 @@
 export * from './aggregates.ts';
+export * from './anonymity.ts';
+export * from './drivers.ts';
 export * from './errors.ts';
+export * from './gaps.ts';
+export * from './ipa.ts';
+export * from './maturity.ts';
+export * from './metrics.ts';
 export * from './model.ts';
+export { relativeWeights } from './relative-weights.ts';
 export * from './scales.ts';
