@@ -295,6 +295,59 @@ export interface AggregateBinTable {
   count: number;
 }
 
+/**
+ * Co-moments of two variables over the responses of a wave that answered both, whole group only. Variables are
+ * `lived:<dimensionId>` (the respondent's mean lived index on the dimension) and `outcome:<scale>` (their outcome
+ * item index); one row per unordered pair, var_a < var_b.
+ */
+export interface AggregatePairTable {
+  organization_id: string;
+  wave_id: string;
+  group_id: string;
+  var_a: string;
+  var_b: string;
+  n: number;
+  sum_a: number;
+  sum_b: number;
+  sum_aa: number;
+  sum_bb: number;
+  sum_ab: number;
+}
+
+/** Responses per segment cell ('' / '' for the whole group), whatever they answered. */
+export interface AggregateRespondentsTable {
+  organization_id: string;
+  wave_id: string;
+  group_id: string;
+  segment_key: string;
+  segment_value: string;
+  n: number;
+}
+
+/** Responses carrying both segment values (key_a < key_b): what overlapping segments would give away. */
+export interface AggregateSegmentOverlapTable {
+  organization_id: string;
+  wave_id: string;
+  group_id: string;
+  key_a: string;
+  value_a: string;
+  key_b: string;
+  value_b: string;
+  n: number;
+}
+
+/** Leadership's own view of the organisation's maturity stage, kept beside the evidence (never instead of it). */
+export interface MaturityAssessmentTable {
+  id: string;
+  organization_id: string;
+  member_id: string;
+  /** 1 (communication) to 5 (strategic asset). */
+  stage: number;
+  /** JSON object: the questionnaire's answers. */
+  answers: string;
+  created_at: string;
+}
+
 export interface FeedbackTable {
   id: string;
   organization_id: string;
@@ -358,6 +411,10 @@ export interface Database {
   wave_participation: WaveParticipationTable;
   aggregate_cell: AggregateCellTable;
   aggregate_bin: AggregateBinTable;
+  aggregate_pair: AggregatePairTable;
+  aggregate_respondents: AggregateRespondentsTable;
+  aggregate_segment_overlap: AggregateSegmentOverlapTable;
+  maturity_assessment: MaturityAssessmentTable;
   feedback: FeedbackTable;
   feedback_reply: FeedbackReplyTable;
   outbox: OutboxTable;

@@ -1,15 +1,17 @@
-import { mean } from '@facets/domain';
+import { DRIVER_MIN_N_WEIGHTS, keyDrivers, mean } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
-import { diffAggregates, readAggregates, readCells, recomputeAggregates } from '../repositories/aggregates.ts';
+import { diffAggregates, recomputeAggregates } from '../repositories/aggregate-repair.ts';
+import { readAggregates, readCells, readPairs, readRespondents } from '../repositories/aggregates.ts';
+import { readComments } from '../repositories/comments.ts';
 import { isWaveOpen, listOpenWaves } from '../repositories/surveys.ts';
 import type { Database } from '../schema.ts';
 import { openTestDb, testDialects } from '../testing.ts';
 import { groupId } from './content.ts';
 import { dimensionId } from './dimensions.ts';
 import { DEMO_ORGANIZATION, DEMO_SIGN_INS, seedDemo } from './index.ts';
-import { waveId } from './surveys.ts';
+import { questionId, SURVEYS, waveId } from './surveys.ts';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 const hashPassword = async (password: string) => `fake-hash:${password}`;
@@ -37,6 +39,10 @@ const TABLES = [
   'wave_participation',
   'aggregate_cell',
   'aggregate_bin',
+  'aggregate_pair',
+  'aggregate_respondents',
+  'aggregate_segment_overlap',
+  'maturity_assessment',
   'feedback',
   'feedback_reply',
 ] as const;
@@ -86,7 +92,8 @@ describe('seedDemo', () => {
       seedDemo(first.db, { now: NOW, hashPassword, onProgress: (d, t) => progress.push([d, t]) }),
       seedDemo(second.db, { now: NOW, hashPassword }),
     ]);
-  }, 30_000);
+    // About a thousand submissions of a dozen statements each: a second or two on SQLite, several on PostgreSQL.
+  }, 60_000);
   afterAll(async () => {
     await first?.close();
     await second?.close();
@@ -168,6 +175,52 @@ describe('seedDemo', () => {
       segmentKey: 'company',
     });
     expect(segments.some((c) => c.n < 5)).toBe(true);
+  });
+
+  it('has enough employees and customers in every wave for key-driver weights', async () => {
+    const minimum = { employee: 60, customer: 50, supplier: 5, shareholder: 5 } as const;
+    for (const group of GROUPS) {
+      const whole = await readRespondents(first.db, { organizationId: org, groupId: groupId(group), segmentKey: '' });
+      expect(whole.map((r) => r.waveId).sort()).toEqual([1, 2, 3, 4, 5].map((s) => waveId(group, s)));
+      for (const r of whole) expect(r.n, r.waveId).toBeGreaterThanOrEqual(minimum[group]);
+    }
+    // The open wave, where the console reads drivers: weights for the eNPS and the customers' NPS.
+    for (const group of ['employee', 'customer'] as const) {
+      const pairs = await readPairs(first.db, {
+        organizationId: org,
+        groupId: groupId(group),
+        waveId: waveId(group, 5),
+      });
+      const predictors = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].filter((v) => v.startsWith('lived:'));
+      const drivers = keyDrivers({ outcome: 'outcome:nps11', predictors, pairs });
+      expect(drivers.status, group).toBe('ok');
+      expect(drivers.n).toBeGreaterThanOrEqual(DRIVER_MIN_N_WEIGHTS);
+    }
+  });
+
+  it('asks every survey one optional question on a dimension, answered by a share of respondents', async () => {
+    for (const survey of SURVEYS) {
+      const onDimension = survey.questions.filter((q) => q.type === 'text' && q.dimension !== null);
+      expect(onDimension, survey.group).toHaveLength(1);
+      const question = await first.db
+        .selectFrom('question')
+        .select(['dimension_id', 'required'])
+        .where('id', '=', questionId(survey.group, onDimension[0]!.code))
+        .executeTakeFirstOrThrow();
+      expect(question).toEqual({ dimension_id: dimensionId(onDimension[0]!.dimension!), required: 0 });
+    }
+    const wave = waveId('employee', 5);
+    const comments = await readComments(first.db, {
+      organizationId: org,
+      groupId: groupId('employee'),
+      waveId: wave,
+      dimensionId: dimensionId('workload'),
+      limit: 1000,
+    });
+    const [respondents] = await readRespondents(first.db, { organizationId: org, waveId: wave, segmentKey: '' });
+    expect(comments.commenters).toBeGreaterThanOrEqual(DEMO_ORGANIZATION.commentThreshold);
+    expect(comments.commenters).toBeLessThan(respondents!.n);
+    expect(comments.comments).toHaveLength(comments.commenters);
   });
 
   it('tells the story: promise drift on delivery, supplier payments below target, recognition improving', async () => {

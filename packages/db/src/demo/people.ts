@@ -80,14 +80,17 @@ const LAST_NAMES = (
   'Roussel Schmitt Vidal Vincent Weber'
 ).split(' ');
 
-/** Employees per department (60 in all): a few small departments keep some segment cells below k. */
+/**
+ * Employees per department (115 in all: enough respondents per wave for key-driver weights): a few small departments
+ * keep some segment cells below k.
+ */
 const DEPARTMENTS: readonly (readonly [string, number])[] = [
-  ['operations', 17],
-  ['customer_service', 10],
-  ['marketing', 9],
-  ['it', 10],
-  ['finance', 7],
-  ['hr', 7],
+  ['operations', 38],
+  ['customer_service', 22],
+  ['marketing', 16],
+  ['it', 22],
+  ['finance', 9],
+  ['hr', 8],
 ];
 /** Where each department works: workshops in Lyon and Lille, the head office in Paris. */
 const SITES: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
@@ -123,6 +126,9 @@ const TENURES: readonly (readonly [string, number])[] = [
   ['3_10y', 7],
   ['over_10y', 4],
 ];
+
+/** Customers on the panel: enough respondents per wave for key-driver weights. */
+const CUSTOMERS = 150;
 
 const TRADE_COMPANIES = [
   'Hôtel des Canuts',
@@ -188,7 +194,7 @@ export function buildStakeholders(random: Random): StakeholderContent[] {
   }
 
   add('customer', 'CLI', SIGN_IN_STAKEHOLDERS.customer);
-  for (let n = 2; n <= 60; n++) {
+  for (let n = 2; n <= CUSTOMERS; n++) {
     const displayName = name();
     const segment = random.weighted([
       ['retail', 9],

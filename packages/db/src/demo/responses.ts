@@ -2,7 +2,16 @@ import { SCALE_RANGES, type Scale } from '@facets/domain';
 import type { GroupCode } from './content.ts';
 import type { StakeholderContent } from './people.ts';
 import { createRandom, type Random } from './random.ts';
-import { COMMENT_RATE, COMMENTS, OUTCOMES, RESPONSE_RATES, SEGMENT_EFFECTS, TRAJECTORIES } from './story.ts';
+import {
+  COMMENT_RATE,
+  COMMENTS,
+  IMPROVEMENT_RATE,
+  IMPROVEMENTS,
+  OUTCOMES,
+  RESPONSE_RATES,
+  SEGMENT_EFFECTS,
+  TRAJECTORIES,
+} from './story.ts';
 import type { SurveyContent } from './surveys.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -82,6 +91,8 @@ interface Draws {
   /** Per question, in survey order. */
   noise: number[];
   comment: string | undefined;
+  /** The answer to the "what would most improve …?" question on a dimension. */
+  improvement: string | undefined;
 }
 
 /**
@@ -138,6 +149,7 @@ function drawsOf(random: Random, survey: SurveyContent, stakeholder: Stakeholder
       random.normal(0, q.facet === 'lived' ? 13 : q.facet === 'expected' ? 11 : (outcomes[q.code]?.sd ?? 0)),
     ),
     comment: random.chance(COMMENT_RATE) ? random.pick(COMMENTS[survey.group]) : undefined,
+    improvement: random.chance(IMPROVEMENT_RATE) ? random.pick(IMPROVEMENTS[survey.group]) : undefined,
   };
 }
 
@@ -187,7 +199,10 @@ function answersOf(survey: SurveyContent, draws: Draws, sequence: number): Plann
     const lived = drivers.reduce((s, d) => s + (livedIndex.get(d) ?? 0), 0) / drivers.length;
     answers.push({ code: q.code, value: scalePointOf(q.scale, model.base + model.slope * lived + draws.noise[i]!) });
   });
-  const comment = survey.questions.find((q) => q.type === 'text');
-  if (comment && draws.comment) answers.push({ code: comment.code, text: draws.comment });
+  for (const q of survey.questions) {
+    if (q.type !== 'text') continue;
+    const text = q.dimension === null ? draws.comment : draws.improvement;
+    if (text) answers.push({ code: q.code, text });
+  }
   return answers;
 }

@@ -130,8 +130,8 @@ export const OUTCOMES: Readonly<Record<GroupCode, Readonly<Record<string, Outcom
 
 /** Share of a group's stakeholders answering each wave; the last (open) wave is still filling up. */
 export const RESPONSE_RATES: Readonly<Record<GroupCode, readonly number[]>> = {
-  employee: [0.72, 0.76, 0.78, 0.8, 0.55],
-  customer: [0.55, 0.58, 0.6, 0.62, 0.35],
+  employee: [0.72, 0.76, 0.78, 0.8, 0.6],
+  customer: [0.55, 0.58, 0.6, 0.62, 0.42],
   supplier: [0.7, 0.72, 0.75, 0.78, 0.45],
   shareholder: [0.7, 0.72, 0.75, 0.78, 0.5],
 };
@@ -170,5 +170,42 @@ export const COMMENTS: Readonly<Record<GroupCode, readonly string[]>> = {
     'La lettre trimestrielle est claire et utile.',
     'J’aimerais mieux comprendre le calendrier de l’offre d’abonnement.',
     'La rentabilité baisse : quelles mesures sont prévues ?',
+  ],
+};
+
+/** Probability that a respondent answers the survey's "what would most improve …?" question. */
+export const IMPROVEMENT_RATE = 0.35;
+
+/** Answers to each survey's "what would most improve …?" question (workload, delivery, payments, information). */
+export const IMPROVEMENTS: Readonly<Record<GroupCode, readonly string[]>> = {
+  employee: [
+    'Un renfort saisonnier à Lille avant le pic de novembre.',
+    'Moins de réunions le matin, pour avancer sur le vrai travail.',
+    'Des plannings connus deux semaines à l’avance.',
+    'Remplacer les départs au lieu de répartir leur charge sur l’équipe.',
+    'Un outil de planification qui ne plante pas en fin de mois.',
+    'Limiter les heures supplémentaires imposées au service client.',
+    'Fewer urgent requests landing at the end of the day.',
+  ],
+  customer: [
+    'Annoncer un délai réaliste plutôt que 48 h.',
+    'Un suivi de colis avec la vraie date de livraison.',
+    'Être prévenu par SMS en cas de retard.',
+    'Pouvoir choisir un créneau de livraison.',
+    'Livrer en point relais près de chez moi.',
+    'Tell me the real delivery date when I order.',
+  ],
+  supplier: [
+    'Respecter les 30 jours de la charte, y compris en fin de trimestre.',
+    'Un interlocuteur identifié à la comptabilité fournisseurs.',
+    'Valider les factures dès leur réception.',
+    'Un portail pour suivre où en est chaque facture.',
+    'Pay on the agreed date, even at quarter end.',
+  ],
+  shareholder: [
+    'Publier les chiffres par activité chaque trimestre.',
+    'Dire aussi ce qui ne marche pas, pas seulement les réussites.',
+    'Une réunion annuelle avec des questions libres.',
+    'More detail on the numbers behind the subscription offer.',
   ],
 };

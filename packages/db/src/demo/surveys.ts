@@ -62,6 +62,17 @@ const comment = (prompt: LocalizedText): QuestionContent => ({
   prompt,
   required: false,
 });
+/** The survey's one free-text question on a dimension: what people would change there, for the dimension page. */
+const improvement = (dimension: string, fr: string, en: string): QuestionContent => ({
+  code: `${dimension}_improve`,
+  type: 'text',
+  scale: null,
+  facet: null,
+  dimension,
+  prompt: t(fr, en),
+  required: false,
+});
+
 const optionalComment = comment(
   t('Voulez-vous ajouter quelque chose ? (facultatif)', 'Anything you would like to add? (optional)'),
 );
@@ -107,6 +118,11 @@ export const SURVEYS: readonly SurveyContent[] = [
       ),
       ...livedOnly('tools', 'mes outils m’aident à bien faire mon travail.', 'my tools help me do my job well.'),
       ...livedOnly('listening', 'ce que je dis est entendu et suivi d’effets.', 'what I say is heard and acted upon.'),
+      improvement(
+        'workload',
+        'Qu’est-ce qui améliorerait le plus votre charge de travail ? (facultatif, anonyme)',
+        'What would most improve your workload? (optional, anonymous)',
+      ),
       comment(t('Un commentaire, une idée ? (facultatif, anonyme)', 'A comment or an idea? (optional, anonymous)')),
     ],
   },
@@ -161,6 +177,11 @@ export const SURVEYS: readonly SurveyContent[] = [
       ...pair('ease_of_ordering', 'commander est simple.', 'ordering is simple.'),
       ...pair('reliability', 'Maison Lumière tient ses promesses.', 'Maison Lumière keeps its promises.'),
       ...pair('listening', 'mon avis est pris en compte.', 'my opinion is taken into account.'),
+      improvement(
+        'delivery',
+        'Qu’est-ce qui améliorerait le plus nos livraisons ? (facultatif)',
+        'What would most improve our deliveries? (optional)',
+      ),
       optionalComment,
     ],
   },
@@ -220,6 +241,11 @@ export const SURVEYS: readonly SurveyContent[] = [
         'nous sommes associés à l’amélioration des produits.',
         'we take part in improving the products.',
       ),
+      improvement(
+        'payment_reliability',
+        'Qu’est-ce qui améliorerait le plus le paiement de vos factures ? (facultatif)',
+        'What would most improve how your invoices are paid? (optional)',
+      ),
       optionalComment,
     ],
   },
@@ -261,6 +287,11 @@ export const SURVEYS: readonly SurveyContent[] = [
       ),
       ...pair('reliability', 'les objectifs annoncés sont tenus.', 'announced targets are met.'),
       ...livedOnly('listening', 'mes questions reçoivent une réponse.', 'my questions get an answer.'),
+      improvement(
+        'transparency',
+        'Qu’est-ce qui améliorerait le plus l’information que vous recevez ? (facultatif)',
+        'What would most improve the information you receive? (optional)',
+      ),
       optionalComment,
     ],
   },

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
 import type { Database } from '../schema.ts';
@@ -34,6 +34,10 @@ const TABLES = [
   'wave_participation',
   'aggregate_cell',
   'aggregate_bin',
+  'aggregate_pair',
+  'aggregate_respondents',
+  'aggregate_segment_overlap',
+  'maturity_assessment',
   'feedback',
   'feedback_reply',
   'outbox',
@@ -120,10 +124,13 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
     });
     await handle.db.deleteFrom('auth_user').execute();
     await handle.db.deleteFrom('organization').execute();
-    const down = await migrator.migrateDown();
+    const down = await migrator.migrateTo(NO_MIGRATIONS);
     expect(down.error).toBeUndefined();
     await expect(sql`select count(*) from organization`.execute(handle.db)).rejects.toThrow();
-    expect(await migrateToLatest(handle.db)).toEqual(['2026_11_22_0900_create_model']);
+    expect(await migrateToLatest(handle.db)).toEqual([
+      '2026_11_22_0900_create_model',
+      '2026_11_23_1000_create_engine_aggregates',
+    ]);
   });
 
   async function currentSchema(): Promise<string> {

@@ -2,7 +2,7 @@ import type { GroupKind, LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { GroupRef } from './organizations.ts';
-import { localized, localizedOrNull } from './rows.ts';
+import { localized, localizedOrNull, parseJson } from './rows.ts';
 
 export interface DimensionRef {
   id: string;
@@ -15,6 +15,13 @@ export interface Dimension extends DimensionRef {
   /** Every group the dimension belongs to; more than one makes it shared. */
   groupIds: string[];
   shared: boolean;
+}
+
+/** An attribute a group's stakeholders are segmented by, with its values in their defined order. */
+export interface SegmentAttribute {
+  key: string;
+  label: LocalizedText;
+  values: { value: string; label: LocalizedText }[];
 }
 
 export interface IntendedExperience {
@@ -106,4 +113,27 @@ export async function listIntendedExperience(
     priority: r.priority,
     updatedAt: r.updated_at,
   }));
+}
+
+/** The segment attributes of a group (department, site, supplier category…), by key. */
+export async function listSegmentAttributes(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string },
+): Promise<SegmentAttribute[]> {
+  const rows = await db
+    .selectFrom('segment_attribute')
+    .select(['key', 'label', 'values'])
+    .where('organization_id', '=', args.organizationId)
+    .where('group_id', '=', args.groupId)
+    .execute();
+  return rows
+    .map((r) => ({
+      key: r.key,
+      label: localized(r.label),
+      values: parseJson<{ value: string; label: LocalizedText }[]>(r.values, []).map((v) => ({
+        value: v.value,
+        label: v.label,
+      })),
+    }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

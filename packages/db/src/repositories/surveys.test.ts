@@ -6,7 +6,7 @@ import type { Database } from '../schema.ts';
 import { addStakeholder, buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
 import { loadOverview } from './overview.ts';
 import { submitResponse } from './responses.ts';
-import { getWaveSurvey, latestWavesWithData, listOpenWaves } from './surveys.ts';
+import { getWaveSurvey, latestWavesWithData, listOpenWaves, listWavesWithData } from './surveys.ts';
 
 const dialects = await testDialects();
 
@@ -123,5 +123,70 @@ describe.each(dialects)('surveys and overview (%s)', (dialect) => {
     expect(overview.groups.find((g) => g.code === 'supplier')?.wave).toBeNull();
     const onlySupplier = await loadOverview(db, { organizationId: fx.organizationId, groupId: fx.groups.supplier });
     expect(onlySupplier.groups.map((g) => g.code)).toEqual(['supplier']);
+  });
+
+  it('lists the waves of a group that hold responses, oldest first, text-only answers included', async () => {
+    const args = { organizationId: fx.organizationId, groupId: fx.groups.employee };
+    expect(await listWavesWithData(db, args)).toEqual([]);
+    const q = fx.surveys.employee.questions;
+    const send = (
+      who: 'alice' | 'bob',
+      waveId: string,
+      now: string,
+      answers: { questionId: string; value?: number; text?: string }[],
+    ) => {
+      const s = fx.stakeholders[who];
+      return submitResponse(db, {
+        organizationId: fx.organizationId,
+        waveId,
+        stakeholderId: s.id,
+        groupId: s.groupId,
+        segments: s.segments,
+        idempotencyKey: newId(),
+        answers,
+        now,
+        newId,
+      });
+    };
+    await send('bob', fx.surveys.employee.waveId, fx.now, [
+      { questionId: q.recognition_lived!, value: 4 },
+      { questionId: q.recognition_expected!, value: 4 },
+    ]);
+    // The earlier wave, reopened for the time of a submission that only comments.
+    const closed = fx.surveys.employee.closedWaveId;
+    await db
+      .updateTable('question')
+      .set({ required: 0 })
+      .where('survey_id', '=', fx.surveys.employee.surveyId)
+      .execute();
+    await db.updateTable('wave').set({ status: 'open' }).where('id', '=', closed).execute();
+    await send('alice', closed, '2026-07-10T09:00:00.000Z', [{ questionId: q.comment!, text: 'Only a comment' }]);
+    await db.updateTable('wave').set({ status: 'closed' }).where('id', '=', closed).execute();
+
+    expect(await listWavesWithData(db, args)).toEqual([
+      {
+        id: closed,
+        label: 'Q3',
+        sequence: 1,
+        surveyId: fx.surveys.employee.surveyId,
+        opensAt: '2026-07-01T00:00:00.000Z',
+        closesAt: '2026-08-01T00:00:00.000Z',
+        status: 'closed',
+      },
+      {
+        id: fx.surveys.employee.waveId,
+        label: 'Q4',
+        sequence: 2,
+        surveyId: fx.surveys.employee.surveyId,
+        opensAt: '2026-11-01T00:00:00.000Z',
+        closesAt: null,
+        status: 'open',
+      },
+    ]);
+    expect(await listWavesWithData(db, { ...args, groupId: fx.groups.supplier })).toEqual([]);
+    const other = await buildFixture(db);
+    expect(await listWavesWithData(db, { organizationId: other.organizationId, groupId: fx.groups.employee })).toEqual(
+      [],
+    );
   });
 });

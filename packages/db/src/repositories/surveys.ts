@@ -215,3 +215,47 @@ export async function latestWavesWithData(db: Kysely<Database>, organizationId: 
   for (const r of rows) latest.set(r.group_id, { id: r.id, label: r.label, sequence: r.sequence });
   return latest;
 }
+
+/** A wave of a group that holds responses, with its survey and dates. */
+export interface WaveWithData extends WaveRef {
+  surveyId: string;
+  opensAt: string;
+  closesAt: string | null;
+  status: SurveyStatus;
+}
+
+/**
+ * The waves of a group that hold at least one response (whatever it answered), oldest first: by opening date, then
+ * sequence — ascending sequence for a group with one survey.
+ */
+export async function listWavesWithData(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string },
+): Promise<WaveWithData[]> {
+  const rows = await db
+    .selectFrom('wave as w')
+    .innerJoin('survey as s', 's.id', 'w.survey_id')
+    .innerJoin('aggregate_respondents as r', 'r.wave_id', 'w.id')
+    .select(['w.id', 'w.label', 'w.sequence', 'w.survey_id', 'w.opens_at', 'w.closes_at', 'w.status'])
+    .where('w.organization_id', '=', args.organizationId)
+    .where('s.organization_id', '=', args.organizationId)
+    .where('s.group_id', '=', args.groupId)
+    .where('r.organization_id', '=', args.organizationId)
+    .where('r.group_id', '=', args.groupId)
+    .where('r.segment_key', '=', '')
+    .where('r.segment_value', '=', '')
+    .where('r.n', '>', 0)
+    .orderBy('w.opens_at')
+    .orderBy('w.sequence')
+    .orderBy('w.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    sequence: r.sequence,
+    surveyId: r.survey_id,
+    opensAt: r.opens_at,
+    closesAt: r.closes_at,
+    status: r.status as SurveyStatus,
+  }));
+}

@@ -1,0 +1,61 @@
+import { DomainError } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { parseJson } from './rows.ts';
+
+/** Free-text answers, read for the dimension page. Whether they may be shown is the caller's decision. */
+
+export interface CommentsRead {
+  /** Distinct responses with a non-empty text among those read (before the limit). */
+  commenters: number;
+  /** At most `limit` texts, in text order: neither the order nor anything else says who wrote what, or when. */
+  comments: string[];
+}
+
+/**
+ * Text answers of one wave × group to the text questions of a dimension (`dimensionId: null`: the text questions with
+ * no dimension), optionally of the responses whose segment snapshot carries `segment`. Returns texts only.
+ */
+export async function readComments(
+  db: Kysely<Database>,
+  args: {
+    organizationId: string;
+    groupId: string;
+    waveId: string;
+    dimensionId: string | null;
+    segment?: { key: string; value: string };
+    limit: number;
+  },
+): Promise<CommentsRead> {
+  if (!Number.isInteger(args.limit) || args.limit < 0) {
+    throw new DomainError('invalid', 'limit: must be a whole number, 0 or more', 'limit');
+  }
+  let query = db
+    .selectFrom('answer as a')
+    .innerJoin('response as r', 'r.id', 'a.response_id')
+    .innerJoin('question as q', 'q.id', 'a.question_id')
+    .select(['a.response_id', 'a.value_text', 'r.segments'])
+    .where('a.organization_id', '=', args.organizationId)
+    .where('r.organization_id', '=', args.organizationId)
+    .where('q.organization_id', '=', args.organizationId)
+    .where('r.group_id', '=', args.groupId)
+    .where('r.wave_id', '=', args.waveId)
+    .where('q.type', '=', 'text')
+    .where('a.value_text', 'is not', null)
+    .where('a.value_text', '<>', '');
+  query =
+    args.dimensionId === null
+      ? query.where('q.dimension_id', 'is', null)
+      : query.where('q.dimension_id', '=', args.dimensionId);
+  let rows = await query.execute();
+  // Segments are a JSON snapshot: filtered here, the same way on both dialects.
+  const segment = args.segment;
+  if (segment)
+    rows = rows.filter((r) => parseJson<Record<string, string>>(r.segments, {})[segment.key] === segment.value);
+  const texts = rows.map((r) => r.value_text!.trim()).filter((t) => t !== '');
+  texts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    commenters: new Set(rows.filter((r) => r.value_text!.trim() !== '').map((r) => r.response_id)).size,
+    comments: texts.slice(0, args.limit),
+  };
+}

@@ -1,0 +1,99 @@
+import type { Department, InitiativeKind, InitiativeStatus, LocalizedText, PromiseChannel } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { bool, localized, localizedOrNull } from './rows.ts';
+
+/** What the organisation puts in place (initiatives: the proposed facet) and what it tells each group (promises). */
+
+export interface Initiative {
+  id: string;
+  title: LocalizedText;
+  description: LocalizedText | null;
+  kind: InitiativeKind;
+  ownerDepartment: Department;
+  status: InitiativeStatus;
+  startDate: string | null;
+  endDate: string | null;
+  /** Shown in the linked groups' "you said, we did". */
+  published: boolean;
+  /** The group × dimensions it aims at, sorted by group then dimension. */
+  targets: { groupId: string; dimensionId: string }[];
+}
+
+export interface CommunicatedPromise {
+  id: string;
+  groupId: string;
+  dimensionId: string | null;
+  channel: PromiseChannel;
+  statement: LocalizedText;
+  madeOn: string;
+}
+
+/** Every initiative of the organisation, oldest first, with its targets. */
+export async function listInitiatives(db: Kysely<Database>, args: { organizationId: string }): Promise<Initiative[]> {
+  const [initiatives, targets] = await Promise.all([
+    db
+      .selectFrom('initiative')
+      .select([
+        'id',
+        'title',
+        'description',
+        'kind',
+        'owner_department',
+        'status',
+        'start_date',
+        'end_date',
+        'published',
+      ])
+      .where('organization_id', '=', args.organizationId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    db
+      .selectFrom('initiative_target')
+      .select(['initiative_id', 'group_id', 'dimension_id'])
+      .where('organization_id', '=', args.organizationId)
+      .execute(),
+  ]);
+  const targetsOf = new Map<string, { groupId: string; dimensionId: string }[]>();
+  for (const t of targets) {
+    const list = targetsOf.get(t.initiative_id) ?? [];
+    list.push({ groupId: t.group_id, dimensionId: t.dimension_id });
+    targetsOf.set(t.initiative_id, list);
+  }
+  const order = (a: { groupId: string; dimensionId: string }, b: { groupId: string; dimensionId: string }) =>
+    a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : a.dimensionId < b.dimensionId ? -1 : 1;
+  return initiatives.map((i) => ({
+    id: i.id,
+    title: localized(i.title),
+    description: localizedOrNull(i.description),
+    kind: i.kind as InitiativeKind,
+    ownerDepartment: i.owner_department as Department,
+    status: i.status as InitiativeStatus,
+    startDate: i.start_date,
+    endDate: i.end_date,
+    published: bool(i.published),
+    targets: (targetsOf.get(i.id) ?? []).sort(order),
+  }));
+}
+
+/** What the organisation has told its groups (or one group), oldest first. */
+export async function listPromises(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId?: string },
+): Promise<CommunicatedPromise[]> {
+  let query = db
+    .selectFrom('promise')
+    .select(['id', 'group_id', 'dimension_id', 'channel', 'statement', 'made_on'])
+    .where('organization_id', '=', args.organizationId);
+  if (args.groupId !== undefined) query = query.where('group_id', '=', args.groupId);
+  const rows = await query.orderBy('made_on').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    groupId: r.group_id,
+    dimensionId: r.dimension_id,
+    channel: r.channel as PromiseChannel,
+    statement: localized(r.statement),
+    madeOn: r.made_on,
+  }));
+}
