@@ -1,6 +1,7 @@
 import { createFeedback, type Db, newId } from '@facets/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addSegmentAttribute } from './insights/testing.ts';
 import { addUser, buildOrg, callerFor, employeeAnswers, key, type Org, openDb, supplierAnswers } from './test-setup.ts';
 
 /**
@@ -24,6 +25,9 @@ type Who = (typeof WHO)[number];
 const STAKEHOLDERS: Who[] = ['employee', 'supplier'];
 const STAFF: Who[] = ['admin', 'leadership', 'hr', 'manager', 'analyst', 'otherOrgLeadership'];
 const ACTING_STAFF: Who[] = ['admin', 'leadership', 'hr', 'otherOrgLeadership'];
+/** Views of a whole group or its segments: not managers, who see their own department only. */
+const WHOLE_ORG: Who[] = ['admin', 'leadership', 'hr', 'analyst', 'otherOrgLeadership'];
+const LEADERS: Who[] = ['admin', 'leadership', 'otherOrgLeadership'];
 const EVERYONE: Who[] = [...WHO];
 
 type Api = Awaited<ReturnType<typeof callerFor>>;
@@ -62,6 +66,25 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     (api, e) => api.portal.feedback.reply({ feedbackId: e.feedbackId, body: 'More' }),
   ],
   ['insights.overview', STAFF, (api) => api.insights.overview()],
+  ['insights.compareGroups', STAFF, (api) => api.insights.compareGroups({ metric: 'lived' })],
+  [
+    'insights.breakdown',
+    WHOLE_ORG,
+    (api, e) => api.insights.breakdown({ groupId: e.org.groups.employee, segmentKey: 'department' }),
+  ],
+  [
+    'insights.dimension',
+    STAFF,
+    (api, e) => api.insights.dimension({ groupId: e.org.groups.employee, dimensionId: e.org.dimensions.recognition }),
+  ],
+  ['insights.drivers', WHOLE_ORG, (api, e) => api.insights.drivers({ groupId: e.org.groups.employee })],
+  ['insights.alerts', STAFF, (api) => api.insights.alerts()],
+  ['insights.maturity.get', WHOLE_ORG, (api) => api.insights.maturity.get()],
+  [
+    'insights.maturity.assess',
+    LEADERS,
+    (api) => api.insights.maturity.assess({ stage: 2, answers: { why: 'A test' } }),
+  ],
   ['feedback.inbox', STAFF, (api) => api.feedback.inbox()],
   ['feedback.reply', ACTING_STAFF, (api, e) => api.feedback.reply({ feedbackId: e.feedbackId, body: 'Thanks' })],
   [
@@ -81,6 +104,9 @@ let envs: Record<Who, { userId: string | null; env: Env }>;
 beforeAll(async () => {
   db = await openDb();
   const [ours, other] = [await buildOrg(db.db), await buildOrg(db.db)];
+  for (const org of [ours, other]) {
+    await addSegmentAttribute(db.db, org, { groupId: org.groups.employee, key: 'department', values: ['it', 'hr'] });
+  }
   const feedbackOf = async (org: Org, stakeholderId: string, groupId: string) =>
     (
       await createFeedback(db.db, {

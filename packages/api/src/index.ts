@@ -1,5 +1,5 @@
 export { type Context, type ContextParts, createContextInner, type Session } from './context.ts';
 export { type ErrorLog, INTERNAL_MESSAGE } from './errors.ts';
-export type { Cell } from './overview.ts';
+export type { Cell, Figure } from './insights/figures.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
 export { ALL_STAFF, authedProcedure, publicProcedure, stakeholderProcedure, staffProcedure } from './trpc.ts';

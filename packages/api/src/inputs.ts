@@ -46,3 +46,36 @@ export const OverviewInput = z.strictObject({ groupId: Id.optional() }).optional
 export const InboxInput = z.strictObject({ status: FeedbackStatus.optional(), groupId: Id.optional() }).optional();
 
 export const SetStatusInput = z.strictObject({ feedbackId: Id, status: FeedbackStatus });
+
+/** A segment attribute key or value as stored on stakeholders (department, site…). */
+const SegmentKey = z.string().trim().min(1).max(64);
+const SegmentValue = z.string().trim().min(1).max(100);
+
+export const CompareGroupsInput = z.strictObject({
+  metric: z.enum(['lived', 'expected', 'expectationGap', 'favourability']),
+});
+
+export const BreakdownInput = z.strictObject({ groupId: Id, segmentKey: SegmentKey, waveId: Id.optional() });
+
+export const DimensionInput = z.strictObject({
+  groupId: Id,
+  dimensionId: Id,
+  segment: z.strictObject({ key: SegmentKey, value: SegmentValue }).optional(),
+});
+
+export const DriversInput = z.strictObject({ groupId: Id });
+
+/** A leadership self-assessment: the stage they see, and their answers to the maturity questions by code. */
+export const AssessMaturityInput = z.strictObject({
+  stage: z.number().int().min(1).max(5),
+  answers: z
+    .record(
+      z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[a-z0-9_]+$/, 'use lower-case letters, digits and _ only'),
+      z.string().trim().max(2000),
+    )
+    .refine((answers) => Object.keys(answers).length <= 30, 'at most 30 answers'),
+});

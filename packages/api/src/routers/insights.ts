@@ -1,19 +1,52 @@
-import { getGroup, loadOverview } from '@facets/db';
-import { DomainError } from '@facets/domain';
-import { OverviewInput } from '../inputs.ts';
-import { overviewView } from '../overview.ts';
+import {
+  AssessMaturityInput,
+  BreakdownInput,
+  CompareGroupsInput,
+  DimensionInput,
+  DriversInput,
+  OverviewInput,
+} from '../inputs.ts';
+import { alertsView } from '../insights/alerts.ts';
+import { breakdownView } from '../insights/breakdown.ts';
+import { compareGroupsView } from '../insights/compare.ts';
+import { dimensionView } from '../insights/dimension.ts';
+import { driversView } from '../insights/drivers.ts';
+import { assessView, maturityView } from '../insights/maturity.ts';
+import { overviewView } from '../insights/overview.ts';
+import { requireGroup, scopeOf } from '../insights/scope.ts';
+import { nowIso } from '../context.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
+/**
+ * Insights read aggregate cells only, never raw answers (comments excepted), and every figure goes through the
+ * disclosure rules of insights/disclosure.ts whoever asks. Managers see employee groups through their department.
+ */
+const anyStaff = staffProcedure('admin', 'leadership', 'hr', 'analyst', 'manager');
+/** Views that cut a group into segments or read it whole: not for managers, who see their department only. */
+const wholeOrganisation = staffProcedure('admin', 'leadership', 'hr', 'analyst');
+
 export const insightsRouter = router({
-  /** Reads aggregate cells only, never raw answers; anonymity is applied before anything leaves (overview.ts). */
-  overview: staffProcedure('admin', 'leadership', 'hr', 'analyst', 'manager')
-    .input(OverviewInput)
-    .query(async ({ ctx, input }) => {
-      const organizationId = ctx.member.organization.id;
-      const groupId = input?.groupId;
-      if (groupId && !(await getGroup(ctx.db, { organizationId, groupId }))) {
-        throw new DomainError('not_found', 'groupId: no such group', 'groupId');
-      }
-      return overviewView(await loadOverview(ctx.db, { organizationId, ...(groupId ? { groupId } : {}) }));
-    }),
+  overview: anyStaff.input(OverviewInput).query(({ ctx, input }) => overviewView(ctx.db, scopeOf(ctx.member), input)),
+  compareGroups: anyStaff
+    .input(CompareGroupsInput)
+    .query(({ ctx, input }) => compareGroupsView(ctx.db, scopeOf(ctx.member), input.metric)),
+  breakdown: wholeOrganisation
+    .input(BreakdownInput)
+    .query(({ ctx, input }) => breakdownView(ctx.db, scopeOf(ctx.member), input)),
+  dimension: anyStaff
+    .input(DimensionInput)
+    .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member), input)),
+  drivers: wholeOrganisation.input(DriversInput).query(async ({ ctx, input }) => {
+    const scope = scopeOf(ctx.member);
+    return driversView(ctx.db, scope, (await requireGroup(ctx.db, scope, input.groupId)).id);
+  }),
+  alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member))),
+  maturity: router({
+    get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member), ctx.clock())),
+    assess: staffProcedure('admin', 'leadership')
+      .input(AssessMaturityInput)
+      .mutation(({ ctx, input }) =>
+        assessView(ctx.db, scopeOf(ctx.member), { memberId: ctx.member.memberId, ...input, now: nowIso(ctx) }),
+      ),
+  }),
 });

@@ -1,0 +1,117 @@
+import {
+  type AggregateBin,
+  type AggregateCell,
+  type Database,
+  readBins,
+  readCells,
+  readRespondents,
+  readSegmentOverlaps,
+  type WaveRef,
+} from '@facets/db';
+import { EMPTY_MOMENTS, type HiddenReason, type QuestionFacet, type Scale } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import { EMPTY_CELL, type FacetCell, type ScaleCell } from './figures.ts';
+
+/** A wave's aggregates for one group, and the cells they make: what disclosure.ts judges. */
+
+export interface WaveData {
+  wave: WaveRef;
+  cells: AggregateCell[];
+  bins: AggregateBin[];
+  respondents: { segmentKey: string; segmentValue: string; n: number }[];
+  overlaps: { keyA: string; valueA: string; keyB: string; valueB: string; n: number }[];
+}
+
+export interface Segment {
+  key: string;
+  value: string;
+}
+
+/** One row of a segment key: a value's respondents and its cells, keyed by `cellKey`. */
+export interface SegmentRow {
+  value: string;
+  respondents: { n: number; hidden: HiddenReason | null };
+  cells: Map<string, FacetCell>;
+}
+
+export const segmentId = (s: Segment) => `${s.key}=${s.value}`;
+
+/** Expected and lived cells are summed over scales; outcome items have no dimension and are kept per scale. */
+export function cellKey(dimensionId: string | null, facet: QuestionFacet, scale: Scale): string {
+  return facet === 'outcome' ? `|outcome|${scale}` : `${dimensionId ?? ''}|${facet}`;
+}
+
+/** The key of a dimension's expected or lived cell. */
+export const facetKey = (dimensionId: string, facet: 'expected' | 'lived') => cellKey(dimensionId, facet, 'likert5');
+
+/** The outcome cells of a row, by scale. */
+export function outcomeCells(row: SegmentRow): { scale: Scale; cell: FacetCell }[] {
+  return [...row.cells]
+    .filter(([id]) => id.startsWith('|outcome|'))
+    .map(([id, cell]) => ({ scale: id.slice('|outcome|'.length) as Scale, cell }))
+    .sort((a, b) => (a.scale < b.scale ? -1 : 1));
+}
+
+/**
+ * Reads a wave's aggregates for a group: the whole group only, or every segment key when `segments` is true (a
+ * segment's figures depend on its siblings and on the other keys' segments).
+ */
+export async function loadWaveData(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string; wave: WaveRef; segments: boolean },
+): Promise<WaveData> {
+  const where = {
+    organizationId: args.organizationId,
+    groupId: args.groupId,
+    waveId: args.wave.id,
+    ...(args.segments ? {} : { segmentKey: '' }),
+  };
+  const [cells, bins, respondents, overlaps] = await Promise.all([
+    readCells(db, where),
+    readBins(db, where),
+    readRespondents(db, where),
+    args.segments
+      ? readSegmentOverlaps(db, { organizationId: args.organizationId, groupId: args.groupId, waveId: args.wave.id })
+      : Promise.resolve([]),
+  ]);
+  return { wave: args.wave, cells, bins, respondents, overlaps };
+}
+
+/** Respondents of the whole group in a wave. */
+export function groupRespondents(data: WaveData): number {
+  return data.respondents.find((r) => r.segmentKey === '' && r.segmentValue === '')?.n ?? 0;
+}
+
+export function facetCells(cells: readonly AggregateCell[], bins: readonly AggregateBin[]): Map<string, FacetCell> {
+  const scales = new Map<string, Map<Scale, ScaleCell>>();
+  for (const c of cells) {
+    const key = cellKey(c.dimensionId, c.facet, c.scale);
+    const byScale = scales.get(key) ?? new Map<Scale, ScaleCell>();
+    byScale.set(c.scale, { scale: c.scale, moments: { n: c.n, sum: c.sum, sumSq: c.sumSq }, bins: [] });
+    scales.set(key, byScale);
+  }
+  for (const b of bins) {
+    const s = scales.get(cellKey(b.dimensionId, b.facet, b.scale))?.get(b.scale);
+    s?.bins.push({ value: b.value, count: b.count });
+  }
+  const result = new Map<string, FacetCell>();
+  for (const [key, byScale] of scales) {
+    const list = [...byScale.values()].sort((a, b) => (a.scale < b.scale ? -1 : 1));
+    const moments = list.reduce(
+      (m, s) => ({ n: m.n + s.moments.n, sum: m.sum + s.moments.sum, sumSq: m.sumSq + s.moments.sumSq }),
+      EMPTY_MOMENTS,
+    );
+    for (const s of list) s.bins.sort((a, b) => a.value - b.value);
+    result.set(key, { n: moments.n, moments, scales: list, hidden: null });
+  }
+  return result;
+}
+
+export const wholeCells = (data: WaveData) =>
+  facetCells(
+    data.cells.filter((c) => c.segmentKey === ''),
+    data.bins.filter((b) => b.segmentKey === ''),
+  );
+
+/** A cell of a row, or an empty one (also when there is no row: no wave with data). */
+export const cellIn = (row: SegmentRow | null | undefined, id: string): FacetCell => row?.cells.get(id) ?? EMPTY_CELL;

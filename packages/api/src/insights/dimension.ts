@@ -1,0 +1,85 @@
+import { type Database, listDimensions } from '@facets/db';
+import { importancePerformance } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import { commentsOf } from './comments.ts';
+import { cellIn, facetKey, type Segment, type SegmentRow } from './cells.ts';
+import { driversView } from './drivers.ts';
+import { type FacetCell, favourabilityFigure, round1, scoreFigure, visibleMean } from './figures.ts';
+import { loadPopulation } from './population.ts';
+import { populationOf, requireDimension, requireGroup, type Scope } from './scope.ts';
+
+/**
+ * `insights.dimension`: one dimension of one group — its trend across waves, the distribution of lived answers, its
+ * place in the importance–performance matrix, the group's key drivers and the comments. A segment filter (or a
+ * manager's department) applies to everything but the drivers, which are computed on the whole group only and
+ * withheld from managers.
+ */
+export async function dimensionView(
+  db: Kysely<Database>,
+  scope: Scope,
+  input: { groupId: string; dimensionId: string; segment?: Segment },
+) {
+  const group = await requireGroup(db, scope, input.groupId);
+  const dimension = await requireDimension(db, scope, { groupId: group.id, dimensionId: input.dimensionId });
+  const population = populationOf(scope, input.segment);
+  const series = await loadPopulation(db, scope, { groupId: group.id, segment: population });
+  const current = series.at(-1) ?? null;
+  const lived = cellIn(current?.row, facetKey(dimension.id, 'lived'));
+  const groupDimensions = await listDimensions(db, { organizationId: scope.organizationId, groupId: group.id });
+  return {
+    group: { id: group.id, code: group.code, label: group.label },
+    dimension: { id: dimension.id, code: dimension.code, label: dimension.label, shared: dimension.shared },
+    segment: population,
+    trend: series.map((w) => ({
+      wave: w.wave,
+      expected: scoreFigure(cellIn(w.row, facetKey(dimension.id, 'expected'))),
+      lived: scoreFigure(cellIn(w.row, facetKey(dimension.id, 'lived'))),
+      favourability: favourabilityFigure(cellIn(w.row, facetKey(dimension.id, 'lived'))),
+    })),
+    distribution: { wave: current?.wave ?? null, ...distributionOf(lived) },
+    ipa: ipaOf(
+      current?.row ?? null,
+      groupDimensions.map((d) => d.id),
+      dimension.id,
+    ),
+    drivers: scope.department ? null : await driversView(db, scope, group.id),
+    comments: await commentsOf(db, scope, {
+      groupId: group.id,
+      wave: current?.wave ?? null,
+      dimensionId: dimension.id,
+      segment: population,
+      segmentHidden: population ? (current?.row.respondents.hidden ?? null) : null,
+      data: current?.data ?? null,
+    }),
+  };
+}
+
+/** The histogram of the most answered scale (a dimension is usually measured on one); empty when withheld. */
+function distributionOf(c: FacetCell) {
+  const main = [...c.scales].sort((a, b) => b.moments.n - a.moments.n || (a.scale < b.scale ? -1 : 1))[0];
+  const hidden = c.hidden ?? (main ? null : 'no_data');
+  return { scale: main?.scale ?? null, bins: hidden ? [] : (main?.bins ?? []), n: c.n, hidden };
+}
+
+/**
+ * Where the dimension falls in the importance (expected) × performance (lived) matrix of its group, split at the
+ * means of the dimensions that may be shown; null when its own point is withheld.
+ */
+function ipaOf(row: SegmentRow | null, dimensionIds: readonly string[], dimensionId: string) {
+  const points = dimensionIds.flatMap((id) => {
+    const importance = visibleMean(cellIn(row, facetKey(id, 'expected')));
+    const performance = visibleMean(cellIn(row, facetKey(id, 'lived')));
+    return importance === null || performance === null ? [] : [{ id, importance, performance }];
+  });
+  const result = importancePerformance(points);
+  const own = result.points.find((p) => p.id === dimensionId);
+  if (!own || result.meanImportance === null || result.meanPerformance === null) return null;
+  return {
+    quadrant: own.quadrant,
+    importance: round1(own.importance),
+    performance: round1(own.performance),
+    meanImportance: round1(result.meanImportance),
+    meanPerformance: round1(result.meanPerformance),
+    dimensions: points.length,
+  };
+}

@@ -1,0 +1,173 @@
+import { checkFilter, type HiddenReason, overlapConflicts, suppressSiblings } from '@facets/domain';
+import {
+  facetCells,
+  groupRespondents,
+  type Segment,
+  type SegmentRow,
+  segmentId,
+  type WaveData,
+  wholeCells,
+} from './cells.ts';
+import type { FacetCell } from './figures.ts';
+
+/**
+ * The one place where disclosure control is decided (design.md §2, anonymity). Every view — overview, comparison,
+ * breakdown, dimension page, a manager's department — reads its cells through `rowsOf`, so a figure withheld in one
+ * view is withheld in all of them and no two views can be subtracted to reveal a small group:
+ * - a cell below k is hidden, and its siblings (the other values of the same segment key, plus the respondents who
+ *   carry no value for that key) are hidden until the hidden ones total at least k;
+ * - segments are judged once per group × wave across all keys (respondent counts, siblings, then overlaps between
+ *   keys, for the segment as a whole and again per cell), so the same segment is shown or hidden whichever view asks.
+ * Comments follow the same rules on commenters and texts (comments.ts).
+ */
+
+/** Who never shows: the respondents of a group who carry no value for the key being broken down. */
+const REST = '\u0000rest';
+
+/**
+ * Which segments of a wave may be shown at all, across every key: respondents below k and their complementary
+ * siblings first, then pairs of segments of different keys whose memberships differ by fewer than k people.
+ */
+export function segmentVisibility(data: WaveData, k: number): Map<string, { n: number; hidden: HiddenReason | null }> {
+  const whole = groupRespondents(data);
+  const byKey = new Map<string, { value: string; n: number }[]>();
+  for (const r of data.respondents) {
+    if (r.segmentKey === '') continue;
+    byKey.set(r.segmentKey, [...(byKey.get(r.segmentKey) ?? []), { value: r.segmentValue, n: r.n }]);
+  }
+  const result = new Map<string, { n: number; hidden: HiddenReason | null }>();
+  for (const [key, values] of byKey) {
+    const reasons = suppressSiblings(withRest(values, whole), k);
+    for (const v of values)
+      result.set(segmentId({ key, value: v.value }), { n: v.n, hidden: reasons.get(v.value) ?? null });
+  }
+  const visible = [...result].filter(([, s]) => s.hidden === null).map(([id, s]) => ({ id, n: s.n }));
+  const intersections = data.overlaps.map((o) => ({
+    a: segmentId({ key: o.keyA, value: o.valueA }),
+    b: segmentId({ key: o.keyB, value: o.valueB }),
+    n: o.n,
+  }));
+  for (const id of overlapConflicts(visible, intersections, k)) {
+    const s = result.get(id);
+    if (s) result.set(id, { n: s.n, hidden: 'overlap' });
+  }
+  return result;
+}
+
+/** Siblings and, when some respondents carry no value, the rest of the parent as one more (never shown) sibling. */
+export function withRest(values: readonly { value: string; n: number }[], parentN: number) {
+  const cells = values.map((v) => ({ id: v.value, n: v.n }));
+  const rest = parentN - values.reduce((s, v) => s + v.n, 0);
+  return rest > 0 ? [...cells, { id: REST, n: rest }] : cells;
+}
+
+/**
+ * Every value of one segment key (`''` for the whole group) with its cells judged (see `judgeSegments`).
+ */
+export function rowsOf(data: WaveData, key: string, k: number): SegmentRow[] {
+  if (key === '') {
+    const n = groupRespondents(data);
+    const whole = wholeCells(data);
+    const cells = new Map([...whole].map(([id, c]) => [id, { ...c, hidden: belowK(c.n, k) }]));
+    return [{ value: '', respondents: { n, hidden: belowK(n, k) }, cells }];
+  }
+  return judgeSegments(data, k).get(key) ?? [];
+}
+
+/**
+ * Every segment of a wave, all keys at once, since a segment's cell depends on the other keys' too:
+ * 1. a segment hidden as a whole (`segmentVisibility`) has all its cells hidden for the same reason;
+ * 2. per cell, the values of a key are siblings (with the respondents who carry none): `suppressSiblings`;
+ * 3. per cell, two shown segments of different keys must not differ by 1 to k − 1 answers. Only respondent
+ *    intersections are stored, so the smallest difference the cells allow is assumed: an optional question answered
+ *    by one more person in one of two nearly equal segments would otherwise give that answer away.
+ */
+function judgeSegments(data: WaveData, k: number): Map<string, SegmentRow[]> {
+  const visibility = segmentVisibility(data, k);
+  const byKey = new Map<string, Map<string, Map<string, FacetCell>>>();
+  for (const r of data.respondents) {
+    if (r.segmentKey === '') continue;
+    const values = byKey.get(r.segmentKey) ?? new Map<string, Map<string, FacetCell>>();
+    values.set(r.segmentValue, new Map());
+    byKey.set(r.segmentKey, values);
+  }
+  const segmentKeys = new Set(
+    data.cells.filter((c) => c.segmentKey !== '').map((c) => `${c.segmentKey}\n${c.segmentValue}`),
+  );
+  for (const id of segmentKeys) {
+    const [key, value] = id.split('\n') as [string, string];
+    const inValue = (x: { segmentKey: string; segmentValue: string }) =>
+      x.segmentKey === key && x.segmentValue === value;
+    const values = byKey.get(key) ?? new Map<string, Map<string, FacetCell>>();
+    values.set(value, facetCells(data.cells.filter(inValue), data.bins.filter(inValue)));
+    byKey.set(key, values);
+  }
+  const rows = new Map<string, SegmentRow[]>();
+  for (const [key, values] of byKey) {
+    rows.set(
+      key,
+      [...values.keys()].sort().map((value) => ({
+        value,
+        respondents: visibility.get(segmentId({ key, value })) ?? { n: 0, hidden: 'no_data' },
+        cells: new Map(),
+      })),
+    );
+  }
+  const respondentsIn = new Map([...visibility].map(([id, s]) => [id, s.n]));
+  const commonRespondents = new Map(
+    data.overlaps.map((o) => [
+      pairId(segmentId({ key: o.keyA, value: o.valueA }), segmentId({ key: o.keyB, value: o.valueB })),
+      o.n,
+    ]),
+  );
+  for (const [cellId, parent] of wholeCells(data)) {
+    const shown: { key: string; id: string; n: number; cell: FacetCell; row: SegmentRow }[] = [];
+    for (const [key, keyRows] of rows) {
+      const cellOf = (value: string) => byKey.get(key)?.get(value)?.get(cellId);
+      const siblings = keyRows.map((r) => ({ value: r.value, n: cellOf(r.value)?.n ?? 0 }));
+      const reasons = suppressSiblings(withRest(siblings, parent.n), k);
+      for (const row of keyRows) {
+        const cell = cellOf(row.value);
+        if (!cell) continue;
+        const hidden = cell.n === 0 ? 'no_data' : (row.respondents.hidden ?? reasons.get(row.value) ?? null);
+        row.cells.set(cellId, { ...cell, hidden });
+        if (hidden === null) shown.push({ key, id: segmentId({ key, value: row.value }), n: cell.n, cell, row });
+      }
+    }
+    const worstCase = [];
+    for (const [i, a] of shown.entries()) {
+      for (const b of shown.slice(i + 1)) {
+        if (a.key === b.key) continue;
+        const common = commonRespondents.get(pairId(a.id, b.id)) ?? 0;
+        const same = (respondentsIn.get(a.id) ?? 0) + (respondentsIn.get(b.id) ?? 0) - 2 * common === 0;
+        const smallest = same ? 0 : Math.max(1, a.n + b.n - 2 * Math.min(a.n, b.n, common));
+        worstCase.push({ a: a.id, b: b.id, n: (a.n + b.n - smallest) / 2 });
+      }
+    }
+    const conflicts = overlapConflicts(
+      shown.map((s) => ({ id: s.id, n: s.n })),
+      worstCase,
+      k,
+    );
+    for (const s of shown) if (conflicts.has(s.id)) s.row.cells.set(cellId, { ...s.cell, hidden: 'overlap' });
+  }
+  return rows;
+}
+
+const pairId = (a: string, b: string) => (a < b ? `${a}\n${b}` : `${b}\n${a}`);
+
+const belowK = (n: number, k: number): HiddenReason | null => (n === 0 ? 'no_data' : n < k ? 'below_k' : null);
+
+/** The row of one population: the whole group, or one segment value (an empty row when nobody carries it). */
+export function populationRow(data: WaveData, segment: Segment | null, k: number): SegmentRow {
+  const rows = rowsOf(data, segment?.key ?? '', k);
+  const value = segment?.value ?? '';
+  return rows.find((r) => r.value === value) ?? { value, respondents: { n: 0, hidden: 'no_data' }, cells: new Map() };
+}
+
+/** Is a filter on `segment` refused outright, because the rest of the group is a handful of people? */
+export function filterRefusal(data: WaveData, segment: Segment, k: number): HiddenReason | null {
+  const filterN =
+    data.respondents.find((r) => r.segmentKey === segment.key && r.segmentValue === segment.value)?.n ?? 0;
+  return checkFilter({ parentN: groupRespondents(data), filterN, k });
+}

@@ -1,0 +1,70 @@
+import { type Database, listDimensions, readPairs } from '@facets/db';
+import {
+  DRIVER_MIN_N_CORRELATION,
+  DRIVER_MIN_N_WEIGHTS,
+  type DriversStatus,
+  type HiddenReason,
+  keyDrivers,
+  type Scale,
+} from '@facets/domain';
+import type { Kysely } from 'kysely';
+import { round3 } from './figures.ts';
+import type { Scope } from './scope.ts';
+import { wavesOf } from './scope.ts';
+
+const OUTCOME = 'outcome:';
+const LIVED = 'lived:';
+/** The outcome item drivers explain, when a group has several: the (e)NPS first. */
+const PREFERRED_OUTCOME = `${OUTCOME}nps11`;
+
+/**
+ * `insights.drivers`: which dimensions' lived scores move the group's outcome item, from co-moments of the whole
+ * group in its latest wave (never a segment: the analysis needs dozens of respondents). The domain decides what the
+ * n allows (correlations from 30, relative weights from 50); below k nothing is shown at all.
+ */
+export async function driversView(db: Kysely<Database>, scope: Scope, groupId: string) {
+  const wave = (await wavesOf(db, scope, groupId)).at(-1) ?? null;
+  const thresholds = { correlation: DRIVER_MIN_N_CORRELATION, weights: DRIVER_MIN_N_WEIGHTS };
+  const pairs = wave ? await readPairs(db, { organizationId: scope.organizationId, groupId, waveId: wave.id }) : [];
+  const variables = new Set(pairs.flatMap((p) => [p.a, p.b]));
+  const outcomes = [...variables].filter((v) => v.startsWith(OUTCOME)).sort();
+  const outcome = variables.has(PREFERRED_OUTCOME) ? PREFERRED_OUTCOME : (outcomes[0] ?? null);
+  const empty = {
+    wave,
+    thresholds,
+    outcome: null,
+    status: 'insufficient' as DriversStatus,
+    n: 0,
+    rSquared: null,
+    hidden: 'no_data' as HiddenReason | null,
+    drivers: [],
+  };
+  if (!outcome) return empty;
+  const dimensions = await listDimensions(db, { organizationId: scope.organizationId, groupId });
+  const predictors = dimensions.map((d) => `${LIVED}${d.id}`).filter((v) => variables.has(v));
+  const result = keyDrivers({ outcome, predictors, pairs });
+  const k = scope.policy.k;
+  const below = (n: number): HiddenReason | null => (n === 0 ? 'no_data' : n < k ? 'below_k' : null);
+  const hidden = below(result.n);
+  return {
+    ...empty,
+    outcome: { variable: outcome, scale: outcome.slice(OUTCOME.length) as Scale },
+    status: hidden ? ('insufficient' as const) : result.status,
+    n: result.n,
+    rSquared: hidden || result.rSquared === null ? null : round3(result.rSquared),
+    hidden,
+    drivers: result.drivers.map((d) => {
+      const own = hidden ?? below(d.n);
+      return {
+        dimensionId: d.id.slice(LIVED.length),
+        n: d.n,
+        r: own || d.r === null ? null : round3(d.r),
+        sign: own ? null : d.sign,
+        relativeWeight: own || d.relativeWeight === null ? null : round3(d.relativeWeight),
+        hidden: own,
+      };
+    }),
+  };
+}
+
+export type DriversView = Awaited<ReturnType<typeof driversView>>;

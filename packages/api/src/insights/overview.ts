@@ -1,0 +1,101 @@
+import type { Database, GroupRef, WaveRef } from '@facets/db';
+import type { HiddenReason } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import { type Alert, groupAlerts, loadOrgContext, type OrgContext } from './alerts.ts';
+import { cellIn, facetKey, outcomeCells, type SegmentRow } from './cells.ts';
+import {
+  cellOf,
+  type FacetCell,
+  favourabilityFigure,
+  gapsFrom,
+  outcomeFigure,
+  round1,
+  visibleMean,
+} from './figures.ts';
+import { loadPopulation, type PopulationWave } from './population.ts';
+import { requireGroup, type Scope, scopeGroups } from './scope.ts';
+
+/** Lived change since the previous wave with data; withheld when either side is. */
+export interface TrendFigure {
+  value: number | null;
+  n: number;
+  hidden: HiddenReason | null;
+  since: WaveRef | null;
+}
+
+export type Coverage = 'covered' | 'uncovered' | 'no_intent';
+
+/**
+ * `insights.overview`: per group, its current wave and per dimension the four facets, the gaps, favourability, the
+ * trend and whether an initiative backs the intent; plus the group's alerts. A manager sees employee groups through
+ * their department. The first fields are those the console has read since the walking skeleton; the rest were added.
+ */
+export async function overviewView(db: Kysely<Database>, scope: Scope, input: { groupId?: string } | undefined) {
+  const groups = input?.groupId ? [await requireGroup(db, scope, input.groupId)] : await scopeGroups(db, scope);
+  const org = await loadOrgContext(db, scope);
+  const result = [];
+  for (const group of groups) {
+    const series = await loadPopulation(db, scope, { groupId: group.id, segment: scope.department });
+    result.push(groupView(org, group, series));
+  }
+  return {
+    kThreshold: scope.policy.k,
+    commentThreshold: scope.policy.commentK,
+    /** The segment every figure is filtered to (a manager's department), null for the whole group. */
+    segment: scope.department,
+    groups: result,
+  };
+}
+
+function groupView(org: OrgContext, group: GroupRef, series: PopulationWave[]) {
+  const current = series.at(-1) ?? null;
+  const previous = series.at(-2) ?? null;
+  const row: SegmentRow | null = current?.row ?? null;
+  const alerts: Alert[] = groupAlerts(org, group.id, series);
+  return {
+    id: group.id,
+    code: group.code,
+    kind: group.kind,
+    label: group.label,
+    wave: current?.wave ?? null,
+    respondents: row ? row.respondents : { n: 0, hidden: 'no_data' as const },
+    outcomes: row ? outcomeCells(row).map((o) => outcomeFigure(o.scale, o.cell)) : [],
+    alerts,
+    dimensions: org.dimensions
+      .filter((d) => d.groupIds.includes(group.id))
+      .map((d) => {
+        const i = org.intended.find((x) => x.groupId === group.id && x.dimensionId === d.id);
+        const expected = cellIn(row, facetKey(d.id, 'expected'));
+        const lived = cellIn(row, facetKey(d.id, 'lived'));
+        const gaps = gapsFrom({ target: i?.target ?? null, expected, lived });
+        const uncovered = org.coverage.uncovered.some((u) => u.groupId === group.id && u.dimensionId === d.id);
+        const coverage: Coverage = !i ? 'no_intent' : uncovered ? 'uncovered' : 'covered';
+        return {
+          id: d.id,
+          code: d.code,
+          label: d.label,
+          shared: d.shared,
+          intended: i ? { target: i.target, priority: i.priority, statement: i.statement } : null,
+          expected: cellOf(expected),
+          lived: cellOf(lived),
+          expectationGap: gaps.expectationGap,
+          targetGap: gaps.targetGap,
+          calibrationGap: gaps.calibrationGap,
+          favourability: favourabilityFigure(lived),
+          trend: trendOf(
+            lived,
+            previous ? cellIn(previous.row, facetKey(d.id, 'lived')) : null,
+            previous?.wave ?? null,
+          ),
+          coverage,
+        };
+      }),
+  };
+}
+
+function trendOf(now: FacetCell, before: FacetCell | null, since: WaveRef | null): TrendFigure {
+  const [a, b] = [visibleMean(now), before ? visibleMean(before) : null];
+  if (a !== null && b !== null) return { value: round1(a - b), n: now.n, hidden: null, since };
+  const hidden = now.hidden ?? before?.hidden ?? 'no_data';
+  return { value: null, n: now.n, hidden, since };
+}

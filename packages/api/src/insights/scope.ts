@@ -1,0 +1,88 @@
+import {
+  type Database,
+  type Dimension,
+  type GroupRef,
+  getGroup,
+  listDimensions,
+  listGroups,
+  listWavesWithData,
+  type MemberContext,
+  type WaveRef,
+} from '@facets/db';
+import { type DisclosurePolicy, DomainError, disclosurePolicy } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import type { Segment } from './cells.ts';
+
+/**
+ * What a staff member may read of the insights: admin, leadership, hr and analyst see the whole organisation; a
+ * manager sees only employee groups, always through the segment `department = their department`.
+ */
+export interface Scope {
+  organizationId: string;
+  policy: DisclosurePolicy;
+  /** Set for managers: every figure they read is this segment's. */
+  department: Segment | null;
+}
+
+/** The department segment key managers are filtered by. */
+export const DEPARTMENT_KEY = 'department';
+
+export function scopeOf(member: MemberContext): Scope {
+  const o = member.organization;
+  const policy = disclosurePolicy(o.kThreshold, o.commentThreshold);
+  if (member.role !== 'manager') return { organizationId: o.id, policy, department: null };
+  if (!member.department) throw new DomainError('forbidden', 'A manager sees their department: none is set for you.');
+  return { organizationId: o.id, policy, department: { key: DEPARTMENT_KEY, value: member.department } };
+}
+
+const managerSees = (group: GroupRef) => group.kind === 'employee';
+
+/** The groups a scope covers, in the organisation's order. */
+export async function scopeGroups(db: Kysely<Database>, scope: Scope): Promise<GroupRef[]> {
+  const groups = await listGroups(db, scope.organizationId);
+  return scope.department ? groups.filter(managerSees) : groups;
+}
+
+/** A group of the caller's organisation (NOT_FOUND otherwise, whoever owns the id) that the scope may read. */
+export async function requireGroup(
+  db: Kysely<Database>,
+  scope: Scope,
+  groupId: string,
+  field = 'groupId',
+): Promise<GroupRef> {
+  const group = await getGroup(db, { organizationId: scope.organizationId, groupId });
+  if (!group) throw new DomainError('not_found', `${field}: no such group`, field);
+  if (scope.department && !managerSees(group)) {
+    throw new DomainError('forbidden', `${field}: managers see employee results only`, field);
+  }
+  return group;
+}
+
+export async function requireDimension(
+  db: Kysely<Database>,
+  scope: Scope,
+  args: { groupId: string; dimensionId: string },
+): Promise<Dimension> {
+  const dimensions = await listDimensions(db, { organizationId: scope.organizationId, groupId: args.groupId });
+  const dimension = dimensions.find((d) => d.id === args.dimensionId);
+  if (!dimension) throw new DomainError('not_found', 'dimensionId: no such dimension in this group', 'dimensionId');
+  return dimension;
+}
+
+/** The waves of a group that hold answers, oldest first. */
+export async function wavesOf(db: Kysely<Database>, scope: Scope, groupId: string): Promise<WaveRef[]> {
+  const waves = await listWavesWithData(db, { organizationId: scope.organizationId, groupId });
+  return waves.map((w) => ({ id: w.id, label: w.label, sequence: w.sequence }));
+}
+
+/**
+ * The population a view reads: a manager's department, or the segment asked for. A manager may name only their own
+ * department; anyone else may name any segment of the group.
+ */
+export function populationOf(scope: Scope, segment: Segment | undefined): Segment | null {
+  if (!scope.department) return segment ?? null;
+  if (segment && (segment.key !== scope.department.key || segment.value !== scope.department.value)) {
+    throw new DomainError('forbidden', 'segment: managers see their own department only', 'segment');
+  }
+  return scope.department;
+}

@@ -1,0 +1,174 @@
+import { type Database, newId, submitResponse } from '@facets/db';
+import { addStakeholder } from '@facets/db/testing';
+import type { Kysely } from 'kysely';
+import type { Org } from '../test-setup.ts';
+
+/** Test support for the insights views: respondents, segment attributes, plans and a dimension comment question. */
+
+export interface Respondent {
+  segments?: Record<string, string>;
+  /** likert5 answers to the employee recognition items (required by the survey). */
+  lived?: number;
+  expected?: number;
+  transparency?: number;
+  enps?: number;
+  /** A comment on recognition (the question `addCommentQuestion` adds). */
+  comment?: string;
+}
+
+let keys = 0;
+
+/**
+ * Employees (new stakeholders, no sign-in) answering the employee survey, each through `submitResponse` as a portal
+ * submission would. `wave: 'closed'` answers the earlier wave (opened for the time of the submission).
+ */
+export async function answerEmployees(
+  db: Kysely<Database>,
+  org: Org,
+  people: readonly Respondent[],
+  options: { wave?: 'open' | 'closed'; commentQuestionId?: string } = {},
+): Promise<void> {
+  const survey = org.surveys.employee;
+  const closed = options.wave === 'closed';
+  const waveId = closed ? survey.closedWaveId : survey.waveId;
+  const now = closed ? '2026-07-15T09:00:00.000Z' : org.now;
+  if (closed) await db.updateTable('wave').set({ status: 'open' }).where('id', '=', waveId).execute();
+  const q = survey.questions;
+  for (const p of people) {
+    const s = await addStakeholder(db, org, { groupId: org.groups.employee, segments: p.segments ?? {} });
+    const answers = [
+      { questionId: q.recognition_lived!, value: p.lived ?? 4 },
+      { questionId: q.recognition_expected!, value: p.expected ?? 4 },
+      ...(p.transparency === undefined ? [] : [{ questionId: q.transparency_lived!, value: p.transparency }]),
+      ...(p.enps === undefined ? [] : [{ questionId: q.enps!, value: p.enps }]),
+      ...(p.comment === undefined || !options.commentQuestionId
+        ? []
+        : [{ questionId: options.commentQuestionId, text: p.comment }]),
+    ];
+    await submitResponse(db, {
+      organizationId: org.organizationId,
+      waveId,
+      stakeholderId: s.id,
+      groupId: org.groups.employee,
+      segments: s.segments,
+      idempotencyKey: `insights-${++keys}`,
+      answers,
+      now,
+      newId,
+    });
+  }
+  if (closed) await db.updateTable('wave').set({ status: 'closed' }).where('id', '=', waveId).execute();
+}
+
+/** A free-text question on recognition in the employee survey (the fixture's own comment question has no dimension). */
+export async function addCommentQuestion(db: Kysely<Database>, org: Org): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('question')
+    .values({
+      id,
+      organization_id: org.organizationId,
+      survey_id: org.surveys.employee.surveyId,
+      position: 99,
+      code: 'recognition_comment',
+      type: 'text',
+      scale: null,
+      facet: null,
+      dimension_id: org.dimensions.recognition,
+      prompt: JSON.stringify({
+        fr: 'Qu’est-ce qui améliorerait la reconnaissance ?',
+        en: 'What would improve recognition?',
+      }),
+      options: null,
+      required: 0,
+    })
+    .execute();
+  return id;
+}
+
+export async function addSegmentAttribute(
+  db: Kysely<Database>,
+  org: Org,
+  args: { groupId: string; key: string; values: string[] },
+): Promise<void> {
+  const text = (s: string) => ({ fr: `${s} (fr)`, en: s });
+  await db
+    .insertInto('segment_attribute')
+    .values({
+      id: newId(),
+      organization_id: org.organizationId,
+      group_id: args.groupId,
+      key: args.key,
+      label: JSON.stringify(text(args.key)),
+      values: JSON.stringify(args.values.map((value) => ({ value, label: text(value) }))),
+    })
+    .execute();
+}
+
+export async function addInitiative(
+  db: Kysely<Database>,
+  org: Org,
+  args: {
+    kind: string;
+    ownerDepartment: string;
+    status: string;
+    targets: { groupId: string; dimensionId: string }[];
+  },
+): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('initiative')
+    .values({
+      id,
+      organization_id: org.organizationId,
+      title: JSON.stringify({ fr: 'Initiative', en: 'Initiative' }),
+      description: null,
+      kind: args.kind,
+      owner_department: args.ownerDepartment,
+      status: args.status,
+      start_date: null,
+      end_date: null,
+      published: 0,
+      created_at: org.now,
+      updated_at: org.now,
+    })
+    .execute();
+  if (args.targets.length > 0) {
+    await db
+      .insertInto('initiative_target')
+      .values(
+        args.targets.map((t) => ({
+          organization_id: org.organizationId,
+          initiative_id: id,
+          group_id: t.groupId,
+          dimension_id: t.dimensionId,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+export async function addPromise(
+  db: Kysely<Database>,
+  org: Org,
+  args: { groupId: string; dimensionId: string | null },
+): Promise<void> {
+  await db
+    .insertInto('promise')
+    .values({
+      id: newId(),
+      organization_id: org.organizationId,
+      group_id: args.groupId,
+      dimension_id: args.dimensionId,
+      channel: 'employer_brand',
+      statement: JSON.stringify({ fr: 'Promesse', en: 'Promise' }),
+      made_on: '2026-01-01',
+      created_at: org.now,
+    })
+    .execute();
+}
+
+/** `count` people with the given segments (and default answers). */
+export const people = (count: number, segments: Record<string, string>, extra: Respondent = {}): Respondent[] =>
+  Array.from({ length: count }, () => ({ ...extra, segments }));
