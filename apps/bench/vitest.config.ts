@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    // The crash test starts and kills a real server several times.
+    testTimeout: 90_000,
+    hookTimeout: 60_000,
+  },
+});
