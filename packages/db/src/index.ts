@@ -1,4 +1,12 @@
 export { createDb, type Db, type DialectName, isPostgresUrl } from './create-db.ts';
+export {
+  DEMO_ORGANIZATION,
+  DEMO_PASSWORD,
+  DEMO_SIGN_INS,
+  type SeedDemoOptions,
+  type SeedDemoResult,
+  seedDemo,
+} from './demo/index.ts';
 export { newId } from './ids.ts';
 export { migrateToLatest, migrationProvider, migrations } from './migrations/index.ts';
 export * from './repositories/aggregate-repair.ts';
@@ -7,6 +15,7 @@ export * from './repositories/answers.ts';
 export * from './repositories/comments.ts';
 export * from './repositories/feedback.ts';
 export * from './repositories/groups.ts';
+export * from './repositories/invitations.ts';
 export * from './repositories/maturity.ts';
 export * from './repositories/organizations.ts';
 export * from './repositories/outbox.ts';
@@ -16,11 +25,3 @@ export * from './repositories/responses.ts';
 export { inTransaction, isUniqueViolation } from './repositories/rows.ts';
 export * from './repositories/surveys.ts';
 export type * from './schema.ts';
-export {
-  DEMO_ORGANIZATION,
-  DEMO_PASSWORD,
-  DEMO_SIGN_INS,
-  seedDemo,
-  type SeedDemoOptions,
-  type SeedDemoResult,
-} from './demo/index.ts';
