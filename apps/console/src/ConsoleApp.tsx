@@ -1,10 +1,11 @@
-import { AccessDenied, AuthGate, homeOf, type Me, NotFound, useLang, useRouter } from '@facets/portal-kit';
-import { Inbox } from './inbox/Inbox.tsx';
-import { Overview } from './overview/Overview.tsx';
+import { AccessDenied, AuthGate, homeOf, type Me, matchPath, NotFound, useLang, useRouter } from '@facets/portal-kit';
+import { type ConsolePage, PAGES } from './pages.tsx';
 
 const STAFF_ROLES: readonly string[] = ['admin', 'leadership', 'hr', 'manager', 'analyst'];
 
-/** The staff console: sign-in for staff only, then the overview and the feedback inbox. */
+const allowed = (page: ConsolePage, me: Me) => !page.roles || page.roles.includes(me.role);
+
+/** The staff console: sign-in for staff only, then the pages of pages.tsx. */
 export function ConsoleApp() {
   const { t } = useLang();
   return (
@@ -18,10 +19,14 @@ export function ConsoleApp() {
         />
       )}
       signInIntro={t('portal.signInIntro')}
-      nav={() => [
-        { to: '', label: t('console.nav.overview') },
-        { to: 'inbox', label: t('console.nav.inbox') },
-      ]}
+      nav={(me) =>
+        PAGES.filter((page) => page.nav !== undefined && allowed(page, me)).map((page) => ({
+          to: page.path,
+          label: t(`console.nav.${page.nav}`),
+          current: (path: string) =>
+            path === page.path || PAGES.some((p) => p.section === page.path && matchPath(p.path, path) !== null),
+        }))
+      }
     >
       {(me) => <ConsoleRoutes me={me} />}
     </AuthGate>
@@ -30,7 +35,9 @@ export function ConsoleApp() {
 
 function ConsoleRoutes({ me }: { me: Me }) {
   const { path } = useRouter();
-  if (path === '') return <Overview />;
-  if (path === 'inbox') return <Inbox me={me} />;
+  for (const page of PAGES) {
+    const params = matchPath(page.path, path);
+    if (params && allowed(page, me)) return page.render(me, params);
+  }
   return <NotFound />;
 }

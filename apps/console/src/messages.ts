@@ -1,6 +1,11 @@
-import type { AppMessages } from '@facets/portal-kit';
+import { type AppMessages, type MessageTree, mergeMessages } from '@facets/portal-kit';
+import { inboxMessages } from './inbox/messages.ts';
+import { overviewMessages } from './overview/messages.ts';
 
-/** The console's copy, laid over the shared messages of @facets/portal-kit. */
+/**
+ * The console's copy, laid over the shared messages of @facets/portal-kit: the frame's own keys here, each page's in
+ * its folder (`overview/messages.ts` …), merged below.
+ */
 const en = {
   app: { productName: 'Facets console', documentTitle: 'Facets console' },
   portal: { signInIntro: 'Sign in to the console with your staff account.' },
@@ -8,66 +13,6 @@ const en = {
     nav: { overview: 'Overview', inbox: 'Feedback inbox' },
     stakeholderDenied:
       'The console is for the organisation’s staff. As a stakeholder, please use your own portal to answer surveys and share feedback.',
-  },
-  overview: {
-    title: 'Overview',
-    intro:
-      'For each stakeholder group: the experience you intend, what people expect and what they live, from the latest survey wave with answers.',
-    legend:
-      'Scores are 0–100 indices. Expectation gap = lived − expected; target gap = lived − intended target. A negative gap is a shortfall.',
-    anonymity: 'To protect anonymity, a score is only shown when at least {{k}} people answered.',
-    wave: 'Wave: {{label}}',
-    noWave: 'No survey results yet',
-    noWaveBody: 'Scores appear here once this group has answered a survey.',
-    noDimensions: 'No dimensions are defined for this group yet.',
-    emptyTitle: 'No stakeholder groups yet',
-    emptyBody: 'Stakeholder groups and their dimensions appear here once they are set up.',
-    tableCaption: 'Dimensions of the group “{{group}}”',
-    tableRegion: 'Scores of {{group}}',
-    col: {
-      dimension: 'Dimension',
-      intended: 'Intended target',
-      expected: 'Expected',
-      lived: 'Lived',
-      expectationGap: 'Expectation gap',
-      targetGap: 'Target gap',
-    },
-    shared: 'Shared',
-    priority: 'Priority {{priority}}',
-    notSet: 'Not set',
-    n: 'n = {{n}}',
-    hidden: 'Hidden',
-    hiddenReason: 'fewer than {{k}} respondents',
-    noData: 'No data',
-    gap: {
-      none: 'not available',
-      expectation: { above: 'above expectations', on_par: 'in line with expectations', below: 'below expectations' },
-      target: { above: 'above target', on_par: 'on target', below: 'below target' },
-    },
-  },
-  inbox: {
-    title: 'Feedback inbox',
-    intro: 'Feedback sent by stakeholders from their portals. Reply, and keep its status up to date.',
-    filters: 'Filters',
-    filterStatus: 'Filter by status',
-    filterGroup: 'Filter by group',
-    all: 'All',
-    count_one: '{{count}} message',
-    count_other: '{{count}} messages',
-    emptyTitle: 'No feedback here',
-    emptyBody: 'Nothing matches these filters. New feedback appears here as soon as it is sent.',
-    from: 'From {{name}}',
-    anonymous: 'Anonymous',
-    status: 'Status',
-    statusSaved: 'Status updated.',
-    readOnly: 'Your role can read feedback but not reply or change its status.',
-    staffReply: 'Staff reply',
-    stakeholder: 'Stakeholder',
-    conversation: 'Conversation',
-    reply: 'Your reply',
-    sendReply: 'Send reply',
-    replyRequired: 'Write a reply.',
-    replySent: 'Your reply has been sent.',
   },
 };
 
@@ -79,70 +24,11 @@ const fr: typeof en = {
     stakeholderDenied:
       'La console est réservée aux équipes de l’organisation. En tant que partie prenante, utilisez votre espace pour répondre aux enquêtes et donner votre avis.',
   },
-  overview: {
-    title: 'Vue d’ensemble',
-    intro:
-      'Pour chaque groupe de parties prenantes : l’expérience voulue, ce que les personnes attendent et ce qu’elles vivent, d’après la dernière vague d’enquête avec des réponses.',
-    legend:
-      'Les scores sont des indices de 0 à 100. Écart aux attentes = vécue − attendue ; écart à la cible = vécue − cible voulue. Un écart négatif est un manque.',
-    anonymity: 'Pour protéger l’anonymat, un score n’est affiché que si au moins {{k}} personnes ont répondu.',
-    wave: 'Vague : {{label}}',
-    noWave: 'Pas encore de résultats',
-    noWaveBody: 'Les scores apparaîtront ici dès que ce groupe aura répondu à une enquête.',
-    noDimensions: 'Aucune dimension n’est encore définie pour ce groupe.',
-    emptyTitle: 'Aucun groupe de parties prenantes',
-    emptyBody: 'Les groupes de parties prenantes et leurs dimensions apparaîtront ici une fois configurés.',
-    tableCaption: 'Dimensions du groupe « {{group}} »',
-    tableRegion: 'Scores : {{group}}',
-    col: {
-      dimension: 'Dimension',
-      intended: 'Cible voulue',
-      expected: 'Attendue',
-      lived: 'Vécue',
-      expectationGap: 'Écart aux attentes',
-      targetGap: 'Écart à la cible',
-    },
-    shared: 'Partagée',
-    priority: 'Priorité {{priority}}',
-    notSet: 'Non définie',
-    n: 'n = {{n}}',
-    hidden: 'Masqué',
-    hiddenReason: 'moins de {{k}} répondants',
-    noData: 'Aucune donnée',
-    gap: {
-      none: 'non disponible',
-      expectation: {
-        above: 'au-dessus des attentes',
-        on_par: 'conforme aux attentes',
-        below: 'en dessous des attentes',
-      },
-      target: { above: 'au-dessus de la cible', on_par: 'conforme à la cible', below: 'en dessous de la cible' },
-    },
-  },
-  inbox: {
-    title: 'Retours reçus',
-    intro: 'Les avis envoyés par les parties prenantes depuis leur espace. Répondez-y et tenez leur statut à jour.',
-    filters: 'Filtres',
-    filterStatus: 'Filtrer par statut',
-    filterGroup: 'Filtrer par groupe',
-    all: 'Tous',
-    count_one: '{{count}} message',
-    count_other: '{{count}} messages',
-    emptyTitle: 'Aucun retour ici',
-    emptyBody: 'Rien ne correspond à ces filtres. Les nouveaux avis apparaissent ici dès leur envoi.',
-    from: 'De {{name}}',
-    anonymous: 'Anonyme',
-    status: 'Statut',
-    statusSaved: 'Statut mis à jour.',
-    readOnly: 'Votre rôle permet de lire les retours, mais pas d’y répondre ni de changer leur statut.',
-    staffReply: 'Réponse de l’équipe',
-    stakeholder: 'Partie prenante',
-    conversation: 'Échanges',
-    reply: 'Votre réponse',
-    sendReply: 'Envoyer la réponse',
-    replyRequired: 'Rédigez une réponse.',
-    replySent: 'Votre réponse a été envoyée.',
-  },
 };
 
-export const messages: AppMessages = { fr, en };
+const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [overviewMessages, inboxMessages];
+
+export const messages: AppMessages = {
+  fr: AREAS.reduce((all, area) => mergeMessages(all, area.fr), fr as MessageTree),
+  en: AREAS.reduce((all, area) => mergeMessages(all, area.en), en as MessageTree),
+};

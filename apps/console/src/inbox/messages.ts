@@ -1,0 +1,56 @@
+/** Copy of the inbox page, in both languages (merged into the console's messages). */
+const en = {
+  inbox: {
+    title: 'Feedback inbox',
+    intro: 'Feedback sent by stakeholders from their portals. Reply, and keep its status up to date.',
+    filters: 'Filters',
+    filterStatus: 'Filter by status',
+    filterGroup: 'Filter by group',
+    all: 'All',
+    count_one: '{{count}} message',
+    count_other: '{{count}} messages',
+    emptyTitle: 'No feedback here',
+    emptyBody: 'Nothing matches these filters. New feedback appears here as soon as it is sent.',
+    from: 'From {{name}}',
+    anonymous: 'Anonymous',
+    status: 'Status',
+    statusSaved: 'Status updated.',
+    readOnly: 'Your role can read feedback but not reply or change its status.',
+    staffReply: 'Staff reply',
+    stakeholder: 'Stakeholder',
+    conversation: 'Conversation',
+    reply: 'Your reply',
+    sendReply: 'Send reply',
+    replyRequired: 'Write a reply.',
+    replySent: 'Your reply has been sent.',
+  },
+};
+
+const fr: typeof en = {
+  inbox: {
+    title: 'Retours reçus',
+    intro: 'Les avis envoyés par les parties prenantes depuis leur espace. Répondez-y et tenez leur statut à jour.',
+    filters: 'Filtres',
+    filterStatus: 'Filtrer par statut',
+    filterGroup: 'Filtrer par groupe',
+    all: 'Tous',
+    count_one: '{{count}} message',
+    count_other: '{{count}} messages',
+    emptyTitle: 'Aucun retour ici',
+    emptyBody: 'Rien ne correspond à ces filtres. Les nouveaux avis apparaissent ici dès leur envoi.',
+    from: 'De {{name}}',
+    anonymous: 'Anonyme',
+    status: 'Statut',
+    statusSaved: 'Statut mis à jour.',
+    readOnly: 'Votre rôle permet de lire les retours, mais pas d’y répondre ni de changer leur statut.',
+    staffReply: 'Réponse de l’équipe',
+    stakeholder: 'Partie prenante',
+    conversation: 'Échanges',
+    reply: 'Votre réponse',
+    sendReply: 'Envoyer la réponse',
+    replyRequired: 'Rédigez une réponse.',
+    replySent: 'Votre réponse a été envoyée.',
+  },
+};
+
+export const inboxMessages = { fr, en };

@@ -1,0 +1,23 @@
+import type { Me, Params } from '@facets/portal-kit';
+import type { ReactNode } from 'react';
+import { Inbox } from './inbox/Inbox.tsx';
+import { Overview } from './overview/Overview.tsx';
+
+/**
+ * Every page of the console, in navigation order. A page with a `nav` key (under `console.nav.`) appears in the
+ * navigation; `roles` narrows who sees it (the API enforces the same rules, this only keeps the menu honest).
+ */
+export interface ConsolePage {
+  /** A route pattern relative to /console/, e.g. '' or 'surveys/:surveyId'. */
+  path: string;
+  nav?: string;
+  roles?: readonly string[];
+  /** Another path whose navigation entry this page lights up (a detail page under its list). */
+  section?: string;
+  render: (me: Me, params: Params) => ReactNode;
+}
+
+export const PAGES: readonly ConsolePage[] = [
+  { path: '', nav: 'overview', render: () => <Overview /> },
+  { path: 'inbox', nav: 'inbox', render: (me) => <Inbox me={me} /> },
+];
