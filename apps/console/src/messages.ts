@@ -1,4 +1,5 @@
 import { type AppMessages, type MessageTree, mergeMessages } from '@facets/portal-kit';
+import { exportMessages } from './export/messages.ts';
 import { inboxMessages } from './inbox/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
 
@@ -26,7 +27,7 @@ const fr: typeof en = {
   },
 };
 
-const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [overviewMessages, inboxMessages];
+const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [overviewMessages, inboxMessages, exportMessages];
 
 export const messages: AppMessages = {
   fr: AREAS.reduce((all, area) => mergeMessages(all, area.fr), fr as MessageTree),
