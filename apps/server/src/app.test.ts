@@ -50,7 +50,7 @@ async function harness(dialect: 'sqlite' | 'postgres'): Promise<Harness> {
   mkdirSync(join(portalsDir, 'console', 'dist', 'assets'), { recursive: true });
   writeFileSync(join(portalsDir, 'console', 'dist', 'index.html'), '<!doctype html><title>Console</title>');
   writeFileSync(join(portalsDir, 'console', 'dist', 'assets', 'app-1234.js'), 'console.log(1)');
-  const app = await buildApp({ db: db.db, auth, portalsDir, clock: () => new Date(fx.now) });
+  const app = await buildApp({ db: db.db, auth, portalsDir, baseUrl: BASE_URL, clock: () => new Date(fx.now) });
   return { db, app, fx, email, portalsDir };
 }
 

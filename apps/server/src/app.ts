@@ -18,6 +18,8 @@ export interface AppOptions {
   logger?: FastifyBaseLogger;
   /** The folder holding the front-end apps (apps/); each is served from its dist/ when built. */
   portalsDir: string;
+  /** The public origin (BASE_URL): links in messages the API writes point there. */
+  baseUrl: string;
   clock?: () => Date;
 }
 
@@ -87,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           session: session ? { userId: session.user.id } : null,
           clock,
           newId,
+          baseUrl: options.baseUrl,
           log: req.log,
         });
       },

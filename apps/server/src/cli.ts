@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import {
   createDb,
+  type Db,
   DEMO_ORGANIZATION,
   DEMO_PASSWORD,
   DEMO_SIGN_INS,
-  type Db,
   getOrganizationBySlug,
   isEmpty,
   migrateToLatest,
@@ -56,7 +56,7 @@ async function start(env: Env, db: Db): Promise<void> {
     newId,
     logger,
   });
-  const app = await buildApp({ db: db.db, auth, logger, portalsDir: join(REPO_ROOT, 'apps') });
+  const app = await buildApp({ db: db.db, auth, logger, portalsDir: join(REPO_ROOT, 'apps'), baseUrl: env.baseUrl });
 
   let closing = false;
   const shutdown = async (signal: string) => {

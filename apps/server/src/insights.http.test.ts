@@ -1,8 +1,8 @@
 import type { AppRouter } from '@facets/api';
-import { DEMO_ORGANIZATION, DEMO_PASSWORD, type Db, newId, seedDemo } from '@facets/db';
+import { type Db, DEMO_ORGANIZATION, DEMO_PASSWORD, newId, seedDemo } from '@facets/db';
 import { openTestDb } from '@facets/db/testing';
-import { hashPassword } from 'better-auth/crypto';
 import type { inferRouterOutputs } from '@trpc/server';
+import { hashPassword } from 'better-auth/crypto';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,7 +33,13 @@ beforeAll(async () => {
     newId,
     logger: pino({ level: 'silent' }),
   });
-  app = await buildApp({ db: db.db, auth, portalsDir: '/nonexistent', clock: () => NOW });
+  app = await buildApp({
+    db: db.db,
+    auth,
+    portalsDir: '/nonexistent',
+    baseUrl: 'http://localhost:3000',
+    clock: () => NOW,
+  });
   const signIn = await app.inject({
     method: 'POST',
     url: '/api/auth/sign-in/email',

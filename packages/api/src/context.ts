@@ -11,6 +11,8 @@ export interface ContextParts {
   /** Time is injected so that tests can fix it. */
   clock: () => Date;
   newId: () => string;
+  /** The public origin links in messages point to (invitations, sign-in links), e.g. https://facets.example.org. */
+  baseUrl: string;
   /** Where unexpected failures are recorded; console when not given. */
   log?: ErrorLog;
 }
@@ -22,6 +24,7 @@ export interface Context {
   member: MemberContext | null;
   clock: () => Date;
   newId: () => string;
+  baseUrl: string;
   log: ErrorLog;
 }
 
@@ -34,6 +37,7 @@ export async function createContextInner(parts: ContextParts): Promise<Context> 
     member,
     clock: parts.clock,
     newId: parts.newId,
+    baseUrl: parts.baseUrl.replace(/\/+$/, ''),
     log: parts.log ?? console,
   };
 }

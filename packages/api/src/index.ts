@@ -2,4 +2,4 @@ export { type Context, type ContextParts, createContextInner, type Session } fro
 export { type ErrorLog, INTERNAL_MESSAGE } from './errors.ts';
 export type { Cell, Figure } from './insights/figures.ts';
 export { type AppRouter, appRouter, createCaller } from './root.ts';
-export { ALL_STAFF, authedProcedure, publicProcedure, stakeholderProcedure, staffProcedure } from './trpc.ts';
+export { ALL_STAFF, authedProcedure, publicProcedure, staffProcedure, stakeholderProcedure } from './trpc.ts';

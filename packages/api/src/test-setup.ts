@@ -20,6 +20,9 @@ export interface Org extends Fixture {
   tom: Person & { stakeholderId: string };
 }
 
+/** The public origin of test contexts: links in test messages start with it. */
+export const TEST_BASE_URL = 'http://facets.test';
+
 export const silentLog: ErrorLog = { error: () => {} };
 
 export async function openDb(): Promise<Db> {
@@ -94,7 +97,14 @@ export async function callerFor(
   const session: Session = userId ? { userId } : null;
   const now = new Date(options.now ?? '2026-11-22T09:00:00.000Z');
   return createCaller(
-    await createContextInner({ db, session, clock: () => now, newId, log: options.log ?? silentLog }),
+    await createContextInner({
+      db,
+      session,
+      clock: () => now,
+      newId,
+      baseUrl: TEST_BASE_URL,
+      log: options.log ?? silentLog,
+    }),
   );
 }
 

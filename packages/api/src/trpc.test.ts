@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const context = (log = silentLog): Promise<Context> =>
-  createContextInner({ db: db.db, session: null, clock: () => new Date(), newId, log });
+  createContextInner({ db: db.db, session: null, clock: () => new Date(), newId, baseUrl: 'http://facets.test', log });
 
 describe('error mapping', () => {
   it.each([

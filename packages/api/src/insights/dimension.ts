@@ -1,8 +1,8 @@
 import { type Database, listDimensions } from '@facets/db';
 import { importancePerformance } from '@facets/domain';
 import type { Kysely } from 'kysely';
-import { commentsOf } from './comments.ts';
 import { cellIn, facetKey, type Segment, type SegmentRow } from './cells.ts';
+import { commentsOf } from './comments.ts';
 import { driversView } from './drivers.ts';
 import { type FacetCell, favourabilityFigure, round1, scoreFigure, visibleMean } from './figures.ts';
 import { loadPopulation } from './population.ts';

@@ -6,9 +6,9 @@ import {
   type Gaps,
   gapsOf,
   type HiddenReason,
+  type Moments,
   mean,
   mergeBins,
-  type Moments,
   netPromoterScore,
   type Scale,
 } from '@facets/domain';

@@ -1,3 +1,4 @@
+import { nowIso } from '../context.ts';
 import {
   AssessMaturityInput,
   BreakdownInput,
@@ -14,7 +15,6 @@ import { driversView } from '../insights/drivers.ts';
 import { assessView, maturityView } from '../insights/maturity.ts';
 import { overviewView } from '../insights/overview.ts';
 import { requireGroup, scopeOf } from '../insights/scope.ts';
-import { nowIso } from '../context.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 /**

@@ -1,11 +1,11 @@
 import {
+  addReply,
   createFeedback,
   getWaveSurvey,
   listDimensions,
   listFeedbackForStakeholder,
   listOpenWaves,
   submitResponse,
-  addReply,
 } from '@facets/db';
 import { DomainError } from '@facets/domain';
 import { nowIso } from '../context.ts';
