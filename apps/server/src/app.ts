@@ -6,7 +6,8 @@ import { fromNodeHeaders } from 'better-auth/node';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import pino from 'pino';
-import type { Auth } from './auth.ts';
+import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
+import { createSubmissionLimiter, isSubmission, type Limits, PRODUCTION_LIMITS } from './limits.ts';
 import { registerPortals } from './portals.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -21,12 +22,15 @@ export interface AppOptions {
   /** The public origin (BASE_URL): links in messages the API writes point there. */
   baseUrl: string;
   clock?: () => Date;
+  /** Submission limits (limits.ts); production's when not given. Sign-in limits are the auth's own (auth.ts). */
+  limits?: Limits;
 }
 
 /** The whole HTTP surface on one port: tRPC, auth, health, the built portals. Nothing listens until the caller says. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, auth } = options;
   const clock = options.clock ?? (() => new Date());
+  const limiter = createSubmissionLimiter(options.limits ?? PRODUCTION_LIMITS);
   const app = Fastify({
     loggerInstance: options.logger ?? pino({ level: 'silent' }),
     bodyLimit: BODY_LIMIT,
@@ -82,8 +86,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: async ({ req }) => {
+      createContext: async ({ req, info }) => {
+        // Counted before the session lookup, so that a flood from one address costs no database work.
+        const submissions = info.calls.filter((c) => isSubmission(c.path)).length;
+        await limiter.fromAddress(req.ip, submissions);
         const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
+        if (session) await limiter.fromUser(session.user.id, submissions);
         return createContextInner({
           db,
           session: session ? { userId: session.user.id } : null,
@@ -133,5 +141,8 @@ function authRoutes(auth: Auth) {
 function toFetchRequest(request: FastifyRequest): Request {
   const url = new URL(request.url, `${request.protocol}://${request.host}`);
   const body = request.body instanceof Buffer && request.body.length > 0 ? new Uint8Array(request.body) : undefined;
-  return new Request(url, { method: request.method, headers: fromNodeHeaders(request.headers), body });
+  const headers = fromNodeHeaders(request.headers);
+  // The client's address as this server sees it (never a value the client sent), for better-auth's rate limits.
+  headers.set(CLIENT_IP_HEADER, request.ip);
+  return new Request(url, { method: request.method, headers, body });
 }

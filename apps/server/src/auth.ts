@@ -2,6 +2,7 @@ import type { Database, DialectName } from '@facets/db';
 import { betterAuth } from 'better-auth';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { PRODUCTION_LIMITS } from './limits.ts';
 
 export interface AuthOptions {
   db: Kysely<Database>;
@@ -12,7 +13,12 @@ export interface AuthOptions {
   newId?: () => string;
   /** Where better-auth's own messages go (the server's pino logger); its console logger when not given. */
   logger?: FastifyBaseLogger;
+  /** Sign-in attempts per minute and client address (0 = off); production's when not given. */
+  signInPerMinute?: number;
 }
+
+/** The request header the server sets to the client's address (app.ts), from which better-auth counts attempts. */
+export const CLIENT_IP_HEADER = 'x-facets-client-ip';
 
 const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' } as const;
 
@@ -68,6 +74,15 @@ export function createAuth(options: AuthOptions) {
         // SQLite's catalog. The same migrations create both schemas, and the sign-in tests run on both.
         validateSchema: options.dialect === 'sqlite',
       },
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+    },
+    // On in every environment, not only in production: sign-in attempts per client address, other auth calls 100.
+    rateLimit: {
+      enabled: (options.signInPerMinute ?? PRODUCTION_LIMITS.signInPerMinute) > 0,
+      storage: 'memory',
+      window: 60,
+      max: 100,
+      customRules: { '/sign-in/*': { window: 60, max: options.signInPerMinute ?? PRODUCTION_LIMITS.signInPerMinute } },
     },
     telemetry: { enabled: false },
     ...(options.logger ? { logger: { log: toPino(options.logger) } } : {}),

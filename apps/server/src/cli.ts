@@ -55,8 +55,16 @@ async function start(env: Env, db: Db): Promise<void> {
     baseUrl: env.baseUrl,
     newId,
     logger,
+    signInPerMinute: env.limits.signInPerMinute,
   });
-  const app = await buildApp({ db: db.db, auth, logger, portalsDir: join(REPO_ROOT, 'apps'), baseUrl: env.baseUrl });
+  const app = await buildApp({
+    db: db.db,
+    auth,
+    logger,
+    portalsDir: join(REPO_ROOT, 'apps'),
+    baseUrl: env.baseUrl,
+    limits: env.limits,
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadEnv } from './env.ts';
+import { PRODUCTION_LIMITS } from './limits.ts';
 
 const roots: string[] = [];
 const tempRoot = () => {
@@ -51,5 +52,21 @@ describe('loadEnv', () => {
       'Invalid environment: BETTER_AUTH_SECRET: must be at least 32 characters',
     );
     expect(() => loadEnv({ BASE_URL: 'not a url' }, tempRoot())).toThrow(/BASE_URL/);
+  });
+
+  it('has production abuse limits by default, which the environment can raise or turn off', () => {
+    expect(loadEnv({}, tempRoot()).limits).toEqual(PRODUCTION_LIMITS);
+    const env = loadEnv(
+      {
+        SIGN_IN_LIMIT_PER_MINUTE: '0',
+        SUBMIT_LIMIT_PER_MINUTE_PER_USER: '5',
+        SUBMIT_LIMIT_PER_MINUTE_PER_IP: '1000000',
+      },
+      tempRoot(),
+    );
+    expect(env.limits).toEqual({ signInPerMinute: 0, submitPerMinutePerUser: 5, submitPerMinutePerIp: 1_000_000 });
+    expect(() => loadEnv({ SUBMIT_LIMIT_PER_MINUTE_PER_IP: '-1' }, tempRoot())).toThrow(
+      /SUBMIT_LIMIT_PER_MINUTE_PER_IP/,
+    );
   });
 });

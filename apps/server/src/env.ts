@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type Limits, PRODUCTION_LIMITS } from './limits.ts';
 
 /** The repository root (apps/server/src → ../../..): the default home of data/. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -16,6 +17,10 @@ const EnvSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   BASE_URL: z.url().optional(),
   LOG_LEVEL: LogLevel.default('info'),
+  // Abuse limits per minute (0 = off); see limits.ts. The bench raises them: its respondents share 127.0.0.1.
+  SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.signInPerMinute),
+  SUBMIT_LIMIT_PER_MINUTE_PER_USER: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.submitPerMinutePerUser),
+  SUBMIT_LIMIT_PER_MINUTE_PER_IP: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.submitPerMinutePerIp),
 });
 
 export interface Env {
@@ -26,6 +31,7 @@ export interface Env {
   baseUrl: string;
   logLevel: z.infer<typeof LogLevel>;
   dataDir: string;
+  limits: Limits;
 }
 
 /**
@@ -48,6 +54,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
     baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     logLevel: e.LOG_LEVEL,
     dataDir,
+    limits: {
+      signInPerMinute: e.SIGN_IN_LIMIT_PER_MINUTE,
+      submitPerMinutePerUser: e.SUBMIT_LIMIT_PER_MINUTE_PER_USER,
+      submitPerMinutePerIp: e.SUBMIT_LIMIT_PER_MINUTE_PER_IP,
+    },
   };
 }
 

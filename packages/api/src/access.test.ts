@@ -1,28 +1,16 @@
-import { createFeedback, type Db, newId } from '@facets/db';
+import type { Db } from '@facets/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSegmentAttribute } from './insights/testing.ts';
-import { addUser, buildOrg, callerFor, employeeAnswers, key, type Org, openDb, supplierAnswers } from './test-setup.ts';
+import { buildWorld, digest, type Env, WHO, type Who, type World } from './fuzz-world.ts';
+import { callerFor, employeeAnswers, key, openDb } from './test-setup.ts';
 
 /**
  * Who may call what: every procedure × every kind of caller, in one table. A caller's own organisation supplies the
- * ids it passes, so an allowed call must succeed; a refused one must fail with the code named here.
+ * ids it passes, so an allowed call must succeed; a refused one must fail with the code named here. Then every allowed
+ * call is tried again with what is not the caller's (another organisation's ids, another supplier's feedback).
  */
-const WHO = [
-  'anonymous',
-  'outsider', // signed in, member of no organisation
-  'employee',
-  'supplier',
-  'admin',
-  'leadership',
-  'hr',
-  'manager',
-  'analyst',
-  'otherOrgLeadership',
-] as const;
-type Who = (typeof WHO)[number];
 
-const STAKEHOLDERS: Who[] = ['employee', 'supplier'];
+const STAKEHOLDERS: Who[] = ['employee', 'supplier', 'customer', 'shareholder', 'otherSupplier'];
 const STAFF: Who[] = ['admin', 'leadership', 'hr', 'manager', 'analyst', 'otherOrgLeadership'];
 const ACTING_STAFF: Who[] = ['admin', 'leadership', 'hr', 'otherOrgLeadership'];
 /** Views of a whole group or its segments: not managers, who see their own department only. */
@@ -31,13 +19,6 @@ const LEADERS: Who[] = ['admin', 'leadership', 'otherOrgLeadership'];
 const EVERYONE: Who[] = [...WHO];
 
 type Api = Awaited<ReturnType<typeof callerFor>>;
-interface Env {
-  org: Org;
-  /** The caller's own stakeholder record when a stakeholder. */
-  self: { stakeholderId: string; group: 'employee' | 'supplier' } | null;
-  /** A feedback of the caller's organisation (the caller's own one for stakeholders). */
-  feedbackId: string;
-}
 
 const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => Promise<unknown>][] = [
   ['session.me', EVERYONE, (api) => api.session.me()],
@@ -50,7 +31,7 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
       api.portal.survey.submit({
         waveId: waveOf(e),
         idempotencyKey: key(),
-        answers: e.self?.group === 'supplier' ? supplierAnswers(e.org) : employeeAnswers(e.org),
+        answers: e.self?.answers ?? employeeAnswers(e.org),
       }),
   ],
   ['portal.dimension.list', STAKEHOLDERS, (api) => api.portal.dimension.list()],
@@ -95,60 +76,16 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
   ['org.groups', STAFF, (api) => api.org.groups()],
 ];
 
-const waveOf = (e: Env) =>
-  e.self?.group === 'supplier' ? e.org.surveys.supplier.waveId : e.org.surveys.employee.waveId;
+const waveOf = (e: Env) => e.self?.waveId ?? e.org.surveys.employee.waveId;
 
 let db: Db;
-let envs: Record<Who, { userId: string | null; env: Env }>;
+let world: World;
+let envs: World['callers'];
 
 beforeAll(async () => {
   db = await openDb();
-  const [ours, other] = [await buildOrg(db.db), await buildOrg(db.db)];
-  for (const org of [ours, other]) {
-    await addSegmentAttribute(db.db, org, { groupId: org.groups.employee, key: 'department', values: ['it', 'hr'] });
-  }
-  const feedbackOf = async (org: Org, stakeholderId: string, groupId: string) =>
-    (
-      await createFeedback(db.db, {
-        organizationId: org.organizationId,
-        groupId,
-        stakeholderId,
-        idempotencyKey: key(),
-        category: 'question',
-        body: 'Seeded',
-        now: org.now,
-        newId,
-      })
-    ).id;
-  const aliceFeedback = await feedbackOf(ours, ours.stakeholders.alice.id, ours.groups.employee);
-  const samFeedback = await feedbackOf(ours, ours.stakeholders.sam.id, ours.groups.supplier);
-  const otherFeedback = await feedbackOf(other, other.stakeholders.sam.id, other.groups.supplier);
-  const staff = (userId: string) => ({ userId, env: { org: ours, self: null, feedbackId: samFeedback } });
-  envs = {
-    anonymous: { userId: null, env: { org: ours, self: null, feedbackId: samFeedback } },
-    outsider: {
-      userId: await addUser(db.db, 'outsider@example.test', ours.now),
-      env: { org: ours, self: null, feedbackId: samFeedback },
-    },
-    employee: {
-      userId: ours.stakeholders.alice.userId,
-      env: {
-        org: ours,
-        self: { stakeholderId: ours.stakeholders.alice.id, group: 'employee' },
-        feedbackId: aliceFeedback,
-      },
-    },
-    supplier: {
-      userId: ours.stakeholders.sam.userId,
-      env: { org: ours, self: { stakeholderId: ours.stakeholders.sam.id, group: 'supplier' }, feedbackId: samFeedback },
-    },
-    admin: staff(ours.staff.admin.userId),
-    leadership: staff(ours.leadership.userId),
-    hr: staff(ours.staff.hr.userId),
-    manager: staff(ours.staff.manager.userId),
-    analyst: staff(ours.staff.analyst.userId),
-    otherOrgLeadership: { userId: other.leadership.userId, env: { org: other, self: null, feedbackId: otherFeedback } },
-  };
+  world = await buildWorld(db.db);
+  envs = world.callers;
 });
 afterAll(() => db.close());
 
@@ -172,4 +109,60 @@ describe.each(MATRIX)('%s', (_procedure, allowed, call) => {
 it('covers every procedure of the router', async () => {
   const { appRouter } = await import('./root.ts');
   expect(MATRIX.map(([p]) => p).sort()).toEqual(Object.keys(appRouter._def.procedures).sort());
+});
+
+/**
+ * What is not theirs: each allowed call again, by a caller holding someone else's ids — another organisation's staff
+ * with our organisation's ids, another supplier's contact with Sam's feedback. It must be refused as NOT_FOUND or
+ * FORBIDDEN, or answer without naming any of those ids and without changing any of the victim's rows.
+ */
+const INTRUDERS: { who: Who; victim: (w: World) => { env: Env; ids: string[]; rows: () => Promise<string> } }[] = [
+  {
+    who: 'otherOrgLeadership',
+    victim: (w) => ({
+      env: { org: w.ours, self: null, feedbackId: w.feedback.sam },
+      ids: [
+        w.ours.organizationId,
+        ...Object.values(w.ours.groups),
+        ...Object.values(w.ours.dimensions),
+        w.ours.surveys.employee.waveId,
+        w.ours.surveys.supplier.waveId,
+        ...Object.values(w.feedback).filter((id) => id !== w.feedback.other),
+      ],
+      rows: () => digest(db.db, w.ours.organizationId),
+    }),
+  },
+  {
+    who: 'otherSupplier',
+    victim: (w) => ({
+      env: { ...w.callers.otherSupplier.env, feedbackId: w.feedback.sam },
+      ids: [w.feedback.sam, w.ours.stakeholders.sam.id],
+      rows: async () =>
+        JSON.stringify([
+          await db.db.selectFrom('feedback').selectAll().where('id', '=', w.feedback.sam).execute(),
+          await db.db.selectFrom('feedback_reply').selectAll().where('feedback_id', '=', w.feedback.sam).execute(),
+        ]),
+    }),
+  },
+];
+
+describe.each(INTRUDERS)('what is not theirs: $who', ({ who, victim }) => {
+  const rows = MATRIX.filter(([, allowed]) => allowed.includes(who));
+  it.each(rows.map(([procedure, , call]) => [procedure, call] as const))('%s', async (_procedure, call) => {
+    const v = victim(world);
+    const before = await v.rows();
+    const outcome = await call(await callerFor(db.db, envs[who].userId), v.env).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    if (!outcome.ok) {
+      expect(outcome.error).toBeInstanceOf(TRPCError);
+      // CONFLICT: the caller's own survey, which the matrix above has answered already.
+      expect(['NOT_FOUND', 'FORBIDDEN', 'CONFLICT']).toContain((outcome.error as TRPCError).code);
+    } else {
+      const text = JSON.stringify(outcome.value) ?? '';
+      for (const id of v.ids) expect(text).not.toContain(id);
+    }
+    expect(await v.rows()).toBe(before);
+  });
 });

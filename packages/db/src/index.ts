@@ -23,5 +23,6 @@ export * from './repositories/overview.ts';
 export * from './repositories/plans.ts';
 export * from './repositories/responses.ts';
 export { inTransaction, isUniqueViolation } from './repositories/rows.ts';
+export * from './repositories/submission-batch.ts';
 export * from './repositories/surveys.ts';
 export type * from './schema.ts';

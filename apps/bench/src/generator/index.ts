@@ -20,7 +20,7 @@ export interface GenerateOptions {
   passwordHash: string;
   /** Employees with a sign-in (the load test's respondents). */
   respondentSignIns?: number;
-  /** Submissions per transaction (bulk set-up); 1 is production's one transaction per response. */
+  /** Submissions per commit (bulk set-up); a server commits what arrived together, up to 128. */
   batch?: number;
   onProgress?: (done: number, total: number) => void;
 }

@@ -1,4 +1,4 @@
-import { type AnswerInput, type Database, inTransaction, type SubmitResponseInput, submitResponse } from '@facets/db';
+import { type AnswerInput, type Database, type SubmitResponseInput, submitBatch } from '@facets/db';
 import { SCALE_RANGES, type Scale } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { COMMENTS, DIMENSIONS, GROUP_CODES, type GroupCode, groupId, ORG, SEGMENTS, stakeholderId } from './model.ts';
@@ -152,15 +152,15 @@ export interface SubmitAllOptions {
   total: number;
   populations: Populations;
   seed: number;
-  /** Submissions per transaction: the bulk mode of set-up (1 = one transaction per response, as in production). */
+  /** Submissions per transaction: the bulk mode of set-up (production commits what arrived together, up to 128). */
   batch: number;
   onProgress?: (done: number, total: number) => void;
 }
 
 /**
- * Submits every planned response through `submitResponse`, the code path of a portal submission (validation against
- * the survey, idempotency, participation, answers and every aggregate in the same transaction). The bulk mode only
- * groups many submissions in one transaction.
+ * Submits every planned response through `submitBatch`, the group commit a portal submission goes through (validation
+ * against the survey, idempotency, participation, answers and every aggregate in the same transaction). The bulk mode
+ * only makes the batches larger than a server's.
  */
 export async function submitAll(db: Kysely<Database>, options: SubmitAllOptions): Promise<number> {
   const plans = planWaves(options.total, options.populations);
@@ -172,12 +172,15 @@ export async function submitAll(db: Kysely<Database>, options: SubmitAllOptions)
     const pending = [...submissionsOf(plan, options.populations, options.seed, effects)];
     for (let i = 0; i < pending.length; i += options.batch) {
       const chunk = pending.slice(i, i + options.batch);
-      await inTransaction(db, async (trx) => {
-        for (const { at, ...input } of chunk) {
-          const result = await submitResponse(trx, { ...input, newId: () => ids(at) });
-          if (result.duplicate) throw new Error(`generator: ${input.idempotencyKey} submitted twice`);
-        }
-      });
+      const outcomes = await submitBatch(
+        db,
+        chunk.map(({ at, ...input }) => ({ ...input, newId: () => ids(at) })),
+      );
+      for (const [j, outcome] of outcomes.entries()) {
+        const key = chunk[j]!.idempotencyKey;
+        if (!outcome.ok) throw new Error(`generator: ${key} refused: ${String(outcome.error)}`);
+        if (outcome.result.duplicate) throw new Error(`generator: ${key} submitted twice`);
+      }
       done += chunk.length;
       options.onProgress?.(done, options.total);
       // SQLite answers synchronously: without a turn of the event loop, timers (the progress bar) would never run.

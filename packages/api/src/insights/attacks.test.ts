@@ -1,7 +1,8 @@
 import type { Db } from '@facets/db';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addMember, buildOrg, callerFor, type Org, openDb } from '../test-setup.ts';
-import { addSegmentAttribute, answerEmployees, people } from './testing.ts';
+import { addCommentQuestion, addSegmentAttribute, answerEmployees, people } from './testing.ts';
 
 /**
  * Attempts to read a small group's scores through the insights views (k = 3): small segments, the complement of a
@@ -241,5 +242,216 @@ describe('an optional question answered by one more person in the larger of two 
     expect(transparency(it)).toMatchObject({ value: null, n: 4, hidden: 'overlap' });
     const sites = await (await leadership()).insights.breakdown({ groupId: org.groups.employee, segmentKey: 'site' });
     expect(transparency(sites.rows.find((r) => r.value === 'lyon')!)).toMatchObject({ n: 5, hidden: null });
+  });
+});
+
+/**
+ * A patient attacker: every figure any view shows of recognition (the overview, the dimension page under each
+ * filter, whole or one segment at a time and wave by wave, each breakdown, each department's manager), collected over
+ * two waves of random organisations, then combined: a shown population minus any set of disjoint shown populations
+ * inside it — successive filters, a filter and its siblings, one key's segments against another's — must leave
+ * nobody or at least k people. Every shown figure must also be exactly its population's mean.
+ */
+describe('every figure the views show, combined', () => {
+  const DEPARTMENTS = ['it', 'sales', 'hr'] as const;
+  const SITES = ['lyon', 'paris'] as const;
+  const person = fc.record({
+    department: fc.constantFrom(...DEPARTMENTS, null),
+    site: fc.constantFrom(...SITES, null),
+    lived: fc.integer({ min: 1, max: 5 }),
+  });
+  type Person = { department: string | null; site: string | null; lived: number };
+  type Figure = { wave: string; members: Set<number>; n: number; value: number };
+  const SEED = Number(process.env.ATTACK_SEED ?? Date.now() % 1_000_000);
+
+  it('never leaves fewer than k people between figures', { timeout: 120_000 }, async () => {
+    console.info(`attacks: seed ${SEED} (ATTACK_SEED=${SEED} to replay)`);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(person, { minLength: 3, maxLength: 14 }),
+        fc.array(person, { minLength: 3, maxLength: 14 }),
+        async (closed, open) => {
+          await db.close();
+          db = await openDb();
+          org = await buildOrg(db.db); // k = 3
+          const e = org.groups.employee;
+          await addSegmentAttribute(db.db, org, { groupId: e, key: 'department', values: [...DEPARTMENTS] });
+          await addSegmentAttribute(db.db, org, { groupId: e, key: 'site', values: [...SITES] });
+          const asRespondents = (ps: Person[]) =>
+            ps.map((p) => ({
+              segments: {
+                ...(p.department ? { department: p.department } : {}),
+                ...(p.site ? { site: p.site } : {}),
+              },
+              lived: p.lived,
+            }));
+          await answerEmployees(db.db, org, asRespondents(closed), { wave: 'closed' });
+          await answerEmployees(db.db, org, asRespondents(open));
+          const waves = { [org.surveys.employee.closedWaveId]: closed, [org.surveys.employee.waveId]: open };
+          const figures = await collect(waves);
+          for (const f of figures) {
+            const members = [...f.members].map((i) => waves[f.wave]![i]!);
+            expect(f.n).toBe(members.length);
+            const mean = members.reduce((s, p) => s + ((p.lived - 1) / 4) * 100, 0) / members.length;
+            expect(Math.abs(f.value - mean)).toBeLessThan(0.051);
+          }
+          for (const wave of Object.keys(waves)) {
+            const shown = figures.filter((f) => f.wave === wave);
+            for (const outer of shown) {
+              const inside = shown.filter((s) => s !== outer && [...s.members].every((m) => outer.members.has(m)));
+              for (const rest of leftovers(outer.members, inside)) {
+                expect(rest === 0 || rest >= 3, `${rest} people between figures of ${wave}`).toBe(true);
+              }
+            }
+          }
+        },
+      ),
+      { seed: SEED, numRuns: 8, endOnFailure: true },
+    );
+  });
+
+  /** How many of `outer` are left once any set of pairwise disjoint `inside` populations is taken away. */
+  function leftovers(outer: Set<number>, inside: Figure[]): number[] {
+    const sizes: number[] = [];
+    const walk = (i: number, taken: Set<number>) => {
+      if (i === inside.length) {
+        sizes.push(outer.size - taken.size);
+        return;
+      }
+      walk(i + 1, taken);
+      const next = inside[i]!;
+      if ([...next.members].some((m) => taken.has(m))) return;
+      walk(i + 1, new Set([...taken, ...next.members]));
+    };
+    walk(0, new Set());
+    return sizes;
+  }
+
+  async function collect(waves: Record<string, Person[]>): Promise<Figure[]> {
+    const figures: Figure[] = [];
+    const add = (
+      wave: string,
+      match: (p: Person) => boolean,
+      f: { n: number; value: number | null; hidden: string | null },
+    ) => {
+      if (f.value === null || f.hidden !== null) return;
+      const members = new Set(waves[wave]!.flatMap((p, i) => (match(p) ? [i] : [])));
+      figures.push({ wave, members, n: f.n, value: f.value });
+    };
+    const api = await leadership();
+    const dimensionId = org.dimensions.recognition;
+    const current = org.surveys.employee.waveId;
+    const filters: (null | { key: 'department' | 'site'; value: string })[] = [
+      null,
+      ...DEPARTMENTS.map((value) => ({ key: 'department' as const, value })),
+      ...SITES.map((value) => ({ key: 'site' as const, value })),
+    ];
+    for (const segment of filters) {
+      const page = await api.insights
+        .dimension({ groupId: org.groups.employee, dimensionId, ...(segment ? { segment } : {}) })
+        .catch(() => null);
+      for (const t of page?.trend ?? []) {
+        add(t.wave.id, (p) => !segment || p[segment.key] === segment.value, t.lived);
+      }
+    }
+    for (const key of ['department', 'site'] as const) {
+      const b = await api.insights.breakdown({ groupId: org.groups.employee, segmentKey: key }).catch(() => null);
+      for (const row of b?.rows ?? []) add(current, (p) => p[key] === row.value, recognitionOf(row));
+    }
+    const overview = await api.insights.overview();
+    const whole = overview.groups
+      .find((g) => g.id === org.groups.employee)
+      ?.dimensions.find((d) => d.id === dimensionId);
+    if (whole) add(current, () => true, { n: whole.lived.n, value: whole.lived.score, hidden: whole.lived.hidden });
+    for (const department of DEPARTMENTS) {
+      const manager = await managerOf(department);
+      const o = await manager.insights.overview().catch(() => null);
+      const d = o?.groups[0]?.dimensions.find((x) => x.id === dimensionId);
+      if (d)
+        add(current, (p) => p.department === department, {
+          n: d.lived.n,
+          value: d.lived.score,
+          hidden: d.lived.hidden,
+        });
+    }
+    return figures;
+  }
+});
+
+describe('a filter across waves', () => {
+  it('withholds an earlier wave in which the filter’s complement was below k, and shows the current one', async () => {
+    await answerEmployees(
+      db.db,
+      org,
+      [...people(5, { department: 'it' }, { lived: 5 }), ...people(2, { department: 'hr' }, { lived: 1 })],
+      {
+        wave: 'closed',
+      },
+    );
+    await answerEmployees(db.db, org, [
+      ...people(5, { department: 'it' }, { lived: 5 }),
+      ...people(4, { department: 'hr' }, { lived: 1 }),
+    ]);
+    const page = await (await leadership()).insights.dimension({
+      groupId: org.groups.employee,
+      dimensionId: org.dimensions.recognition,
+      segment: { key: 'department', value: 'it' },
+    });
+    expect(page.trend.map((t) => [t.wave.id, t.lived])).toEqual([
+      [org.surveys.employee.closedWaveId, { value: null, n: 5, hidden: 'complement_below_k' }],
+      [org.surveys.employee.waveId, { value: 100, n: 5, hidden: null }],
+    ]);
+  });
+});
+
+describe('comment lookups', () => {
+  it('never let a list of comments minus another give away fewer than the comment threshold of people', async () => {
+    const question = await addCommentQuestion(db.db, org);
+    // Comment threshold 5: IT has 6 commenters, HR 2, sales 5; Lyon is IT plus one HR person.
+    await answerEmployees(
+      db.db,
+      org,
+      [
+        ...people(6, { department: 'it', site: 'lyon' }, { comment: 'More thanks' }),
+        ...people(1, { department: 'hr', site: 'lyon' }, { comment: 'Nobody ever notices' }),
+        ...people(1, { department: 'hr', site: 'paris' }, { comment: 'I feel invisible' }),
+        ...people(5, { department: 'sales', site: 'paris' }, { comment: 'Fine' }),
+      ],
+      { commentQuestionId: question },
+    );
+    const api = await leadership();
+    const commentsOf = async (segment?: { key: string; value: string }) =>
+      (
+        await api.insights.dimension({
+          groupId: org.groups.employee,
+          dimensionId: org.dimensions.recognition,
+          ...(segment ? { segment } : {}),
+        })
+      ).comments;
+    const whole = await commentsOf();
+    expect(whole.items).toContain('Nobody ever notices');
+    const shown = [
+      await commentsOf({ key: 'department', value: 'it' }),
+      await commentsOf({ key: 'department', value: 'sales' }),
+      await commentsOf({ key: 'department', value: 'hr' }),
+      await commentsOf({ key: 'site', value: 'lyon' }),
+      await commentsOf({ key: 'site', value: 'paris' }),
+    ].filter((c) => c.hidden === null);
+    // Any two shown lists (the whole group's included) differ by nothing or by at least the threshold's texts.
+    const lists = [whole, ...shown].map((c) => c.items);
+    for (const a of lists) {
+      for (const b of lists) {
+        const left = [...b];
+        const extra = a.filter((t) => {
+          const at = left.indexOf(t);
+          if (at === -1) return true;
+          left.splice(at, 1);
+          return false;
+        });
+        if (left.length === 0) expect(extra.length === 0 || extra.length >= 5).toBe(true);
+      }
+    }
+    expect(shown.flatMap((c) => c.items)).not.toContain('I feel invisible');
+    expect(shown.flatMap((c) => c.items)).not.toContain('Nobody ever notices');
   });
 });

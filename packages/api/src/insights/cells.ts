@@ -60,10 +60,24 @@ export async function loadWaveData(
   db: Kysely<Database>,
   args: { organizationId: string; groupId: string; wave: WaveRef; segments: boolean },
 ): Promise<WaveData> {
+  const [data] = await loadWaveSeries(db, { ...args, waves: [args.wave] });
+  return data!;
+}
+
+/**
+ * `loadWaveData` of several waves of a group at once: one query per aggregate table whatever the number of waves,
+ * so that a view's cost does not grow with the group's history.
+ */
+export async function loadWaveSeries(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string; waves: readonly WaveRef[]; segments: boolean },
+): Promise<WaveData[]> {
+  if (args.waves.length === 0) return [];
+  const only = args.waves.length === 1 ? { waveId: args.waves[0]!.id } : {};
   const where = {
     organizationId: args.organizationId,
     groupId: args.groupId,
-    waveId: args.wave.id,
+    ...only,
     ...(args.segments ? {} : { segmentKey: '' }),
   };
   const [cells, bins, respondents, overlaps] = await Promise.all([
@@ -71,10 +85,17 @@ export async function loadWaveData(
     readBins(db, where),
     readRespondents(db, where),
     args.segments
-      ? readSegmentOverlaps(db, { organizationId: args.organizationId, groupId: args.groupId, waveId: args.wave.id })
+      ? readSegmentOverlaps(db, { organizationId: args.organizationId, groupId: args.groupId, ...only })
       : Promise.resolve([]),
   ]);
-  return { wave: args.wave, cells, bins, respondents, overlaps };
+  const byWave = new Map<string, WaveData>(
+    args.waves.map((wave) => [wave.id, { wave, cells: [], bins: [], respondents: [], overlaps: [] }]),
+  );
+  for (const c of cells) byWave.get(c.waveId)?.cells.push(c);
+  for (const b of bins) byWave.get(b.waveId)?.bins.push(b);
+  for (const r of respondents) byWave.get(r.waveId)?.respondents.push(r);
+  for (const o of overlaps) byWave.get(o.waveId)?.overlaps.push(o);
+  return [...byWave.values()];
 }
 
 /** Respondents of the whole group in a wave. */

@@ -1,7 +1,7 @@
 import type { Database, WaveRef } from '@facets/db';
 import { DomainError } from '@facets/domain';
 import type { Kysely } from 'kysely';
-import { loadWaveData, type Segment, type SegmentRow, type WaveData } from './cells.ts';
+import { loadWaveSeries, type Segment, type SegmentRow, type WaveData } from './cells.ts';
 import { filterRefusal, populationRow } from './disclosure.ts';
 import { type Scope, wavesOf } from './scope.ts';
 
@@ -25,14 +25,15 @@ export async function loadPopulation(
   const all = await wavesOf(db, scope, args.groupId);
   const waves = args.waves === 'latest' ? all.slice(-1) : all;
   const k = scope.policy.k;
+  const series = await loadWaveSeries(db, {
+    organizationId: scope.organizationId,
+    groupId: args.groupId,
+    waves,
+    segments: args.segment !== null,
+  });
   const result: PopulationWave[] = [];
-  for (const [i, wave] of waves.entries()) {
-    const data = await loadWaveData(db, {
-      organizationId: scope.organizationId,
-      groupId: args.groupId,
-      wave,
-      segments: args.segment !== null,
-    });
+  for (const [i, data] of series.entries()) {
+    const wave = data.wave;
     const row = populationRow(data, args.segment, k);
     if (args.segment && filterRefusal(data, args.segment, k) === 'complement_below_k') {
       if (i === waves.length - 1) throw refusal(scope, k);

@@ -5,7 +5,7 @@ import {
   listDimensions,
   listFeedbackForStakeholder,
   listOpenWaves,
-  submitResponse,
+  submitBatched,
 } from '@facets/db';
 import { DomainError } from '@facets/domain';
 import { nowIso } from '../context.ts';
@@ -43,7 +43,7 @@ const surveyRouter = router({
   submit: stakeholderProcedure()
     .input(SubmitSurveyInput)
     .mutation(({ ctx, input }) =>
-      submitResponse(ctx.db, {
+      submitBatched(ctx.db, {
         organizationId: ctx.member.organization.id,
         groupId: ctx.group.id,
         stakeholderId: ctx.stakeholder.id,

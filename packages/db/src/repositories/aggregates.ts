@@ -191,10 +191,10 @@ export async function readRespondents(
   return (await query.execute()).map(toRespondents).sort(byRespondentsKey);
 }
 
-/** Responses carrying both of two segment values of different keys (keyA < keyB), in one wave of a group. */
+/** Responses carrying both of two segment values of different keys (keyA < keyB), in one wave of a group or all. */
 export async function readSegmentOverlaps(
   db: Kysely<Database>,
-  args: { organizationId: string; groupId: string; waveId: string },
+  args: { organizationId: string; groupId: string; waveId?: string },
 ): Promise<AggregateOverlap[]> {
   return readOverlapRows(db, args);
 }

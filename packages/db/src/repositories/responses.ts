@@ -1,7 +1,7 @@
 import { DomainError } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { addToAggregates, aggregateRowsOf } from './aggregates.ts';
+import { type AggregateRows, addToAggregates, aggregateRowsOf } from './aggregates.ts';
 import { type AnswerInput, validateAnswers } from './answers.ts';
 import { inTransaction, isUniqueViolation } from './rows.ts';
 import { getWaveSurvey, isWaveOpen } from './surveys.ts';
@@ -45,11 +45,24 @@ export async function submitResponse(db: Kysely<Database>, input: SubmitResponse
   }
 }
 
-async function submitInTransaction(trx: Kysely<Database>, input: SubmitResponseInput): Promise<SubmitResult> {
+/** What a group commit (submission-batch.ts) does once for a whole batch instead of once per submission. */
+export interface SubmitHooks {
+  /** Receives the aggregate rows of the submission; written at once when not given. */
+  addAggregates?: (rows: AggregateRows) => Promise<void>;
+  /** Reads the wave's survey; `getWaveSurvey` when not given. */
+  waveSurvey?: typeof getWaveSurvey;
+}
+
+/** The body of a submission inside the caller's transaction. */
+export async function submitInTransaction(
+  trx: Kysely<Database>,
+  input: SubmitResponseInput,
+  hooks: SubmitHooks = {},
+): Promise<SubmitResult> {
   const replay = await replayOf(trx, input);
   if (replay) return replay;
 
-  const survey = await getWaveSurvey(trx, {
+  const survey = await (hooks.waveSurvey ?? getWaveSurvey)(trx, {
     organizationId: input.organizationId,
     waveId: input.waveId,
     groupId: input.groupId,
@@ -100,12 +113,13 @@ async function submitInTransaction(trx: Kysely<Database>, input: SubmitResponseI
     .values({ organization_id: input.organizationId, wave_id: input.waveId, stakeholder_id: input.stakeholderId })
     .execute();
   const where = { organizationId: input.organizationId, waveId: input.waveId, groupId: input.groupId };
-  await addToAggregates(trx, aggregateRowsOf(where, input.segments, ratings));
+  const rows = aggregateRowsOf(where, input.segments, ratings);
+  await (hooks.addAggregates ? hooks.addAggregates(rows) : addToAggregates(trx, rows));
   return { responseId, duplicate: false };
 }
 
 /** The earlier response of a retried submission, checked to be the same respondent's answer to the same wave. */
-async function replayOf(db: Kysely<Database>, input: SubmitResponseInput): Promise<SubmitResult | undefined> {
+export async function replayOf(db: Kysely<Database>, input: SubmitResponseInput): Promise<SubmitResult | undefined> {
   const existing = await db
     .selectFrom('response')
     .select(['id', 'wave_id', 'stakeholder_id'])
@@ -134,7 +148,8 @@ async function hasParticipated(db: Kysely<Database>, input: SubmitResponseInput)
   return row !== undefined;
 }
 
-const alreadyAnswered = () => new DomainError('conflict', 'waveId: you have already answered this survey', 'waveId');
+export const alreadyAnswered = () =>
+  new DomainError('conflict', 'waveId: you have already answered this survey', 'waveId');
 
 /** How many responses a wave has received (the live response count). */
 export async function countResponses(
