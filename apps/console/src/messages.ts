@@ -12,6 +12,9 @@ const en = {
   portal: { signInIntro: 'Sign in to the console with your staff account.' },
   console: {
     nav: { overview: 'Overview', inbox: 'Feedback inbox' },
+    navGroup: { insights: 'Insights', plan: 'Plan', listen: 'Listen', more: 'More', settings: 'Settings' },
+    managerScope: 'As a manager, you see the employee results of your own department only.',
+    notForRole: 'This page covers the whole organisation and is not available to your role.',
     stakeholderDenied:
       'The console is for the organisation’s staff. As a stakeholder, please use your own portal to answer surveys and share feedback.',
   },
@@ -22,6 +25,9 @@ const fr: typeof en = {
   portal: { signInIntro: 'Connectez-vous à la console avec votre compte collaborateur.' },
   console: {
     nav: { overview: 'Vue d’ensemble', inbox: 'Retours reçus' },
+    navGroup: { insights: 'Analyses', plan: 'Piloter', listen: 'Écouter', more: 'Autres', settings: 'Paramètres' },
+    managerScope: 'En tant que manager, vous voyez uniquement les résultats des salariés de votre service.',
+    notForRole: 'Cette page porte sur toute l’organisation et n’est pas accessible à votre rôle.',
     stakeholderDenied:
       'La console est réservée aux équipes de l’organisation. En tant que partie prenante, utilisez votre espace pour répondre aux enquêtes et donner votre avis.',
   },

@@ -1,5 +1,6 @@
 import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
+import type { NavGroup } from './frame/nav.ts';
 import { Inbox } from './inbox/Inbox.tsx';
 import { Overview } from './overview/Overview.tsx';
 
@@ -11,6 +12,8 @@ export interface ConsolePage {
   /** A route pattern relative to /console/, e.g. '' or 'surveys/:surveyId'. */
   path: string;
   nav?: string;
+  /** The navigation section the entry is listed in (frame/nav.ts: insights, plan, listen, settings). */
+  group?: NavGroup;
   roles?: readonly string[];
   /** Another path whose navigation entry this page lights up (a detail page under its list). */
   section?: string;
@@ -18,6 +21,6 @@ export interface ConsolePage {
 }
 
 export const PAGES: readonly ConsolePage[] = [
-  { path: '', nav: 'overview', render: () => <Overview /> },
-  { path: 'inbox', nav: 'inbox', render: (me) => <Inbox me={me} /> },
+  { path: '', nav: 'overview', group: 'insights', render: () => <Overview /> },
+  { path: 'inbox', nav: 'inbox', group: 'listen', render: (me) => <Inbox me={me} /> },
 ];
