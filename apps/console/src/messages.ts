@@ -1,5 +1,6 @@
 import { type AppMessages, type MessageTree, mergeMessages } from '@facets/portal-kit';
 import { exportMessages } from './export/messages.ts';
+import { figuresMessages } from './figures/messages.ts';
 import { inboxMessages } from './inbox/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
 
@@ -33,7 +34,12 @@ const fr: typeof en = {
   },
 };
 
-const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [overviewMessages, inboxMessages, exportMessages];
+const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
+  overviewMessages,
+  inboxMessages,
+  exportMessages,
+  figuresMessages,
+];
 
 export const messages: AppMessages = {
   fr: AREAS.reduce((all, area) => mergeMessages(all, area.fr), fr as MessageTree),
