@@ -1,4 +1,5 @@
 import { type AppMessages, type MessageTree, mergeMessages } from '@facets/portal-kit';
+import { compareMessages } from './compare/messages.ts';
 import { exportMessages } from './export/messages.ts';
 import { figuresMessages } from './figures/messages.ts';
 import { inboxMessages } from './inbox/messages.ts';
@@ -12,7 +13,7 @@ const en = {
   app: { productName: 'Facets console', documentTitle: 'Facets console' },
   portal: { signInIntro: 'Sign in to the console with your staff account.' },
   console: {
-    nav: { overview: 'Overview', inbox: 'Feedback inbox' },
+    nav: { overview: 'Overview', compare: 'Compare stakeholders', inbox: 'Feedback inbox' },
     navGroup: { insights: 'Insights', plan: 'Plan', listen: 'Listen', more: 'More', settings: 'Settings' },
     managerScope: 'As a manager, you see the employee results of your own department only.',
     notForRole: 'This page covers the whole organisation and is not available to your role.',
@@ -25,7 +26,7 @@ const fr: typeof en = {
   app: { productName: 'Console Facets', documentTitle: 'Console Facets' },
   portal: { signInIntro: 'Connectez-vous à la console avec votre compte collaborateur.' },
   console: {
-    nav: { overview: 'Vue d’ensemble', inbox: 'Retours reçus' },
+    nav: { overview: 'Vue d’ensemble', compare: 'Comparer les groupes', inbox: 'Retours reçus' },
     navGroup: { insights: 'Analyses', plan: 'Piloter', listen: 'Écouter', more: 'Autres', settings: 'Paramètres' },
     managerScope: 'En tant que manager, vous voyez uniquement les résultats des salariés de votre service.',
     notForRole: 'Cette page porte sur toute l’organisation et n’est pas accessible à votre rôle.',
@@ -39,6 +40,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   inboxMessages,
   exportMessages,
   figuresMessages,
+  compareMessages,
 ];
 
 export const messages: AppMessages = {

@@ -1,5 +1,6 @@
 import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
+import { Compare } from './compare/Compare.tsx';
 import type { NavGroup } from './frame/nav.ts';
 import { Inbox } from './inbox/Inbox.tsx';
 import { Overview } from './overview/Overview.tsx';
@@ -22,5 +23,6 @@ export interface ConsolePage {
 
 export const PAGES: readonly ConsolePage[] = [
   { path: '', nav: 'overview', group: 'insights', render: () => <Overview /> },
+  { path: 'compare', nav: 'compare', group: 'insights', render: (me) => <Compare me={me} /> },
   { path: 'inbox', nav: 'inbox', group: 'listen', render: (me) => <Inbox me={me} /> },
 ];

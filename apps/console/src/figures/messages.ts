@@ -23,6 +23,7 @@ const en = {
     points: '{{value}} pts',
     percent: '{{value}} %',
     since: 'since {{wave}}',
+    range: { below: 'below {{to}}', between: '{{from}} to {{to}}', above: '{{from}} and above' },
     anonymity:
       'To protect anonymity, a figure is shown only when at least {{k}} people answered (comments: {{commentK}} commenters); every hidden figure says why.',
   },
@@ -52,6 +53,7 @@ const fr: typeof en = {
     points: '{{value}} pts',
     percent: '{{value}} %',
     since: 'depuis {{wave}}',
+    range: { below: 'moins de {{to}}', between: 'de {{from}} à {{to}}', above: '{{from}} et plus' },
     anonymity:
       'Pour protéger l’anonymat, un chiffre n’est affiché que si au moins {{k}} personnes ont répondu (commentaires : {{commentK}} personnes) ; chaque chiffre masqué dit pourquoi.',
   },

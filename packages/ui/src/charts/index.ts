@@ -1,0 +1,2 @@
+export * from './HeatLegend.tsx';
+export * from './heat.ts';
