@@ -2,6 +2,7 @@ import { type AppMessages, type MessageTree, mergeMessages } from '@facets/porta
 import { compareMessages } from './compare/messages.ts';
 import { exportMessages } from './export/messages.ts';
 import { figuresMessages } from './figures/messages.ts';
+import { groupsMessages } from './groups/messages.ts';
 import { inboxMessages } from './inbox/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
 
@@ -13,7 +14,7 @@ const en = {
   app: { productName: 'Facets console', documentTitle: 'Facets console' },
   portal: { signInIntro: 'Sign in to the console with your staff account.' },
   console: {
-    nav: { overview: 'Overview', compare: 'Compare stakeholders', inbox: 'Feedback inbox' },
+    nav: { overview: 'Overview', compare: 'Compare stakeholders', groups: 'Group drill-down', inbox: 'Feedback inbox' },
     navGroup: { insights: 'Insights', plan: 'Plan', listen: 'Listen', more: 'More', settings: 'Settings' },
     managerScope: 'As a manager, you see the employee results of your own department only.',
     notForRole: 'This page covers the whole organisation and is not available to your role.',
@@ -26,7 +27,12 @@ const fr: typeof en = {
   app: { productName: 'Console Facets', documentTitle: 'Console Facets' },
   portal: { signInIntro: 'Connectez-vous à la console avec votre compte collaborateur.' },
   console: {
-    nav: { overview: 'Vue d’ensemble', compare: 'Comparer les groupes', inbox: 'Retours reçus' },
+    nav: {
+      overview: 'Vue d’ensemble',
+      compare: 'Comparer les groupes',
+      groups: 'Analyse par groupe',
+      inbox: 'Retours reçus',
+    },
     navGroup: { insights: 'Analyses', plan: 'Piloter', listen: 'Écouter', more: 'Autres', settings: 'Paramètres' },
     managerScope: 'En tant que manager, vous voyez uniquement les résultats des salariés de votre service.',
     notForRole: 'Cette page porte sur toute l’organisation et n’est pas accessible à votre rôle.',
@@ -41,6 +47,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   exportMessages,
   figuresMessages,
   compareMessages,
+  groupsMessages,
 ];
 
 export const messages: AppMessages = {

@@ -2,6 +2,7 @@ import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
 import { Compare } from './compare/Compare.tsx';
 import type { NavGroup } from './frame/nav.ts';
+import { Groups } from './groups/Groups.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
 import { Overview } from './overview/Overview.tsx';
 
@@ -24,5 +25,11 @@ export interface ConsolePage {
 export const PAGES: readonly ConsolePage[] = [
   { path: '', nav: 'overview', group: 'insights', render: () => <Overview /> },
   { path: 'compare', nav: 'compare', group: 'insights', render: (me) => <Compare me={me} /> },
+  { path: 'groups', nav: 'groups', group: 'insights', render: (me) => <Groups me={me} /> },
+  {
+    path: 'groups/:groupId',
+    section: 'groups',
+    render: (me, params) => <Groups key={params.groupId} me={me} groupId={params.groupId} />,
+  },
   { path: 'inbox', nav: 'inbox', group: 'listen', render: (me) => <Inbox me={me} /> },
 ];

@@ -1,6 +1,6 @@
 import { formatNumber, Link, useLang } from '@facets/portal-kit';
 import { formatSigned, GAP_BANDS, HeatLegend, heatBand, SCORE_BANDS } from '@facets/ui';
-import { type Figure, useHiddenReason } from './figures.tsx';
+import { type Figure, Lock, useHiddenReason } from './figures.tsx';
 
 /** How a heatmap reads its figures: 0–100 scores, shares in %, or signed gaps in points. */
 export type HeatKind = 'score' | 'percent' | 'gap';
@@ -30,7 +30,15 @@ export function HeatCell(props: { figure: Figure; k: number; kind: HeatKind; to?
     const why = reason(figure.hidden, props.k);
     return (
       <div className="fx-heat fx-heat--empty">
-        <span className="fx-heat__value">{why ? `🔒 ${t('figures.hidden')}` : t('figures.noData')}</span>
+        <span className="fx-heat__value">
+          {why ? (
+            <>
+              <Lock /> {t('figures.hidden')}
+            </>
+          ) : (
+            t('figures.noData')
+          )}
+        </span>
         <span className="fx-heat__detail">{why ?? t('figures.n', { n: formatNumber(figure.n, lang) })}</span>
       </div>
     );

@@ -45,6 +45,18 @@ export function GapFigure({ value, text, inverted }: { value: number | null; tex
   );
 }
 
+/** The padlock beside a withheld figure (decorative: the words say it). */
+export function Lock() {
+  return (
+    <svg className="fx-lock" width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M8 1a4 4 0 0 0-4 4v2H3a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-1V5a4 4 0 0 0-4-4Zm-2 6V5a2 2 0 1 1 4 0v2H6Z"
+      />
+    </svg>
+  );
+}
+
 /** The value of a figure for a CSV cell: empty when hidden, as on screen. */
 export const csvValue = (f: Figure | null | undefined) => (f && f.hidden === null ? f.value : null);
 

@@ -32,6 +32,6 @@ describe('keys built from codes', () => {
 
   it('names every page of the navigation', () => {
     const keys = flattenKeys(messages.en);
-    for (const nav of ['overview', 'compare', 'inbox']) expect(keys).toContain(`console.nav.${nav}`);
+    for (const nav of ['overview', 'compare', 'groups', 'inbox']) expect(keys).toContain(`console.nav.${nav}`);
   });
 });
