@@ -1,5 +1,6 @@
 import { type AppMessages, type MessageTree, mergeMessages } from '@facets/portal-kit';
 import { compareMessages } from './compare/messages.ts';
+import { dimensionMessages } from './dimension/messages.ts';
 import { exportMessages } from './export/messages.ts';
 import { figuresMessages } from './figures/messages.ts';
 import { groupsMessages } from './groups/messages.ts';
@@ -48,6 +49,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   figuresMessages,
   compareMessages,
   groupsMessages,
+  dimensionMessages,
 ];
 
 export const messages: AppMessages = {

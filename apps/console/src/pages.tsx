@@ -1,6 +1,7 @@
 import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
 import { Compare } from './compare/Compare.tsx';
+import { DimensionPage } from './dimension/DimensionPage.tsx';
 import type { NavGroup } from './frame/nav.ts';
 import { Groups } from './groups/Groups.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
@@ -30,6 +31,31 @@ export const PAGES: readonly ConsolePage[] = [
     path: 'groups/:groupId',
     section: 'groups',
     render: (me, params) => <Groups key={params.groupId} me={me} groupId={params.groupId} />,
+  },
+  {
+    path: 'groups/:groupId/dimensions/:dimensionId',
+    section: 'groups',
+    render: (me, p) => (
+      <DimensionPage
+        key={`${p.groupId}/${p.dimensionId}`}
+        me={me}
+        groupId={p.groupId ?? ''}
+        dimensionId={p.dimensionId ?? ''}
+      />
+    ),
+  },
+  {
+    path: 'groups/:groupId/dimensions/:dimensionId/segment/:key/:value',
+    section: 'groups',
+    render: (me, p) => (
+      <DimensionPage
+        key={`${p.groupId}/${p.dimensionId}/${p.key}/${p.value}`}
+        me={me}
+        groupId={p.groupId ?? ''}
+        dimensionId={p.dimensionId ?? ''}
+        segment={{ key: p.key ?? '', value: p.value ?? '' }}
+      />
+    ),
   },
   { path: 'inbox', nav: 'inbox', group: 'listen', render: (me) => <Inbox me={me} /> },
 ];

@@ -13,6 +13,10 @@ const FAMILIES: Record<string, readonly string[]> = {
   'overview.coverage': ['covered', 'uncovered', 'no_intent'],
   'compare.explain': ['lived', 'expected', 'expectationGap', 'favourability'],
   'compare.legend': ['score', 'percent', 'gap'],
+  'dimension.ipa.quadrant': ['concentrate_here', 'keep_up', 'low_priority', 'possible_overkill'],
+  'dimension.drivers.outcome': ['nps11', 'csat5', 'ces7', 'likert5'],
+  'dimension.drivers.sign': ['positive', 'negative'],
+  'dimension.distribution.ends': ['likert5', 'csat5', 'ces7', 'nps11'],
 };
 const ALERTS = ['promise_drift', 'target_shortfall', 'uncovered_intent', 'unaligned_initiative'];
 

@@ -34,6 +34,8 @@ export async function dimensionView(
     group: { id: group.id, code: group.code, label: group.label },
     dimension: { id: dimension.id, code: dimension.code, label: dimension.label, shared: dimension.shared },
     segment: population,
+    kThreshold: scope.policy.k,
+    commentThreshold: scope.policy.commentK,
     intended: intent ? { target: intent.target, priority: intent.priority, statement: intent.statement } : null,
     /** The group's dimensions, which the IPA points and the drivers refer to by id. */
     dimensions: groupDimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
@@ -97,3 +99,5 @@ function ipaOf(row: SegmentRow | null, dimensionIds: readonly string[], dimensio
     })),
   };
 }
+
+export type DimensionView = Awaited<ReturnType<typeof dimensionView>>;
