@@ -5,6 +5,7 @@ import { exportMessages } from './export/messages.ts';
 import { figuresMessages } from './figures/messages.ts';
 import { groupsMessages } from './groups/messages.ts';
 import { inboxMessages } from './inbox/messages.ts';
+import { maturityMessages } from './maturity/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
 
 /**
@@ -15,7 +16,13 @@ const en = {
   app: { productName: 'Facets console', documentTitle: 'Facets console' },
   portal: { signInIntro: 'Sign in to the console with your staff account.' },
   console: {
-    nav: { overview: 'Overview', compare: 'Compare stakeholders', groups: 'Group drill-down', inbox: 'Feedback inbox' },
+    nav: {
+      overview: 'Overview',
+      compare: 'Compare stakeholders',
+      groups: 'Group drill-down',
+      maturity: 'Maturity',
+      inbox: 'Feedback inbox',
+    },
     navGroup: { insights: 'Insights', plan: 'Plan', listen: 'Listen', more: 'More', settings: 'Settings' },
     managerScope: 'As a manager, you see the employee results of your own department only.',
     notForRole: 'This page covers the whole organisation and is not available to your role.',
@@ -32,6 +39,7 @@ const fr: typeof en = {
       overview: 'Vue d’ensemble',
       compare: 'Comparer les groupes',
       groups: 'Analyse par groupe',
+      maturity: 'Maturité',
       inbox: 'Retours reçus',
     },
     navGroup: { insights: 'Analyses', plan: 'Piloter', listen: 'Écouter', more: 'Autres', settings: 'Paramètres' },
@@ -50,6 +58,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   compareMessages,
   groupsMessages,
   dimensionMessages,
+  maturityMessages,
 ];
 
 export const messages: AppMessages = {

@@ -5,6 +5,7 @@ import { DimensionPage } from './dimension/DimensionPage.tsx';
 import type { NavGroup } from './frame/nav.ts';
 import { Groups } from './groups/Groups.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
+import { Maturity } from './maturity/Maturity.tsx';
 import { Overview } from './overview/Overview.tsx';
 
 /**
@@ -56,6 +57,13 @@ export const PAGES: readonly ConsolePage[] = [
         segment={{ key: p.key ?? '', value: p.value ?? '' }}
       />
     ),
+  },
+  {
+    path: 'maturity',
+    nav: 'maturity',
+    group: 'insights',
+    roles: ['admin', 'leadership', 'hr', 'analyst'],
+    render: (me) => <Maturity me={me} />,
   },
   { path: 'inbox', nav: 'inbox', group: 'listen', render: (me) => <Inbox me={me} /> },
 ];

@@ -16,6 +16,10 @@ const FAMILIES: Record<string, readonly string[]> = {
   'dimension.ipa.quadrant': ['concentrate_here', 'keep_up', 'low_priority', 'possible_overkill'],
   'dimension.drivers.outcome': ['nps11', 'csat5', 'ces7', 'likert5'],
   'dimension.drivers.sign': ['positive', 'negative'],
+  'maturity.kind': ['communication', 'service', 'offer', 'process', 'digital', 'policy', 'training'],
+  'maturity.agreement': ['agrees', 'self_higher', 'self_lower', 'no_self_assessment'],
+  'maturity.self.question': ['strengths', 'obstacles', 'commitment'],
+  ...Object.fromEntries([1, 2, 3, 4, 5].map((s) => [`maturity.stage.${s}`, ['name', 'text']])),
   'dimension.distribution.ends': ['likert5', 'csat5', 'ces7', 'nps11'],
 };
 const ALERTS = ['promise_drift', 'target_shortfall', 'uncovered_intent', 'unaligned_initiative'];
@@ -36,6 +40,7 @@ describe('keys built from codes', () => {
 
   it('names every page of the navigation', () => {
     const keys = flattenKeys(messages.en);
-    for (const nav of ['overview', 'compare', 'groups', 'inbox']) expect(keys).toContain(`console.nav.${nav}`);
+    for (const nav of ['overview', 'compare', 'groups', 'maturity', 'inbox'])
+      expect(keys).toContain(`console.nav.${nav}`);
   });
 });
