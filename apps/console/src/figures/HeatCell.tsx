@@ -66,7 +66,10 @@ export function HeatCell(props: { figure: Figure; k: number; kind: HeatKind; to?
 /** The legend of a heatmap's colours, its ranges in words. */
 export function HeatKey({ kind, label }: { kind: HeatKind; label: string }) {
   const { t, lang } = useLang();
-  const n = (x: number) => (kind === 'gap' ? formatSigned(x, lang) : formatNumber(x, lang));
+  const n = (x: number) =>
+    new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+      signDisplay: kind === 'gap' ? 'exceptZero' : 'auto',
+    }).format(x);
   return (
     <HeatLegend
       label={label}
