@@ -3,8 +3,9 @@ import { Alert, Card, EmptyState, Loading, PageHeader, SegmentedControl } from '
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ExportButton } from '../export/ExportButton.tsx';
-import { csvValue, dimensionPath } from '../figures/figures.tsx';
+import { dimensionPath, figureColumns } from '../figures/figures.tsx';
 import { HeatCell, HeatKey, type HeatKind } from '../figures/HeatCell.tsx';
+import { TableRegion } from '../figures/TableRegion.tsx';
 
 const METRICS = ['lived', 'expected', 'expectationGap', 'favourability'] as const;
 type Metric = (typeof METRICS)[number];
@@ -43,13 +44,11 @@ export function Compare({ me }: { me: Me }) {
             columns={[
               { header: t('compare.group'), value: (g) => pickText(g.label, lang) },
               { header: t('compare.wave'), value: (g) => g.wave?.label },
-              ...data.dimensions.flatMap((d) => [
-                { header: pickText(d.label, lang), value: (g: { id: string }) => csvValue(cellOf(g.id, d.id)) },
-                {
-                  header: t('compare.nOf', { dimension: pickText(d.label, lang) }),
-                  value: (g: { id: string }) => cellOf(g.id, d.id)?.n,
-                },
-              ]),
+              ...figureColumns(
+                data.dimensions.map((d) => ({ id: d.id, name: pickText(d.label, lang) })),
+                (dimension) => t('compare.nOf', { dimension }),
+                (g: { id: string }, dimensionId) => cellOf(g.id, dimensionId),
+              ),
             ]}
           />
         ) : null}
@@ -63,55 +62,44 @@ export function Compare({ me }: { me: Me }) {
       ) : null}
       {data && data.dimensions.length > 0 ? (
         <Card>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="fx-table-wrap" tabIndex={0} aria-label={title}>
-            <table className="fx-table fx-heatmap" aria-busy={compare.isFetching}>
-              <caption className="fx-visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('compare.group')}</th>
-                  {data.dimensions.map((d) => (
-                    <th scope="col" key={d.id}>
-                      {pickText(d.label, lang)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.groups.map((g) => (
-                  <tr key={g.id}>
-                    <th scope="row">
-                      <div>{pickText(g.label, lang)}</div>
-                      <div className="fx-score__detail">
-                        {g.wave ? t('compare.waveOf', { wave: g.wave.label }) : t('compare.noWave')}
-                      </div>
-                    </th>
-                    {data.dimensions.map((d) => {
-                      const cell = cellOf(g.id, d.id);
-                      return (
-                        <td key={d.id}>
-                          {cell ? (
-                            <HeatCell
-                              figure={cell}
-                              k={k}
-                              kind={KIND[metric]}
-                              to={dimensionPath(g.id, d.id)}
-                              context={`${pickText(g.label, lang)}, ${pickText(d.label, lang)}`}
-                            />
-                          ) : (
-                            <div className="fx-heat fx-heat--empty">
-                              <span className="fx-heat__value">—</span>
-                              <span className="fx-heat__detail">{t('figures.notMeasuredFor')}</span>
-                            </div>
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableRegion
+            title={title}
+            className="fx-heatmap"
+            busy={compare.isFetching}
+            columns={[t('compare.group'), ...data.dimensions.map((d) => pickText(d.label, lang))]}
+          >
+            {data.groups.map((g) => (
+              <tr key={g.id}>
+                <th scope="row">
+                  <div>{pickText(g.label, lang)}</div>
+                  <div className="fx-score__detail">
+                    {g.wave ? t('compare.waveOf', { wave: g.wave.label }) : t('compare.noWave')}
+                  </div>
+                </th>
+                {data.dimensions.map((d) => {
+                  const cell = cellOf(g.id, d.id);
+                  return (
+                    <td key={d.id}>
+                      {cell ? (
+                        <HeatCell
+                          figure={cell}
+                          k={k}
+                          kind={KIND[metric]}
+                          to={dimensionPath(g.id, d.id)}
+                          context={`${pickText(g.label, lang)}, ${pickText(d.label, lang)}`}
+                        />
+                      ) : (
+                        <div className="fx-heat fx-heat--empty">
+                          <span className="fx-heat__value">—</span>
+                          <span className="fx-heat__detail">{t('figures.notMeasuredFor')}</span>
+                        </div>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </TableRegion>
           <HeatKey kind={KIND[metric]} label={t(`compare.legend.${KIND[metric]}`)} />
         </Card>
       ) : null}

@@ -3,6 +3,7 @@ import { formatNumber, Link, pickText, useLang } from '@facets/portal-kit';
 import { Card } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { dimensionPath, useHiddenReason } from '../figures/figures.tsx';
+import { TableRegion } from '../figures/TableRegion.tsx';
 
 /**
  * Which dimensions' lived scores move the group's outcome item (eNPS, NPS…): correlation and relative weight with
@@ -45,56 +46,38 @@ export function Drivers({ view, k }: { view: DimensionView; k: number }) {
                 })
               : t('dimension.drivers.noteCorrelation', { min: d.thresholds.weights })}
           </p>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="fx-table-wrap" tabIndex={0} aria-label={title}>
-            <table className="fx-table fx-drivers">
-              <caption className="fx-visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('overview.col.dimension')}</th>
-                  <th scope="col">{t('dimension.drivers.weight')}</th>
-                  <th scope="col">{t('dimension.drivers.r')}</th>
-                  <th scope="col">n</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.drivers.map((x) => (
-                  <tr
-                    key={x.dimensionId}
-                    className={x.dimensionId === view.dimension.id ? 'fx-drivers__own' : undefined}
-                  >
-                    <th scope="row">
-                      {x.dimensionId === view.dimension.id ? (
-                        <strong>{nameOf(x.dimensionId)}</strong>
-                      ) : (
-                        <Link to={dimensionPath(view.group.id, x.dimensionId)}>{nameOf(x.dimensionId)}</Link>
-                      )}
-                    </th>
-                    <td>
-                      {x.hidden ? (
-                        <span className="fx-muted">{reason(x.hidden, k)}</span>
-                      ) : (
-                        <span className="fx-drivers__bar">
-                          <span
-                            aria-hidden="true"
-                            style={{ width: `${((x.relativeWeight ?? 0) * 5).toFixed(2)}rem` }}
-                          />
-                          {weight(x.relativeWeight)}
-                        </span>
-                      )}
-                    </td>
-                    <td>
-                      {r(x.r)}
-                      {x.sign ? (
-                        <span className="fx-score__detail"> {t(`dimension.drivers.sign.${x.sign}`)}</span>
-                      ) : null}
-                    </td>
-                    <td>{formatNumber(x.n, lang)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableRegion
+            title={title}
+            className="fx-drivers"
+            columns={[t('overview.col.dimension'), t('dimension.drivers.weight'), t('dimension.drivers.r'), 'n']}
+          >
+            {d.drivers.map((x) => (
+              <tr key={x.dimensionId} className={x.dimensionId === view.dimension.id ? 'fx-drivers__own' : undefined}>
+                <th scope="row">
+                  {x.dimensionId === view.dimension.id ? (
+                    <strong>{nameOf(x.dimensionId)}</strong>
+                  ) : (
+                    <Link to={dimensionPath(view.group.id, x.dimensionId)}>{nameOf(x.dimensionId)}</Link>
+                  )}
+                </th>
+                <td>
+                  {x.hidden ? (
+                    <span className="fx-muted">{reason(x.hidden, k)}</span>
+                  ) : (
+                    <span className="fx-drivers__bar">
+                      <span aria-hidden="true" style={{ width: `${((x.relativeWeight ?? 0) * 5).toFixed(2)}rem` }} />
+                      {weight(x.relativeWeight)}
+                    </span>
+                  )}
+                </td>
+                <td>
+                  {r(x.r)}
+                  {x.sign ? <span className="fx-score__detail"> {t(`dimension.drivers.sign.${x.sign}`)}</span> : null}
+                </td>
+                <td>{formatNumber(x.n, lang)}</td>
+              </tr>
+            ))}
+          </TableRegion>
           <div className="fx-row fx-row--end">
             <ExportButton
               title={title}

@@ -3,6 +3,7 @@ import { formatNumber, pickText, useLang } from '@facets/portal-kit';
 import { Card, LineChart } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { csvValue, FigureCell } from '../figures/figures.tsx';
+import { TableRegion } from '../figures/TableRegion.tsx';
 
 export const COLORS = { lived: '#3a3fbf', expected: '#0d7a73', target: '#566070' };
 
@@ -41,36 +42,31 @@ export function Trend({ view, k }: { view: DimensionView; k: number }) {
             }
             format={(v) => formatNumber(v, lang)}
           />
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="fx-table-wrap" tabIndex={0} aria-label={title}>
-            <table className="fx-table fx-table--compact">
-              <caption className="fx-visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('groups.wave')}</th>
-                  <th scope="col">{t('figures.metric.expected')}</th>
-                  <th scope="col">{t('figures.metric.lived')}</th>
-                  <th scope="col">{t('dimension.trend.favourable')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.trend.map((w) => (
-                  <tr key={w.wave.id}>
-                    <th scope="row">{w.wave.label}</th>
-                    <td>
-                      <FigureCell figure={w.expected} k={k} />
-                    </td>
-                    <td>
-                      <FigureCell figure={w.lived} k={k} />
-                    </td>
-                    <td>
-                      <FigureCell figure={w.favourability} k={k} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <TableRegion
+            title={title}
+            className="fx-table--compact"
+            columns={[
+              t('groups.wave'),
+              t('figures.metric.expected'),
+              t('figures.metric.lived'),
+              t('dimension.trend.favourable'),
+            ]}
+          >
+            {view.trend.map((w) => (
+              <tr key={w.wave.id}>
+                <th scope="row">{w.wave.label}</th>
+                <td>
+                  <FigureCell figure={w.expected} k={k} />
+                </td>
+                <td>
+                  <FigureCell figure={w.lived} k={k} />
+                </td>
+                <td>
+                  <FigureCell figure={w.favourability} k={k} />
+                </td>
+              </tr>
+            ))}
+          </TableRegion>
           <div className="fx-row fx-row--end">
             <ExportButton
               title={title}

@@ -1,5 +1,6 @@
 import { formatNumber, useLang } from '@facets/portal-kit';
 import { formatSigned, Gap, gapTone, ScoreCell } from '@facets/ui';
+import type { CsvColumn } from '../export/csv.ts';
 
 /** A figure as the API sends it: the value (null when withheld), the n it stands on, and why it is withheld. */
 export interface Figure {
@@ -59,6 +60,18 @@ export function Lock() {
 
 /** The value of a figure for a CSV cell: empty when hidden, as on screen. */
 export const csvValue = (f: Figure | null | undefined) => (f && f.hidden === null ? f.value : null);
+
+/** Two CSV columns per dimension — its figure and its n — for a table of rows × dimensions (empty when hidden). */
+export function figureColumns<R>(
+  dimensions: readonly { id: string; name: string }[],
+  nHeader: (name: string) => string,
+  cellOf: (row: R, dimensionId: string) => Figure | null | undefined,
+): CsvColumn<R>[] {
+  return dimensions.flatMap((d) => [
+    { header: d.name, value: (row: R) => csvValue(cellOf(row, d.id)) },
+    { header: nHeader(d.name), value: (row: R) => (cellOf(row, d.id)?.hidden ? null : cellOf(row, d.id)?.n) },
+  ]);
+}
 
 /** Where the console shows one dimension of one group (optionally filtered to a segment). */
 export function dimensionPath(groupId: string, dimensionId: string, segment?: { key: string; value: string } | null) {

@@ -1,8 +1,9 @@
 import { formatNumber, pickText, useLang } from '@facets/portal-kit';
 import { Card } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
-import { csvValue, dimensionPath, type Figure, Lock, useHiddenReason } from '../figures/figures.tsx';
+import { dimensionPath, type Figure, figureColumns, Lock, useHiddenReason } from '../figures/figures.tsx';
 import { HeatCell, HeatKey } from '../figures/HeatCell.tsx';
+import { TableRegion } from '../figures/TableRegion.tsx';
 
 interface Breakdown {
   groupId: string;
@@ -39,64 +40,54 @@ export function BreakdownTable({ breakdown: b, k, busy }: { breakdown: Breakdown
           columns={[
             { header: pickText(b.segment.label, lang), value: (r) => r.label },
             { header: t('groups.respondents'), value: (r) => (r.respondents.hidden ? null : r.respondents.n) },
-            ...b.dimensions.flatMap((d) => [
-              { header: pickText(d.label, lang), value: (r: (typeof rows)[number]) => csvValue(cellOf(r, d.id)) },
-              {
-                header: t('compare.nOf', { dimension: pickText(d.label, lang) }),
-                value: (r: (typeof rows)[number]) => (cellOf(r, d.id).hidden ? null : cellOf(r, d.id).n),
-              },
-            ]),
+            ...figureColumns(
+              b.dimensions.map((d) => ({ id: d.id, name: pickText(d.label, lang) })),
+              (dimension) => t('compare.nOf', { dimension }),
+              cellOf,
+            ),
           ]}
         />
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1) */}
-      <section className="fx-table-wrap" tabIndex={0} aria-label={title}>
-        <table className="fx-table fx-heatmap" aria-busy={busy}>
-          <caption className="fx-visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{pickText(b.segment.label, lang)}</th>
-              <th scope="col">{t('groups.respondents')}</th>
+      <TableRegion
+        title={title}
+        className="fx-heatmap"
+        busy={busy}
+        columns={[
+          pickText(b.segment.label, lang),
+          t('groups.respondents'),
+          ...b.dimensions.map((d) => pickText(d.label, lang)),
+        ]}
+      >
+        {rows.map((r) => {
+          const why = reason(r.respondents.hidden, k);
+          const segment = r.value ? { key: b.segment.key, value: r.value } : null;
+          return (
+            <tr key={r.value || '(whole)'} className={r.value ? undefined : 'fx-heatmap__total'}>
+              <th scope="row">{r.label}</th>
+              <td>
+                {why ? (
+                  <span className="fx-score__detail">
+                    <Lock /> {why}
+                  </span>
+                ) : (
+                  <span>{formatNumber(r.respondents.n, lang)}</span>
+                )}
+              </td>
               {b.dimensions.map((d) => (
-                <th scope="col" key={d.id}>
-                  {pickText(d.label, lang)}
-                </th>
+                <td key={d.id}>
+                  <HeatCell
+                    figure={cellOf(r, d.id)}
+                    k={k}
+                    kind="score"
+                    to={why ? undefined : dimensionPath(b.groupId, d.id, segment)}
+                    context={`${r.label}, ${pickText(d.label, lang)}`}
+                  />
+                </td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const why = reason(r.respondents.hidden, k);
-              const segment = r.value ? { key: b.segment.key, value: r.value } : null;
-              return (
-                <tr key={r.value || '(whole)'} className={r.value ? undefined : 'fx-heatmap__total'}>
-                  <th scope="row">{r.label}</th>
-                  <td>
-                    {why ? (
-                      <span className="fx-score__detail">
-                        <Lock /> {why}
-                      </span>
-                    ) : (
-                      <span>{formatNumber(r.respondents.n, lang)}</span>
-                    )}
-                  </td>
-                  {b.dimensions.map((d) => (
-                    <td key={d.id}>
-                      <HeatCell
-                        figure={cellOf(r, d.id)}
-                        k={k}
-                        kind="score"
-                        to={why ? undefined : dimensionPath(b.groupId, d.id, segment)}
-                        context={`${r.label}, ${pickText(d.label, lang)}`}
-                      />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
+          );
+        })}
+      </TableRegion>
       <HeatKey kind="score" label={t('compare.legend.score')} />
     </Card>
   );

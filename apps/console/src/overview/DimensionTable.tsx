@@ -2,6 +2,7 @@ import { formatNumber, Link, type OverviewDimension, type OverviewGroup, pickTex
 import { Badge, formatSigned } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { csvValue, dimensionPath, type Figure, FigureCell, GapFigure, useHiddenReason } from '../figures/figures.tsx';
+import { TableRegion } from '../figures/TableRegion.tsx';
 import { gapWording } from './gaps.ts';
 
 type Initiative = OverviewGroup['initiatives'][number];
@@ -25,59 +26,54 @@ export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }
   return (
     <>
       {/* A focusable region lets keyboard users scroll the table sideways on small screens. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1) */}
-      <section className="fx-table-wrap" tabIndex={0} aria-label={t('overview.tableRegion', { group: name })}>
-        <table className="fx-table fx-table--fixed fx-table--overview">
-          <caption className="fx-visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('overview.col.dimension')}</th>
-              <th scope="col">{t('overview.col.intended')}</th>
-              <th scope="col">{t('overview.col.expected')}</th>
-              <th scope="col">{t('overview.col.lived')}</th>
-              <th scope="col">{t('overview.col.trend')}</th>
-              <th scope="col">{t('overview.col.expectationGap')}</th>
-              <th scope="col">{t('overview.col.targetGap')}</th>
-              <th scope="col">{t('overview.col.calibrationGap')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {group.dimensions.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">
-                  <Link to={dimensionPath(group.id, d.id)}>{pickText(d.label, lang)}</Link>
-                  {d.shared ? (
-                    <div>
-                      <Badge tone="neutral">{t('overview.shared')}</Badge>
-                    </div>
-                  ) : null}
-                </th>
-                <td>
-                  <Intended dimension={d} initiatives={initiativesOf(d)} />
-                </td>
-                <td>
-                  <FigureCell figure={figureOf(d.expected)} k={k} />
-                </td>
-                <td>
-                  <FigureCell figure={figureOf(d.lived)} k={k} />
-                </td>
-                <td>
-                  <Trend trend={d.trend} k={k} />
-                </td>
-                <td>
-                  <GapFigure value={d.expectationGap} text={gapText('expectation', d.expectationGap)} />
-                </td>
-                <td>
-                  <GapFigure value={d.targetGap} text={gapText('target', d.targetGap)} />
-                </td>
-                <td>
-                  <GapFigure value={d.calibrationGap} text={gapText('calibration', d.calibrationGap)} inverted />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <TableRegion
+        title={title}
+        className="fx-table--fixed fx-table--overview"
+        columns={[
+          t('overview.col.dimension'),
+          t('overview.col.intended'),
+          t('overview.col.expected'),
+          t('overview.col.lived'),
+          t('overview.col.trend'),
+          t('overview.col.expectationGap'),
+          t('overview.col.targetGap'),
+          t('overview.col.calibrationGap'),
+        ]}
+      >
+        {group.dimensions.map((d) => (
+          <tr key={d.id}>
+            <th scope="row">
+              <Link to={dimensionPath(group.id, d.id)}>{pickText(d.label, lang)}</Link>
+              {d.shared ? (
+                <div>
+                  <Badge tone="neutral">{t('overview.shared')}</Badge>
+                </div>
+              ) : null}
+            </th>
+            <td>
+              <Intended dimension={d} initiatives={initiativesOf(d)} />
+            </td>
+            <td>
+              <FigureCell figure={figureOf(d.expected)} k={k} />
+            </td>
+            <td>
+              <FigureCell figure={figureOf(d.lived)} k={k} />
+            </td>
+            <td>
+              <Trend trend={d.trend} k={k} />
+            </td>
+            <td>
+              <GapFigure value={d.expectationGap} text={gapText('expectation', d.expectationGap)} />
+            </td>
+            <td>
+              <GapFigure value={d.targetGap} text={gapText('target', d.targetGap)} />
+            </td>
+            <td>
+              <GapFigure value={d.calibrationGap} text={gapText('calibration', d.calibrationGap)} inverted />
+            </td>
+          </tr>
+        ))}
+      </TableRegion>
       <div className="fx-row fx-row--end">
         <ExportButton
           title={title}
@@ -142,7 +138,8 @@ function Trend({ trend, k }: { trend: OverviewDimension['trend']; k: number }) {
       </span>
     );
   }
-  const direction = trend.value > 0 ? 'up' : trend.value < 0 ? 'down' : 'flat';
+  // Under a point either way is noise at these n: shown, but not flagged as a move.
+  const direction = trend.value >= 1 ? 'up' : trend.value <= -1 ? 'down' : 'flat';
   return (
     <span className={`fx-trend fx-trend--${direction}`}>
       <span className="fx-trend__value">

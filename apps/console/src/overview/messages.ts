@@ -47,7 +47,6 @@ const en = {
       },
     },
     tableCaption: 'Dimensions of the group “{{group}}”',
-    tableRegion: 'Scores of {{group}}',
     col: {
       dimension: 'Dimension',
       intended: 'Intended · proposed',
@@ -137,7 +136,6 @@ const fr: typeof en = {
       },
     },
     tableCaption: 'Dimensions du groupe « {{group}} »',
-    tableRegion: 'Scores : {{group}}',
     col: {
       dimension: 'Dimension',
       intended: 'Voulue · proposée',
