@@ -14,6 +14,7 @@ const PASSWORD = 'facets-demo';
 const LEADERSHIP = 'leadership@demo.facets.test';
 const MANAGER = 'manager.it@demo.facets.test';
 const SUPPLIER = 'supplier@demo.facets.test';
+const READERS = ['hr@demo.facets.test', 'analyst@demo.facets.test'];
 
 const WORDS = {
   en: {
@@ -51,6 +52,7 @@ const WORDS = {
     notForRole: 'not available to your role',
     driversManager: 'not shown to managers',
     groupsManager: 'A drill-down cuts a whole group into segments',
+    readOnly: 'Only leadership and administrators record the self-assessment',
   },
   fr: {
     email: 'E-mail',
@@ -87,6 +89,7 @@ const WORDS = {
     notForRole: 'n’est pas accessible à votre rôle',
     driversManager: 'ne sont pas montrés aux managers',
     groupsManager: 'Une analyse par groupe découpe tout un groupe',
+    readOnly: 'Seules la direction et les administrateurs enregistrent l’auto-évaluation',
   },
 } as const;
 type Locale = keyof typeof WORDS;
@@ -274,6 +277,27 @@ describe.skipIf(!chromiumPath)('console insights', () => {
       await page.goto('/console/maturity');
       await page.getByText(w.notForRole).waitFor();
       await check(page, shot('04-maturity-refused'));
+      await context.close();
+    });
+  }
+
+  for (const [i, email] of READERS.entries()) {
+    it(`${email.split('@')[0]} drills down and reads the maturity page without changing it`, async () => {
+      const locale: Locale = i === 0 ? 'fr' : 'en';
+      const w = WORDS[locale];
+      const { context, page } = await open(locale, 'desktop');
+      await signIn(page, w, '/console/', email);
+      await navigate(page, w.groups);
+      await page.getByLabel(w.group, { exact: true }).selectOption({ label: w.employees });
+      await page.getByLabel(w.cutBy).selectOption({ label: w.department });
+      await expect
+        .poll(async () => (await page.getByRole('row', { name: new RegExp(`^${w.hr}`) }).textContent()) ?? '')
+        .toContain(w.belowK);
+      await navigate(page, w.maturity);
+      await page.getByText(w.readOnly).waitFor();
+      expect(await page.getByRole('button', { name: w.record }).count()).toBe(0);
+      expect(await page.getByRole('radio').count()).toBe(0);
+      await check(page, `console-insights-${email.split('@')[0]}-${locale}-desktop-maturity-read-only`);
       await context.close();
     });
   }

@@ -6,11 +6,9 @@ import { Comments } from './Comments.tsx';
 import { Distribution } from './Distribution.tsx';
 import { Drivers } from './Drivers.tsx';
 import { Ipa } from './Ipa.tsx';
+import { refusalReason } from './refusal.ts';
 import { SegmentFilter } from './SegmentFilter.tsx';
 import { Trend } from './Trend.tsx';
-
-/** A refusal the API words with a disclosure reason ("segment: complement_below_k: …"). */
-const REFUSAL = /\b(complement_below_k|below_k|overlap|complementary)\b/;
 
 export interface Segment {
   key: string;
@@ -36,7 +34,7 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
   });
   const data = view.data;
   const k = data?.kThreshold ?? props.me.organization.kThreshold;
-  const refusal = view.isError ? REFUSAL.exec(errorDetail(view.error))?.[1] : undefined;
+  const refusal = view.isError ? refusalReason(errorDetail(view.error)) : null;
   return (
     <div className="fx-stack">
       <PageHeader
