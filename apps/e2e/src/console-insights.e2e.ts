@@ -259,7 +259,7 @@ describe.skipIf(!chromiumPath)('console insights', () => {
       const shot = (n: string) => `console-insights-manager-${locale}-${viewport}-${n}`;
       const { context, page } = await open(locale, viewport);
       await signIn(page, w, '/console/', MANAGER);
-      await page.getByText(w.managerScope).first().waitFor();
+      await page.getByRole('main').getByText(w.managerScope).waitFor();
       await page.getByRole('region', { name: w.employees, exact: true }).waitFor();
       expect(await page.getByRole('region', { name: w.customers, exact: true }).count()).toBe(0);
       expect(await page.getByRole('navigation').getByRole('link', { name: w.maturity }).count()).toBe(0);
