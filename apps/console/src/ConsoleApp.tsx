@@ -1,11 +1,11 @@
 import { AccessDenied, AuthGate, homeOf, type Me, matchPath, NotFound, useLang, useRouter } from '@facets/portal-kit';
-import { type ConsolePage, PAGES } from './pages.tsx';
+import { pageAllowed } from './frame/nav.ts';
+import { Sidebar } from './frame/Sidebar.tsx';
+import { PAGES } from './pages.tsx';
 
 const STAFF_ROLES: readonly string[] = ['admin', 'leadership', 'hr', 'manager', 'analyst'];
 
-const allowed = (page: ConsolePage, me: Me) => !page.roles || page.roles.includes(me.role);
-
-/** The staff console: sign-in for staff only, then the pages of pages.tsx. */
+/** The staff console: sign-in for staff only, then the pages of pages.tsx beside their navigation. */
 export function ConsoleApp() {
   const { t } = useLang();
   return (
@@ -19,14 +19,7 @@ export function ConsoleApp() {
         />
       )}
       signInIntro={t('portal.signInIntro')}
-      nav={(me) =>
-        PAGES.filter((page) => page.nav !== undefined && allowed(page, me)).map((page) => ({
-          to: page.path,
-          label: t(`console.nav.${page.nav}`),
-          current: (path: string) =>
-            path === page.path || PAGES.some((p) => p.section === page.path && matchPath(p.path, path) !== null),
-        }))
-      }
+      sidebar={(me) => <Sidebar me={me} />}
     >
       {(me) => <ConsoleRoutes me={me} />}
     </AuthGate>
@@ -34,10 +27,14 @@ export function ConsoleApp() {
 }
 
 function ConsoleRoutes({ me }: { me: Me }) {
+  const { t } = useLang();
   const { path } = useRouter();
   for (const page of PAGES) {
     const params = matchPath(page.path, path);
-    if (params && allowed(page, me)) return page.render(me, params);
+    if (!params) continue;
+    // A page that exists but not for this role says so, rather than pretending the address is wrong.
+    if (!pageAllowed(page, me.role)) return <AccessDenied message={t('console.notForRole')} />;
+    return page.render(me, params);
   }
   return <NotFound />;
 }

@@ -1,6 +1,11 @@
 import { type AppMessages, type MessageTree, mergeMessages } from '@facets/portal-kit';
+import { compareMessages } from './compare/messages.ts';
+import { dimensionMessages } from './dimension/messages.ts';
 import { exportMessages } from './export/messages.ts';
+import { figuresMessages } from './figures/messages.ts';
+import { groupsMessages } from './groups/messages.ts';
 import { inboxMessages } from './inbox/messages.ts';
+import { maturityMessages } from './maturity/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
 
 /**
@@ -11,7 +16,16 @@ const en = {
   app: { productName: 'Facets console', documentTitle: 'Facets console' },
   portal: { signInIntro: 'Sign in to the console with your staff account.' },
   console: {
-    nav: { overview: 'Overview', inbox: 'Feedback inbox' },
+    nav: {
+      overview: 'Overview',
+      compare: 'Compare stakeholders',
+      groups: 'Group drill-down',
+      maturity: 'Maturity',
+      inbox: 'Feedback inbox',
+    },
+    navGroup: { insights: 'Insights', plan: 'Plan', listen: 'Listen', more: 'More', settings: 'Settings' },
+    managerScope: 'As a manager, you see the employee results of your own department only.',
+    notForRole: 'This page covers the whole organisation and is not available to your role.',
     stakeholderDenied:
       'The console is for the organisation’s staff. As a stakeholder, please use your own portal to answer surveys and share feedback.',
   },
@@ -21,13 +35,31 @@ const fr: typeof en = {
   app: { productName: 'Console Facets', documentTitle: 'Console Facets' },
   portal: { signInIntro: 'Connectez-vous à la console avec votre compte collaborateur.' },
   console: {
-    nav: { overview: 'Vue d’ensemble', inbox: 'Retours reçus' },
+    nav: {
+      overview: 'Vue d’ensemble',
+      compare: 'Comparer les groupes',
+      groups: 'Analyse par groupe',
+      maturity: 'Maturité',
+      inbox: 'Retours reçus',
+    },
+    navGroup: { insights: 'Analyses', plan: 'Piloter', listen: 'Écouter', more: 'Autres', settings: 'Paramètres' },
+    managerScope: 'En tant que manager, vous voyez uniquement les résultats des salariés de votre service.',
+    notForRole: 'Cette page porte sur toute l’organisation et n’est pas accessible à votre rôle.',
     stakeholderDenied:
       'La console est réservée aux équipes de l’organisation. En tant que partie prenante, utilisez votre espace pour répondre aux enquêtes et donner votre avis.',
   },
 };
 
-const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [overviewMessages, inboxMessages, exportMessages];
+const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
+  overviewMessages,
+  inboxMessages,
+  exportMessages,
+  figuresMessages,
+  compareMessages,
+  groupsMessages,
+  dimensionMessages,
+  maturityMessages,
+];
 
 export const messages: AppMessages = {
   fr: AREAS.reduce((all, area) => mergeMessages(all, area.fr), fr as MessageTree),

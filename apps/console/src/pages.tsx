@@ -1,6 +1,11 @@
 import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
+import { Compare } from './compare/Compare.tsx';
+import { DimensionPage } from './dimension/DimensionPage.tsx';
+import type { NavGroup } from './frame/nav.ts';
+import { Groups } from './groups/Groups.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
+import { Maturity } from './maturity/Maturity.tsx';
 import { Overview } from './overview/Overview.tsx';
 
 /**
@@ -11,6 +16,8 @@ export interface ConsolePage {
   /** A route pattern relative to /console/, e.g. '' or 'surveys/:surveyId'. */
   path: string;
   nav?: string;
+  /** The navigation section the entry is listed in (frame/nav.ts: insights, plan, listen, settings). */
+  group?: NavGroup;
   roles?: readonly string[];
   /** Another path whose navigation entry this page lights up (a detail page under its list). */
   section?: string;
@@ -18,6 +25,45 @@ export interface ConsolePage {
 }
 
 export const PAGES: readonly ConsolePage[] = [
-  { path: '', nav: 'overview', render: () => <Overview /> },
-  { path: 'inbox', nav: 'inbox', render: (me) => <Inbox me={me} /> },
+  { path: '', nav: 'overview', group: 'insights', render: () => <Overview /> },
+  { path: 'compare', nav: 'compare', group: 'insights', render: (me) => <Compare me={me} /> },
+  { path: 'groups', nav: 'groups', group: 'insights', render: (me) => <Groups me={me} /> },
+  {
+    path: 'groups/:groupId',
+    section: 'groups',
+    render: (me, params) => <Groups key={params.groupId} me={me} groupId={params.groupId} />,
+  },
+  {
+    path: 'groups/:groupId/dimensions/:dimensionId',
+    section: 'groups',
+    render: (me, p) => (
+      <DimensionPage
+        key={`${p.groupId}/${p.dimensionId}`}
+        me={me}
+        groupId={p.groupId ?? ''}
+        dimensionId={p.dimensionId ?? ''}
+      />
+    ),
+  },
+  {
+    path: 'groups/:groupId/dimensions/:dimensionId/segment/:key/:value',
+    section: 'groups',
+    render: (me, p) => (
+      <DimensionPage
+        key={`${p.groupId}/${p.dimensionId}/${p.key}/${p.value}`}
+        me={me}
+        groupId={p.groupId ?? ''}
+        dimensionId={p.dimensionId ?? ''}
+        segment={{ key: p.key ?? '', value: p.value ?? '' }}
+      />
+    ),
+  },
+  {
+    path: 'maturity',
+    nav: 'maturity',
+    group: 'insights',
+    roles: ['admin', 'leadership', 'hr', 'analyst'],
+    render: (me) => <Maturity me={me} />,
+  },
+  { path: 'inbox', nav: 'inbox', group: 'listen', render: (me) => <Inbox me={me} /> },
 ];

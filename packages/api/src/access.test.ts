@@ -59,6 +59,7 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     (api, e) => api.insights.dimension({ groupId: e.org.groups.employee, dimensionId: e.org.dimensions.recognition }),
   ],
   ['insights.drivers', WHOLE_ORG, (api, e) => api.insights.drivers({ groupId: e.org.groups.employee })],
+  ['insights.segments', WHOLE_ORG, (api, e) => api.insights.segments({ groupId: e.org.groups.employee })],
   ['insights.alerts', STAFF, (api) => api.insights.alerts()],
   ['insights.maturity.get', WHOLE_ORG, (api) => api.insights.maturity.get()],
   [

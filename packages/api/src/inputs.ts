@@ -65,6 +65,8 @@ export const DimensionInput = z.strictObject({
 
 export const DriversInput = z.strictObject({ groupId: Id });
 
+export const SegmentsInput = z.strictObject({ groupId: Id });
+
 /** A leadership self-assessment: the stage they see, and their answers to the maturity questions by code. */
 export const AssessMaturityInput = z.strictObject({
   stage: z.number().int().min(1).max(5),

@@ -18,12 +18,14 @@ export interface NavEntry {
 interface ShellProps {
   me?: Me | null;
   nav?: readonly NavEntry[];
+  /** A navigation of the app's own beside the page (see AppShell's `sidebar`), instead of `nav` in the header. */
+  sidebar?: ReactNode;
   width?: 'narrow' | 'normal' | 'wide';
   children: ReactNode;
 }
 
 /** The app frame: product name, organisation, navigation, language switch and user menu. */
-export function Shell({ me, nav, width, children }: ShellProps) {
+export function Shell({ me, nav, sidebar, width, children }: ShellProps) {
   const { t } = useLang();
   const { path, href } = useRouter();
   const click = useLinkClick();
@@ -44,6 +46,7 @@ export function Shell({ me, nav, width, children }: ShellProps) {
       userMenu={me ? <UserMenu me={me} /> : null}
       footer={t('app.poweredBy')}
       width={width}
+      sidebar={sidebar}
     >
       {children}
     </AppShell>
@@ -56,7 +59,9 @@ export interface AuthGateProps {
   /** What to say (and where to send) a signed-in person this app is not for. */
   denied: (me: Me) => ReactNode;
   signInIntro?: string;
-  nav: (me: Me) => readonly NavEntry[];
+  nav?: (me: Me) => readonly NavEntry[];
+  /** Instead of `nav`: the app's own navigation beside the page, once signed in and allowed. */
+  sidebar?: (me: Me) => ReactNode;
   width?: 'narrow' | 'normal' | 'wide';
   children: (me: Me) => ReactNode;
 }
@@ -94,7 +99,7 @@ export function AuthGate(props: AuthGateProps) {
     );
   }
   return (
-    <Shell me={me.data} nav={props.nav(me.data)} width={props.width}>
+    <Shell me={me.data} nav={props.nav?.(me.data)} sidebar={props.sidebar?.(me.data)} width={props.width}>
       {props.children(me.data)}
     </Shell>
   );

@@ -20,6 +20,11 @@ export interface AppShellProps {
   /** `wide` suits tables (console), `narrow` suits one-column forms (portals). */
   width?: 'narrow' | 'normal' | 'wide';
   onNavigate?: ((href: string, event: MouseEvent<HTMLAnchorElement>) => void) | undefined;
+  /**
+   * A navigation beside the page instead of in the header (the console's many pages): on wide screens a column at
+   * the left of `<main>`, on narrow ones a strip above it. Without it the shell is unchanged.
+   */
+  sidebar?: ReactNode;
   children: ReactNode;
 }
 
@@ -27,7 +32,7 @@ export interface AppShellProps {
 export function AppShell(props: AppShellProps) {
   const width = props.width ?? 'normal';
   return (
-    <div className={`fx-shell fx-shell--${width}`}>
+    <div className={`fx-shell fx-shell--${width}${props.sidebar ? ' fx-shell--sidebar' : ''}`}>
       <a className="fx-skip-link" href="#main">
         {props.skipLinkLabel}
       </a>
@@ -51,9 +56,18 @@ export function AppShell(props: AppShellProps) {
           </div>
         </div>
       </header>
-      <main className="fx-main" id="main" tabIndex={-1}>
-        {props.children}
-      </main>
+      {props.sidebar ? (
+        <div className="fx-shell__body">
+          {props.sidebar}
+          <main className="fx-main" id="main" tabIndex={-1}>
+            {props.children}
+          </main>
+        </div>
+      ) : (
+        <main className="fx-main" id="main" tabIndex={-1}>
+          {props.children}
+        </main>
+      )}
       {props.footer ? <footer className="fx-footer">{props.footer}</footer> : null}
     </div>
   );

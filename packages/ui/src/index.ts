@@ -4,6 +4,7 @@ export * from './Badge.tsx';
 export * from './Button.tsx';
 export * from './Card.tsx';
 export * from './ChoiceGroup.tsx';
+export * from './charts/index.ts';
 export * from './EmptyState.tsx';
 export * from './Field.tsx';
 export * from './ProgressBar.tsx';

@@ -1,6 +1,7 @@
 import {
   type Database,
   type Dimension,
+  type Initiative,
   type IntendedExperience,
   listDimensions,
   listInitiatives,
@@ -41,6 +42,7 @@ const KIND_ORDER: readonly AlertKind[] = [
 export interface OrgContext {
   dimensions: Dimension[];
   intended: IntendedExperience[];
+  initiatives: Initiative[];
   coverage: ReturnType<typeof coverage>;
 }
 
@@ -54,6 +56,7 @@ export async function loadOrgContext(db: Kysely<Database>, scope: Scope): Promis
   return {
     dimensions,
     intended,
+    initiatives,
     coverage: coverage({
       intended: intended.map((i) => ({ groupId: i.groupId, dimensionId: i.dimensionId })),
       initiatives: initiatives.map((i) => ({ id: i.id, status: i.status, targets: i.targets })),

@@ -1,4 +1,4 @@
-import { type Database, listDimensions } from '@facets/db';
+import { type Database, listDimensions, listIntendedExperience } from '@facets/db';
 import { importancePerformance } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, type Segment, type SegmentRow } from './cells.ts';
@@ -25,11 +25,20 @@ export async function dimensionView(
   const series = await loadPopulation(db, scope, { groupId: group.id, segment: population });
   const current = series.at(-1) ?? null;
   const lived = cellIn(current?.row, facetKey(dimension.id, 'lived'));
-  const groupDimensions = await listDimensions(db, { organizationId: scope.organizationId, groupId: group.id });
+  const [groupDimensions, intended] = await Promise.all([
+    listDimensions(db, { organizationId: scope.organizationId, groupId: group.id }),
+    listIntendedExperience(db, { organizationId: scope.organizationId }),
+  ]);
+  const intent = intended.find((i) => i.groupId === group.id && i.dimensionId === dimension.id);
   return {
     group: { id: group.id, code: group.code, label: group.label },
     dimension: { id: dimension.id, code: dimension.code, label: dimension.label, shared: dimension.shared },
     segment: population,
+    kThreshold: scope.policy.k,
+    commentThreshold: scope.policy.commentK,
+    intended: intent ? { target: intent.target, priority: intent.priority, statement: intent.statement } : null,
+    /** The group's dimensions, which the IPA points and the drivers refer to by id. */
+    dimensions: groupDimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
     trend: series.map((w) => ({
       wave: w.wave,
       expected: scoreFigure(cellIn(w.row, facetKey(dimension.id, 'expected'))),
@@ -81,5 +90,14 @@ function ipaOf(row: SegmentRow | null, dimensionIds: readonly string[], dimensio
     meanImportance: round1(result.meanImportance),
     meanPerformance: round1(result.meanPerformance),
     dimensions: points.length,
+    /** Every shown dimension of the group, so the matrix can be drawn with this one highlighted. */
+    points: result.points.map((p) => ({
+      dimensionId: p.id,
+      quadrant: p.quadrant,
+      importance: round1(p.importance),
+      performance: round1(p.performance),
+    })),
   };
 }
+
+export type DimensionView = Awaited<ReturnType<typeof dimensionView>>;

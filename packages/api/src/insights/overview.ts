@@ -61,6 +61,17 @@ function groupView(org: OrgContext, group: GroupRef, series: PopulationWave[]) {
     respondents: row ? row.respondents : { n: 0, hidden: 'no_data' as const },
     outcomes: row ? outcomeCells(row).map((o) => outcomeFigure(o.scale, o.cell)) : [],
     alerts,
+    /** The initiatives (any status but cancelled) aimed at this group: the proposed facet, and what alerts name. */
+    initiatives: org.initiatives
+      .filter((i) => i.status !== 'cancelled' && i.targets.some((t) => t.groupId === group.id))
+      .map((i) => ({
+        id: i.id,
+        title: i.title,
+        kind: i.kind,
+        status: i.status,
+        ownerDepartment: i.ownerDepartment,
+        dimensionIds: i.targets.filter((t) => t.groupId === group.id).map((t) => t.dimensionId),
+      })),
     dimensions: org.dimensions
       .filter((d) => d.groupIds.includes(group.id))
       .map((d) => {

@@ -139,9 +139,50 @@ describe('insights.overview', () => {
     expect(overview.groups.flatMap((g) => g.alerts)).toEqual(alerts);
   });
 
+  it('lists the initiatives aimed at each group, with the dimensions they target', async () => {
+    const overview = await (await leadership()).insights.overview();
+    const employee = overview.groups.find((g) => g.id === org.groups.employee)!;
+    expect(employee.initiatives.map((i) => [i.status, i.kind, i.dimensionIds])).toEqual([
+      ['active', 'service', [org.dimensions.recognition]],
+      ['planned', 'communication', [org.dimensions.transparency]],
+    ]);
+    expect(employee.initiatives.find((i) => i.id === unaligned)?.title).toEqual(
+      expect.objectContaining({ en: expect.any(String) }),
+    );
+    expect(overview.groups.find((g) => g.id === org.groups.supplier)!.initiatives).toEqual([]);
+  });
+
   it('gives an outcome figure only when enough answered it', async () => {
     const employee = (await (await leadership()).insights.overview({ groupId: org.groups.employee })).groups[0]!;
     expect(employee.outcomes).toEqual([]); // nobody answered the eNPS item
+  });
+});
+
+describe('insights.segments', () => {
+  it('lists what a group can be cut by, with labels, and its waves with answers', async () => {
+    const s = await (await leadership()).insights.segments({ groupId: org.groups.employee });
+    expect(s.waves.map((w) => w.label)).toEqual(['Q3', 'Q4']);
+    expect(s.segments.map((a) => [a.key, a.values.map((v) => v.value)])).toEqual([
+      ['department', ['it', 'hr', 'sales']],
+      ['site', ['lyon', 'paris']],
+    ]);
+    expect(s.segments[0]?.label).toEqual({ fr: 'department (fr)', en: 'department' });
+  });
+
+  it('refuses another organisation’s group as not found and a bad id naming the field', async () => {
+    const other = await buildOrg(db.db);
+    const api = await leadership();
+    await expect(api.insights.segments({ groupId: other.groups.employee })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'groupId: no such group',
+    });
+    await expect(api.insights.segments({ groupId: '' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/^groupId: /),
+    });
+    await expect(
+      api.insights.segments({ groupId: org.groups.employee, extra: 1 } as { groupId: string }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^extra: /) });
   });
 });
 
@@ -268,6 +309,7 @@ describe('insights.dimension', () => {
       meanImportance: 100,
       meanPerformance: 37.5,
       dimensions: 1,
+      points: [{ dimensionId: org.dimensions.recognition, quadrant: 'keep_up', importance: 100, performance: 37.5 }],
     });
     expect(d.drivers).toMatchObject({ outcome: null, status: 'insufficient', hidden: 'no_data', drivers: [] });
     expect(d.comments).toEqual({
@@ -281,6 +323,22 @@ describe('insights.dimension', () => {
         'Share customer praise',
       ],
     });
+  });
+
+  it('names the group’s dimensions and the intended target, for the matrix, the drivers and the trend', async () => {
+    const d = await (await leadership()).insights.dimension({
+      groupId: org.groups.employee,
+      dimensionId: org.dimensions.recognition,
+    });
+    expect(d.intended).toMatchObject({ target: 80, priority: 1 });
+    expect(d.dimensions.map((x) => x.id).sort()).toEqual(
+      [org.dimensions.recognition, org.dimensions.transparency].sort(),
+    );
+    const transparency = await (await leadership()).insights.dimension({
+      groupId: org.groups.employee,
+      dimensionId: org.dimensions.transparency,
+    });
+    expect(transparency.intended).toBeNull();
   });
 
   it('refuses a dimension of another group, naming the field', async () => {

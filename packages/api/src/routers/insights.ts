@@ -6,6 +6,7 @@ import {
   DimensionInput,
   DriversInput,
   OverviewInput,
+  SegmentsInput,
 } from '../inputs.ts';
 import { alertsView } from '../insights/alerts.ts';
 import { breakdownView } from '../insights/breakdown.ts';
@@ -15,6 +16,7 @@ import { driversView } from '../insights/drivers.ts';
 import { assessView, maturityView } from '../insights/maturity.ts';
 import { overviewView } from '../insights/overview.ts';
 import { requireGroup, scopeOf } from '../insights/scope.ts';
+import { segmentsView } from '../insights/segments.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 /**
@@ -40,6 +42,9 @@ export const insightsRouter = router({
     const scope = scopeOf(ctx.member);
     return driversView(ctx.db, scope, (await requireGroup(ctx.db, scope, input.groupId)).id);
   }),
+  segments: wholeOrganisation
+    .input(SegmentsInput)
+    .query(({ ctx, input }) => segmentsView(ctx.db, scopeOf(ctx.member), input.groupId)),
   alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member))),
   maturity: router({
     get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member), ctx.clock())),

@@ -1,0 +1,108 @@
+import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { Alert, Card, EmptyState, Loading, PageHeader, SegmentedControl } from '@facets/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ExportButton } from '../export/ExportButton.tsx';
+import { dimensionPath, figureColumns } from '../figures/figures.tsx';
+import { HeatCell, HeatKey, type HeatKind } from '../figures/HeatCell.tsx';
+import { TableRegion } from '../figures/TableRegion.tsx';
+
+const METRICS = ['lived', 'expected', 'expectationGap', 'favourability'] as const;
+type Metric = (typeof METRICS)[number];
+const KIND: Record<Metric, HeatKind> = {
+  lived: 'score',
+  expected: 'score',
+  expectationGap: 'gap',
+  favourability: 'percent',
+};
+
+/** The stakeholder heatmap: groups × shared dimensions on one metric, each cell leading to its dimension page. */
+export function Compare({ me }: { me: Me }) {
+  const { t, lang } = useLang();
+  const trpc = useTRPC();
+  const [metric, setMetric] = useState<Metric>('lived');
+  const compare = useQuery({ ...trpc.insights.compareGroups.queryOptions({ metric }), placeholderData: (p) => p });
+  const k = me.organization.kThreshold;
+  const data = compare.data;
+  const cellOf = (groupId: string, dimensionId: string) =>
+    data?.cells.find((c) => c.groupId === groupId && c.dimensionId === dimensionId) ?? null;
+  const title = t('compare.tableTitle', { metric: t(`figures.metric.${metric}`) });
+  return (
+    <div className="fx-stack">
+      <PageHeader title={t('compare.title')} description={t('compare.intro')} />
+      <div className="fx-row fx-row--between">
+        <SegmentedControl
+          label={t('compare.metric')}
+          value={metric}
+          onChange={(value) => setMetric(value as Metric)}
+          segments={METRICS.map((m) => ({ value: m, label: t(`figures.metric.${m}`) }))}
+        />
+        {data ? (
+          <ExportButton
+            title={title}
+            rows={data.groups}
+            columns={[
+              { header: t('compare.group'), value: (g) => pickText(g.label, lang) },
+              { header: t('compare.wave'), value: (g) => g.wave?.label },
+              ...figureColumns(
+                data.dimensions.map((d) => ({ id: d.id, name: pickText(d.label, lang) })),
+                (dimension) => t('compare.nOf', { dimension }),
+                (g: { id: string }, dimensionId) => cellOf(g.id, dimensionId),
+              ),
+            ]}
+          />
+        ) : null}
+      </div>
+      <p className="fx-hint">{t(`compare.explain.${metric}`)}</p>
+      {compare.isPending ? <Loading label={t('app.loading')} /> : null}
+      {compare.isError ? <ErrorAlert error={compare.error} onRetry={() => void compare.refetch()} /> : null}
+      {data?.segment ? <Alert tone="info">{t('compare.managerScope')}</Alert> : null}
+      {data && data.dimensions.length === 0 ? (
+        <EmptyState title={t('compare.emptyTitle')}>{t('compare.emptyBody')}</EmptyState>
+      ) : null}
+      {data && data.dimensions.length > 0 ? (
+        <Card>
+          <TableRegion
+            title={title}
+            className="fx-heatmap"
+            busy={compare.isFetching}
+            columns={[t('compare.group'), ...data.dimensions.map((d) => pickText(d.label, lang))]}
+          >
+            {data.groups.map((g) => (
+              <tr key={g.id}>
+                <th scope="row">
+                  <div>{pickText(g.label, lang)}</div>
+                  <div className="fx-score__detail">
+                    {g.wave ? t('compare.waveOf', { wave: g.wave.label }) : t('compare.noWave')}
+                  </div>
+                </th>
+                {data.dimensions.map((d) => {
+                  const cell = cellOf(g.id, d.id);
+                  return (
+                    <td key={d.id}>
+                      {cell ? (
+                        <HeatCell
+                          figure={cell}
+                          k={k}
+                          kind={KIND[metric]}
+                          to={dimensionPath(g.id, d.id)}
+                          context={`${pickText(g.label, lang)}, ${pickText(d.label, lang)}`}
+                        />
+                      ) : (
+                        <div className="fx-heat fx-heat--empty">
+                          <span className="fx-heat__value">—</span>
+                          <span className="fx-heat__detail">{t('figures.notMeasuredFor')}</span>
+                        </div>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </TableRegion>
+          <HeatKey kind={KIND[metric]} label={t(`compare.legend.${KIND[metric]}`)} />
+        </Card>
+      ) : null}
+    </div>
+  );
+}

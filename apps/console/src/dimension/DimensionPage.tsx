@@ -1,0 +1,83 @@
+import { errorDetail, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { Alert, Badge, Loading, PageHeader } from '@facets/ui';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Comments } from './Comments.tsx';
+import { Distribution } from './Distribution.tsx';
+import { Drivers } from './Drivers.tsx';
+import { Ipa } from './Ipa.tsx';
+import { refusalReason } from './refusal.ts';
+import { SegmentFilter } from './SegmentFilter.tsx';
+import { Trend } from './Trend.tsx';
+
+export interface Segment {
+  key: string;
+  value: string;
+}
+
+/**
+ * One dimension of one group, optionally filtered to a segment: trend across waves, distribution of the latest wave,
+ * its place in the group's importance–performance matrix, the group's key drivers and the comments.
+ */
+export function DimensionPage(props: { me: Me; groupId: string; dimensionId: string; segment?: Segment }) {
+  const { t, lang } = useLang();
+  const trpc = useTRPC();
+  const [segment, setSegment] = useState<Segment | undefined>(props.segment);
+  const whole = props.me.role !== 'manager';
+  const view = useQuery({
+    ...trpc.insights.dimension.queryOptions({
+      groupId: props.groupId,
+      dimensionId: props.dimensionId,
+      ...(segment && whole ? { segment } : {}),
+    }),
+    placeholderData: (previous) => previous,
+  });
+  const data = view.data;
+  const k = data?.kThreshold ?? props.me.organization.kThreshold;
+  const refusal = view.isError ? refusalReason(errorDetail(view.error)) : null;
+  return (
+    <div className="fx-stack">
+      <PageHeader
+        title={data ? pickText(data.dimension.label, lang) : t('dimension.title')}
+        description={
+          data ? (
+            <>
+              {pickText(data.group.label, lang)}
+              {data.dimension.shared ? (
+                <>
+                  {' '}
+                  <Badge tone="neutral">{t('overview.shared')}</Badge>
+                </>
+              ) : null}
+              {data.intended ? <span className="fx-statement">{pickText(data.intended.statement, lang)}</span> : null}
+            </>
+          ) : undefined
+        }
+      />
+      {whole ? (
+        <SegmentFilter groupId={props.groupId} segment={segment} onChange={setSegment} />
+      ) : (
+        <Alert tone="info">{t('dimension.managerScope')}</Alert>
+      )}
+      {view.isPending ? <Loading label={t('app.loading')} /> : null}
+      {view.isError ? (
+        <Alert tone="error" title={refusal ? t('dimension.refusedTitle') : undefined}>
+          <p>
+            {refusal
+              ? t('dimension.refused', { reason: t(`figures.reason.${refusal}`, { k }) })
+              : errorDetail(view.error) || t('errors.generic')}
+          </p>
+        </Alert>
+      ) : null}
+      {data && !view.isError ? (
+        <div className="fx-dimension-grid" aria-busy={view.isFetching}>
+          <Trend view={data} k={k} />
+          <Distribution view={data} k={k} />
+          <Ipa view={data} />
+          <Drivers view={data} k={k} />
+          <Comments view={data} k={data.commentThreshold} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

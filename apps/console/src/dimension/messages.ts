@@ -1,0 +1,161 @@
+/** Copy of the dimension page, in both languages (merged into the console's messages). */
+const en = {
+  dimension: {
+    title: 'Dimension',
+    filter: 'Segment filter',
+    filterKey: 'Filter by',
+    filterValue: 'Segment',
+    wholeGroup: 'Whole group (no filter)',
+    managerScope:
+      'You see your own department’s results; key drivers, computed on the whole group, are not shown to managers.',
+    refusedTitle: 'This filter is refused',
+    refused: 'Showing it would identify people: {{reason}}. Choose a larger segment or the whole group.',
+    hiddenBecause: 'Hidden: {{reason}}.',
+    noWaves: 'No wave with answers yet.',
+    trend: {
+      heading: 'Trend across waves',
+      title: '{{dimension}}: expected and lived across waves',
+      target: 'Intended target',
+      favourable: 'Favourable',
+    },
+    distribution: {
+      heading: 'Distribution of answers',
+      title: '{{dimension}}: lived answers in wave {{wave}}',
+      note: 'Lived answers in wave {{wave}} (n = {{n}}).',
+      answer: 'Answer',
+      count: 'Answers',
+      share: 'Share (%)',
+      ends: {
+        likert5: '1 = strongly disagree, 5 = strongly agree',
+        csat5: '1 = very dissatisfied, 5 = very satisfied',
+        ces7: '1 = very difficult, 7 = very easy',
+        nps11: '0 = not at all likely, 10 = extremely likely',
+      },
+    },
+    ipa: {
+      heading: 'Importance and performance',
+      title: 'Importance–performance matrix of {{group}}',
+      none: 'Not enough figures are shown to place this dimension: it needs both an expected and a lived score.',
+      sentence: '{{dimension}} falls in “{{quadrant}}”, split at the means of the group’s dimensions.',
+      importance: 'Importance (expected)',
+      performance: 'Performance (lived)',
+      quadrantCol: 'Quadrant',
+      table: 'Show the figures',
+      quadrant: {
+        concentrate_here: 'Concentrate here',
+        keep_up: 'Keep up the good work',
+        low_priority: 'Low priority',
+        possible_overkill: 'Possible overkill',
+      },
+    },
+    drivers: {
+      heading: 'Key drivers',
+      title: 'Key drivers of {{group}}',
+      manager: 'Key drivers are computed on the whole group only, and are not shown to managers.',
+      insufficient: 'Not enough responses: key drivers need at least {{min}} respondents (n = {{n}}).',
+      intro: 'What moves the {{outcome}} in wave {{wave}} (n = {{n}}), strongest first.',
+      noteWeights: 'Relative weights: each dimension’s share of what the dimensions together explain (R² = {{r2}}).',
+      noteCorrelation:
+        'Correlations only: relative weights need at least {{min}} respondents. Read them as associations, not causes.',
+      weight: 'Relative weight',
+      r: 'Correlation (r)',
+      sign: { positive: 'positive', negative: 'negative' },
+      outcome: {
+        nps11: 'recommendation score (NPS)',
+        csat5: 'overall satisfaction',
+        ces7: 'ease of doing business',
+        likert5: 'overall rating',
+      },
+    },
+    comments: {
+      heading: 'Comments',
+      none: 'No comments on this dimension in the latest wave.',
+      count_one: 'Comments of {{n}} person in the latest wave.',
+      count_other: 'Comments of {{n}} people in the latest wave.',
+      times_one: '(written once)',
+      times_other: '(written {{count}} times)',
+    },
+  },
+};
+
+const fr: typeof en = {
+  dimension: {
+    title: 'Dimension',
+    filter: 'Filtre de segment',
+    filterKey: 'Filtrer par',
+    filterValue: 'Segment',
+    wholeGroup: 'Tout le groupe (sans filtre)',
+    managerScope:
+      'Vous voyez les résultats de votre service ; les leviers clés, calculés sur tout le groupe, ne sont pas montrés aux managers.',
+    refusedTitle: 'Ce filtre est refusé',
+    refused: 'L’afficher identifierait des personnes : {{reason}}. Choisissez un segment plus large ou tout le groupe.',
+    hiddenBecause: 'Masqué : {{reason}}.',
+    noWaves: 'Aucune vague avec des réponses pour l’instant.',
+    trend: {
+      heading: 'Évolution par vague',
+      title: '{{dimension}} : attendue et vécue au fil des vagues',
+      target: 'Cible voulue',
+      favourable: 'Favorable',
+    },
+    distribution: {
+      heading: 'Répartition des réponses',
+      title: '{{dimension}} : réponses sur le vécu, vague {{wave}}',
+      note: 'Réponses sur le vécu, vague {{wave}} (n = {{n}}).',
+      answer: 'Réponse',
+      count: 'Réponses',
+      share: 'Part (%)',
+      ends: {
+        likert5: '1 = pas du tout d’accord, 5 = tout à fait d’accord',
+        csat5: '1 = très insatisfait, 5 = très satisfait',
+        ces7: '1 = très difficile, 7 = très facile',
+        nps11: '0 = pas du tout probable, 10 = extrêmement probable',
+      },
+    },
+    ipa: {
+      heading: 'Importance et performance',
+      title: 'Matrice importance–performance : {{group}}',
+      none: 'Pas assez de chiffres affichés pour placer cette dimension : il faut un score attendu et un score vécu.',
+      sentence: '{{dimension}} se trouve dans « {{quadrant}} », au regard des moyennes des dimensions du groupe.',
+      importance: 'Importance (attendue)',
+      performance: 'Performance (vécue)',
+      quadrantCol: 'Quadrant',
+      table: 'Afficher les chiffres',
+      quadrant: {
+        concentrate_here: 'Concentrer les efforts',
+        keep_up: 'Maintenir le cap',
+        low_priority: 'Faible priorité',
+        possible_overkill: 'Effort peut-être excessif',
+      },
+    },
+    drivers: {
+      heading: 'Leviers clés',
+      title: 'Leviers clés : {{group}}',
+      manager: 'Les leviers clés sont calculés sur tout le groupe et ne sont pas montrés aux managers.',
+      insufficient: 'Pas assez de réponses : les leviers clés demandent au moins {{min}} répondants (n = {{n}}).',
+      intro: 'Ce qui fait bouger le {{outcome}} en vague {{wave}} (n = {{n}}), du plus fort au plus faible.',
+      noteWeights:
+        'Poids relatifs : la part de chaque dimension dans ce que les dimensions expliquent ensemble (R² = {{r2}}).',
+      noteCorrelation:
+        'Corrélations seules : les poids relatifs demandent au moins {{min}} répondants. À lire comme des associations, pas des causes.',
+      weight: 'Poids relatif',
+      r: 'Corrélation (r)',
+      sign: { positive: 'positive', negative: 'négative' },
+      outcome: {
+        nps11: 'score de recommandation (NPS)',
+        csat5: 'niveau de satisfaction global',
+        ces7: 'niveau de facilité',
+        likert5: 'jugement global',
+      },
+    },
+    comments: {
+      heading: 'Commentaires',
+      none: 'Aucun commentaire sur cette dimension lors de la dernière vague.',
+      count_one: 'Commentaires de {{n}} personne lors de la dernière vague.',
+      count_other: 'Commentaires de {{n}} personnes lors de la dernière vague.',
+      times_one: '(écrit une fois)',
+      times_other: '(écrit {{count}} fois)',
+    },
+  },
+};
+
+export const dimensionMessages = { fr, en };

@@ -1,0 +1,80 @@
+import { formatNumber, useLang } from '@facets/portal-kit';
+import { formatSigned, Gap, gapTone, ScoreCell } from '@facets/ui';
+import type { CsvColumn } from '../export/csv.ts';
+
+/** A figure as the API sends it: the value (null when withheld), the n it stands on, and why it is withheld. */
+export interface Figure {
+  value: number | null;
+  n: number;
+  hidden: string | null;
+}
+
+/** The reason a figure is withheld, in words (null when it is shown or simply has no data). */
+export function useHiddenReason(): (hidden: string | null, k: number) => string | null {
+  const { t } = useLang();
+  return (hidden, k) => (hidden && hidden !== 'no_data' ? t(`figures.reason.${hidden}`, { k }) : null);
+}
+
+/** A 0–100 score (or a share in %) with its n, or "Hidden" with the reason in words. */
+export function FigureCell({ figure, k }: { figure: Figure; k: number }) {
+  const { t, lang } = useLang();
+  const reason = useHiddenReason();
+  return (
+    <ScoreCell
+      score={figure.value}
+      nText={t('figures.n', { n: formatNumber(figure.n, lang) })}
+      hiddenReason={reason(figure.hidden, k)}
+      hiddenText={t('figures.hidden')}
+      emptyText={t('figures.noData')}
+      locale={lang}
+    />
+  );
+}
+
+/**
+ * A signed gap with its words. `inverted` reads a positive value as the risk (calibration: expectations above the
+ * intended target), so that the colour follows what is good, not the sign.
+ */
+export function GapFigure({ value, text, inverted }: { value: number | null; text: string; inverted?: boolean }) {
+  const { lang } = useLang();
+  if (!inverted) return <Gap value={value} text={text} locale={lang} />;
+  return (
+    <span className={`fx-gap fx-gap--${gapTone(value === null ? null : -value)}`}>
+      <span className="fx-gap__value">{value === null ? '—' : formatSigned(value, lang)}</span>
+      <span className="fx-gap__text">{text}</span>
+    </span>
+  );
+}
+
+/** The padlock beside a withheld figure (decorative: the words say it). */
+export function Lock() {
+  return (
+    <svg className="fx-lock" width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M8 1a4 4 0 0 0-4 4v2H3a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h10a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-1V5a4 4 0 0 0-4-4Zm-2 6V5a2 2 0 1 1 4 0v2H6Z"
+      />
+    </svg>
+  );
+}
+
+/** The value of a figure for a CSV cell: empty when hidden, as on screen. */
+export const csvValue = (f: Figure | null | undefined) => (f && f.hidden === null ? f.value : null);
+
+/** Two CSV columns per dimension — its figure and its n — for a table of rows × dimensions (empty when hidden). */
+export function figureColumns<R>(
+  dimensions: readonly { id: string; name: string }[],
+  nHeader: (name: string) => string,
+  cellOf: (row: R, dimensionId: string) => Figure | null | undefined,
+): CsvColumn<R>[] {
+  return dimensions.flatMap((d) => [
+    { header: d.name, value: (row: R) => csvValue(cellOf(row, d.id)) },
+    { header: nHeader(d.name), value: (row: R) => (cellOf(row, d.id)?.hidden ? null : cellOf(row, d.id)?.n) },
+  ]);
+}
+
+/** Where the console shows one dimension of one group (optionally filtered to a segment). */
+export function dimensionPath(groupId: string, dimensionId: string, segment?: { key: string; value: string } | null) {
+  const base = `groups/${encodeURIComponent(groupId)}/dimensions/${encodeURIComponent(dimensionId)}`;
+  return segment ? `${base}/segment/${encodeURIComponent(segment.key)}/${encodeURIComponent(segment.value)}` : base;
+}

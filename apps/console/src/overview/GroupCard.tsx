@@ -1,0 +1,95 @@
+import { formatNumber, Link, type OverviewGroup, pickText, useLang } from '@facets/portal-kit';
+import { Badge, Card, formatSigned } from '@facets/ui';
+import { dimensionPath, useHiddenReason } from '../figures/figures.tsx';
+import { DimensionTable } from './DimensionTable.tsx';
+
+/** One group: its wave and respondents, outcome items, alerts, then the dimension table. */
+export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
+  const { t, lang } = useLang();
+  const reason = useHiddenReason();
+  const name = pickText(group.label, lang);
+  const titleId = `group-${group.id}`;
+  const respondents = group.respondents;
+  return (
+    <Card
+      aria-labelledby={titleId}
+      title={name}
+      titleId={titleId}
+      aside={
+        group.wave ? (
+          <span className="fx-row">
+            <Badge tone="accent">{t('overview.wave', { label: group.wave.label })}</Badge>
+            <Badge tone="neutral">
+              {respondents.hidden
+                ? t('overview.respondentsHidden', { reason: reason(respondents.hidden, k) })
+                : t('overview.respondents', { count: respondents.n, n: formatNumber(respondents.n, lang) })}
+            </Badge>
+          </span>
+        ) : (
+          <Badge tone="neutral">{t('overview.noWave')}</Badge>
+        )
+      }
+    >
+      {!group.wave ? <p className="fx-muted">{t('overview.noWaveBody')}</p> : null}
+      {group.outcomes.length > 0 ? (
+        <ul className="fx-outcomes" aria-label={t('overview.outcomes')}>
+          {group.outcomes.map((o) => (
+            <li key={o.scale}>
+              <span className="fx-outcomes__name">
+                {t(`overview.outcome.${o.metric}`, { context: group.kind === 'employee' ? 'employee' : undefined })}
+              </span>
+              {o.value === null ? (
+                <span className="fx-muted">{reason(o.hidden, k) ?? t('figures.noData')}</span>
+              ) : (
+                <span className="fx-outcomes__value">
+                  {o.metric === 'nps' ? formatSigned(o.value, lang) : formatNumber(o.value, lang, 1)}
+                </span>
+              )}
+              <span className="fx-score__detail">
+                {t('figures.n', { n: formatNumber(o.n, lang) })}
+                {o.ci95
+                  ? ` · ${t('overview.ci', { low: formatNumber(o.ci95.low, lang), high: formatNumber(o.ci95.high, lang) })}`
+                  : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Alerts group={group} />
+      {group.dimensions.length === 0 ? (
+        <p className="fx-muted">{t('overview.noDimensions')}</p>
+      ) : (
+        <DimensionTable group={group} k={k} />
+      )}
+    </Card>
+  );
+}
+
+function Alerts({ group }: { group: OverviewGroup }) {
+  const { t, lang } = useLang();
+  if (group.alerts.length === 0) return null;
+  const dimensionName = (id: string) => pickText(group.dimensions.find((d) => d.id === id)?.label, lang);
+  const initiativeName = (id: string | null) => pickText(group.initiatives.find((i) => i.id === id)?.title, lang);
+  const headingId = `alerts-${group.id}`;
+  return (
+    <section className="fx-alerts" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('overview.alertsTitle', { count: group.alerts.length })}</h3>
+      <ul>
+        {group.alerts.map((a) => (
+          <li key={`${a.kind}-${a.dimensionId}-${a.initiativeId ?? ''}`} className={`fx-alerts__item--${a.kind}`}>
+            <Badge tone={a.kind === 'promise_drift' || a.kind === 'target_shortfall' ? 'danger' : 'warning'}>
+              {t(`overview.alert.${a.kind}.label`)}
+            </Badge>{' '}
+            <Link to={dimensionPath(group.id, a.dimensionId)}>{dimensionName(a.dimensionId)}</Link>
+            {' — '}
+            {t(`overview.alert.${a.kind}.text`, {
+              value: a.value === null ? '' : formatNumber(Math.abs(a.value), lang, 1),
+              n: a.n === null ? '' : formatNumber(a.n, lang),
+              initiative: initiativeName(a.initiativeId),
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,304 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launchBrowser, newContext, snap, type ViewportName } from './browser.ts';
+import { readScoreCell } from './cells.ts';
+
+/**
+ * The console's analysis pages as leadership walks them — overview, stakeholder comparison (every metric), a cell
+ * opened on its dimension page, a group drill-down with a hidden cell and its reason, the maturity page with a
+ * self-assessment — and as the IT manager, who sees their department only. A supplier's answer moves the heatmap
+ * and the dimension page. Every step in French and English, on a desktop and a phone, scanned by axe.
+ */
+
+const PASSWORD = 'facets-demo';
+const LEADERSHIP = 'leadership@demo.facets.test';
+const MANAGER = 'manager.it@demo.facets.test';
+const SUPPLIER = 'supplier@demo.facets.test';
+const READERS = ['hr@demo.facets.test', 'analyst@demo.facets.test'];
+
+const WORDS = {
+  en: {
+    email: 'Email',
+    password: 'Password',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    start: 'Start',
+    next: 'Next',
+    submit: 'Submit',
+    thanks: 'Thank you!',
+    compare: 'Compare stakeholders',
+    groups: 'Group drill-down',
+    maturity: 'Maturity',
+    overview: 'Overview',
+    metric: 'Metric',
+    metrics: ['Expected', 'Expectation gap', 'Favourability', 'Lived'],
+    employees: 'Employees',
+    suppliers: 'Suppliers',
+    customers: 'Customers',
+    transparency: 'Transparency',
+    alerts: /\d+ alerts?/,
+    trendChart: /Transparency: expected and lived across waves/,
+    group: 'Group',
+    cutBy: 'Cut by',
+    department: 'Department',
+    hr: 'Human resources',
+    belowK: 'fewer than 5 respondents',
+    stage3: /^3\. Integrated offer/,
+    strengths: 'What already supports this stage?',
+    record: 'Record the self-assessment',
+    recorded: 'Your self-assessment is recorded.',
+    latest: 'Latest self-assessment: stage 3',
+    managerScope: 'You see the employee results of your own department',
+    notForRole: 'not available to your role',
+    driversManager: 'not shown to managers',
+    groupsManager: 'A drill-down cuts a whole group into segments',
+    readOnly: 'Only leadership and administrators record the self-assessment',
+  },
+  fr: {
+    email: 'E-mail',
+    password: 'Mot de passe',
+    signIn: 'Se connecter',
+    signOut: 'Se déconnecter',
+    start: 'Commencer',
+    next: 'Suivant',
+    submit: 'Envoyer',
+    thanks: 'Merci !',
+    compare: 'Comparer les groupes',
+    groups: 'Analyse par groupe',
+    maturity: 'Maturité',
+    overview: 'Vue d’ensemble',
+    metric: 'Indicateur',
+    metrics: ['Attendue', 'Écart aux attentes', 'Favorabilité', 'Vécue'],
+    employees: 'Salariés',
+    suppliers: 'Fournisseurs',
+    customers: 'Clients',
+    transparency: 'Transparence',
+    alerts: /\d+ alertes?/,
+    trendChart: /Transparence : attendue et vécue au fil des vagues/,
+    group: 'Groupe',
+    cutBy: 'Découper par',
+    department: 'Service',
+    hr: 'Ressources humaines',
+    belowK: 'moins de 5 répondants',
+    stage3: /^3\. Offre intégrée/,
+    strengths: 'Qu’est-ce qui soutient déjà ce stade ?',
+    record: 'Enregistrer l’auto-évaluation',
+    recorded: 'Votre auto-évaluation est enregistrée.',
+    latest: 'Dernière auto-évaluation : stade 3',
+    managerScope: 'Vous voyez les résultats des salariés de votre service',
+    notForRole: 'n’est pas accessible à votre rôle',
+    driversManager: 'ne sont pas montrés aux managers',
+    groupsManager: 'Une analyse par groupe découpe tout un groupe',
+    readOnly: 'Seules la direction et les administrateurs enregistrent l’auto-évaluation',
+  },
+} as const;
+type Locale = keyof typeof WORDS;
+type Words = (typeof WORDS)[Locale];
+
+const chromiumPath = inject('chromiumPath');
+const baseUrl = inject('baseUrl');
+
+async function signIn(page: Page, w: Words, path: string, email: string): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel(w.email).fill(email);
+  await page.getByLabel(w.password).fill(PASSWORD);
+  await page.getByRole('button', { name: w.signIn, exact: true }).click();
+  await page.getByRole('button', { name: w.signOut }).waitFor();
+}
+
+const navigate = (page: Page, name: string) =>
+  page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
+
+/** Accessible, no sideways scroll of the page, and a screenshot to look at. */
+async function check(page: Page, shot: string): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await snap(page, shot);
+}
+
+/** What a heatmap cell shows after its screen-reader prefix ("Suppliers, Transparency: 66.7 n = 9"). */
+const heatReading = (text: string | null) => readScoreCell((text ?? '').slice((text ?? '').indexOf(': ') + 2));
+
+/** The heatmap cell of a group on a dimension, a link named "<group>, <dimension>: …". */
+const heatCell = (page: Page, group: string, dimension: string) =>
+  page.getByRole('link', { name: new RegExp(`^${group}, ${dimension}:`) });
+
+async function answerSupplierSurvey(page: Page, w: Words): Promise<boolean> {
+  const start = page.getByRole('link', { name: w.start }).first();
+  if (!(await start.isVisible())) return false;
+  await start.click();
+  const submit = page.getByRole('button', { name: w.submit, exact: true });
+  const progress = page.getByRole('progressbar');
+  for (let screen = 0; screen < 60; screen += 1) {
+    await progress.waitFor();
+    const position = await progress.getAttribute('aria-valuetext');
+    const radios = page.getByRole('radio');
+    const count = await radios.count();
+    if (count > 0) await radios.nth(count - 1).check();
+    if (await submit.isVisible()) {
+      await submit.click();
+      await page.getByRole('heading', { name: w.thanks }).waitFor();
+      return true;
+    }
+    await page.getByRole('button', { name: w.next, exact: true }).click();
+    await expect.poll(() => progress.getAttribute('aria-valuetext')).not.toBe(position);
+  }
+  throw new Error('the supplier survey never reached its last question');
+}
+
+describe.skipIf(!chromiumPath)('console insights', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser(chromiumPath as string);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const open = async (locale: Locale, viewport: ViewportName) => {
+    const context = await newContext(browser, { locale, viewport, baseURL: baseUrl });
+    return { context, page: await context.newPage() };
+  };
+
+  const walks: [Locale, ViewportName][] = [
+    ['en', 'desktop'],
+    ['fr', 'phone'],
+    ['fr', 'desktop'],
+    ['en', 'phone'],
+  ];
+
+  for (const [locale, viewport] of walks) {
+    it(`leadership walks the analysis pages (${locale}, ${viewport})`, async () => {
+      const w = WORDS[locale];
+      const shot = (n: string) => `console-insights-${locale}-${viewport}-${n}`;
+      const { context, page } = await open(locale, viewport);
+      await signIn(page, w, '/console/', LEADERSHIP);
+
+      const employees = page.getByRole('region', { name: w.employees, exact: true });
+      await employees.getByRole('heading', { name: w.alerts }).waitFor();
+      await check(page, shot('01-overview'));
+
+      await navigate(page, w.compare);
+      const cell = heatCell(page, w.suppliers, w.transparency);
+      await cell.waitFor();
+      const lived = heatReading(await cell.textContent());
+      expect(lived.score).not.toBeNull();
+      await check(page, shot('02-compare-lived'));
+      const metrics = page.getByRole('group', { name: w.metric });
+      for (const [i, name] of w.metrics.entries()) {
+        await metrics.getByRole('button', { name, exact: true }).click();
+        await expect
+          .poll(() => metrics.getByRole('button', { name, exact: true }).getAttribute('aria-pressed'))
+          .toBe('true');
+        await expect.poll(() => page.locator('table[aria-busy]').getAttribute('aria-busy')).toBe('false');
+        if (name !== w.metrics[3]) expect(heatReading(await cell.textContent()).score).not.toBe(lived.score);
+        if (i === 1) await check(page, shot('03-compare-expectation-gap'));
+      }
+      await expect.poll(async () => heatReading(await cell.textContent()).score).toBe(lived.score);
+
+      await cell.click();
+      await page.getByRole('heading', { level: 1, name: w.transparency }).waitFor();
+      await page.getByRole('img', { name: w.trendChart }).waitFor();
+      await check(page, shot('04-dimension'));
+
+      await navigate(page, w.groups);
+      await page.getByLabel(w.group, { exact: true }).selectOption({ label: w.employees });
+      await page.getByLabel(w.cutBy).selectOption({ label: w.department });
+      const hr = page.getByRole('row', { name: new RegExp(`^${w.hr}`) });
+      await expect.poll(async () => (await hr.textContent()) ?? '').toContain(w.belowK);
+      await check(page, shot('05-groups-hidden-cell'));
+
+      await navigate(page, w.maturity);
+      await page.getByRole('radio', { name: w.stage3 }).check();
+      await page
+        .getByLabel(w.strengths)
+        .fill(locale === 'en' ? 'Offers designed with HR and IT.' : 'Des offres conçues avec les RH.');
+      await page.getByRole('button', { name: w.record }).click();
+      await page.getByRole('status').filter({ hasText: w.recorded }).waitFor();
+      await page.getByText(w.latest).waitFor();
+      await check(page, shot('06-maturity-assessed'));
+      await context.close();
+    });
+  }
+
+  it('a supplier’s answer moves the heatmap and the dimension page', async () => {
+    const w = WORDS.en;
+    const lead = await open('en', 'desktop');
+    await signIn(lead.page, w, '/console/compare', LEADERSHIP);
+    const cell = heatCell(lead.page, w.suppliers, w.transparency);
+    await cell.waitFor();
+    const before = heatReading(await cell.textContent());
+    await cell.click();
+    const livedN = async () => {
+      await lead.page.getByRole('img', { name: w.trendChart }).waitFor();
+      const last = lead.page.getByRole('table', { name: w.trendChart }).getByRole('row').last();
+      return readScoreCell((await last.getByRole('cell').nth(1).textContent()) ?? '').n;
+    };
+    const nBefore = await livedN();
+    expect(nBefore).toBe(before.n);
+
+    const supplier = await open('en', 'desktop');
+    await signIn(supplier.page, w, '/supplier/', SUPPLIER);
+    const answered = await answerSupplierSurvey(supplier.page, w);
+    await supplier.context.close();
+    // Another browser test may have answered the supplier survey already; then there is nothing new to count.
+    const expected = (before.n ?? 0) + (answered ? 1 : 0);
+
+    await lead.page.reload();
+    await expect.poll(livedN).toBe(expected);
+    await lead.page.goto('/console/compare');
+    await expect.poll(async () => heatReading(await cell.textContent()).n).toBe(expected);
+    await snap(lead.page, 'console-insights-en-desktop-07-compare-after-answer');
+    await lead.context.close();
+  });
+
+  for (const [locale, viewport] of walks.slice(0, 2)) {
+    it(`the IT manager sees their department only (${locale}, ${viewport})`, async () => {
+      const w = WORDS[locale];
+      const shot = (n: string) => `console-insights-manager-${locale}-${viewport}-${n}`;
+      const { context, page } = await open(locale, viewport);
+      await signIn(page, w, '/console/', MANAGER);
+      await page.getByRole('main').getByText(w.managerScope).waitFor();
+      await page.getByRole('region', { name: w.employees, exact: true }).waitFor();
+      expect(await page.getByRole('region', { name: w.customers, exact: true }).count()).toBe(0);
+      expect(await page.getByRole('navigation').getByRole('link', { name: w.maturity }).count()).toBe(0);
+      await check(page, shot('01-overview'));
+
+      await navigate(page, w.compare);
+      await heatCell(page, w.employees, w.transparency).click();
+      await page.getByText(w.driversManager).first().waitFor();
+      await check(page, shot('02-dimension'));
+
+      await navigate(page, w.groups);
+      await page.getByText(w.groupsManager).waitFor();
+      await check(page, shot('03-groups'));
+
+      await page.goto('/console/maturity');
+      await page.getByText(w.notForRole).waitFor();
+      await check(page, shot('04-maturity-refused'));
+      await context.close();
+    });
+  }
+
+  for (const [i, email] of READERS.entries()) {
+    it(`${email.split('@')[0]} drills down and reads the maturity page without changing it`, async () => {
+      const locale: Locale = i === 0 ? 'fr' : 'en';
+      const w = WORDS[locale];
+      const { context, page } = await open(locale, 'desktop');
+      await signIn(page, w, '/console/', email);
+      await navigate(page, w.groups);
+      await page.getByLabel(w.group, { exact: true }).selectOption({ label: w.employees });
+      await page.getByLabel(w.cutBy).selectOption({ label: w.department });
+      await expect
+        .poll(async () => (await page.getByRole('row', { name: new RegExp(`^${w.hr}`) }).textContent()) ?? '')
+        .toContain(w.belowK);
+      await navigate(page, w.maturity);
+      await page.getByText(w.readOnly).waitFor();
+      expect(await page.getByRole('button', { name: w.record }).count()).toBe(0);
+      expect(await page.getByRole('radio').count()).toBe(0);
+      await check(page, `console-insights-${email.split('@')[0]}-${locale}-desktop-maturity-read-only`);
+      await context.close();
+    });
+  }
+});
