@@ -2,6 +2,7 @@ import { type AppMessages, type MessageTree, mergeMessages } from '@facets/porta
 import { exportMessages } from './export/messages.ts';
 import { inboxMessages } from './inbox/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
+import { surveyMessages } from './surveys/messages.ts';
 
 /**
  * The console's copy, laid over the shared messages of @facets/portal-kit: the frame's own keys here, each page's in
@@ -27,7 +28,12 @@ const fr: typeof en = {
   },
 };
 
-const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [overviewMessages, inboxMessages, exportMessages];
+const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
+  overviewMessages,
+  inboxMessages,
+  exportMessages,
+  surveyMessages,
+];
 
 export const messages: AppMessages = {
   fr: AREAS.reduce((all, area) => mergeMessages(all, area.fr), fr as MessageTree),

@@ -2,6 +2,11 @@ import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
 import { Inbox } from './inbox/Inbox.tsx';
 import { Overview } from './overview/Overview.tsx';
+import { BUILDER_ROLES } from './surveys/api.ts';
+import { NewSurvey } from './surveys/NewSurvey.tsx';
+import { SurveyEditor } from './surveys/SurveyEditor.tsx';
+import { SurveyList } from './surveys/SurveyList.tsx';
+import { WavePage } from './surveys/WavePage.tsx';
 
 /**
  * Every page of the console, in navigation order. A page with a `nav` key (under `console.nav.`) appears in the
@@ -20,4 +25,16 @@ export interface ConsolePage {
 export const PAGES: readonly ConsolePage[] = [
   { path: '', nav: 'overview', render: () => <Overview /> },
   { path: 'inbox', nav: 'inbox', render: (me) => <Inbox me={me} /> },
+  { path: 'surveys', nav: 'surveys', render: (me) => <SurveyList me={me} /> },
+  { path: 'surveys/new', section: 'surveys', roles: BUILDER_ROLES, render: () => <NewSurvey /> },
+  {
+    path: 'surveys/:surveyId',
+    section: 'surveys',
+    render: (me, params) => <SurveyEditor me={me} surveyId={params.surveyId ?? ''} />,
+  },
+  {
+    path: 'surveys/:surveyId/waves/:waveId',
+    section: 'surveys',
+    render: (me, params) => <WavePage me={me} surveyId={params.surveyId ?? ''} waveId={params.waveId ?? ''} />,
+  },
 ];

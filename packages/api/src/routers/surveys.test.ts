@@ -34,7 +34,8 @@ const written = async () => ({
 describe('surveys: from a template to a live response rate', () => {
   it('builds, launches, invites by CSV and counts the responses', async () => {
     const hr = await callerFor(db.db, org.staff.hr.userId);
-    const templates = await hr.surveys.templates({ groupId: org.groups.supplier });
+    const { templates, dimensions } = await hr.surveys.templates({ groupId: org.groups.supplier });
+    expect(dimensions.map((d) => d.code).sort()).toEqual(['payment', 'transparency']);
     expect(templates.map((t) => t.id)).toEqual(['supplier_relationship']);
     const missing = templates[0]!.dimensions.filter((d) => d.dimension === null).map((d) => d.code);
     expect(missing).toEqual(['payment_reliability', 'ordering_process', 'communication', 'fairness', 'collaboration']);

@@ -72,11 +72,13 @@ export const surveysRouter = router({
     };
   }),
 
-  templates: builders
-    .input(GroupIdInput)
-    .query(({ ctx, input }) =>
-      listTemplatePreviews(ctx.db, { ...tenant(ctx.member), organizationName: ctx.member.organization.name, ...input }),
-    ),
+  /** The templates for a group's kind, each with its dimensions matched to the group's, and the group's dimensions. */
+  templates: builders.input(GroupIdInput).query(async ({ ctx, input }) => {
+    const where = { ...tenant(ctx.member), ...input };
+    const templates = await listTemplatePreviews(ctx.db, { ...where, organizationName: ctx.member.organization.name });
+    const dimensions = await listDimensions(ctx.db, where);
+    return { templates, dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })) };
+  }),
 
   create: builders.input(CreateSurveyInput).mutation(({ ctx, input }) =>
     createSurvey(ctx.db, {
