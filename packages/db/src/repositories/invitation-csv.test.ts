@@ -77,6 +77,21 @@ describe('parseInvitees', () => {
     expect(parseInvitees('email\n\n', ATTRIBUTES).errors.map((e) => e.code)).toEqual(['no_rows']);
   });
 
+  it('takes a supplier’s company segment from the company column when the group segments by company', () => {
+    const byCompany: SegmentAttribute = {
+      key: 'company',
+      label: { fr: 'Entreprise', en: 'Company' },
+      values: [{ value: 'verrerie_du_rhone', label: { fr: 'Verrerie du Rhône', en: 'Verrerie du Rhône' } }],
+    };
+    const csv = 'email,company\nlea@verrerie.example,verrerie du rhone\nmax@new.example,Nouvelle Scierie\n';
+    const { rows, errors } = parseInvitees(csv, [byCompany]);
+    expect(errors).toEqual([]);
+    expect(rows.map((r) => [r.company, r.segments])).toEqual([
+      ['verrerie du rhone', { company: 'verrerie_du_rhone' }],
+      ['Nouvelle Scierie', {}],
+    ]);
+  });
+
   it('refuses files over the limits as a whole', () => {
     const many = `email\n${Array.from({ length: CSV_MAX_ROWS + 1 }, (_, i) => `p${i}@example.org`).join('\n')}`;
     expect(() => parseInvitees(many, ATTRIBUTES)).toThrow(/^csv: at most 20000 rows/);

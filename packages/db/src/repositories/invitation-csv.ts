@@ -116,7 +116,15 @@ const error = (
 
 /** The headers a file for this group may have, in the order a template file lists them. */
 export function csvHeaders(attributes: readonly SegmentAttribute[]): string[] {
-  return ['email', 'name', 'external_id', 'company', 'language', ...attributes.map((a) => a.key)];
+  const own = ['email', 'name', 'external_id', 'company', 'language'];
+  return [...own, ...attributes.map((a) => a.key).filter((key) => !own.includes(key))];
+}
+
+/** The value of `attribute` that a cell names, by code or by label in either language (any case or accents). */
+function valueNamed(attribute: SegmentAttribute, cell: string): string | undefined {
+  const wanted = normalizeName(cell);
+  return attribute.values.find((v) => [v.value, v.label.fr, v.label.en].some((name) => normalizeName(name) === wanted))
+    ?.value;
 }
 
 /**
@@ -235,26 +243,28 @@ function readCell(
   if (value === '') return undefined;
   if (field === 'name') invitee.name = value;
   else if (field === 'external_id') invitee.externalId = value;
-  else if (field === 'company') invitee.company = value;
-  else if (field === 'language') {
+  else if (field === 'company') {
+    invitee.company = value;
+    // A group segmented by company (suppliers) gets the segment from the company's name when it is a known one.
+    const byCompany = attributes.find((a) => a.key === 'company');
+    const known = byCompany && valueNamed(byCompany, value);
+    if (known) invitee.segments.company = known;
+  } else if (field === 'language') {
     const locale = LANGUAGES[normalizeName(value)];
     if (!locale) return { code: 'invalid_language', message: 'use fr or en', extra: { allowed: ['fr', 'en'] } };
     invitee.locale = locale;
   } else {
     const key = field.slice('segment:'.length);
     const attribute = attributes.find((a) => a.key === key)!;
-    const wanted = normalizeName(value);
-    const match = attribute.values.find((v) =>
-      [v.value, v.label.fr, v.label.en].some((name) => normalizeName(name) === wanted),
-    );
-    if (!match) {
+    const match = valueNamed(attribute, value);
+    if (match === undefined) {
       return {
         code: 'unknown_value',
         message: 'is not one of the allowed values',
         extra: { allowed: attribute.values.map((v) => v.value) },
       };
     }
-    invitee.segments[key] = match.value;
+    invitee.segments[key] = match;
   }
   return undefined;
 }

@@ -9,6 +9,7 @@ import {
   type Scale,
   type SurveyKind,
   type SurveyTemplate,
+  TEMPLATE_DIMENSIONS,
   templatesFor,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -24,6 +25,8 @@ import type { QuestionInput } from './survey-builder.ts';
 
 export interface TemplateDimension {
   code: string;
+  /** What the code stands for, to name it on screen. */
+  label: LocalizedText;
   /** How many of the template's items are about it. */
   items: number;
   /** The group's dimension of that code; null when the group has none. */
@@ -66,7 +69,12 @@ async function groupDimensionsByCode(db: Kysely<Database>, args: { organizationI
 function dimensionsOf(template: SurveyTemplate, byCode: Map<string, { id: string; label: LocalizedText }>) {
   const items = new Map<string, number>();
   for (const q of template.questions) if (q.dimension) items.set(q.dimension, (items.get(q.dimension) ?? 0) + 1);
-  return [...items].map(([code, count]) => ({ code, items: count, dimension: byCode.get(code) ?? null }));
+  return [...items].map(([code, count]) => ({
+    code,
+    label: TEMPLATE_DIMENSIONS[code] ?? { fr: code, en: code },
+    items: count,
+    dimension: byCode.get(code) ?? null,
+  }));
 }
 
 export async function listTemplatePreviews(

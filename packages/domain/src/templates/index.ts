@@ -3,6 +3,7 @@ import { EMPLOYEE_TEMPLATES } from './employee.ts';
 import { STAKEHOLDER_TEMPLATES } from './stakeholders.ts';
 import type { SurveyTemplate } from './types.ts';
 
+export { TEMPLATE_DIMENSIONS } from './dimensions.ts';
 export type * from './types.ts';
 
 /** Every survey template, by group kind then in catalogue order. Plain data: the database and the API read it. */

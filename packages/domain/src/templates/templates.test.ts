@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GroupKind } from '../model.ts';
 import { checkQuestionDesigns } from '../survey-design.ts';
-import { fillOrganization, findTemplate, SURVEY_TEMPLATES, templatesFor } from './index.ts';
+import { fillOrganization, findTemplate, SURVEY_TEMPLATES, TEMPLATE_DIMENSIONS, templatesFor } from './index.ts';
 
 describe('survey templates', () => {
   it('cover every kind of stakeholder group but custom ones, which start blank', () => {
@@ -31,6 +31,8 @@ describe('survey templates', () => {
         expect(text.fr).not.toBe(text.en);
       }
       expect(template.questions.some((q) => q.facet === 'outcome')).toBe(true);
+      for (const q of template.questions)
+        if (q.dimension) expect(TEMPLATE_DIMENSIONS[q.dimension], q.dimension).toBeDefined();
     },
   );
 
