@@ -1,15 +1,13 @@
-import { formatNumber, useLang, useTRPC } from '@facets/portal-kit';
+import { formatNumber, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Button, Card, Loading } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, useId, useState } from 'react';
+import { type DragEvent, useState } from 'react';
 import { downloadCsv, toCsv } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import type { CsvError, ImportOutcome, SurveyDetail } from './api.ts';
 import { useSurveyError } from './errors.ts';
 
 const MAX_BYTES = 2 * 1024 * 1024;
-
-type Attribute = SurveyDetail['invitationColumns']['attributes'][number];
 
 /**
  * Invitations from a file: dropped or chosen, checked at once (nothing written), then sent all together. A file with
@@ -20,7 +18,6 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const surveyError = useSurveyError();
-  const inputId = useId();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
   const [tooLarge, setTooLarge] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -52,12 +49,8 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
   return (
     <Card title={t('surveyConsole.csv.title')} titleAs="h2">
       <div className="fx-stack">
-        <p className="fx-hint">{t('surveyConsole.csv.intro', { headers: columns.headers.join(', ') })}</p>
-        {columns.attributes.map((a: Attribute) => (
-          <p className="fx-hint" key={a.key}>
-            {t('surveyConsole.csv.values', { column: a.key, values: a.values.map((v) => v.value).join(', ') })}
-          </p>
-        ))}
+        <p className="fx-hint">{t('surveyConsole.csv.intro')}</p>
+        <Columns columns={columns} />
         <div>
           <Button
             variant="ghost"
@@ -86,26 +79,29 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
           onDragLeave={() => setDragging(false)}
           onDrop={onDrop}
         >
-          <label className="fx-label" htmlFor={inputId}>
-            {t('surveyConsole.csv.drop')}
+          <p className="fx-label">{t('surveyConsole.csv.drop')}</p>
+          <label className="fx-button fx-button--secondary fx-file-button">
+            {t('surveyConsole.csv.chooseButton')}
+            <input
+              className="fx-visually-hidden"
+              type="file"
+              accept=".csv,text/csv"
+              aria-label={t('surveyConsole.csv.choose')}
+              onChange={(e) => {
+                void read(e.currentTarget.files?.[0]);
+                e.currentTarget.value = '';
+              }}
+            />
           </label>
-          <input
-            id={inputId}
-            type="file"
-            accept=".csv,text/csv"
-            aria-label={t('surveyConsole.csv.choose')}
-            onChange={(e) => {
-              void read(e.currentTarget.files?.[0]);
-              e.currentTarget.value = '';
-            }}
-          />
-          {file ? <p className="fx-hint">{t('surveyConsole.csv.selected', { name: file.name })}</p> : null}
+          <p className="fx-hint">
+            {file ? t('surveyConsole.csv.selected', { name: file.name }) : t('surveyConsole.csv.noFile')}
+          </p>
         </div>
         {tooLarge ? <Alert tone="error">{t('surveyConsole.csv.tooLarge')}</Alert> : null}
         {preview.isPending ? <Loading label={t('surveyConsole.csv.checking')} /> : null}
         {preview.isError ? <Alert tone="error">{surveyError(preview.error)}</Alert> : null}
         {send.isError ? <Alert tone="error">{surveyError(send.error)}</Alert> : null}
-        {outcome?.status === 'refused' ? <Report outcome={outcome} /> : null}
+        {outcome?.status === 'refused' ? <Report outcome={outcome} attributes={columns.attributes} /> : null}
         {outcome?.status === 'valid' && file ? (
           <Alert tone="info" title={t('surveyConsole.csv.valid')}>
             <p>
@@ -140,12 +136,23 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
   );
 }
 
-function Report({ outcome }: { outcome: Extract<ImportOutcome, { status: 'refused' }> }) {
+function Report(props: {
+  outcome: Extract<ImportOutcome, { status: 'refused' }>;
+  attributes: SurveyDetail['invitationColumns']['attributes'];
+}) {
   const { t, lang } = useLang();
+  const { outcome } = props;
+  /** Allowed segment values are named as the reader knows them, not by their codes. */
+  const allowedText = (allowed: readonly string[]) => {
+    const attribute = props.attributes.find(
+      (a) => a.values.length === allowed.length && a.values.every((v) => allowed.includes(v.value)),
+    );
+    return attribute ? attribute.values.map((v) => pickText(v.label, lang)).join(', ') : allowed.join(', ');
+  };
   const message = (e: CsvError) =>
     t(`surveyConsole.csvError.${e.code}`, {
       value: e.value ?? '',
-      allowed: (e.allowed ?? []).join(', '),
+      allowed: allowedText(e.allowed ?? []),
       otherRow: e.otherRow ?? '',
     });
   const title = t('surveyConsole.csv.reportTitle');
@@ -172,7 +179,7 @@ function Report({ outcome }: { outcome: Extract<ImportOutcome, { status: 'refuse
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1) */}
       <section className="fx-table-wrap" tabIndex={0} aria-label={t('surveyConsole.csv.reportCaption')}>
-        <table className="fx-table">
+        <table className="fx-table fx-survey-report">
           <caption className="fx-visually-hidden">{t('surveyConsole.csv.reportCaption')}</caption>
           <thead>
             <tr>
@@ -195,5 +202,41 @@ function Report({ outcome }: { outcome: Extract<ImportOutcome, { status: 'refuse
         </table>
       </section>
     </div>
+  );
+}
+
+const OWN_COLUMNS = ['email', 'name', 'external_id', 'company', 'language'] as const;
+
+/** The columns a file may have: the person's own, then one per segment attribute with its allowed values. */
+function Columns({ columns }: { columns: SurveyDetail['invitationColumns'] }) {
+  const { t, lang } = useLang();
+  const attributes = columns.attributes.filter((a) => !(OWN_COLUMNS as readonly string[]).includes(a.key));
+  return (
+    <section aria-labelledby="csv-columns" className="fx-stack">
+      <h3 id="csv-columns">{t('surveyConsole.csv.columns')}</h3>
+      <dl className="fx-survey-columns">
+        {OWN_COLUMNS.map((key) => (
+          <div key={key} className="fx-survey-columns__item">
+            <dt>
+              <code>{key}</code>
+            </dt>
+            <dd>{t(`surveyConsole.csv.columnHolds.${key}`)}</dd>
+          </div>
+        ))}
+        {attributes.map((a) => (
+          <div key={a.key} className="fx-survey-columns__item">
+            <dt>
+              <code>{a.key}</code>
+            </dt>
+            <dd>
+              {t('surveyConsole.csv.values', {
+                label: pickText(a.label, lang),
+                values: a.values.map((v) => pickText(v.label, lang)).join(', '),
+              })}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   );
 }

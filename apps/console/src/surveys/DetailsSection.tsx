@@ -45,6 +45,8 @@ export function DetailsSection({ survey, canBuild }: { survey: SurveyDetail; can
             disabled={disabled}
             onChange={(e) => setTitle({ ...title, en: e.currentTarget.value })}
           />
+        </div>
+        <div className="fx-survey-grid fx-survey-grid--two">
           <TextArea
             label={t('surveyConsole.editor.introFr')}
             lang="fr"

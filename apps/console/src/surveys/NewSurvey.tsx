@@ -92,7 +92,7 @@ export function NewSurvey() {
                   .map((d) => (
                     <Select
                       key={d.code}
-                      label={t('surveyConsole.create.lacking', { code: d.code })}
+                      label={t('surveyConsole.create.lacking', { dimension: pickText(d.label, lang) })}
                       value={mapping[d.code] ?? DROP}
                       onChange={(e) => setMapping({ ...mapping, [d.code]: e.currentTarget.value })}
                       options={[

@@ -1,5 +1,5 @@
 import { pickText, useLang } from '@facets/portal-kit';
-import { Button, Select, TextInput } from '@facets/ui';
+import { Button, Select, TextArea, TextInput } from '@facets/ui';
 import type { QuestionDraft, SurveyDetail } from './api.ts';
 
 const TYPES = ['rating', 'single_choice', 'multi_choice', 'text'] as const;
@@ -139,7 +139,8 @@ export function QuestionEditor(props: QuestionEditorProps) {
         ) : null}
       </div>
       <div className="fx-survey-grid fx-survey-grid--two">
-        <TextInput
+        <TextArea
+          rows={2}
           label={t('surveyConsole.editor.promptFr')}
           lang="fr"
           value={q.prompt.fr}
@@ -147,7 +148,8 @@ export function QuestionEditor(props: QuestionEditorProps) {
           disabled={disabled}
           onChange={(e) => set({ prompt: { ...q.prompt, fr: e.currentTarget.value } })}
         />
-        <TextInput
+        <TextArea
+          rows={2}
           label={t('surveyConsole.editor.promptEn')}
           lang="en"
           value={q.prompt.en}

@@ -65,9 +65,9 @@ function RateMeter({ rate }: { rate: ResponseRate }) {
           </>
         )}
         <p>
-          {t('surveyConsole.wave.responses', { count: formatNumber(rate.responses, lang) })} ·{' '}
-          {t('surveyConsole.wave.invited', { count: formatNumber(rate.invited, lang) })} ·{' '}
-          {t('surveyConsole.wave.linksUsed', { count: formatNumber(rate.used, lang) })}
+          {t('surveyConsole.wave.responses', { count: rate.responses, n: formatNumber(rate.responses, lang) })} ·{' '}
+          {t('surveyConsole.wave.invited', { n: formatNumber(rate.invited, lang) })} ·{' '}
+          {t('surveyConsole.wave.linksUsed', { count: rate.used, n: formatNumber(rate.used, lang) })}
         </p>
         <p className="fx-hint">
           {rate.anonymous ? t('surveyConsole.wave.anonymousNote') : t('surveyConsole.wave.namedNote')}

@@ -26,7 +26,9 @@ function rateText(
   lang: Language,
   wave: Pick<WaveSummary, 'invited' | 'responses'>,
 ): string {
-  if (wave.invited === 0) return t('surveyConsole.rateNone', { responses: formatNumber(wave.responses, lang) });
+  if (wave.invited === 0) {
+    return t('surveyConsole.rateNone', { count: wave.responses, responses: formatNumber(wave.responses, lang) });
+  }
   const rate = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent' }).format(
     Math.min(1, wave.responses / wave.invited),
   );
