@@ -2,9 +2,7 @@ import {
   checkQuestionDesigns,
   DomainError,
   type LocalizedText,
-  type QuestionFacet,
-  type QuestionType,
-  type Scale,
+  type QuestionDesign,
   type SurveyKind,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -16,18 +14,11 @@ import { instantiateTemplate, requireGroup } from './survey-templates.ts';
 
 /** Building a survey: from a template or blank, its texts, its questions (while no answer depends on them), copies. */
 
-export interface QuestionInput {
+export interface QuestionInput extends QuestionDesign {
   /** Kept when the question already exists, so that a screen can follow it across saves. */
   id?: string;
   /** A stable name for exports; made from the position when not given. */
   code?: string;
-  type: QuestionType;
-  scale: Scale | null;
-  facet: QuestionFacet | null;
-  dimensionId: string | null;
-  prompt: LocalizedText;
-  options: { value: string; label: LocalizedText }[] | null;
-  required: boolean;
 }
 
 const json = (value: unknown) => JSON.stringify(value);

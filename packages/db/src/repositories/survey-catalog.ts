@@ -1,6 +1,7 @@
 import {
   type GroupKind,
   type LocalizedText,
+  type QuestionDesign,
   type QuestionFacet,
   type QuestionType,
   type Scale,
@@ -42,17 +43,10 @@ export interface SurveySummary {
   waves: WaveSummary[];
 }
 
-export interface SurveyQuestionDetail {
+export interface SurveyQuestionDetail extends QuestionDesign {
   id: string;
   position: number;
   code: string;
-  type: QuestionType;
-  scale: Scale | null;
-  facet: QuestionFacet | null;
-  dimensionId: string | null;
-  prompt: LocalizedText;
-  options: { value: string; label: LocalizedText }[] | null;
-  required: boolean;
 }
 
 export interface SurveyDetail extends SurveySummary {
