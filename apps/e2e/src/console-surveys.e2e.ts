@@ -6,7 +6,8 @@ import { accessibilityViolations, launchBrowser, newContext, snap, type Viewport
 /**
  * The survey builder through the console: a survey from a template, a wave scheduled and opened, a CSV of invitees
  * refused whole with its report (nothing written), a good one imported, the invitation e-mail read from the outbox,
- * the survey answered in the employee portal, and the live response rate moving. Then the same screens in French on
+ * the survey answered in the customer portal, and the live response rate moving. (Customers rather than employees:
+ * the walking skeleton reads the employees' latest wave on the overview, which a new wave with one answer would be.) Then the same screens in French on
  * a phone, and the read-only views of an analyst and a manager.
  */
 
@@ -118,61 +119,60 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     return { context, page: await context.newPage() };
   };
 
-  it('en, desktop: template → wave → a refused CSV, a good CSV → an answer → the response rate moves', async () => {
+  it('en, desktop: a customer survey from its template, a refused CSV, a good CSV, an answer, the rate moving', async () => {
     const w = WORDS.en;
     const prefix = 'en-desktop-surveys';
     const hr = await open('en', 'desktop');
     await signIn(hr.page, w, '/console/', 'hr@demo.facets.test');
-    const waveId = await launchFromTemplate(hr.page, w, 'Employees', 'Winter 2026', prefix);
+    const waveId = await launchFromTemplate(hr.page, w, 'Customers', 'Winter 2026', prefix);
     await hr.page.getByText('Nobody has been invited to this wave yet.').waitFor();
     await check(hr.page, `${prefix}-04-wave`);
 
     const stakeholdersBefore = countOf('select count(*) as n from stakeholder');
-    await hr.page
-      .getByLabel(w.csvFile)
-      .setInputFiles(
-        file('team.csv', 'email,name,department\nnot-an-email,Bad Row,it\nzoe@example.org,Zoé,astronomy\n'),
-      );
+    const bad = 'email,name,segment,region\nnot-an-email,Bad Row,online,other\nzoe@example.org,Zoé,online,Mars\n';
+    await hr.page.getByLabel(w.csvFile).setInputFiles(file('customers.csv', bad));
     await hr.page.getByText(w.refused).waitFor();
     const report = hr.page.getByRole('table', { name: 'Problems found in the file' });
     await expect.poll(() => report.getByRole('row').count()).toBe(3);
     await expect
       .poll(() => report.getByRole('row').nth(1).textContent())
       .toContain('“not-an-email” is not an e-mail address.');
+    await expect.poll(() => report.getByRole('row').nth(2).textContent()).toContain('“Mars” is not allowed.');
     await check(hr.page, `${prefix}-05-csv-refused`);
     // Refused whole: nobody created, nobody invited, nothing sent.
     expect(countOf('select count(*) as n from stakeholder')).toBe(stakeholdersBefore);
     expect(countOf('select count(*) as n from invitation where wave_id = ?', waveId)).toBe(0);
 
     const good = [
-      'email,name,external_id,department,language',
-      'employee@demo.facets.test,Camille Laurent,,it,en',
-      'nora.petit@example.org,Nora Petit,ML-9001,Operations,fr',
-      'sam.okafor@example.org,Sam Okafor,ML-9002,finance,en',
+      'email,name,external_id,segment,region,language',
+      'customer@demo.facets.test,,,online,Île-de-France,en',
+      'nora.petit@example.org,Nora Petit,C-9001,In-store shoppers,Hauts-de-France,fr',
+      'sam.okafor@example.org,Sam Okafor,C-9002,trade,other,en',
     ].join('\n');
-    await hr.page.getByLabel(w.csvFile).setInputFiles(file('team.csv', good));
+    await hr.page.getByLabel(w.csvFile).setInputFiles(file('customers.csv', good));
     await hr.page.getByText(w.ready).waitFor();
     await hr.page.getByRole('button', { name: 'Send 3 invitations' }).click();
     await hr.page.getByText(w.sent).waitFor();
     await check(hr.page, `${prefix}-06-csv-imported`);
+    // The demo customer was matched by e-mail, not created again.
     expect(countOf('select count(*) as n from stakeholder')).toBe(stakeholdersBefore + 2);
     expect(countOf('select count(*) as n from invitation where wave_id = ?', waveId)).toBe(3);
 
     const [mail] = query<{ subject: string; body: string }>(
-      "select subject, body from outbox where to_address = 'employee@demo.facets.test' order by created_at desc limit 1",
+      "select subject, body from outbox where to_address = 'customer@demo.facets.test' order by created_at desc limit 1",
     );
-    expect(mail!.subject).toBe('Maison Lumière: your view counts – Your experience at Maison Lumière');
-    expect(mail!.body).toMatch(new RegExp(`${baseUrl}/employee/i/[A-Za-z0-9_-]{43}`));
+    expect(mail!.subject).toBe('Maison Lumière: your view counts – Your view of your last interaction');
+    expect(mail!.body).toMatch(new RegExp(`${baseUrl}/customer/i/[A-Za-z0-9_-]{43}`));
     await hr.page.getByText('0 responses').waitFor();
 
-    // The portal has no route for invitation links in this build: the invited employee answers signed in.
-    const employee = await open('en', 'desktop');
-    await signIn(employee.page, w, '/employee/', 'employee@demo.facets.test');
-    await employee.page.getByRole('heading', { name: 'Your experience at Maison Lumière' }).waitFor();
-    await employee.page.goto(`/employee/surveys/${waveId}`);
-    await answerEverything(employee.page, w);
-    await employee.page.getByRole('heading', { name: w.thanks }).waitFor();
-    await employee.context.close();
+    // The portal has no route for invitation links in this build: the invited customer answers signed in.
+    const customer = await open('en', 'desktop');
+    await signIn(customer.page, w, '/customer/', 'customer@demo.facets.test');
+    await customer.page.getByRole('heading', { name: 'Your view of your last interaction' }).waitFor();
+    await customer.page.goto(`/customer/surveys/${waveId}`);
+    await answerEverything(customer.page, w);
+    await customer.page.getByRole('heading', { name: w.thanks }).waitFor();
+    await customer.context.close();
 
     // The wave page reads the counts again on its own.
     await hr.page.getByText('1 response ·').waitFor({ timeout: 20_000 });
@@ -186,10 +186,6 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     const prefix = 'fr-phone-surveys';
     const lead = await open('fr', 'phone');
     await signIn(lead.page, w, '/console/', 'leadership@demo.facets.test');
-    await lead.page
-      .getByRole('button', { name: 'Menu' })
-      .click()
-      .catch(() => {});
     const waveId = await launchFromTemplate(lead.page, w, 'Fournisseurs', 'Relation 2026', prefix);
     await check(lead.page, `${prefix}-04-wave`);
     await lead.page
@@ -227,14 +223,14 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await analyst.page.getByRole('link', { name: 'Your relationship with Maison Lumière' }).waitFor();
     expect(await analyst.page.getByRole('link', { name: 'New survey' }).count()).toBe(0);
     await check(analyst.page, 'en-desktop-surveys-08-analyst');
-    await analyst.page.getByRole('link', { name: 'Your experience at Maison Lumière' }).click();
+    await analyst.page.getByRole('link', { name: 'Your view of your last interaction' }).click();
     await analyst.page.getByRole('heading', { name: 'Questions' }).waitFor();
     expect(await analyst.page.getByRole('button', { name: 'Schedule the wave' }).count()).toBe(0);
     await analyst.context.close();
 
     const manager = await open('fr', 'phone');
     await signIn(manager.page, WORDS.fr, '/console/surveys', 'manager.it@demo.facets.test');
-    await manager.page.getByRole('link', { name: 'Votre expérience chez Maison Lumière' }).waitFor();
+    await manager.page.getByRole('link', { name: 'Baromètre trimestriel des équipes' }).waitFor();
     expect(await manager.page.getByRole('link', { name: 'Votre relation avec Maison Lumière' }).count()).toBe(0);
     await check(manager.page, 'fr-phone-surveys-08-manager');
     await manager.context.close();
