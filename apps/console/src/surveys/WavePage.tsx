@@ -66,7 +66,7 @@ function RateMeter({ rate }: { rate: ResponseRate }) {
         )}
         <p>
           {t('surveyConsole.wave.responses', { count: rate.responses, n: formatNumber(rate.responses, lang) })} ·{' '}
-          {t('surveyConsole.wave.invited', { n: formatNumber(rate.invited, lang) })} ·{' '}
+          {t('surveyConsole.wave.invited', { count: rate.invited, n: formatNumber(rate.invited, lang) })} ·{' '}
           {t('surveyConsole.wave.linksUsed', { count: rate.used, n: formatNumber(rate.used, lang) })}
         </p>
         <p className="fx-hint">
