@@ -7,6 +7,7 @@ import { groupsMessages } from './groups/messages.ts';
 import { inboxMessages } from './inbox/messages.ts';
 import { maturityMessages } from './maturity/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
+import { surveyMessages } from './surveys/messages.ts';
 
 /**
  * The console's copy, laid over the shared messages of @facets/portal-kit: the frame's own keys here, each page's in
@@ -59,6 +60,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   groupsMessages,
   dimensionMessages,
   maturityMessages,
+  surveyMessages,
 ];
 
 export const messages: AppMessages = {

@@ -7,6 +7,11 @@ import { Groups } from './groups/Groups.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
 import { Maturity } from './maturity/Maturity.tsx';
 import { Overview } from './overview/Overview.tsx';
+import { BUILDER_ROLES } from './surveys/api.ts';
+import { NewSurvey } from './surveys/NewSurvey.tsx';
+import { SurveyEditor } from './surveys/SurveyEditor.tsx';
+import { SurveyList } from './surveys/SurveyList.tsx';
+import { WavePage } from './surveys/WavePage.tsx';
 
 /**
  * Every page of the console, in navigation order. A page with a `nav` key (under `console.nav.`) appears in the
@@ -66,4 +71,16 @@ export const PAGES: readonly ConsolePage[] = [
     render: (me) => <Maturity me={me} />,
   },
   { path: 'inbox', nav: 'inbox', group: 'listen', render: (me) => <Inbox me={me} /> },
+  { path: 'surveys', nav: 'surveys', group: 'listen', render: (me) => <SurveyList me={me} /> },
+  { path: 'surveys/new', section: 'surveys', roles: BUILDER_ROLES, render: () => <NewSurvey /> },
+  {
+    path: 'surveys/:surveyId',
+    section: 'surveys',
+    render: (me, params) => <SurveyEditor me={me} surveyId={params.surveyId ?? ''} />,
+  },
+  {
+    path: 'surveys/:surveyId/waves/:waveId',
+    section: 'surveys',
+    render: (me, params) => <WavePage me={me} surveyId={params.surveyId ?? ''} waveId={params.waveId ?? ''} />,
+  },
 ];

@@ -36,6 +36,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's SQLite file, for tests that read what it wrote (e.g. the outbox of messages). */
+  databasePath: string;
   stop(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startServer(): Promise<RunningServer> {
   await waitForHealth(baseUrl, child, () => log);
   return {
     baseUrl,
+    databasePath: join(dataDir, 'facets.sqlite'),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -135,6 +135,26 @@ describe('HTTP surface', () => {
     expect(unbuilt.json()).toEqual({ error: 'not_found' });
   });
 
+  it('lets an invitation file through up to the upload limit, and only there', async () => {
+    const cookie = cookieOf(await signIn(h));
+    const csv = `email\n${'x'.repeat(1500 * 1024)}@example.org`;
+    const upload = await h.app.inject({
+      method: 'POST',
+      url: '/trpc/surveys.invitations.preview',
+      headers: { 'content-type': 'application/json', cookie },
+      payload: JSON.stringify({ waveId: 'no-such-wave', csv }),
+    });
+    // Past the body limit, the procedure itself answers: this signed-in stakeholder may not import invitations.
+    expect(upload.statusCode).toBe(403);
+    const other = await h.app.inject({
+      method: 'POST',
+      url: '/trpc/portal.feedback.submit',
+      headers: { 'content-type': 'application/json', cookie },
+      payload: JSON.stringify({ idempotencyKey: 'big-body-2', category: 'problem', body: csv }),
+    });
+    expect(other.statusCode).toBe(413);
+  });
+
   it('refuses a body over 1 MiB with a JSON 413 and writes nothing', async () => {
     const res = await h.app.inject({
       method: 'POST',

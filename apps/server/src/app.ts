@@ -1,3 +1,4 @@
+import { Transform } from 'node:stream';
 import { appRouter, createContextInner, INTERNAL_MESSAGE } from '@facets/api';
 import { type Database, newId } from '@facets/db';
 import helmet from '@fastify/helmet';
@@ -11,6 +12,12 @@ import { createSubmissionLimiter, isSubmission, type Limits, PRODUCTION_LIMITS }
 import { registerPortals } from './portals.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
+/**
+ * Invitation files (surveys.invitations.preview and .import) carry up to 2 MB of CSV text inside JSON: those two
+ * procedures alone may send bodies up to this size; every other call keeps BODY_LIMIT.
+ */
+export const UPLOAD_BODY_LIMIT = 3 * 1024 * 1024;
+const UPLOAD_PROCEDURES = new Set(['/trpc/surveys.invitations.preview', '/trpc/surveys.invitations.import']);
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -82,6 +89,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(authRoutes(auth));
 
+  // The tRPC route admits upload-sized bodies; every request but an upload is held to BODY_LIMIT as it streams in.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/trpc/')) route.bodyLimit = UPLOAD_BODY_LIMIT;
+  });
+  app.addHook('preParsing', async (request, _reply, payload) =>
+    !request.url.startsWith('/trpc/') || UPLOAD_PROCEDURES.has(request.url.split('?')[0] ?? '')
+      ? payload
+      : limitBody(payload, BODY_LIMIT),
+  );
+
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
@@ -112,6 +129,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerPortals(app, options.portalsDir);
   app.get('/', (_request, reply) => reply.redirect('/console/', 302));
   return app;
+}
+
+/** The body as a stream that fails with a 413 once more than `limit` bytes went through. */
+function limitBody(payload: NodeJS.ReadableStream, limit: number): NodeJS.ReadableStream {
+  let seen = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit) done(Object.assign(new Error('Request body is too large'), { statusCode: 413 }));
+      else done(null, chunk);
+    },
+  });
+  payload.on('error', (error) => counted.destroy(error));
+  return payload.pipe(counted);
 }
 
 /**

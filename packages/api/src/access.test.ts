@@ -1,4 +1,4 @@
-import type { Db } from '@facets/db';
+import { createSurvey, type Db, newId, saveQuestions, scheduleWave } from '@facets/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, digest, type Env, WHO, type Who, type World } from './fuzz-world.ts';
@@ -75,7 +75,98 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     (api, e) => api.feedback.setStatus({ feedbackId: e.feedbackId, status: 'in_progress' }),
   ],
   ['org.groups', STAFF, (api) => api.org.groups()],
+  ['surveys.list', STAFF, (api) => api.surveys.list()],
+  ['surveys.get', STAFF, (api, e) => api.surveys.get({ surveyId: e.org.surveys.employee.surveyId })],
+  ['surveys.templates', ACTING_STAFF, (api, e) => api.surveys.templates({ groupId: e.org.groups.employee })],
+  ['surveys.create', ACTING_STAFF, (api, e) => api.surveys.create({ groupId: e.org.groups.employee, title: TITLE })],
+  [
+    'surveys.update',
+    ACTING_STAFF,
+    (api, e) =>
+      api.surveys.update({ surveyId: e.org.surveys.supplier.surveyId, title: TITLE, intro: null, anonymous: false }),
+  ],
+  ['surveys.duplicate', ACTING_STAFF, (api, e) => api.surveys.duplicate({ surveyId: e.org.surveys.employee.surveyId })],
+  [
+    'surveys.questions.save',
+    ACTING_STAFF,
+    async (api, e) => api.surveys.questions.save({ surveyId: await draftSurvey(e), questions: [TEXT_QUESTION] }),
+  ],
+  [
+    'surveys.waves.schedule',
+    ACTING_STAFF,
+    async (api, e) =>
+      api.surveys.waves.schedule({
+        surveyId: await draftSurvey(e, [TEXT_QUESTION]),
+        label: 'December',
+        opensAt: '2026-12-01T09:00:00.000Z',
+        closesAt: '2026-12-15T09:00:00.000Z',
+      }),
+  ],
+  ['surveys.waves.open', ACTING_STAFF, async (api, e) => api.surveys.waves.open({ waveId: await waveOpening(e, 7) })],
+  ['surveys.waves.close', ACTING_STAFF, async (api, e) => api.surveys.waves.close({ waveId: await waveOpening(e, 0) })],
+  [
+    'surveys.invitations.preview',
+    ACTING_STAFF,
+    (api, e) =>
+      api.surveys.invitations.preview({ waveId: e.org.surveys.employee.waveId, csv: 'email\nnew@example.org' }),
+  ],
+  [
+    'surveys.invitations.import',
+    ACTING_STAFF,
+    (api, e) =>
+      api.surveys.invitations.import({ waveId: e.org.surveys.employee.waveId, csv: `email\n${newId()}@example.org` }),
+  ],
+  ['surveys.responseRate', STAFF, (api, e) => api.surveys.responseRate({ waveId: e.org.surveys.employee.waveId })],
 ];
+
+const TITLE = { fr: 'Enquête', en: 'Survey' };
+const TEXT_QUESTION = {
+  type: 'text' as const,
+  scale: null,
+  facet: null,
+  dimensionId: null,
+  prompt: { fr: 'Un commentaire ?', en: 'A comment?' },
+  options: null,
+  required: false,
+};
+
+/**
+ * Called after a row's own set-up has written what the call needs, so that "nothing of the victim's changed" is
+ * judged from after the set-up (see the intruder tests below).
+ */
+let afterSetUp: (() => Promise<void>) | null = null;
+
+/** A new survey of the caller's organisation, written directly (the call under test must not depend on the role). */
+async function draftSurvey(e: Env, questions: (typeof TEXT_QUESTION)[] = []): Promise<string> {
+  const organizationId = e.org.organizationId;
+  const base = { organizationId, now: e.org.now, newId };
+  const { surveyId } = await createSurvey(db.db, {
+    ...base,
+    organizationName: 'Org',
+    groupId: e.org.groups.employee,
+    title: TITLE,
+  });
+  if (questions.length > 0) await saveQuestions(db.db, { organizationId, surveyId, questions, newId });
+  await afterSetUp?.();
+  return surveyId;
+}
+
+/** A wave launched on a new survey, opening in `days` (0: open now). */
+async function waveOpening(e: Env, days: number): Promise<string> {
+  const surveyId = await draftSurvey(e, [TEXT_QUESTION]);
+  const at = (d: number) => new Date(Date.parse('2026-11-22T09:00:00.000Z') + d * 86_400_000).toISOString();
+  const { waveId } = await scheduleWave(db.db, {
+    organizationId: e.org.organizationId,
+    surveyId,
+    label: 'Wave',
+    opensAt: at(days),
+    closesAt: at(days + 14),
+    now: at(0),
+    newId,
+  });
+  await afterSetUp?.();
+  return waveId;
+}
 
 const waveOf = (e: Env) => e.self?.waveId ?? e.org.surveys.employee.waveId;
 
@@ -151,11 +242,18 @@ describe.each(INTRUDERS)('what is not theirs: $who', ({ who, victim }) => {
   const rows = MATRIX.filter(([, allowed]) => allowed.includes(who));
   it.each(rows.map(([procedure, , call]) => [procedure, call] as const))('%s', async (_procedure, call) => {
     const v = victim(world);
-    const before = await v.rows();
-    const outcome = await call(await callerFor(db.db, envs[who].userId), v.env).then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
+    let before = await v.rows();
+    afterSetUp = async () => {
+      before = await v.rows();
+    };
+    const outcome = await call(await callerFor(db.db, envs[who].userId), v.env)
+      .then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      )
+      .finally(() => {
+        afterSetUp = null;
+      });
     if (!outcome.ok) {
       expect(outcome.error).toBeInstanceOf(TRPCError);
       // CONFLICT: the caller's own survey, which the matrix above has answered already.

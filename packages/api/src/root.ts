@@ -3,6 +3,7 @@ import { insightsRouter } from './routers/insights.ts';
 import { orgRouter } from './routers/org.ts';
 import { portalRouter } from './routers/portal.ts';
 import { sessionRouter } from './routers/session.ts';
+import { surveysRouter } from './routers/surveys.ts';
 import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   insights: insightsRouter,
   feedback: feedbackRouter,
   org: orgRouter,
+  surveys: surveysRouter,
 });
 
 export type AppRouter = typeof appRouter;

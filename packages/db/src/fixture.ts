@@ -324,3 +324,5 @@ export async function buildFixture(db: Kysely<Database>, options: FixtureOptions
   };
   return { organizationId, slug, now, groups, dimensions, surveys, stakeholders, staff };
 }
+
+export * from './survey-testing.ts';

@@ -3,6 +3,8 @@
  * integers for booleans (0/1), ISO-8601 text for times, JSON as text. Every tenant table carries organization_id.
  */
 
+import type { ColumnType } from 'kysely';
+
 /** JSON-encoded `{ fr, en }` text. */
 type LocalizedJson = string;
 
@@ -107,6 +109,8 @@ export interface StakeholderTable {
   /** JSON object attribute key → value. */
   segments: string;
   created_at: string;
+  /** The language messages to this person are written in ('fr', 'en'); null: the organisation's. Optional on insert. */
+  locale: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DimensionTable {

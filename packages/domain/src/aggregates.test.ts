@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addObservation, EMPTY_MOMENTS, mean, observationsOf, segmentCellsOf, standardDeviation } from './aggregates.ts';
+import {
+  addObservation,
+  EMPTY_MOMENTS,
+  mean,
+  observationsOf,
+  segmentCellsOf,
+  standardDeviation,
+} from './aggregates.ts';
 
 describe('moments', () => {
   it('gives mean and sample standard deviation of 50, 75, 100', () => {

@@ -9,3 +9,5 @@ export * from './metrics.ts';
 export * from './model.ts';
 export { relativeWeights } from './relative-weights.ts';
 export * from './scales.ts';
+export * from './survey-design.ts';
+export * from './templates/index.ts';

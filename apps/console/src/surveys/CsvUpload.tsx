@@ -1,0 +1,242 @@
+import { formatNumber, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { Alert, Button, Card, Loading } from '@facets/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type DragEvent, useState } from 'react';
+import { downloadCsv, toCsv } from '../export/csv.ts';
+import { ExportButton } from '../export/ExportButton.tsx';
+import type { CsvError, ImportOutcome, SurveyDetail } from './api.ts';
+import { useSurveyError } from './errors.ts';
+
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Invitations from a file: dropped or chosen, checked at once (nothing written), then sent all together. A file with
+ * a single mistake is refused whole, with a report of every row to fix, downloadable as CSV.
+ */
+export function CsvUpload({ waveId, columns }: { waveId: string; columns: SurveyDetail['invitationColumns'] }) {
+  const { t, lang } = useLang();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const surveyError = useSurveyError();
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [tooLarge, setTooLarge] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const preview = useMutation(trpc.surveys.invitations.preview.mutationOptions());
+  const send = useMutation(
+    trpc.surveys.invitations.import.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.surveys.pathFilter()),
+    }),
+  );
+  const n = (value: number) => formatNumber(value, lang);
+
+  const read = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    preview.reset();
+    send.reset();
+    setTooLarge(chosen.size > MAX_BYTES);
+    if (chosen.size > MAX_BYTES) return setFile(null);
+    const text = await chosen.text();
+    setFile({ name: chosen.name, text });
+    preview.mutate({ waveId, csv: text });
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void read(event.dataTransfer.files[0]);
+  };
+  const outcome: ImportOutcome | undefined = send.data ?? preview.data;
+
+  return (
+    <Card title={t('surveyConsole.csv.title')} titleAs="h2">
+      <div className="fx-stack">
+        <p className="fx-hint">{t('surveyConsole.csv.intro')}</p>
+        <Columns columns={columns} />
+        <div>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() =>
+              downloadCsv(
+                'invitations.csv',
+                toCsv(
+                  [],
+                  columns.headers.map((h) => ({ header: h, value: () => '' })),
+                ),
+              )
+            }
+          >
+            {t('surveyConsole.csv.template')}
+          </Button>
+        </div>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer shortcut; the file input inside serves the keyboard */}
+        <div
+          className="fx-dropzone"
+          data-active={dragging ? 'true' : undefined}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p className="fx-label">{t('surveyConsole.csv.drop')}</p>
+          <label className="fx-button fx-button--secondary fx-file-button">
+            {t('surveyConsole.csv.chooseButton')}
+            <input
+              className="fx-visually-hidden"
+              type="file"
+              accept=".csv,text/csv"
+              aria-label={t('surveyConsole.csv.choose')}
+              onChange={(e) => {
+                void read(e.currentTarget.files?.[0]);
+                e.currentTarget.value = '';
+              }}
+            />
+          </label>
+          <p className="fx-hint">
+            {file ? t('surveyConsole.csv.selected', { name: file.name }) : t('surveyConsole.csv.noFile')}
+          </p>
+        </div>
+        {tooLarge ? <Alert tone="error">{t('surveyConsole.csv.tooLarge')}</Alert> : null}
+        {preview.isPending ? <Loading label={t('surveyConsole.csv.checking')} /> : null}
+        {preview.isError ? <Alert tone="error">{surveyError(preview.error)}</Alert> : null}
+        {send.isError ? <Alert tone="error">{surveyError(send.error)}</Alert> : null}
+        {outcome?.status === 'refused' ? <Report outcome={outcome} attributes={columns.attributes} /> : null}
+        {outcome?.status === 'valid' && file ? (
+          <Alert tone="info" title={t('surveyConsole.csv.valid')}>
+            <p>
+              {t('surveyConsole.csv.validBody', {
+                rows: n(outcome.summary.rows),
+                created: n(outcome.summary.created),
+                updated: n(outcome.summary.updated),
+                unchanged: n(outcome.summary.unchanged),
+                invited: n(outcome.summary.invited),
+                alreadyInvited: n(outcome.summary.alreadyInvited),
+              })}
+            </p>
+            <div>
+              <Button busy={send.isPending} onClick={() => send.mutate({ waveId, csv: file.text })}>
+                {t('surveyConsole.csv.send', { count: outcome.summary.invited })}
+              </Button>
+            </div>
+          </Alert>
+        ) : null}
+        {outcome?.status === 'imported' ? (
+          <Alert tone="success" title={t('surveyConsole.csv.imported')}>
+            {t('surveyConsole.csv.importedBody', {
+              created: n(outcome.summary.created),
+              updated: n(outcome.summary.updated),
+              invited: n(outcome.summary.invited),
+              alreadyInvited: n(outcome.summary.alreadyInvited),
+            })}
+          </Alert>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+function Report(props: {
+  outcome: Extract<ImportOutcome, { status: 'refused' }>;
+  attributes: SurveyDetail['invitationColumns']['attributes'];
+}) {
+  const { t, lang } = useLang();
+  const { outcome } = props;
+  /** Allowed segment values are named as the reader knows them, not by their codes. */
+  const allowedText = (allowed: readonly string[]) => {
+    const attribute = props.attributes.find(
+      (a) => a.values.length === allowed.length && a.values.every((v) => allowed.includes(v.value)),
+    );
+    return attribute ? attribute.values.map((v) => pickText(v.label, lang)).join(', ') : allowed.join(', ');
+  };
+  const message = (e: CsvError) =>
+    t(`surveyConsole.csvError.${e.code}`, {
+      value: e.value ?? '',
+      allowed: allowedText(e.allowed ?? []),
+      otherRow: e.otherRow ?? '',
+    });
+  const title = t('surveyConsole.csv.reportTitle');
+  const columns = [
+    { header: t('surveyConsole.csv.row'), value: (e: CsvError) => e.row },
+    { header: t('surveyConsole.csv.column'), value: (e: CsvError) => e.column ?? t('surveyConsole.csv.wholeRow') },
+    { header: t('surveyConsole.csv.problem'), value: message },
+  ];
+  return (
+    <div className="fx-stack">
+      <Alert tone="error" title={t('surveyConsole.csv.refused')}>
+        <p>
+          {t('surveyConsole.csv.refusedBody', {
+            count: formatNumber(outcome.errorCount, lang),
+            rows: formatNumber(outcome.rows, lang),
+          })}
+          {outcome.errorCount > outcome.errors.length
+            ? ` ${t('surveyConsole.csv.more', { shown: formatNumber(outcome.errors.length, lang) })}`
+            : ''}
+        </p>
+      </Alert>
+      <div className="fx-row fx-row--end">
+        <ExportButton title={title} rows={outcome.errors} columns={columns} />
+      </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1) */}
+      <section className="fx-table-wrap" tabIndex={0} aria-label={t('surveyConsole.csv.reportCaption')}>
+        <table className="fx-table fx-survey-report">
+          <caption className="fx-visually-hidden">{t('surveyConsole.csv.reportCaption')}</caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th scope="col" key={c.header}>
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {outcome.errors.map((e) => (
+              <tr key={`${e.row}-${e.column}-${e.code}`}>
+                <th scope="row">{formatNumber(e.row, lang)}</th>
+                <td>{e.column ?? t('surveyConsole.csv.wholeRow')}</td>
+                <td>{message(e)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+const OWN_COLUMNS = ['email', 'name', 'external_id', 'company', 'language'] as const;
+
+/** The columns a file may have: the person's own, then one per segment attribute with its allowed values. */
+function Columns({ columns }: { columns: SurveyDetail['invitationColumns'] }) {
+  const { t, lang } = useLang();
+  const attributes = columns.attributes.filter((a) => !(OWN_COLUMNS as readonly string[]).includes(a.key));
+  return (
+    <section aria-labelledby="csv-columns" className="fx-stack">
+      <h3 id="csv-columns">{t('surveyConsole.csv.columns')}</h3>
+      <dl className="fx-survey-columns">
+        {OWN_COLUMNS.map((key) => (
+          <div key={key} className="fx-survey-columns__item">
+            <dt>
+              <code>{key}</code>
+            </dt>
+            <dd>{t(`surveyConsole.csv.columnHolds.${key}`)}</dd>
+          </div>
+        ))}
+        {attributes.map((a) => (
+          <div key={a.key} className="fx-survey-columns__item">
+            <dt>
+              <code>{a.key}</code>
+            </dt>
+            <dd>
+              {t('surveyConsole.csv.values', {
+                label: pickText(a.label, lang),
+                values: a.values.map((v) => pickText(v.label, lang)).join(', '),
+              })}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

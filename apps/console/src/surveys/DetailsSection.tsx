@@ -1,0 +1,91 @@
+import { useLang, useTRPC } from '@facets/portal-kit';
+import { Alert, Button, Card, TextArea, TextInput } from '@facets/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { SurveyDetail } from './api.ts';
+import { useSurveyError } from './errors.ts';
+
+/** Title, introduction and anonymity; anonymity is fixed once a wave was launched. */
+export function DetailsSection({ survey, canBuild }: { survey: SurveyDetail; canBuild: boolean }) {
+  const { t } = useLang();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const surveyError = useSurveyError();
+  const [title, setTitle] = useState(survey.title);
+  const [intro, setIntro] = useState(survey.intro ?? { fr: '', en: '' });
+  const [anonymous, setAnonymous] = useState(survey.anonymous);
+  const update = useMutation(
+    trpc.surveys.update.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.surveys.pathFilter()) }),
+  );
+  const launched = survey.waves.length > 0;
+  const disabled = !canBuild;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const hasIntro = intro.fr.trim() !== '' || intro.en.trim() !== '';
+    update.mutate({ surveyId: survey.id, title, intro: hasIntro ? intro : null, anonymous });
+  };
+
+  return (
+    <Card title={t('surveyConsole.editor.details')} titleAs="h2">
+      <form className="fx-stack" onSubmit={submit} noValidate>
+        <div className="fx-survey-grid fx-survey-grid--two">
+          <TextInput
+            label={t('surveyConsole.editor.titleFr')}
+            lang="fr"
+            value={title.fr}
+            maxLength={200}
+            disabled={disabled}
+            onChange={(e) => setTitle({ ...title, fr: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('surveyConsole.editor.titleEn')}
+            lang="en"
+            value={title.en}
+            maxLength={200}
+            disabled={disabled}
+            onChange={(e) => setTitle({ ...title, en: e.currentTarget.value })}
+          />
+        </div>
+        <div className="fx-survey-grid fx-survey-grid--two">
+          <TextArea
+            label={t('surveyConsole.editor.introFr')}
+            lang="fr"
+            rows={4}
+            value={intro.fr}
+            maxLength={2000}
+            disabled={disabled}
+            onChange={(e) => setIntro({ ...intro, fr: e.currentTarget.value })}
+          />
+          <TextArea
+            label={t('surveyConsole.editor.introEn')}
+            lang="en"
+            rows={4}
+            value={intro.en}
+            maxLength={2000}
+            disabled={disabled}
+            onChange={(e) => setIntro({ ...intro, en: e.currentTarget.value })}
+          />
+        </div>
+        <label className="fx-survey-check">
+          <input
+            type="checkbox"
+            checked={anonymous}
+            disabled={disabled || launched}
+            onChange={(e) => setAnonymous(e.currentTarget.checked)}
+          />
+          <span>{t('surveyConsole.editor.anonymousLabel')}</span>
+        </label>
+        {launched ? <p className="fx-hint">{t('surveyConsole.editor.anonymousLocked')}</p> : null}
+        {update.isError ? <Alert tone="error">{surveyError(update.error)}</Alert> : null}
+        {update.isSuccess ? <Alert tone="success">{t('surveyConsole.editor.saved')}</Alert> : null}
+        {canBuild ? (
+          <div>
+            <Button type="submit" busy={update.isPending}>
+              {t('surveyConsole.editor.saveDetails')}
+            </Button>
+          </div>
+        ) : null}
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,64 @@
+import { ErrorAlert, Link, type Me, pickText, useLang, useRouter, useTRPC } from '@facets/portal-kit';
+import { Alert, Badge, Button, Loading, PageHeader } from '@facets/ui';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { BUILDER_ROLES } from './api.ts';
+import { DetailsSection } from './DetailsSection.tsx';
+import { useSurveyError } from './errors.ts';
+import { STATUS_TONE } from './labels.ts';
+import { QuestionsSection } from './QuestionsSection.tsx';
+import { WavesSection } from './WavesSection.tsx';
+import './surveys.css';
+
+/** One survey: its texts, its questions and its waves; read-only for analysts and managers. */
+export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
+  const { t, lang } = useLang();
+  const trpc = useTRPC();
+  const { navigate } = useRouter();
+  const surveyError = useSurveyError();
+  const survey = useQuery(trpc.surveys.get.queryOptions({ surveyId }));
+  const duplicate = useMutation(
+    trpc.surveys.duplicate.mutationOptions({ onSuccess: ({ surveyId: copy }) => navigate(`surveys/${copy}`) }),
+  );
+  const canBuild = BUILDER_ROLES.includes(me.role);
+  const s = survey.data;
+
+  return (
+    <div className="fx-stack">
+      <p>
+        <Link to="surveys">{t('surveyConsole.editor.back')}</Link>
+      </p>
+      {survey.isPending ? <Loading label={t('app.loading')} /> : null}
+      {survey.isError ? <ErrorAlert error={survey.error} onRetry={() => void survey.refetch()} /> : null}
+      {s ? (
+        <>
+          <PageHeader
+            title={pickText(s.title, lang)}
+            description={`${pickText(s.group.label, lang)} · ${t(`surveyConsole.kind.${s.kind}`)} · ${s.anonymous ? t('surveyConsole.anonymous') : t('surveyConsole.named')}`}
+            actions={<Badge tone={STATUS_TONE[s.status]}>{t(`surveyConsole.status.${s.status}`)}</Badge>}
+          />
+          {s.locked ? (
+            <Alert tone="info">
+              <p>{t('surveyConsole.editor.locked')}</p>
+              {canBuild ? (
+                <div>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    busy={duplicate.isPending}
+                    onClick={() => duplicate.mutate({ surveyId: s.id })}
+                  >
+                    {t('surveyConsole.editor.duplicate')}
+                  </Button>
+                </div>
+              ) : null}
+            </Alert>
+          ) : null}
+          {duplicate.isError ? <Alert tone="error">{surveyError(duplicate.error)}</Alert> : null}
+          <WavesSection survey={s} canBuild={canBuild} />
+          <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} />
+          <QuestionsSection key={`questions-${s.id}-${s.locked}`} survey={s} canBuild={canBuild} />
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import { DatabaseSync } from 'node:sqlite';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { accessibilityViolations, launchBrowser, newContext, snap, type ViewportName } from './browser.ts';
+
+/**
+ * The survey builder through the console: a survey from a template, a wave scheduled and opened, a CSV of invitees
+ * refused whole with its report (nothing written), a good one imported, the invitation e-mail read from the outbox,
+ * the survey answered in the customer portal, and the live response rate moving. (Customers rather than employees:
+ * the walking skeleton reads the employees' latest wave on the overview, which a new wave with one answer would be.) Then the same screens in French on
+ * a phone, and the read-only views of an analyst and a manager.
+ */
+
+const PASSWORD = 'facets-demo';
+const chromiumPath = inject('chromiumPath');
+const baseUrl = inject('baseUrl');
+const databasePath = inject('databasePath');
+
+const WORDS = {
+  en: {
+    email: 'Email',
+    password: 'Password',
+    signIn: 'Sign in',
+    surveys: 'Surveys',
+    newSurvey: 'New survey',
+    group: 'Group to survey',
+    create: 'Create the survey',
+    waveName: 'Name of the wave',
+    schedule: 'Schedule the wave',
+    manage: 'Invitations and response rate',
+    csvFile: 'CSV file',
+    refused: 'The file was not imported',
+    ready: 'The file is ready',
+    sent: 'Invitations sent',
+    next: 'Next',
+    submit: 'Submit',
+    thanks: 'Thank you!',
+  },
+  fr: {
+    email: 'E-mail',
+    password: 'Mot de passe',
+    signIn: 'Se connecter',
+    surveys: 'Enquêtes',
+    newSurvey: 'Nouvelle enquête',
+    group: 'Groupe à interroger',
+    create: 'Créer l’enquête',
+    waveName: 'Nom de la vague',
+    schedule: 'Planifier la vague',
+    manage: 'Invitations et taux de réponse',
+    csvFile: 'Fichier CSV',
+    refused: 'Le fichier n’a pas été importé',
+    ready: 'Le fichier est prêt',
+    sent: 'Invitations envoyées',
+    next: 'Suivant',
+    submit: 'Envoyer',
+    thanks: 'Merci !',
+  },
+} as const;
+type Locale = keyof typeof WORDS;
+type Words = (typeof WORDS)[Locale];
+
+/** What the server wrote, read from its SQLite file (the test reads; the product never shares it). */
+function query<T>(sql: string, ...params: string[]): T[] {
+  const db = new DatabaseSync(databasePath, { readOnly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+const countOf = (sql: string, ...params: string[]) => Number(query<{ n: number }>(sql, ...params)[0]?.n ?? 0);
+
+async function signIn(page: Page, w: Words, path: string, email: string): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel(w.email).fill(email);
+  await page.getByLabel(w.password).fill(PASSWORD);
+  await page.getByRole('button', { name: w.signIn, exact: true }).click();
+}
+
+async function check(page: Page, shot: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  expect(await accessibilityViolations(page)).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${shot} scrolls sideways`).toBeLessThanOrEqual(0);
+  await snap(page, shot);
+}
+
+const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+
+/** Creates a survey from the group's first template, schedules a wave opening now, and opens its wave page. */
+async function launchFromTemplate(page: Page, w: Words, group: string, wave: string, prefix: string): Promise<string> {
+  await page.getByRole('navigation').getByRole('link', { name: w.surveys }).click();
+  await page.getByRole('heading', { name: w.surveys, level: 1 }).waitFor();
+  await check(page, `${prefix}-01-surveys-list`);
+  await page.getByRole('link', { name: w.newSurvey }).click();
+  await page.getByLabel(w.group).selectOption({ label: group });
+  await page.getByRole('radio').first().check();
+  await check(page, `${prefix}-02-new-survey`);
+  await page.getByRole('button', { name: w.create }).click();
+  await page.getByRole('button', { name: w.schedule }).waitFor();
+  await check(page, `${prefix}-03-survey-editor`);
+  await page.getByLabel(w.waveName).fill(wave);
+  await page.getByRole('button', { name: w.schedule }).click();
+  await page.getByRole('link', { name: w.manage }).click();
+  await page.getByLabel(w.csvFile).waitFor();
+  return page.url().split('/waves/')[1]!;
+}
+
+describe.skipIf(!chromiumPath)('console surveys', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser(chromiumPath as string);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const open = async (locale: Locale, viewport: ViewportName) => {
+    const context = await newContext(browser, { locale, viewport, baseURL: baseUrl });
+    return { context, page: await context.newPage() };
+  };
+
+  it('en, desktop: a customer survey from its template, a refused CSV, a good CSV, an answer, the rate moving', async () => {
+    const w = WORDS.en;
+    const prefix = 'en-desktop-surveys';
+    const hr = await open('en', 'desktop');
+    await signIn(hr.page, w, '/console/', 'hr@demo.facets.test');
+    const waveId = await launchFromTemplate(hr.page, w, 'Customers', 'Winter 2026', prefix);
+    await hr.page.getByText('Nobody has been invited to this wave yet.').waitFor();
+    await check(hr.page, `${prefix}-04-wave`);
+
+    const stakeholdersBefore = countOf('select count(*) as n from stakeholder');
+    const bad = 'email,name,segment,region\nnot-an-email,Bad Row,online,other\nzoe@example.org,Zoé,online,Mars\n';
+    await hr.page.getByLabel(w.csvFile).setInputFiles(file('customers.csv', bad));
+    await hr.page.getByText(w.refused).waitFor();
+    const report = hr.page.getByRole('table', { name: 'Problems found in the file' });
+    await expect.poll(() => report.getByRole('row').count()).toBe(3);
+    await expect
+      .poll(() => report.getByRole('row').nth(1).textContent())
+      .toContain('“not-an-email” is not an e-mail address.');
+    await expect.poll(() => report.getByRole('row').nth(2).textContent()).toContain('“Mars” is not allowed.');
+    await check(hr.page, `${prefix}-05-csv-refused`);
+    // Refused whole: nobody created, nobody invited, nothing sent.
+    expect(countOf('select count(*) as n from stakeholder')).toBe(stakeholdersBefore);
+    expect(countOf('select count(*) as n from invitation where wave_id = ?', waveId)).toBe(0);
+
+    const good = [
+      'email,name,external_id,segment,region,language',
+      'customer@demo.facets.test,,,online,Île-de-France,en',
+      'nora.petit@example.org,Nora Petit,C-9001,In-store shoppers,Hauts-de-France,fr',
+      'sam.okafor@example.org,Sam Okafor,C-9002,trade,other,en',
+    ].join('\n');
+    await hr.page.getByLabel(w.csvFile).setInputFiles(file('customers.csv', good));
+    await hr.page.getByText(w.ready).waitFor();
+    await hr.page.getByRole('button', { name: 'Send 3 invitations' }).click();
+    await hr.page.getByText(w.sent).waitFor();
+    await check(hr.page, `${prefix}-06-csv-imported`);
+    // The demo customer was matched by e-mail, not created again.
+    expect(countOf('select count(*) as n from stakeholder')).toBe(stakeholdersBefore + 2);
+    expect(countOf('select count(*) as n from invitation where wave_id = ?', waveId)).toBe(3);
+
+    const [mail] = query<{ subject: string; body: string }>(
+      "select subject, body from outbox where to_address = 'customer@demo.facets.test' order by created_at desc limit 1",
+    );
+    expect(mail!.subject).toBe('Maison Lumière: your view counts – Your view of your last interaction');
+    expect(mail!.body).toMatch(new RegExp(`${baseUrl}/customer/i/[A-Za-z0-9_-]{43}`));
+    await hr.page.getByText('0 responses').waitFor();
+
+    // The portal has no route for invitation links in this build: the invited customer answers signed in.
+    const customer = await open('en', 'desktop');
+    await signIn(customer.page, w, '/customer/', 'customer@demo.facets.test');
+    await customer.page.getByRole('heading', { name: 'Your view of your last interaction' }).waitFor();
+    await customer.page.goto(`/customer/surveys/${waveId}`);
+    await answerEverything(customer.page, w);
+    await customer.page.getByRole('heading', { name: w.thanks }).waitFor();
+    await customer.context.close();
+
+    // The wave page reads the counts again on its own.
+    await hr.page.getByText('1 response ·').waitFor({ timeout: 20_000 });
+    await hr.page.getByText('33%').waitFor();
+    await check(hr.page, `${prefix}-07-rate-moved`);
+    await hr.context.close();
+  }, 240_000);
+
+  it('fr, phone: a supplier survey from its template, a refused file and its report, then a good file', async () => {
+    const w = WORDS.fr;
+    const prefix = 'fr-phone-surveys';
+    const lead = await open('fr', 'phone');
+    await signIn(lead.page, w, '/console/', 'leadership@demo.facets.test');
+    const waveId = await launchFromTemplate(lead.page, w, 'Fournisseurs', 'Relation 2026', prefix);
+    await check(lead.page, `${prefix}-04-wave`);
+    await lead.page
+      .getByLabel(w.csvFile)
+      .setInputFiles(
+        file(
+          'fournisseurs.csv',
+          'courriel;nom;catégorie de fournisseur\nlea@verrerie.example;Léa;verre\nlea@verrerie.example;Léa bis;Logistique\n',
+        ),
+      );
+    await lead.page.getByText(w.refused).waitFor();
+    await check(lead.page, `${prefix}-05-csv-refused`);
+    expect(countOf('select count(*) as n from invitation where wave_id = ?', waveId)).toBe(0);
+    await lead.page
+      .getByLabel(w.csvFile)
+      .setInputFiles(
+        file(
+          'fournisseurs.csv',
+          'courriel;nom;entreprise;catégorie de fournisseur\nlea@verrerie.example;Léa Morel;Verrerie du Rhône;Matières premières\n',
+        ),
+      );
+    await lead.page.getByText(w.ready).waitFor();
+    await lead.page.getByRole('button', { name: 'Envoyer 1 invitation' }).click();
+    await lead.page.getByText(w.sent).waitFor();
+    await check(lead.page, `${prefix}-06-csv-imported`);
+    const [mail] = query<{ subject: string }>("select subject from outbox where to_address = 'lea@verrerie.example'");
+    expect(mail!.subject).toBe('Maison Lumière : votre avis compte – Votre relation avec Maison Lumière');
+    await lead.context.close();
+  }, 240_000);
+
+  it('an analyst reads every survey and changes none; a manager sees the employee surveys only', async () => {
+    const analyst = await open('en', 'desktop');
+    await signIn(analyst.page, WORDS.en, '/console/surveys', 'analyst@demo.facets.test');
+    await analyst.page.getByRole('heading', { name: 'Surveys', level: 1 }).waitFor();
+    await analyst.page.getByRole('link', { name: 'Your relationship with Maison Lumière' }).waitFor();
+    expect(await analyst.page.getByRole('link', { name: 'New survey' }).count()).toBe(0);
+    await check(analyst.page, 'en-desktop-surveys-08-analyst');
+    await analyst.page.getByRole('link', { name: 'Your view of your last interaction' }).click();
+    await analyst.page.getByRole('heading', { name: 'Questions' }).waitFor();
+    expect(await analyst.page.getByRole('button', { name: 'Schedule the wave' }).count()).toBe(0);
+    await analyst.context.close();
+
+    const manager = await open('fr', 'phone');
+    await signIn(manager.page, WORDS.fr, '/console/surveys', 'manager.it@demo.facets.test');
+    await manager.page.getByRole('link', { name: 'Baromètre trimestriel des équipes' }).waitFor();
+    expect(await manager.page.getByRole('link', { name: 'Votre relation avec Maison Lumière' }).count()).toBe(0);
+    await check(manager.page, 'fr-phone-surveys-08-manager');
+    await manager.context.close();
+  }, 120_000);
+});
+
+/** Answers every screen of a survey with the last choice offered (text questions are left empty). */
+async function answerEverything(page: Page, w: Words): Promise<void> {
+  const submit = page.getByRole('button', { name: w.submit, exact: true });
+  const next = page.getByRole('button', { name: w.next, exact: true });
+  const progress = page.getByRole('progressbar');
+  for (let screen = 0; screen < 60; screen += 1) {
+    await progress.waitFor();
+    const position = await progress.getAttribute('aria-valuetext');
+    const radios = page.getByRole('radio');
+    const count = await radios.count();
+    if (count > 0) await radios.nth(count - 1).check();
+    if (await submit.isVisible()) {
+      await submit.click();
+      return;
+    }
+    await next.click();
+    await expect.poll(() => progress.getAttribute('aria-valuetext')).not.toBe(position);
+  }
+  throw new Error('the survey never reached its last question');
+}

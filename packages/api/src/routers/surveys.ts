@@ -1,0 +1,146 @@
+import {
+  closeWave,
+  createSurvey,
+  csvHeaders,
+  duplicateSurvey,
+  getSurveyDetail,
+  importInvitations,
+  listDimensions,
+  listSegmentAttributes,
+  listSurveys,
+  listTemplatePreviews,
+  type MemberContext,
+  openWave,
+  previewInvitationImport,
+  saveQuestions,
+  scheduleWave,
+  updateSurvey,
+  waveResponseRate,
+} from '@facets/db';
+import type { GroupKind } from '@facets/domain';
+import { nowIso } from '../context.ts';
+import {
+  CreateSurveyInput,
+  CsvInput,
+  GroupIdInput,
+  ListSurveysInput,
+  SaveQuestionsInput,
+  ScheduleWaveInput,
+  SurveyIdInput,
+  UpdateSurveyInput,
+  WaveIdInput,
+} from '../surveys/inputs.ts';
+import { router, staffProcedure } from '../trpc.ts';
+
+/**
+ * Admin, leadership and HR build and launch surveys; analysts and managers read them. A manager reads employee surveys
+ * only (their remit is their department's employees) and, there, the whole wave's participation counts — a count of
+ * responses, never who answered.
+ */
+const builders = staffProcedure('admin', 'leadership', 'hr');
+const readers = staffProcedure();
+
+const scope = (member: MemberContext): { groupKinds?: readonly GroupKind[] } =>
+  member.role === 'manager' ? { groupKinds: ['employee'] } : {};
+
+const tenant = (member: MemberContext) => ({ organizationId: member.organization.id });
+
+export const surveysRouter = router({
+  list: readers
+    .input(ListSurveysInput)
+    .query(({ ctx, input }) =>
+      listSurveys(ctx.db, { ...tenant(ctx.member), now: nowIso(ctx), ...scope(ctx.member), ...(input ?? {}) }),
+    ),
+
+  get: readers.input(SurveyIdInput).query(async ({ ctx, input }) => {
+    const detail = await getSurveyDetail(ctx.db, {
+      ...tenant(ctx.member),
+      ...input,
+      now: nowIso(ctx),
+      ...scope(ctx.member),
+    });
+    const where = { ...tenant(ctx.member), groupId: detail.group.id };
+    const [dimensions, attributes] = await Promise.all([
+      listDimensions(ctx.db, where),
+      listSegmentAttributes(ctx.db, where),
+    ]);
+    return {
+      ...detail,
+      dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
+      /** What an invitation file for this group may hold: its headers, and the values of each segment column. */
+      invitationColumns: { headers: csvHeaders(attributes), attributes },
+    };
+  }),
+
+  /** The templates for a group's kind, each with its dimensions matched to the group's, and the group's dimensions. */
+  templates: builders.input(GroupIdInput).query(async ({ ctx, input }) => {
+    const where = { ...tenant(ctx.member), ...input };
+    const templates = await listTemplatePreviews(ctx.db, { ...where, organizationName: ctx.member.organization.name });
+    const dimensions = await listDimensions(ctx.db, where);
+    return { templates, dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })) };
+  }),
+
+  create: builders.input(CreateSurveyInput).mutation(({ ctx, input }) =>
+    createSurvey(ctx.db, {
+      ...tenant(ctx.member),
+      organizationName: ctx.member.organization.name,
+      ...input,
+      now: nowIso(ctx),
+      newId: ctx.newId,
+    }),
+  ),
+
+  update: builders
+    .input(UpdateSurveyInput)
+    .mutation(({ ctx, input }) => updateSurvey(ctx.db, { ...tenant(ctx.member), ...input })),
+
+  duplicate: builders
+    .input(SurveyIdInput)
+    .mutation(({ ctx, input }) =>
+      duplicateSurvey(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx), newId: ctx.newId }),
+    ),
+
+  questions: router({
+    save: builders
+      .input(SaveQuestionsInput)
+      .mutation(({ ctx, input }) => saveQuestions(ctx.db, { ...tenant(ctx.member), ...input, newId: ctx.newId })),
+  }),
+
+  waves: router({
+    schedule: builders
+      .input(ScheduleWaveInput)
+      .mutation(({ ctx, input }) =>
+        scheduleWave(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx), newId: ctx.newId }),
+      ),
+    open: builders
+      .input(WaveIdInput)
+      .mutation(({ ctx, input }) => openWave(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx) })),
+    close: builders
+      .input(WaveIdInput)
+      .mutation(({ ctx, input }) => closeWave(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx) })),
+  }),
+
+  invitations: router({
+    /** Checks a file and says what importing it would do; writes nothing. */
+    preview: builders
+      .input(CsvInput)
+      .mutation(({ ctx, input }) =>
+        previewInvitationImport(ctx.db, { organization: ctx.member.organization, ...input, now: nowIso(ctx) }),
+      ),
+    import: builders.input(CsvInput).mutation(({ ctx, input }) =>
+      importInvitations(ctx.db, {
+        organization: ctx.member.organization,
+        ...input,
+        now: nowIso(ctx),
+        baseUrl: ctx.baseUrl,
+        newId: ctx.newId,
+      }),
+    ),
+  }),
+
+  responseRate: readers
+    .input(WaveIdInput)
+    .query(({ ctx, input }) =>
+      waveResponseRate(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx), ...scope(ctx.member) }),
+    ),
+});

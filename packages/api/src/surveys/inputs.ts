@@ -1,0 +1,75 @@
+import { Id, QuestionFacet, QuestionType, Scale, SurveyKind } from '@facets/domain';
+import { z } from 'zod';
+
+/** Inputs of surveys.*: strict objects, bounded lengths (the cross-field rules live in @facets/domain). */
+
+const localized = (max: number) =>
+  z.strictObject({ fr: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+
+const Title = localized(200);
+const Intro = localized(2000);
+const Prompt = localized(500);
+const Code = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9_]+$/, 'use lower-case letters, digits and _ only');
+
+export const SurveyIdInput = z.strictObject({ surveyId: Id });
+export const WaveIdInput = z.strictObject({ waveId: Id });
+export const GroupIdInput = z.strictObject({ groupId: Id });
+export const ListSurveysInput = z.strictObject({ groupId: Id.optional() }).optional();
+
+export const CreateSurveyInput = z.strictObject({
+  groupId: Id,
+  templateId: z.string().min(1).max(64).optional(),
+  title: Title.optional(),
+  intro: Intro.nullable().optional(),
+  anonymous: z.boolean().optional(),
+  kind: SurveyKind.optional(),
+  /** For each template dimension code the group lacks: one of the group's dimension ids, or null to drop its items. */
+  dimensionChoices: z
+    .record(Code, Id.nullable())
+    .refine((choices) => Object.keys(choices).length <= 50, 'at most 50 choices')
+    .optional(),
+});
+
+export const UpdateSurveyInput = z.strictObject({
+  surveyId: Id,
+  title: Title,
+  intro: Intro.nullable(),
+  anonymous: z.boolean(),
+});
+
+export const QuestionInput = z.strictObject({
+  id: Id.optional(),
+  code: Code.optional(),
+  type: QuestionType,
+  scale: Scale.nullable(),
+  facet: QuestionFacet.nullable(),
+  dimensionId: Id.nullable(),
+  prompt: Prompt,
+  options: z
+    .array(z.strictObject({ value: Code, label: localized(200) }))
+    .max(20)
+    .nullable(),
+  required: z.boolean(),
+});
+
+export const SaveQuestionsInput = z.strictObject({ surveyId: Id, questions: z.array(QuestionInput).max(100) });
+
+export const ScheduleWaveInput = z.strictObject({
+  surveyId: Id,
+  label: z.string().trim().min(1).max(100),
+  opensAt: z.iso.datetime({ offset: true }),
+  closesAt: z.iso.datetime({ offset: true }),
+});
+
+/** The CSV text itself: 2 MB of UTF-8 at most (checked in bytes when parsed), here bounded in characters. */
+export const CsvInput = z.strictObject({
+  waveId: Id,
+  csv: z
+    .string()
+    .min(1)
+    .max(2 * 1024 * 1024),
+});

@@ -1,0 +1,210 @@
+import { DomainError, type GroupKind, Locale, waveState } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { listSegmentAttributes } from './groups.ts';
+import { CSV_MAX_REPORTED, type CsvError, parseInvitees } from './invitation-csv.ts';
+import { invitationMail, invitationUrl } from './invitation-mail.ts';
+import { findExisting, match, mergedSegments, type Planned } from './invitation-matching.ts';
+import { issueInvitations } from './invitations.ts';
+import { enqueueMessage } from './outbox.ts';
+import { inTransaction, localized } from './rows.ts';
+import { requireWave } from './survey-access.ts';
+
+/**
+ * Invitations from a CSV, all or nothing: every row is checked against the group's segment attributes and its
+ * stakeholders first; only a file without a single mistake is written, in one transaction — stakeholders created or
+ * updated (matched by external id, else by e-mail, within the group), one invitation and one e-mail per person not
+ * invited to this wave yet. Uploading the same people again creates nobody twice and invites nobody twice.
+ */
+
+/** Invitations to a wave without a closing date stop working after this long. */
+const OPEN_ENDED_EXPIRY_DAYS = 90;
+
+export interface ImportSummary {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** People who get an invitation now. */
+  invited: number;
+  /** People already invited to this wave, who get no second e-mail. */
+  alreadyInvited: number;
+}
+
+export type ImportOutcome =
+  | { status: 'refused'; rows: number; errorCount: number; errors: CsvError[] }
+  | { status: 'valid' | 'imported'; summary: ImportSummary };
+
+interface ImportArgs {
+  organization: { id: string; name: string; defaultLocale: string };
+  waveId: string;
+  csv: string;
+  now: string;
+  groupKinds?: readonly GroupKind[];
+}
+
+async function plan(trx: Kysely<Database>, args: ImportArgs) {
+  const organizationId = args.organization.id;
+  const { survey, wave } = await requireWave(trx, {
+    organizationId,
+    waveId: args.waveId,
+    ...(args.groupKinds ? { groupKinds: args.groupKinds } : {}),
+  });
+  if (waveState(wave, args.now) === 'closed') {
+    throw new DomainError(
+      'conflict',
+      'waveId: this wave is closed and takes no more answers: schedule a new wave',
+      'waveId',
+    );
+  }
+  const attributes = await listSegmentAttributes(trx, { organizationId, groupId: survey.groupId });
+  const parsed = parseInvitees(args.csv, attributes);
+  const header = (field: string) => parsed.columns.find((c) => c.field === field)?.header ?? field;
+  const matched =
+    parsed.errors.length > 0
+      ? { errors: parsed.errors, planned: [] }
+      : match(
+          parsed.rows,
+          await findExisting(trx, organizationId, survey.groupId, parsed.rows),
+          header('email'),
+          header('external_id'),
+        );
+  const invited = new Set(
+    (
+      await trx
+        .selectFrom('invitation')
+        .select('stakeholder_id')
+        .where('organization_id', '=', organizationId)
+        .where('wave_id', '=', wave.id)
+        .execute()
+    ).map((r) => r.stakeholder_id),
+  );
+  return { survey, wave, rowCount: parsed.rowCount, errors: matched.errors, planned: matched.planned, invited };
+}
+
+function summaryOf(planned: Planned[], invited: Set<string>): ImportSummary {
+  const already = planned.filter((p) => p.existing && invited.has(p.existing.id)).length;
+  return {
+    rows: planned.length,
+    created: planned.filter((p) => !p.existing).length,
+    updated: planned.filter((p) => p.existing && p.changed).length,
+    unchanged: planned.filter((p) => p.existing && !p.changed).length,
+    invited: planned.length - already,
+    alreadyInvited: already,
+  };
+}
+
+function refused(result: { rowCount: number; errors: CsvError[] }): ImportOutcome {
+  return {
+    status: 'refused',
+    rows: result.rowCount,
+    errorCount: result.errors.length,
+    errors: result.errors.slice(0, CSV_MAX_REPORTED),
+  };
+}
+
+/** Checks a file and says what importing it would do; writes nothing. */
+export async function previewInvitationImport(db: Kysely<Database>, args: ImportArgs): Promise<ImportOutcome> {
+  const result = await plan(db, args);
+  if (result.errors.length > 0) return refused(result);
+  return { status: 'valid', summary: summaryOf(result.planned, result.invited) };
+}
+
+/** Imports a file all or nothing (see the top of this file); a file with any mistake is refused with its report. */
+export async function importInvitations(
+  db: Kysely<Database>,
+  args: ImportArgs & { baseUrl: string; newId: () => string },
+): Promise<ImportOutcome> {
+  return inTransaction(db, async (trx) => {
+    const organizationId = args.organization.id;
+    const result = await plan(trx, args);
+    if (result.errors.length > 0) return refused(result);
+    const { survey, wave, planned, invited } = result;
+    const fresh = planned.filter((p) => !p.existing).map((p) => ({ ...p, id: args.newId() }));
+    for (let i = 0; i < fresh.length; i += 200) {
+      await trx
+        .insertInto('stakeholder')
+        .values(
+          fresh.slice(i, i + 200).map(({ invitee, id }) => ({
+            id,
+            organization_id: organizationId,
+            group_id: survey.groupId,
+            external_ref: invitee.externalId,
+            email: invitee.email,
+            display_name: invitee.name ?? invitee.email,
+            company: invitee.company,
+            segments: JSON.stringify(invitee.segments),
+            locale: invitee.locale,
+            created_at: args.now,
+          })),
+        )
+        .execute();
+    }
+    for (const { invitee, existing } of planned.filter((p) => p.existing && p.changed)) {
+      await trx
+        .updateTable('stakeholder')
+        .set({
+          email: invitee.email,
+          ...(invitee.name !== null ? { display_name: invitee.name } : {}),
+          ...(invitee.externalId !== null ? { external_ref: invitee.externalId } : {}),
+          ...(invitee.company !== null ? { company: invitee.company } : {}),
+          ...(invitee.locale !== null ? { locale: invitee.locale } : {}),
+          segments: JSON.stringify(mergedSegments(existing, invitee)),
+        })
+        .where('organization_id', '=', organizationId)
+        .where('id', '=', existing!.id)
+        .execute();
+    }
+    const people = [
+      ...fresh.map((p) => ({ id: p.id, invitee: p.invitee, existing: null })),
+      ...planned
+        .filter((p) => p.existing)
+        .map((p) => ({ id: p.existing!.id, invitee: p.invitee, existing: p.existing })),
+    ].filter((p) => !invited.has(p.id));
+    const expiresAt =
+      wave.closesAt ?? new Date(Date.parse(args.now) + OPEN_ENDED_EXPIRY_DAYS * 86_400_000).toISOString();
+    const issued = await issueInvitations(trx, {
+      organizationId,
+      waveId: wave.id,
+      stakeholderIds: people.map((p) => p.id),
+      expiresAt,
+      now: args.now,
+      newId: args.newId,
+    });
+    const tokens = new Map(issued.map((i) => [i.stakeholderId, i.token]));
+    const title = await surveyTitle(trx, organizationId, survey.id);
+    for (const person of people) {
+      const wanted = person.invitee.locale ?? person.existing?.locale ?? args.organization.defaultLocale;
+      const locale = Locale.safeParse(wanted).data ?? 'fr';
+      const mail = invitationMail({
+        locale,
+        organizationName: args.organization.name,
+        personName: person.invitee.name ?? person.existing?.display_name ?? person.invitee.email,
+        surveyTitle: title,
+        anonymous: survey.anonymous,
+        opensAt: wave.opensAt,
+        closesAt: wave.closesAt,
+        now: args.now,
+        link: invitationUrl(args.baseUrl, survey.groupCode, tokens.get(person.id)!),
+      });
+      await enqueueMessage(trx, {
+        organizationId,
+        to: person.invitee.email,
+        ...mail,
+        now: args.now,
+        newId: args.newId,
+      });
+    }
+    return { status: 'imported', summary: summaryOf(planned, invited) };
+  });
+}
+
+async function surveyTitle(trx: Kysely<Database>, organizationId: string, surveyId: string) {
+  const row = await trx
+    .selectFrom('survey')
+    .select('title')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', surveyId)
+    .executeTakeFirstOrThrow();
+  return localized(row.title);
+}
