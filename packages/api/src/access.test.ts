@@ -1,4 +1,5 @@
-import { createFeedback, type Db, newId } from '@facets/db';
+import { createFeedback, type Db, issueInvitations, newId } from '@facets/db';
+import { addStakeholder } from '@facets/db/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSegmentAttribute } from './insights/testing.ts';
@@ -28,6 +29,7 @@ const ACTING_STAFF: Who[] = ['admin', 'leadership', 'hr', 'otherOrgLeadership'];
 /** Views of a whole group or its segments: not managers, who see their own department only. */
 const WHOLE_ORG: Who[] = ['admin', 'leadership', 'hr', 'analyst', 'otherOrgLeadership'];
 const LEADERS: Who[] = ['admin', 'leadership', 'otherOrgLeadership'];
+const ADMINS: Who[] = ['admin'];
 const EVERYONE: Who[] = [...WHO];
 
 type Api = Awaited<ReturnType<typeof callerFor>>;
@@ -37,6 +39,8 @@ interface Env {
   self: { stakeholderId: string; group: 'employee' | 'supplier' } | null;
   /** A feedback of the caller's organisation (the caller's own one for stakeholders). */
   feedbackId: string;
+  /** A fresh, unused invitation link to the employee survey of the caller's organisation. */
+  invite: () => Promise<string>;
 }
 
 const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => Promise<unknown>][] = [
@@ -93,6 +97,19 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     (api, e) => api.feedback.setStatus({ feedbackId: e.feedbackId, status: 'in_progress' }),
   ],
   ['org.groups', STAFF, (api) => api.org.groups()],
+  // An invitation link needs no account: whoever holds the token may open and answer its one survey.
+  ['portal.invitation.get', EVERYONE, async (api, e) => api.portal.invitation.get({ token: await e.invite() })],
+  [
+    'portal.invitation.submit',
+    EVERYONE,
+    async (api, e) =>
+      api.portal.invitation.submit({ token: await e.invite(), idempotencyKey: key(), answers: employeeAnswers(e.org) }),
+  ],
+  ['portal.results.get', STAKEHOLDERS, (api) => api.portal.results.get()],
+  ['portal.rules.get', STAKEHOLDERS, (api) => api.portal.rules.get()],
+  ['admin.outbox.list', ADMINS, (api) => api.admin.outbox.list()],
+  ['admin.portalSettings.get', ADMINS, (api) => api.admin.portalSettings.get()],
+  ['admin.portalSettings.update', ADMINS, (api) => api.admin.portalSettings.update({ allowAnonymousFeedback: true })],
 ];
 
 const waveOf = (e: Env) =>
@@ -123,12 +140,25 @@ beforeAll(async () => {
   const aliceFeedback = await feedbackOf(ours, ours.stakeholders.alice.id, ours.groups.employee);
   const samFeedback = await feedbackOf(ours, ours.stakeholders.sam.id, ours.groups.supplier);
   const otherFeedback = await feedbackOf(other, other.stakeholders.sam.id, other.groups.supplier);
-  const staff = (userId: string) => ({ userId, env: { org: ours, self: null, feedbackId: samFeedback } });
+  const inviter = (org: Org) => async () => {
+    const person = await addStakeholder(db.db, org, { groupId: org.groups.employee });
+    const [issued] = await issueInvitations(db.db, {
+      organizationId: org.organizationId,
+      waveId: org.surveys.employee.waveId,
+      stakeholderIds: [person.id],
+      expiresAt: '2027-01-01T00:00:00.000Z',
+      now: org.now,
+      newId,
+    });
+    return issued!.token;
+  };
+  const invite = inviter(ours);
+  const staff = (userId: string) => ({ userId, env: { org: ours, self: null, feedbackId: samFeedback, invite } });
   envs = {
-    anonymous: { userId: null, env: { org: ours, self: null, feedbackId: samFeedback } },
+    anonymous: { userId: null, env: { org: ours, self: null, feedbackId: samFeedback, invite } },
     outsider: {
       userId: await addUser(db.db, 'outsider@example.test', ours.now),
-      env: { org: ours, self: null, feedbackId: samFeedback },
+      env: { org: ours, self: null, feedbackId: samFeedback, invite },
     },
     employee: {
       userId: ours.stakeholders.alice.userId,
@@ -136,18 +166,27 @@ beforeAll(async () => {
         org: ours,
         self: { stakeholderId: ours.stakeholders.alice.id, group: 'employee' },
         feedbackId: aliceFeedback,
+        invite,
       },
     },
     supplier: {
       userId: ours.stakeholders.sam.userId,
-      env: { org: ours, self: { stakeholderId: ours.stakeholders.sam.id, group: 'supplier' }, feedbackId: samFeedback },
+      env: {
+        org: ours,
+        self: { stakeholderId: ours.stakeholders.sam.id, group: 'supplier' },
+        feedbackId: samFeedback,
+        invite,
+      },
     },
     admin: staff(ours.staff.admin.userId),
     leadership: staff(ours.leadership.userId),
     hr: staff(ours.staff.hr.userId),
     manager: staff(ours.staff.manager.userId),
     analyst: staff(ours.staff.analyst.userId),
-    otherOrgLeadership: { userId: other.leadership.userId, env: { org: other, self: null, feedbackId: otherFeedback } },
+    otherOrgLeadership: {
+      userId: other.leadership.userId,
+      env: { org: other, self: null, feedbackId: otherFeedback, invite: inviter(other) },
+    },
   };
 });
 afterAll(() => db.close());

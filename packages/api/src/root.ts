@@ -1,3 +1,4 @@
+import { adminRouter } from './routers/admin.ts';
 import { feedbackRouter } from './routers/feedback.ts';
 import { insightsRouter } from './routers/insights.ts';
 import { orgRouter } from './routers/org.ts';
@@ -11,6 +12,7 @@ export const appRouter = router({
   insights: insightsRouter,
   feedback: feedbackRouter,
   org: orgRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;
