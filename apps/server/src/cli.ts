@@ -17,6 +17,7 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { createAuth } from './auth.ts';
 import { type Env, loadEnv, REPO_ROOT } from './env.ts';
+import { type MailSender, smtpTransport, startMailSender } from './mail/sender.ts';
 import { PORTALS } from './portals.ts';
 
 const USAGE = 'usage: node src/cli.ts migrate | seed | backup <file> | start';
@@ -57,6 +58,10 @@ async function start(env: Env, db: Db): Promise<void> {
     logger,
   });
   const app = await buildApp({ db: db.db, auth, logger, portalsDir: join(REPO_ROOT, 'apps'), baseUrl: env.baseUrl });
+  const mail: MailSender | null = env.smtp
+    ? startMailSender({ db: db.db, transport: smtpTransport(env.smtp.url), from: env.smtp.from, logger })
+    : null;
+  if (!mail) logger.info('SMTP_URL is not set: e-mail stays in the outbox, where admins read it');
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -66,6 +71,7 @@ async function start(env: Env, db: Db): Promise<void> {
     // In-flight requests finish; a stuck one does not keep the process alive forever.
     setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
+    await mail?.stop();
     await db.close();
     process.exit(0);
   };

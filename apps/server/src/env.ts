@@ -16,6 +16,13 @@ const EnvSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   BASE_URL: z.url().optional(),
   LOG_LEVEL: LogLevel.default('info'),
+  /** smtp://user:password@host:587 or smtps://…:465; without it, e-mail stays in the outbox. */
+  SMTP_URL: z
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of e-mail, e.g. "Facets <no-reply@example.org>". */
+  MAIL_FROM: z.string().min(3).max(200).optional(),
 });
 
 export interface Env {
@@ -26,6 +33,8 @@ export interface Env {
   baseUrl: string;
   logLevel: z.infer<typeof LogLevel>;
   dataDir: string;
+  /** Outgoing e-mail by SMTP, null when e-mail stays in the outbox. */
+  smtp: { url: string; from: string } | null;
 }
 
 /**
@@ -40,14 +49,18 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
   }
   const e = parsed.data;
   const dataDir = join(root, 'data');
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? join(dataDir, 'facets.sqlite'),
     authSecret: e.BETTER_AUTH_SECRET ?? persistedSecret(dataDir),
-    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    baseUrl,
     logLevel: e.LOG_LEVEL,
     dataDir,
+    smtp: e.SMTP_URL
+      ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Facets <no-reply@${new URL(baseUrl).hostname}>` }
+      : null,
   };
 }
 
