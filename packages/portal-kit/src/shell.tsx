@@ -56,6 +56,8 @@ export interface AuthGateProps {
   /** What to say (and where to send) a signed-in person this app is not for. */
   denied: (me: Me) => ReactNode;
   signInIntro?: string;
+  /** Offer sign-in by a link sent by e-mail (the portals, for returning stakeholders). */
+  signInByLink?: boolean;
   nav: (me: Me) => readonly NavEntry[];
   width?: 'narrow' | 'normal' | 'wide';
   children: (me: Me) => ReactNode;
@@ -82,7 +84,7 @@ export function AuthGate(props: AuthGateProps) {
   if (!me.data) {
     return (
       <Shell width={props.width}>
-        <SignIn intro={props.signInIntro} />
+        <SignIn intro={props.signInIntro} withLink={props.signInByLink} />
       </Shell>
     );
   }
