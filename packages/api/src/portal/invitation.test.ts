@@ -171,3 +171,26 @@ describe('admin.outbox.list', () => {
     expect(await admin.admin.outbox.list({ to: 'eve@example.test' })).toEqual([]);
   });
 });
+
+describe('invited-only surveys (onboarding, exit, after an interaction)', () => {
+  it('reach only the people invited to them, in the portal as by the link', async () => {
+    await db.db
+      .updateTable('survey')
+      .set({ kind: 'onboarding' })
+      .where('id', '=', org.surveys.employee.surveyId)
+      .execute();
+    const alice = await callerFor(db.db, org.stakeholders.alice.userId);
+    const waveId = org.surveys.employee.waveId;
+    expect(await alice.portal.survey.list()).toEqual([]);
+    expect((await rejection(alice.portal.survey.get({ waveId }))).code).toBe('NOT_FOUND');
+    const refused = await rejection(
+      alice.portal.survey.submit({ waveId, idempotencyKey: key(), answers: employeeAnswers(org) }),
+    );
+    expect(refused.code).toBe('NOT_FOUND');
+    expect(await count(db.db, 'response')).toBe(0);
+    await invite(org.stakeholders.alice.id);
+    expect((await alice.portal.survey.list()).map((s) => [s.waveId, s.kind])).toEqual([[waveId, 'onboarding']]);
+    await alice.portal.survey.submit({ waveId, idempotencyKey: key(), answers: employeeAnswers(org) });
+    expect(await count(db.db, 'response')).toBe(1);
+  });
+});

@@ -4,9 +4,12 @@ import {
   getInvitationSurvey,
   getPortalSettings,
   getWaveSurvey,
+  INVITED_ONLY_KINDS,
+  invitedWaves,
   listDimensions,
   listFeedbackForStakeholder,
   listOpenWaves,
+  requireInvitedIfTargeted,
   respondentSegments,
   submitByInvitation,
   submitResponse,
@@ -33,18 +36,22 @@ import { invitationView, surveyView } from '../views.ts';
  * exception is an invitation link: its token stands for one stakeholder and one survey, and nothing else.
  */
 const surveyRouter = router({
-  list: stakeholderProcedure().query(({ ctx }) =>
-    listOpenWaves(ctx.db, {
-      organizationId: ctx.member.organization.id,
-      groupId: ctx.group.id,
-      stakeholderId: ctx.stakeholder.id,
-      now: nowIso(ctx),
-    }),
-  ),
+  list: stakeholderProcedure().query(async ({ ctx }) => {
+    const where = { organizationId: ctx.member.organization.id, stakeholderId: ctx.stakeholder.id };
+    const waves = await listOpenWaves(ctx.db, { ...where, groupId: ctx.group.id, now: nowIso(ctx) });
+    const targeted = waves.filter((w) => INVITED_ONLY_KINDS.includes(w.kind)).map((w) => w.waveId);
+    const invited = await invitedWaves(ctx.db, { ...where, waveIds: targeted });
+    return waves.filter((w) => !INVITED_ONLY_KINDS.includes(w.kind) || invited.has(w.waveId));
+  }),
 
   get: stakeholderProcedure()
     .input(WaveInput)
     .query(async ({ ctx, input }) => {
+      await requireInvitedIfTargeted(ctx.db, {
+        organizationId: ctx.member.organization.id,
+        stakeholderId: ctx.stakeholder.id,
+        waveId: input.waveId,
+      });
       const survey = await getWaveSurvey(ctx.db, {
         organizationId: ctx.member.organization.id,
         waveId: input.waveId,
@@ -57,8 +64,13 @@ const surveyRouter = router({
 
   submit: stakeholderProcedure()
     .input(SubmitSurveyInput)
-    .mutation(({ ctx, input }) =>
-      submitResponse(ctx.db, {
+    .mutation(async ({ ctx, input }) => {
+      await requireInvitedIfTargeted(ctx.db, {
+        organizationId: ctx.member.organization.id,
+        stakeholderId: ctx.stakeholder.id,
+        waveId: input.waveId,
+      });
+      return submitResponse(ctx.db, {
         organizationId: ctx.member.organization.id,
         groupId: ctx.group.id,
         stakeholderId: ctx.stakeholder.id,
@@ -66,8 +78,8 @@ const surveyRouter = router({
         ...input,
         now: nowIso(ctx),
         newId: ctx.newId,
-      }),
-    ),
+      });
+    }),
 });
 
 /** An invitation link, for someone who may have no account: the token alone opens its one survey, until answered. */

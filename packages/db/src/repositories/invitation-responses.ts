@@ -150,3 +150,44 @@ async function submissionOf(
     newId: input.newId,
   };
 }
+
+/**
+ * Surveys sent to chosen people only — a new hire's onboarding, a leaver's exit survey, a customer after an
+ * interaction: they reach the people invited to them (by the link, or in the portal once signed in), nobody else.
+ */
+export const INVITED_ONLY_KINDS: readonly string[] = ['onboarding', 'exit', 'post_interaction'];
+
+/** Of the given waves, those a stakeholder was invited to (whatever became of the invitation). */
+export async function invitedWaves(
+  db: Kysely<Database>,
+  args: { organizationId: string; stakeholderId: string; waveIds: readonly string[] },
+): Promise<Set<string>> {
+  if (args.waveIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('invitation')
+    .select('wave_id')
+    .where('organization_id', '=', args.organizationId)
+    .where('stakeholder_id', '=', args.stakeholderId)
+    .where('wave_id', 'in', [...args.waveIds])
+    .execute();
+  return new Set(rows.map((r) => r.wave_id));
+}
+
+/** A wave of an invited-only survey is, to anyone not invited, a wave that does not exist. */
+export async function requireInvitedIfTargeted(
+  db: Kysely<Database>,
+  args: { organizationId: string; stakeholderId: string; waveId: string },
+): Promise<void> {
+  const wave = await db
+    .selectFrom('wave as w')
+    .innerJoin('survey as s', 's.id', 'w.survey_id')
+    .select('s.kind')
+    .where('w.organization_id', '=', args.organizationId)
+    .where('w.id', '=', args.waveId)
+    .executeTakeFirst();
+  if (!wave || !INVITED_ONLY_KINDS.includes(wave.kind)) return;
+  const invited = await invitedWaves(db, { ...args, waveIds: [args.waveId] });
+  if (!invited.has(args.waveId)) {
+    throw new DomainError('not_found', 'waveId: this survey does not exist or is not open to you', 'waveId');
+  }
+}
