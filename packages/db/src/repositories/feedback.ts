@@ -143,7 +143,7 @@ async function requireAnonymousFeedbackAllowed(db: Kysely<Database>, organizatio
     .select('allow_anonymous_feedback')
     .where('id', '=', organizationId)
     .executeTakeFirst();
-  if (!org || org.allow_anonymous_feedback !== 1) {
+  if (org?.allow_anonymous_feedback !== 1) {
     throw invalid('anonymous', 'this organisation does not accept anonymous feedback');
   }
 }
