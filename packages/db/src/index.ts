@@ -3,6 +3,7 @@ export {
   DEMO_ORGANIZATION,
   DEMO_PASSWORD,
   DEMO_SIGN_INS,
+  type DemoInvitation,
   type SeedDemoOptions,
   type SeedDemoResult,
   seedDemo,
