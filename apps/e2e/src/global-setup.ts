@@ -6,6 +6,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string | null;
+    databaseUrl: string;
   }
 }
 
@@ -22,5 +23,6 @@ export default async function setup(project: TestProject) {
   const server = await startServer();
   project.provide('baseUrl', server.baseUrl);
   project.provide('chromiumPath', chromium.path);
+  project.provide('databaseUrl', server.databaseUrl);
   return () => server.stop();
 }
