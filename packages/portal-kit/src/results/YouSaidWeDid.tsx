@@ -99,6 +99,8 @@ function Said({ data }: { data: PortalResults }) {
 
 function Score({ label, figure, hidden }: { label: string; figure: Figure; hidden: (f: Figure) => string }) {
   const { t, lang } = useLang();
+  // A facet the survey does not ask about (lived-only topics) is left out, not shown as missing.
+  if (figure.hidden === 'no_data') return null;
   return (
     <div>
       <dt>{label}</dt>
