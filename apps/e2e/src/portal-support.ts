@@ -29,7 +29,8 @@ export const WORDS = {
     submit: 'Submit',
     thanks: 'Thank you!',
     required: 'Please answer this question to continue.',
-    tooLong: /Your text has 10,485,760 characters/,
+    pasteRefused: /Not pasted: your text would have 10,485,760 characters/,
+    tooLong: /Your text has 5,001 characters/,
     tooLarge: 'What you sent is too large (the limit is 1 MB).',
     network: 'We could not reach Facets.',
     used: 'You have already answered',
@@ -64,7 +65,8 @@ export const WORDS = {
     submit: 'Envoyer',
     thanks: 'Merci !',
     required: 'Veuillez répondre à cette question pour continuer.',
-    tooLong: /Votre texte compte 10\s485\s760 caractères/,
+    pasteRefused: /Rien n’a été collé : votre texte compterait 10\s485\s760 caractères/,
+    tooLong: /Votre texte compte 5\s001 caractères/,
     tooLarge: 'Votre envoi est trop volumineux (la limite est de 1 Mo).',
     network: 'Impossible de joindre Facets.',
     used: 'Vous avez déjà répondu',
@@ -211,8 +213,18 @@ async function next(page: Page, w: Words): Promise<void> {
 
 const isLastScreen = (page: Page, w: Words) => page.getByRole('button', { name: w.submit, exact: true }).isVisible();
 
-/** Sets a textarea's value the way a paste does, without typing ten million keys. */
-async function paste(page: Page, text: string): Promise<void> {
+/** Pastes `length` characters into a textarea (the runner's first by default), as from the clipboard. */
+async function paste(page: Page, length: number, field = page.locator('form textarea').first()): Promise<void> {
+  await field.evaluate((el, n) => {
+    (el as HTMLTextAreaElement).focus();
+    const data = new DataTransfer();
+    data.setData('text/plain', 'x'.repeat(n));
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, length);
+}
+
+/** Sets the runner's textarea as typing would, without typing thousands of keys. */
+async function type(page: Page, text: string): Promise<void> {
   await page
     .locator('form textarea')
     .first()
@@ -272,18 +284,32 @@ export async function invitationStory(s: Story): Promise<void> {
   expect(await page.locator('form input:checked').count()).toBeGreaterThan(0);
   await next(page, w);
 
+  let pasted = false;
+  // 10 MB of text in a free-text answer: refused by the page with its length, before anything is sent.
+  const tryHugeText = async (button: string) => {
+    if (!s.checks || pasted || (await page.locator('form textarea').count()) === 0) return;
+    pasted = true;
+    await paste(page, 10 * 1024 * 1024);
+    await page.getByText(w.pasteRefused).first().waitFor();
+    expect(await page.locator('form textarea').first().inputValue()).toBe('');
+    await snap(page, shotName(s, '05-paste-refused'));
+    // One character over the limit, typed: the form says so and does not move on.
+    await type(page, 'x'.repeat(5001));
+    await page.getByRole('button', { name: button, exact: true }).click();
+    await page.getByText(w.tooLong).first().waitFor();
+    await snap(page, shotName(s, '05-text-too-long'));
+    await type(page, '');
+  };
   for (let screen = 0; screen < 40 && !(await isLastScreen(page, w)); screen++) {
     await answerScreen(page);
-    if (s.checks && (await page.locator('form textarea').count()) > 0) {
-      await paste(page, 'x'.repeat(10 * 1024 * 1024));
-      await page.getByRole('button', { name: w.next, exact: true }).click();
-      await page.getByText(w.tooLong).first().waitFor();
-      await snap(page, shotName(s, '05-text-too-long'));
-      await paste(page, '');
-    }
+    await tryHugeText(w.next);
     await next(page, w);
   }
   await answerScreen(page);
+  const beforeHugeText = await responsesOf(s.databaseUrl, portal.waveId);
+  await tryHugeText(w.submit);
+  expect(await responsesOf(s.databaseUrl, portal.waveId)).toBe(beforeHugeText);
+  if (s.checks) expect(pasted).toBe(true);
 
   const before = await responsesOf(s.databaseUrl, portal.waveId);
   if (s.checks) {
@@ -374,9 +400,13 @@ export async function feedbackStory(s: Story): Promise<void> {
   await expectClean(page);
   await snap(page, shotName(s, '11-home'));
 
-  const text = `${s.locale === 'fr' ? 'Idée' : 'Idea'} ${s.group} ${s.locale}-${s.viewport} ${newId()}`;
+  const text = `${s.locale === 'fr' ? 'Une idée pour' : 'An idea for'} ${s.group}s (${s.locale}, ${s.viewport}, ${Date.now() % 100_000})`;
   await page.getByRole('navigation').getByRole('link', { name: w.giveFeedback }).click();
   await page.getByRole('radio', { name: w.suggestion, exact: true }).check();
+  if (s.checks) {
+    await paste(page, 10 * 1024 * 1024, page.getByLabel(w.yourFeedback));
+    await page.getByText(w.pasteRefused).waitFor();
+  }
   await page.getByLabel(w.yourFeedback).fill(text);
   if (portal.reference) await page.getByLabel(REFERENCE_LABELS[s.group][s.locale]).fill(portal.reference);
   if (portal.anonymousFeedback) await page.getByLabel(w.withoutName).check();

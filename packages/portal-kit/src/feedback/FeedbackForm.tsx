@@ -7,6 +7,7 @@ import { pickText } from '../i18n/language.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useLinkClick, useRouter } from '../router.tsx';
 import { browserStore, newIdempotencyKey } from '../storage.ts';
+import { usePasteLimit } from '../text-limit.ts';
 import { addFollowKey, newFollowKey } from './followKeys.ts';
 
 export const FEEDBACK_CATEGORIES = ['praise', 'suggestion', 'problem', 'question'] as const;
@@ -32,6 +33,7 @@ export function FeedbackForm({ me }: { me: Me }) {
   const dimensions = useQuery(trpc.portal.dimension.list.queryOptions());
   const rules = useQuery(trpc.portal.rules.get.queryOptions());
   const [anonymous, setAnonymous] = useState(false);
+  const paste = usePasteLimit(BODY_MAX);
   const [category, setCategory] = useState<FeedbackCategoryCode | ''>('');
   const [dimensionId, setDimensionId] = useState('');
   const [body, setBody] = useState('');
@@ -157,11 +159,20 @@ export function FeedbackForm({ me }: { me: Me }) {
             hint={t('feedback.messageHint')}
             value={body}
             onChange={(e) => {
+              paste.clear();
               setBody(e.currentTarget.value);
               setErrors((old) => ({ ...old, body: undefined }));
             }}
+            onPaste={paste.onPaste}
             rows={6}
-            error={errors.body}
+            error={
+              paste.refused !== null
+                ? t('runnerExtra.pasteTooLong', {
+                    length: paste.refused.toLocaleString(lang),
+                    max: BODY_MAX.toLocaleString(lang),
+                  })
+                : errors.body
+            }
             required
           />
           <TextInput

@@ -30,6 +30,7 @@ const en = {
       'Please do not name or describe anyone: your answer stays anonymous only if it identifies nobody, you included.',
     count: '{{count}} of {{max}} characters',
     tooLong: 'Your text has {{length}} characters: please keep it under {{max}}.',
+    pasteTooLong: 'Not pasted: your text would have {{length}} characters, and the limit is {{max}}.',
     invitedBy: 'Invited by {{organization}}. You do not need an account to answer.',
   },
   errorsExtra: {
@@ -151,6 +152,7 @@ const fr: PortalMessages = {
       'Ne nommez ni ne décrivez personne : votre réponse ne reste anonyme que si elle n’identifie personne, vous compris.',
     count: '{{count}} caractères sur {{max}}',
     tooLong: 'Votre texte compte {{length}} caractères : gardez-le sous {{max}}.',
+    pasteTooLong: 'Rien n’a été collé : votre texte compterait {{length}} caractères, pour une limite de {{max}}.',
     invitedBy: 'Invitation de {{organization}}. Aucun compte n’est nécessaire pour répondre.',
   },
   errorsExtra: {

@@ -3,6 +3,7 @@ import { type Ref, useId } from 'react';
 import type { SurveyQuestion } from '../api.ts';
 import { type Language, pickText } from '../i18n/language.ts';
 import { useLang } from '../i18n/useLang.ts';
+import { usePasteLimit } from '../text-limit.ts';
 import { type AnswerDraft, TEXT_MAX } from './state.ts';
 
 const SCALES: readonly string[] = ['likert5', 'csat5', 'ces7', 'nps11'];
@@ -32,6 +33,7 @@ export function QuestionView({
 }: QuestionViewProps) {
   const { t, lang } = useLang();
   const Heading = level === 2 ? 'h2' : 'h3';
+  const paste = usePasteLimit(TEXT_MAX);
   const textId = useId();
   const prompt = pickText(question.prompt, lang);
   // Some authored prompts already say "(optional)"; the marker is then not repeated.
@@ -84,6 +86,13 @@ export function QuestionView({
   const countId = `${textId}-count`;
   const errorId = `${textId}-error`;
   const length = answer?.text?.length ?? 0;
+  const shown =
+    paste.refused !== null
+      ? t('runnerExtra.pasteTooLong', {
+          length: paste.refused.toLocaleString(lang),
+          max: TEXT_MAX.toLocaleString(lang),
+        })
+      : error;
   return (
     <div className="fx-field">
       <Heading className="fx-question" ref={headingRef} tabIndex={-1}>
@@ -102,17 +111,21 @@ export function QuestionView({
         className="fx-textarea"
         rows={6}
         value={answer?.text ?? ''}
-        onChange={(e) => onChange({ text: e.currentTarget.value })}
+        onChange={(e) => {
+          paste.clear();
+          onChange({ text: e.currentTarget.value });
+        }}
+        onPaste={paste.onPaste}
         required={question.required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, countId, error ? errorId : ''].filter(Boolean).join(' ')}
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={[hintId, countId, shown ? errorId : ''].filter(Boolean).join(' ')}
       />
       <p className={length > TEXT_MAX ? 'fx-count fx-count--over' : 'fx-count'} id={countId}>
         {t('runnerExtra.count', { count: length.toLocaleString(lang), max: TEXT_MAX.toLocaleString(lang) })}
       </p>
-      {error ? (
-        <p className="fx-error" id={errorId}>
-          {error}
+      {shown ? (
+        <p className="fx-error" id={errorId} role="alert">
+          {shown}
         </p>
       ) : null}
     </div>
