@@ -96,8 +96,9 @@ describe('seedDemo', () => {
       seedDemo(second.db, { now: NOW, hashPassword }),
     ]);
     responses = seeded.responses;
-    // About a thousand submissions of a dozen statements each: a second or two on SQLite, several on PostgreSQL.
-  }, 60_000);
+    // About a thousand submissions of a dozen statements each: a second or two on SQLite, several on PostgreSQL —
+    // and a minute or more when two shared cores also run the other packages' suites.
+  }, 180_000);
   afterAll(async () => {
     await first?.close();
     await second?.close();
