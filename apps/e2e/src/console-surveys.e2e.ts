@@ -14,7 +14,7 @@ import { accessibilityViolations, launchBrowser, newContext, snap, type Viewport
 const PASSWORD = 'facets-demo';
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
-const databasePath = inject('databasePath');
+const databaseUrl = inject('databaseUrl');
 
 const WORDS = {
   en: {
@@ -61,7 +61,7 @@ type Words = (typeof WORDS)[Locale];
 
 /** What the server wrote, read from its SQLite file (the test reads; the product never shares it). */
 function query<T>(sql: string, ...params: string[]): T[] {
-  const db = new DatabaseSync(databasePath, { readOnly: true });
+  const db = new DatabaseSync(databaseUrl, { readOnly: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {

@@ -6,7 +6,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string | null;
-    databasePath: string;
+    databaseUrl: string;
   }
 }
 
@@ -23,6 +23,6 @@ export default async function setup(project: TestProject) {
   const server = await startServer();
   project.provide('baseUrl', server.baseUrl);
   project.provide('chromiumPath', chromium.path);
-  project.provide('databasePath', server.databasePath);
+  project.provide('databaseUrl', server.databaseUrl);
   return () => server.stop();
 }

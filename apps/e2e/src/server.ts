@@ -36,8 +36,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 export interface RunningServer {
   baseUrl: string;
-  /** The server's SQLite file, for tests that read what it wrote (e.g. the outbox of messages). */
-  databasePath: string;
+  /** The server's SQLite file: tests read the outbox and issue invitations there, as the console would. */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -46,6 +46,7 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'facets-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const databaseUrl = join(dataDir, 'facets.sqlite');
   let log = '';
   const child = spawn(process.execPath, [cli, 'start'], {
     env: {
@@ -53,7 +54,7 @@ export async function startServer(): Promise<RunningServer> {
       PORT: String(port),
       HOST: '127.0.0.1',
       BASE_URL: baseUrl,
-      DATABASE_URL: join(dataDir, 'facets.sqlite'),
+      DATABASE_URL: databaseUrl,
       BETTER_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
       LOG_LEVEL: 'warn',
       // Every simulated person signs in from 127.0.0.1: the per-address limit is proved in the server's own tests.
@@ -70,7 +71,7 @@ export async function startServer(): Promise<RunningServer> {
   await waitForHealth(baseUrl, child, () => log);
   return {
     baseUrl,
-    databasePath: join(dataDir, 'facets.sqlite'),
+    databaseUrl,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

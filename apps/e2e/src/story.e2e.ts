@@ -104,9 +104,12 @@ async function answerOpenSurvey(page: Page, w: Words, shot: string): Promise<voi
   for (let screen = 0; screen < 50; screen += 1) {
     await progress.waitFor();
     const position = await progress.getAttribute('aria-valuetext');
-    const radios = page.getByRole('radio');
-    const count = await radios.count();
-    if (count > 0) await radios.nth(count - 1).check();
+    // A screen may hold an expected/lived pair: answer every scale on it.
+    for (const scale of await page.locator('form fieldset').all()) {
+      const radios = scale.getByRole('radio');
+      const count = await radios.count();
+      if (count > 0) await radios.nth(count - 1).check();
+    }
     if (screen === 1) await snap(page, `${shot}-question`);
     if (await submit.isVisible()) {
       await submit.click();

@@ -1,8 +1,10 @@
 import type { Database, DialectName } from '@facets/db';
 import { betterAuth } from 'better-auth';
+import { magicLink } from 'better-auth/plugins';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { PRODUCTION_LIMITS } from './limits.ts';
+import { joinStakeholders, MAGIC_LINK_MINUTES, magicLinkSender } from './stakeholder-sign-in.ts';
 
 export interface AuthOptions {
   db: Kysely<Database>;
@@ -15,6 +17,8 @@ export interface AuthOptions {
   logger?: FastifyBaseLogger;
   /** Sign-in attempts per minute and client address (0 = off); production's when not given. */
   signInPerMinute?: number;
+  /** The time of sign-in messages; the system clock when not given. */
+  clock?: () => Date;
 }
 
 /** The request header the server sets to the client's address (app.ts), from which better-auth counts attempts. */
@@ -24,10 +28,13 @@ const timestamps = { createdAt: 'created_at', updatedAt: 'updated_at' } as const
 
 /**
  * better-auth on our own Kysely instance and snake_case tables (schema.ts). Staff and demo stakeholders are created
- * by the seed or an admin, never by self sign-up, so the public sign-up endpoint is off.
+ * by the seed or an admin, never by self sign-up, so the public sign-up endpoint is off. Returning stakeholders may
+ * also sign in with a link sent by e-mail (stakeholder-sign-in.ts), which creates their account on first use.
  */
 export function createAuth(options: AuthOptions) {
   const newId = options.newId;
+  const ids = newId ?? (() => crypto.randomUUID());
+  const clock = options.clock ?? (() => new Date());
   return betterAuth({
     appName: 'Facets',
     baseURL: options.baseUrl,
@@ -40,6 +47,24 @@ export function createAuth(options: AuthOptions) {
     // Its SQL is otherwise portable (INSERT … RETURNING, LOWER() LIKE), so the same setting serves PostgreSQL.
     database: { db: options.db, type: 'sqlite' },
     emailAndPassword: { enabled: true, disableSignUp: true },
+    plugins: [
+      magicLink({
+        expiresIn: MAGIC_LINK_MINUTES * 60,
+        storeToken: 'hashed',
+        sendMagicLink: magicLinkSender({ db: options.db, newId: ids, clock, logger: options.logger }),
+      }),
+    ],
+    databaseHooks: {
+      user: {
+        create: {
+          // Only the e-mail sign-in creates users on its own, and only for addresses it sent a link to.
+          after: async (user, ctx) => {
+            if (!ctx?.path?.startsWith('/magic-link/')) return;
+            await joinStakeholders(options.db, user, { newId: ids, now: clock().toISOString() });
+          },
+        },
+      },
+    },
     user: { modelName: 'auth_user', fields: { emailVerified: 'email_verified', ...timestamps } },
     session: {
       modelName: 'auth_session',
@@ -82,7 +107,13 @@ export function createAuth(options: AuthOptions) {
       storage: 'memory',
       window: 60,
       max: 100,
-      customRules: { '/sign-in/*': { window: 60, max: options.signInPerMinute ?? PRODUCTION_LIMITS.signInPerMinute } },
+      // The magic-link plugin's own rule (5 a minute) would otherwise apply to following a link, whatever is set here.
+      customRules: Object.fromEntries(
+        ['/sign-in/*', '/magic-link/*'].map((path) => [
+          path,
+          { window: 60, max: options.signInPerMinute ?? PRODUCTION_LIMITS.signInPerMinute },
+        ]),
+      ),
     },
     telemetry: { enabled: false },
     ...(options.logger ? { logger: { log: toPino(options.logger) } } : {}),

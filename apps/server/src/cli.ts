@@ -6,6 +6,7 @@ import {
   DEMO_PASSWORD,
   DEMO_SIGN_INS,
   getOrganizationBySlug,
+  invitationLink,
   isEmpty,
   migrateToLatest,
   newId,
@@ -17,6 +18,7 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { createAuth } from './auth.ts';
 import { type Env, loadEnv, REPO_ROOT } from './env.ts';
+import { type MailSender, smtpTransport, startMailSender } from './mail/sender.ts';
 import { PORTALS } from './portals.ts';
 
 const USAGE = 'usage: node src/cli.ts migrate | seed | backup <file> | start';
@@ -27,7 +29,7 @@ async function migrate(db: Db): Promise<void> {
 }
 
 /** Seeds the demo organisation into an empty database; a database with any organisation is left alone. */
-async function seedWhenEmpty(db: Db): Promise<void> {
+async function seedWhenEmpty(db: Db, baseUrl: string): Promise<void> {
   if (!(await isEmpty(db.db))) {
     console.log('database already holds an organisation: demo not seeded');
     return;
@@ -42,11 +44,19 @@ async function seedWhenEmpty(db: Db): Promise<void> {
     onProgress: (done: number, total: number) => (done === 0 ? bar.start(total, 0) : bar.update(done)),
   }).finally(() => bar.stop());
   console.log(`demo organisation seeded with ${result.responses} responses`);
+  // Tokens are stored hashed: this is the only time the demo's links can be shown.
+  const shown = new Set<string>();
+  const links = result.invitations.filter((i) => !shown.has(i.survey) && shown.add(i.survey));
+  const customer = result.invitations.find((i) => i.email === DEMO_SIGN_INS.find((s) => s.group === 'customer')?.email);
+  if (customer && !links.includes(customer)) links.push(customer);
+  console.log('\nInvitation links of the demo (each works once, no account needed):');
+  for (const i of links)
+    console.log(`  ${i.survey.padEnd(22)} ${invitationLink(baseUrl, i.groupCode, i.token)}  (${i.email})`);
 }
 
 async function start(env: Env, db: Db): Promise<void> {
   await migrate(db);
-  await seedWhenEmpty(db);
+  await seedWhenEmpty(db, env.baseUrl);
   const logger = pino({ level: env.logLevel });
   const auth = createAuth({
     db: db.db,
@@ -65,6 +75,10 @@ async function start(env: Env, db: Db): Promise<void> {
     baseUrl: env.baseUrl,
     limits: env.limits,
   });
+  const mail: MailSender | null = env.smtp
+    ? startMailSender({ db: db.db, transport: smtpTransport(env.smtp.url), from: env.smtp.from, logger })
+    : null;
+  if (!mail) logger.info('SMTP_URL is not set: e-mail stays in the outbox, where admins read it');
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -74,6 +88,7 @@ async function start(env: Env, db: Db): Promise<void> {
     // In-flight requests finish; a stuck one does not keep the process alive forever.
     setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
+    await mail?.stop();
     await db.close();
     process.exit(0);
   };
@@ -107,7 +122,7 @@ async function main(argv: string[]): Promise<void> {
     if (command === 'migrate') await migrate(db);
     if (command === 'seed') {
       await migrate(db);
-      await seedWhenEmpty(db);
+      await seedWhenEmpty(db, env.baseUrl);
     }
     if (command === 'backup') {
       const file = args[0];

@@ -69,4 +69,18 @@ describe('loadEnv', () => {
       /SUBMIT_LIMIT_PER_MINUTE_PER_IP/,
     );
   });
+
+  it('sends e-mail by SMTP only when SMTP_URL is set, from MAIL_FROM or the public host', () => {
+    expect(loadEnv({}, tempRoot()).smtp).toBeNull();
+    expect(loadEnv({ SMTP_URL: 'smtp://mailer:secret@mail.example.org:587' }, tempRoot()).smtp).toEqual({
+      url: 'smtp://mailer:secret@mail.example.org:587',
+      from: 'Facets <no-reply@localhost>',
+    });
+    expect(
+      loadEnv({ SMTP_URL: 'smtps://mail.example.org', MAIL_FROM: 'Maison Lumière <rh@example.org>' }, tempRoot()).smtp,
+    ).toEqual({ url: 'smtps://mail.example.org', from: 'Maison Lumière <rh@example.org>' });
+    expect(() => loadEnv({ SMTP_URL: 'https://mail.example.org' }, tempRoot())).toThrow(
+      'Invalid environment: SMTP_URL: must start with smtp:// or smtps://',
+    );
+  });
 });

@@ -21,6 +21,13 @@ const EnvSchema = z.object({
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.signInPerMinute),
   SUBMIT_LIMIT_PER_MINUTE_PER_USER: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.submitPerMinutePerUser),
   SUBMIT_LIMIT_PER_MINUTE_PER_IP: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.submitPerMinutePerIp),
+  /** smtp://user:password@host:587 or smtps://…:465; without it, e-mail stays in the outbox. */
+  SMTP_URL: z
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+    .optional(),
+  /** The sender of e-mail, e.g. "Facets <no-reply@example.org>". */
+  MAIL_FROM: z.string().min(3).max(200).optional(),
 });
 
 export interface Env {
@@ -32,6 +39,8 @@ export interface Env {
   logLevel: z.infer<typeof LogLevel>;
   dataDir: string;
   limits: Limits;
+  /** Outgoing e-mail by SMTP, null when e-mail stays in the outbox. */
+  smtp: { url: string; from: string } | null;
 }
 
 /**
@@ -46,12 +55,13 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
   }
   const e = parsed.data;
   const dataDir = join(root, 'data');
+  const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? join(dataDir, 'facets.sqlite'),
     authSecret: e.BETTER_AUTH_SECRET ?? persistedSecret(dataDir),
-    baseUrl: (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    baseUrl,
     logLevel: e.LOG_LEVEL,
     dataDir,
     limits: {
@@ -59,6 +69,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
       submitPerMinutePerUser: e.SUBMIT_LIMIT_PER_MINUTE_PER_USER,
       submitPerMinutePerIp: e.SUBMIT_LIMIT_PER_MINUTE_PER_IP,
     },
+    smtp: e.SMTP_URL
+      ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Facets <no-reply@${new URL(baseUrl).hostname}>` }
+      : null,
   };
 }
 

@@ -16,6 +16,7 @@ const ACTING_STAFF: Who[] = ['admin', 'leadership', 'hr', 'otherOrgLeadership'];
 /** Views of a whole group or its segments: not managers, who see their own department only. */
 const WHOLE_ORG: Who[] = ['admin', 'leadership', 'hr', 'analyst', 'otherOrgLeadership'];
 const LEADERS: Who[] = ['admin', 'leadership', 'otherOrgLeadership'];
+const ADMINS: Who[] = ['admin'];
 const EVERYONE: Who[] = [...WHO];
 
 type Api = Awaited<ReturnType<typeof callerFor>>;
@@ -117,6 +118,19 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
       api.surveys.invitations.import({ waveId: e.org.surveys.employee.waveId, csv: `email\n${newId()}@example.org` }),
   ],
   ['surveys.responseRate', STAFF, (api, e) => api.surveys.responseRate({ waveId: e.org.surveys.employee.waveId })],
+  // An invitation link needs no account: whoever holds the token may open and answer its one survey.
+  ['portal.invitation.get', EVERYONE, async (api, e) => api.portal.invitation.get({ token: (await e.invite()).token })],
+  [
+    'portal.invitation.submit',
+    EVERYONE,
+    async (api, e) =>
+      e.invite().then(({ token, answers }) => api.portal.invitation.submit({ token, idempotencyKey: key(), answers })),
+  ],
+  ['portal.results.get', STAKEHOLDERS, (api) => api.portal.results.get()],
+  ['portal.rules.get', STAKEHOLDERS, (api) => api.portal.rules.get()],
+  ['admin.outbox.list', ADMINS, (api) => api.admin.outbox.list()],
+  ['admin.portalSettings.get', ADMINS, (api) => api.admin.portalSettings.get()],
+  ['admin.portalSettings.update', ADMINS, (api) => api.admin.portalSettings.update({ allowAnonymousFeedback: true })],
 ];
 
 const TITLE = { fr: 'Enquête', en: 'Survey' };
@@ -212,7 +226,8 @@ const INTRUDERS: { who: Who; victim: (w: World) => { env: Env; ids: string[]; ro
   {
     who: 'otherOrgLeadership',
     victim: (w) => ({
-      env: { org: w.ours, self: null, feedbackId: w.feedback.sam },
+      // An invitation link is its holder's: the intruder's own organisation's, so only the ids passed are someone else's.
+      env: { org: w.ours, self: null, feedbackId: w.feedback.sam, invite: w.callers.otherOrgLeadership.env.invite },
       ids: [
         w.ours.organizationId,
         ...Object.values(w.ours.groups),

@@ -1,4 +1,5 @@
-import { createFeedback, type Database, newId } from '@facets/db';
+import { createFeedback, type Database, issueInvitations, newId } from '@facets/db';
+import { addStakeholder } from '@facets/db/testing';
 import type { GroupKind } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { addSegmentAttribute } from './insights/testing.ts';
@@ -40,6 +41,13 @@ export interface Env {
   self: Self | null;
   /** A feedback of the caller's organisation (the caller's own one for stakeholders). */
   feedbackId: string;
+  /** A fresh, unused invitation link to the employee survey of the caller's organisation, and answers to it. */
+  invite: () => Promise<Invited>;
+}
+
+export interface Invited {
+  token: string;
+  answers: { questionId: string; value: number }[];
 }
 
 export interface World {
@@ -142,6 +150,22 @@ async function addGroupWithSurvey(db: Kysely<Database>, org: Org, kind: GroupKin
   return { userId: person.userId, self, groupId: groupId! };
 }
 
+/** Invites a new employee of `org` to its open employee survey: the link's token, and valid answers. */
+export function inviter(db: Kysely<Database>, org: Org): () => Promise<Invited> {
+  return async () => {
+    const person = await addStakeholder(db, org, { groupId: org.groups.employee });
+    const [issued] = await issueInvitations(db, {
+      organizationId: org.organizationId,
+      waveId: org.surveys.employee.waveId,
+      stakeholderIds: [person.id],
+      expiresAt: '2027-01-01T00:00:00.000Z',
+      now: org.now,
+      newId,
+    });
+    return { token: issued!.token, answers: employeeAnswers(org) };
+  };
+}
+
 export async function buildWorld(db: Kysely<Database>): Promise<World> {
   const [ours, other] = [await buildOrg(db), await buildOrg(db)];
   for (const org of [ours, other]) {
@@ -168,7 +192,8 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
   };
   const customer = await addGroupWithSurvey(db, ours, 'customer');
   const shareholder = await addGroupWithSurvey(db, ours, 'shareholder');
-  const env = (self: Self | null, feedbackId = feedback.sam): Env => ({ org: ours, self, feedbackId });
+  const invite = inviter(db, ours);
+  const env = (self: Self | null, feedbackId = feedback.sam): Env => ({ org: ours, self, feedbackId, invite });
   const employeeSelf: Self = {
     stakeholderId: ours.stakeholders.alice.id,
     group: 'employee',
@@ -203,7 +228,7 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
     analyst: staff(ours.staff.analyst.userId),
     otherOrgLeadership: {
       userId: other.leadership.userId,
-      env: { org: other, self: null, feedbackId: feedback.other },
+      env: { org: other, self: null, feedbackId: feedback.other, invite: inviter(db, other) },
     },
   };
   return { ours, other, callers, feedback };

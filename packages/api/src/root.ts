@@ -1,3 +1,4 @@
+import { adminRouter } from './routers/admin.ts';
 import { feedbackRouter } from './routers/feedback.ts';
 import { insightsRouter } from './routers/insights.ts';
 import { orgRouter } from './routers/org.ts';
@@ -13,6 +14,7 @@ export const appRouter = router({
   feedback: feedbackRouter,
   org: orgRouter,
   surveys: surveysRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;

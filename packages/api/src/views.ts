@@ -1,4 +1,4 @@
-import type { MemberContext, WaveSurvey } from '@facets/db';
+import type { InvitationSurvey, MemberContext, WaveSurvey } from '@facets/db';
 
 /** Plain-JSON shapes the API returns where a repository's record carries more than the caller may see. */
 
@@ -24,5 +24,16 @@ export function surveyView(survey: WaveSurvey) {
     intro: survey.intro,
     anonymous: survey.anonymous,
     questions: survey.questions,
+  };
+}
+
+/** What an invitation link shows: its state, and the survey only while it can be answered. */
+export function invitationView(invitation: InvitationSurvey) {
+  return {
+    state: invitation.state,
+    organization: invitation.organization,
+    group: invitation.group,
+    closesAt: invitation.closesAt,
+    survey: invitation.survey && surveyView(invitation.survey),
   };
 }

@@ -3,6 +3,7 @@ export {
   DEMO_ORGANIZATION,
   DEMO_PASSWORD,
   DEMO_SIGN_INS,
+  type DemoInvitation,
   type SeedDemoOptions,
   type SeedDemoResult,
   seedDemo,
@@ -18,12 +19,15 @@ export * from './repositories/groups.ts';
 export * from './repositories/invitation-csv.ts';
 export * from './repositories/invitation-import.ts';
 export * from './repositories/invitation-mail.ts';
+export * from './repositories/invitation-responses.ts';
 export * from './repositories/invitations.ts';
 export * from './repositories/maturity.ts';
 export * from './repositories/organizations.ts';
 export * from './repositories/outbox.ts';
 export * from './repositories/overview.ts';
 export * from './repositories/plans.ts';
+export * from './repositories/portal-settings.ts';
+export * from './repositories/respondents.ts';
 export * from './repositories/responses.ts';
 export { inTransaction, isUniqueViolation } from './repositories/rows.ts';
 export * from './repositories/submission-batch.ts';

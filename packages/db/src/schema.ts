@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The single source of truth for the database's shape. Types describe what the drivers return on both dialects:
  * integers for booleans (0/1), ISO-8601 text for times, JSON as text. Every tenant table carries organization_id.
@@ -18,6 +20,8 @@ export interface OrganizationTable {
   /** Minimum respondents for comments to be shown (>= 3). */
   comment_threshold: number;
   created_at: string;
+  /** 1 when stakeholders may give feedback anonymously (the default). */
+  allow_anonymous_feedback: Generated<number>;
 }
 
 // ── better-auth's tables, snake_case columns mapped in the auth configuration ──
@@ -367,6 +371,8 @@ export interface FeedbackTable {
   assignee_member_id: string | null;
   created_at: string;
   updated_at: string;
+  /** For anonymous feedback: SHA-256 of the key its author's device keeps to follow it; null otherwise. */
+  follow_key_hash: string | null;
 }
 
 export interface FeedbackReplyTable {
@@ -388,6 +394,9 @@ export interface OutboxTable {
   body: string;
   created_at: string;
   sent_at: string | null;
+  /** Delivery attempts so far, and the last failure (null once sent or before any attempt). */
+  attempts: Generated<number>;
+  last_error: string | null;
 }
 
 export interface Database {

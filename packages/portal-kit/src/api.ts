@@ -18,10 +18,26 @@ export type OverviewGroup = Overview['groups'][number];
 export type OverviewDimension = OverviewGroup['dimensions'][number];
 export type OrgGroup = inferOutput<Api['org']['groups']>[number];
 export type FeedbackStatus = MyFeedbackItem['status'];
+export type InvitationDetail = inferOutput<Api['portal']['invitation']['get']>;
+export type PortalResults = inferOutput<Api['portal']['results']['get']>;
+export type PortalRules = inferOutput<Api['portal']['rules']['get']>;
 
-/** The tRPC error code of a failure (UNAUTHORIZED, BAD_REQUEST…), 'NETWORK' when no server answered. */
+/** The server refused a request body over its limit (HTTP 413), before any procedure ran. */
+export class PayloadTooLargeError extends Error {
+  constructor() {
+    super('payload too large');
+    this.name = 'PayloadTooLargeError';
+  }
+}
+
+/**
+ * The tRPC error code of a failure (UNAUTHORIZED, BAD_REQUEST…), 'PAYLOAD_TOO_LARGE' for a body over the server's
+ * limit, 'NETWORK' when no server answered.
+ */
 export function errorCode(error: unknown): string {
+  if (error instanceof PayloadTooLargeError) return 'PAYLOAD_TOO_LARGE';
   if (error instanceof TRPCClientError) {
+    if (error.cause instanceof PayloadTooLargeError) return 'PAYLOAD_TOO_LARGE';
     const code = (error.data as { code?: unknown } | undefined)?.code;
     return typeof code === 'string' ? code : 'NETWORK';
   }
@@ -64,7 +80,12 @@ export function createClients() {
     links: [
       httpBatchLink({
         url: '/trpc',
-        fetch: (url, options) => fetch(url, { ...(options as RequestInit), credentials: 'same-origin' }),
+        fetch: async (url, options) => {
+          const response = await fetch(url, { ...(options as RequestInit), credentials: 'same-origin' });
+          // The body limit answers before tRPC does, with no tRPC error to read.
+          if (response.status === 413) throw new PayloadTooLargeError();
+          return response;
+        },
       }),
     ],
   });

@@ -8,6 +8,7 @@ const KEYS: Record<string, string> = {
   FORBIDDEN: 'errors.forbidden',
   NOT_FOUND: 'errors.notFound',
   CONFLICT: 'errors.conflict',
+  PAYLOAD_TOO_LARGE: 'errorsExtra.tooLarge',
 };
 
 /** A person-readable sentence for any failure; a bad request keeps the server's message, which names the field. */

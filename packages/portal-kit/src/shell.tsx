@@ -62,6 +62,8 @@ export interface AuthGateProps {
   nav?: (me: Me) => readonly NavEntry[];
   /** Instead of `nav`: the app's own navigation beside the page, once signed in and allowed. */
   sidebar?: (me: Me) => ReactNode;
+  /** Offer sign-in by a link sent by e-mail (the portals, for returning stakeholders). */
+  signInByLink?: boolean;
   width?: 'narrow' | 'normal' | 'wide';
   children: (me: Me) => ReactNode;
 }
@@ -87,7 +89,7 @@ export function AuthGate(props: AuthGateProps) {
   if (!me.data) {
     return (
       <Shell width={props.width}>
-        <SignIn intro={props.signInIntro} />
+        <SignIn intro={props.signInIntro} withLink={props.signInByLink} />
       </Shell>
     );
   }

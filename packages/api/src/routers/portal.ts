@@ -1,35 +1,57 @@
 import {
   addReply,
   createFeedback,
+  getInvitationSurvey,
+  getPortalSettings,
   getWaveSurvey,
+  INVITED_ONLY_KINDS,
+  invitedWaves,
   listDimensions,
   listFeedbackForStakeholder,
   listOpenWaves,
+  requireInvitedIfTargeted,
+  respondentSegments,
   submitBatched,
+  submitByInvitation,
 } from '@facets/db';
 import { DomainError } from '@facets/domain';
 import { nowIso } from '../context.ts';
-import { ReplyInput, SubmitFeedbackInput, SubmitSurveyInput, WaveInput } from '../inputs.ts';
-import { router, stakeholderProcedure } from '../trpc.ts';
-import { surveyView } from '../views.ts';
+import { SubmitSurveyInput, WaveInput } from '../inputs.ts';
+import { scopeOf } from '../insights/scope.ts';
+import {
+  InvitationInput,
+  InvitationSubmitInput,
+  MyFeedbackInput,
+  PortalFeedbackInput,
+  PortalReplyInput,
+} from '../portal/inputs.ts';
+import { resultsView } from '../portal/results.ts';
+import { rulesView } from '../portal/rules.ts';
+import { publicProcedure, router, stakeholderProcedure } from '../trpc.ts';
+import { invitationView, surveyView } from '../views.ts';
 
 /**
  * What a stakeholder does in their portal. The organisation, group and stakeholder always come from the signed-in
- * member (stakeholderProcedure), never from the input, so nobody can reach another group's or person's data.
+ * member (stakeholderProcedure), never from the input, so nobody can reach another group's or person's data. The one
+ * exception is an invitation link: its token stands for one stakeholder and one survey, and nothing else.
  */
 const surveyRouter = router({
-  list: stakeholderProcedure().query(({ ctx }) =>
-    listOpenWaves(ctx.db, {
-      organizationId: ctx.member.organization.id,
-      groupId: ctx.group.id,
-      stakeholderId: ctx.stakeholder.id,
-      now: nowIso(ctx),
-    }),
-  ),
+  list: stakeholderProcedure().query(async ({ ctx }) => {
+    const where = { organizationId: ctx.member.organization.id, stakeholderId: ctx.stakeholder.id };
+    const waves = await listOpenWaves(ctx.db, { ...where, groupId: ctx.group.id, now: nowIso(ctx) });
+    const targeted = waves.filter((w) => INVITED_ONLY_KINDS.includes(w.kind)).map((w) => w.waveId);
+    const invited = await invitedWaves(ctx.db, { ...where, waveIds: targeted });
+    return waves.filter((w) => !INVITED_ONLY_KINDS.includes(w.kind) || invited.has(w.waveId));
+  }),
 
   get: stakeholderProcedure()
     .input(WaveInput)
     .query(async ({ ctx, input }) => {
+      await requireInvitedIfTargeted(ctx.db, {
+        organizationId: ctx.member.organization.id,
+        stakeholderId: ctx.stakeholder.id,
+        waveId: input.waveId,
+      });
       const survey = await getWaveSurvey(ctx.db, {
         organizationId: ctx.member.organization.id,
         waveId: input.waveId,
@@ -42,17 +64,35 @@ const surveyRouter = router({
 
   submit: stakeholderProcedure()
     .input(SubmitSurveyInput)
-    .mutation(({ ctx, input }) =>
-      submitBatched(ctx.db, {
+    .mutation(async ({ ctx, input }) => {
+      await requireInvitedIfTargeted(ctx.db, {
+        organizationId: ctx.member.organization.id,
+        stakeholderId: ctx.stakeholder.id,
+        waveId: input.waveId,
+      });
+      return submitBatched(ctx.db, {
         organizationId: ctx.member.organization.id,
         groupId: ctx.group.id,
         stakeholderId: ctx.stakeholder.id,
-        segments: ctx.stakeholder.segments,
+        segments: respondentSegments({ ...ctx.stakeholder, groupKind: ctx.group.kind }),
         ...input,
         now: nowIso(ctx),
         newId: ctx.newId,
-      }),
+      });
+    }),
+});
+
+/** An invitation link, for someone who may have no account: the token alone opens its one survey, until answered. */
+const invitationRouter = router({
+  get: publicProcedure
+    .input(InvitationInput)
+    .query(async ({ ctx, input }) =>
+      invitationView(await getInvitationSurvey(ctx.db, { token: input.token, now: nowIso(ctx) })),
     ),
+
+  submit: publicProcedure
+    .input(InvitationSubmitInput)
+    .mutation(({ ctx, input }) => submitByInvitation(ctx.db, { ...input, now: nowIso(ctx), newId: ctx.newId })),
 });
 
 const dimensionRouter = router({
@@ -67,32 +107,40 @@ const dimensionRouter = router({
 
 const feedbackRouter = router({
   submit: stakeholderProcedure()
-    .input(SubmitFeedbackInput)
-    .mutation(({ ctx, input }) =>
-      createFeedback(ctx.db, {
+    .input(PortalFeedbackInput)
+    .mutation(({ ctx, input }) => {
+      const { anonymous, followKey, ...feedback } = input;
+      return createFeedback(ctx.db, {
         organizationId: ctx.member.organization.id,
         groupId: ctx.group.id,
-        stakeholderId: ctx.stakeholder.id,
-        ...input,
+        stakeholderId: anonymous ? null : ctx.stakeholder.id,
+        followKey: anonymous ? followKey : null,
+        ...feedback,
         now: nowIso(ctx),
         newId: ctx.newId,
+      });
+    }),
+
+  list: stakeholderProcedure()
+    .input(MyFeedbackInput)
+    .query(({ ctx, input }) =>
+      listFeedbackForStakeholder(ctx.db, {
+        organizationId: ctx.member.organization.id,
+        stakeholderId: ctx.stakeholder.id,
+        groupId: ctx.group.id,
+        followKeys: input?.followKeys ?? [],
       }),
     ),
 
-  list: stakeholderProcedure().query(({ ctx }) =>
-    listFeedbackForStakeholder(ctx.db, {
-      organizationId: ctx.member.organization.id,
-      stakeholderId: ctx.stakeholder.id,
-    }),
-  ),
-
   reply: stakeholderProcedure()
-    .input(ReplyInput)
+    .input(PortalReplyInput)
     .mutation(({ ctx, input }) =>
       addReply(ctx.db, {
         organizationId: ctx.member.organization.id,
         feedbackId: input.feedbackId,
-        author: { kind: 'stakeholder', stakeholderId: ctx.stakeholder.id },
+        author: input.followKey
+          ? { kind: 'anonymous', followKey: input.followKey }
+          : { kind: 'stakeholder', stakeholderId: ctx.stakeholder.id },
         body: input.body,
         now: nowIso(ctx),
         newId: ctx.newId,
@@ -100,4 +148,19 @@ const feedbackRouter = router({
     ),
 });
 
-export const portalRouter = router({ survey: surveyRouter, dimension: dimensionRouter, feedback: feedbackRouter });
+export const portalRouter = router({
+  survey: surveyRouter,
+  invitation: invitationRouter,
+  dimension: dimensionRouter,
+  feedback: feedbackRouter,
+  /** "You said, we did": the group's latest closed results and the initiatives published for it. */
+  results: router({
+    get: stakeholderProcedure().query(({ ctx }) => resultsView(ctx.db, scopeOf(ctx.member), ctx.group, nowIso(ctx))),
+  }),
+  /** The reporting rules in force, for the page that explains them and the forms that follow them. */
+  rules: router({
+    get: stakeholderProcedure().query(async ({ ctx }) =>
+      rulesView(ctx.member, ctx.group, await getPortalSettings(ctx.db, ctx.member.organization.id)),
+    ),
+  }),
+});

@@ -1,4 +1,7 @@
 import type { GroupKind, LocalizedText } from '@facets/domain';
+import { companyValue } from '../repositories/respondents.ts';
+
+export { companyValue };
 
 /** The demo organisation: a French home-goods maker with workshops in Lyon and Lille and a head office in Paris. */
 export const ORGANIZATION = {
@@ -139,13 +142,3 @@ export const SEGMENT_ATTRIBUTES: readonly SegmentAttributeContent[] = [
     ],
   },
 ];
-
-/** A company's segment value: its name without accents or spaces ('Verrerie du Rhône' → 'verrerie_du_rhone'). */
-export function companyValue(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-}

@@ -5,12 +5,14 @@ import type { Db } from '../create-db.ts';
 import { diffAggregates, recomputeAggregates } from '../repositories/aggregate-repair.ts';
 import { readAggregates, readCells, readPairs, readRespondents } from '../repositories/aggregates.ts';
 import { readComments } from '../repositories/comments.ts';
+import { INVITED_ONLY_KINDS } from '../repositories/invitation-responses.ts';
+import { findInvitation } from '../repositories/invitations.ts';
 import { isWaveOpen, listOpenWaves } from '../repositories/surveys.ts';
 import type { Database } from '../schema.ts';
 import { openTestDb, testDialects } from '../testing.ts';
 import { groupId } from './content.ts';
 import { dimensionId } from './dimensions.ts';
-import { DEMO_ORGANIZATION, DEMO_SIGN_INS, seedDemo } from './index.ts';
+import { DEMO_ORGANIZATION, DEMO_SIGN_INS, type SeedDemoResult, seedDemo } from './index.ts';
 import { questionId, SURVEYS, waveId } from './surveys.ts';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
@@ -80,6 +82,7 @@ describe('seedDemo', () => {
   /** The second run: on PostgreSQL when reachable, which also proves the seed portable; else on SQLite again. */
   let second: Db;
   let responses = 0;
+  let seeded: SeedDemoResult;
   const progress: [number, number][] = [];
 
   beforeAll(async () => {
@@ -88,12 +91,14 @@ describe('seedDemo', () => {
       openTestDb(dialects.includes('postgres') ? 'postgres' : 'sqlite'),
     ]);
     // Concurrently: PostgreSQL mostly waits on the network, SQLite on the CPU.
-    [{ responses }] = await Promise.all([
+    [seeded] = await Promise.all([
       seedDemo(first.db, { now: NOW, hashPassword, onProgress: (d, t) => progress.push([d, t]) }),
       seedDemo(second.db, { now: NOW, hashPassword }),
     ]);
-    // About a thousand submissions of a dozen statements each: a second or two on SQLite, several on PostgreSQL.
-  }, 60_000);
+    responses = seeded.responses;
+    // About a thousand submissions of a dozen statements each: a second or two on SQLite, several on PostgreSQL —
+    // and a minute or more when two shared cores also run the other packages' suites.
+  }, 180_000);
   afterAll(async () => {
     await first?.close();
     await second?.close();
@@ -145,12 +150,14 @@ describe('seedDemo', () => {
       .execute();
     expect(signIns).toHaveLength(4);
     for (const s of signIns) {
-      const open = await listOpenWaves(first.db, {
-        organizationId: org,
-        groupId: s.group_id,
-        stakeholderId: s.id,
-        now: NOW.toISOString(),
-      });
+      const open = (
+        await listOpenWaves(first.db, {
+          organizationId: org,
+          groupId: s.group_id,
+          stakeholderId: s.id,
+          now: NOW.toISOString(),
+        })
+      ).filter((w) => !INVITED_ONLY_KINDS.includes(w.kind));
       expect(open).toHaveLength(1);
       expect(open[0]!.answered).toBe(false);
     }
@@ -243,6 +250,22 @@ describe('seedDemo', () => {
 
     const [e1, e4] = [await cellsOf('employee', 1), await cellsOf('employee', 4)];
     expect(score(e4, 'recognition', 'lived')).toBeGreaterThan(score(e1, 'recognition', 'lived') + 5);
+  });
+
+  it('sends the onboarding, exit and after-interaction surveys by invitation, the demo customer’s included', async () => {
+    const invitations = await first.db
+      .selectFrom('invitation as i')
+      .innerJoin('wave as w', 'w.id', 'i.wave_id')
+      .innerJoin('survey as s', 's.id', 'w.survey_id')
+      .select(['s.kind', 'i.stakeholder_id', 'i.used_at'])
+      .execute();
+    const kinds = new Set(invitations.map((i) => i.kind));
+    expect([...kinds].sort()).toEqual(['exit', 'onboarding', 'post_interaction']);
+    expect(invitations.every((i) => i.used_at === null)).toBe(true);
+    expect(invitations.some((i) => i.stakeholder_id === 'demo-stakeholder-customer-001')).toBe(true);
+    expect(seeded.invitations).toHaveLength(invitations.length);
+    const link = seeded.invitations.find((i) => i.email === 'customer@demo.facets.test');
+    expect((await findInvitation(first.db, link!.token))?.waveId).toBe('demo-wave-customer-interaction-1');
   });
 
   it('creates the sign-ins of the contract, with their roles and segments', async () => {

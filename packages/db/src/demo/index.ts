@@ -7,6 +7,7 @@ import { buildStakeholders, SIGN_IN_STAKEHOLDERS, STAFF } from './people.ts';
 import { createRandom, sequentialIds } from './random.ts';
 import { planResponses, waveWindows } from './responses.ts';
 import { questionId, SURVEYS, waveId } from './surveys.ts';
+import { type DemoInvitation, writeTargetedSurveys } from './targeted.ts';
 import { writeFeedback } from './write-feedback.ts';
 import { Clock, writeExperience, writeGroups, writeOrganization, writeUsers } from './write-model.ts';
 import { closePastWaves, writeSurveys } from './write-surveys.ts';
@@ -32,12 +33,18 @@ export interface SeedDemoOptions {
   onProgress?: (done: number, total: number) => void;
   /** Ids of responses and answers (made by the submission code path); deterministic `demo-row-…` by default. */
   newId?: () => string;
+  /** Invitation tokens; random (as in production) by default. */
+  newToken?: () => string;
 }
 
 export interface SeedDemoResult {
   organizationId: string;
   responses: number;
+  /** The invitation links of the targeted surveys, their tokens readable only now. */
+  invitations: DemoInvitation[];
 }
+
+export type { DemoInvitation };
 
 /** Fixed seed of the people generator: the same names and segments on every run. */
 const PEOPLE_SEED = 20_261_122;
@@ -46,7 +53,7 @@ const PROGRESS_EVERY = 25;
 /**
  * Creates the demo organisation "Maison Lumière" (slug `demo`): staff and stakeholder sign-ins, four groups, shared and
  * group dimensions, intended experience, initiatives, promises, one survey per group with four closed waves and an
- * open one, responses and feedback. Deterministic: the same `now` gives the same rows. All or nothing: one transaction.
+ * open one, responses and feedback, and surveys sent by invitation link (onboarding, exit, after an interaction). Deterministic: the same `now` gives the same rows. All or nothing: one transaction.
  * Responses go through `submitResponse`, so aggregates are built exactly as for a portal submission.
  */
 export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): Promise<SeedDemoResult> {
@@ -58,7 +65,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
   const passwordHash = await options.hashPassword(DEMO_PASSWORD);
   options.onProgress?.(0, planned.length);
 
-  await inTransaction(db, async (trx) => {
+  const invitations = await inTransaction(db, async (trx) => {
     await writeOrganization(trx, clock);
     await writeGroups(trx, clock, stakeholders);
     await writeUsers(trx, clock, stakeholders, passwordHash);
@@ -81,6 +88,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
     }
     await closePastWaves(trx, windows);
     await writeFeedback(trx, clock, stakeholders);
+    return writeTargetedSurveys(trx, clock, stakeholders, options.newToken);
   });
-  return { organizationId: ORGANIZATION.id, responses: planned.length };
+  return { organizationId: ORGANIZATION.id, responses: planned.length, invitations };
 }

@@ -2,6 +2,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as createModel from './2026_11_22_0900_create_model.ts';
 import * as createEngineAggregates from './2026_11_23_1000_create_engine_aggregates.ts';
+import * as addPortalSettings from './2026_12_01_1000_add_portal_settings.ts';
 import * as addStakeholderLocale from './2026_12_01_1200_add_stakeholder_locale.ts';
 import * as createAggregateSeriesIndexes from './2026_12_01_1400_create_aggregate_series_indexes.ts';
 
@@ -9,6 +10,7 @@ import * as createAggregateSeriesIndexes from './2026_12_01_1400_create_aggregat
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_model': createModel,
   '2026_11_23_1000_create_engine_aggregates': createEngineAggregates,
+  '2026_12_01_1000_add_portal_settings': addPortalSettings,
   '2026_12_01_1200_add_stakeholder_locale': addStakeholderLocale,
   '2026_12_01_1400_create_aggregate_series_indexes': createAggregateSeriesIndexes,
 };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError, FeedbackCategory, FeedbackStatus, type LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
@@ -22,6 +23,8 @@ export interface PortalFeedback {
   reference: string | null;
   status: FeedbackStatus;
   createdAt: string;
+  /** Given without a name; its author follows it with the key kept on their device. */
+  anonymous: boolean;
   replies: FeedbackReply[];
 }
 
@@ -36,6 +39,11 @@ export interface CreateFeedbackInput {
   groupId: string;
   /** Null for anonymous feedback. */
   stakeholderId: string | null;
+  /**
+   * For anonymous feedback: a random key the author's device keeps (only its hash is stored), with which they read
+   * the replies and answer back without their name ever being attached.
+   */
+  followKey?: string | null;
   idempotencyKey: string;
   category: string;
   dimensionId?: string | null;
@@ -45,7 +53,18 @@ export interface CreateFeedbackInput {
   newId: () => string;
 }
 
-export type ReplyAuthor = { kind: 'staff'; memberId: string } | { kind: 'stakeholder'; stakeholderId: string };
+export type ReplyAuthor =
+  | { kind: 'staff'; memberId: string }
+  | { kind: 'stakeholder'; stakeholderId: string }
+  /** The author of anonymous feedback, known only by the key their device keeps. */
+  | { kind: 'anonymous'; followKey: string };
+
+/** SHA-256 of a follow key: what the database keeps of it. */
+export const hashFollowKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
+
+/** Ids of anonymous feedback carry no time: a hash of the organisation and the client's random submission key. */
+const anonymousFeedbackId = (organizationId: string, idempotencyKey: string) =>
+  createHash('sha256').update(`feedback\u0000${organizationId}\u0000${idempotencyKey}`).digest('hex').slice(0, 32);
 
 const invalid = (field: string, message: string) => new DomainError('invalid', `${field}: ${message}`, field);
 
@@ -81,6 +100,12 @@ async function checkedFeedback(db: Kysely<Database>, input: CreateFeedbackInput)
   if (reference !== null && reference.length > MAX_FEEDBACK_REFERENCE) {
     throw invalid('reference', `must be at most ${MAX_FEEDBACK_REFERENCE} characters`);
   }
+  const anonymous = input.stakeholderId === null;
+  if (anonymous) await requireAnonymousFeedbackAllowed(db, input.organizationId);
+  const followKey = input.followKey ?? null;
+  if (anonymous && followKey !== null && followKey.length < 32) {
+    throw invalid('followKey', 'must be at least 32 characters');
+  }
   const dimensionId = input.dimensionId ?? null;
   if (dimensionId !== null) {
     const link = await db
@@ -92,11 +117,14 @@ async function checkedFeedback(db: Kysely<Database>, input: CreateFeedbackInput)
       .executeTakeFirst();
     if (!link) throw invalid('dimensionId', 'is not a dimension of your group');
   }
+  // Anonymous feedback keeps the day it was given, not the moment, so it cannot be matched with a session.
+  const createdAt = anonymous ? `${input.now.slice(0, 10)}T00:00:00.000Z` : input.now;
   return {
-    id: input.newId(),
+    id: anonymous ? anonymousFeedbackId(input.organizationId, input.idempotencyKey) : input.newId(),
     organization_id: input.organizationId,
     group_id: input.groupId,
     stakeholder_id: input.stakeholderId,
+    follow_key_hash: anonymous && followKey !== null ? hashFollowKey(followKey) : null,
     idempotency_key: input.idempotencyKey,
     category: category.data,
     dimension_id: dimensionId,
@@ -104,32 +132,59 @@ async function checkedFeedback(db: Kysely<Database>, input: CreateFeedbackInput)
     reference,
     status: 'received' satisfies FeedbackStatus,
     assignee_member_id: null,
-    created_at: input.now,
-    updated_at: input.now,
+    created_at: createdAt,
+    updated_at: createdAt,
   };
+}
+
+async function requireAnonymousFeedbackAllowed(db: Kysely<Database>, organizationId: string): Promise<void> {
+  const org = await db
+    .selectFrom('organization')
+    .select('allow_anonymous_feedback')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  if (org?.allow_anonymous_feedback !== 1) {
+    throw invalid('anonymous', 'this organisation does not accept anonymous feedback');
+  }
 }
 
 async function feedbackReplay(db: Kysely<Database>, input: CreateFeedbackInput) {
   const existing = await db
     .selectFrom('feedback')
-    .select(['id', 'group_id', 'stakeholder_id'])
+    .select(['id', 'group_id', 'stakeholder_id', 'follow_key_hash'])
     .where('organization_id', '=', input.organizationId)
     .where('idempotency_key', '=', input.idempotencyKey)
     .executeTakeFirst();
   if (!existing) return undefined;
-  if (existing.group_id !== input.groupId || existing.stakeholder_id !== input.stakeholderId) {
+  const followKeyHash = input.stakeholderId === null && input.followKey ? hashFollowKey(input.followKey) : null;
+  if (
+    existing.group_id !== input.groupId ||
+    existing.stakeholder_id !== input.stakeholderId ||
+    existing.follow_key_hash !== followKeyHash
+  ) {
     throw new DomainError('conflict', 'idempotencyKey: already used for another submission', 'idempotencyKey');
   }
   return { id: existing.id, duplicate: true };
 }
 
-/** A stakeholder's own feedback, newest first, with the replies in order. */
+/**
+ * A stakeholder's own feedback, newest first, with the replies in order: what they gave under their name, and the
+ * anonymous feedback of their group whose follow keys their device holds.
+ */
 export async function listFeedbackForStakeholder(
   db: Kysely<Database>,
-  args: { organizationId: string; stakeholderId: string },
+  args: { organizationId: string; stakeholderId: string; groupId?: string; followKeys?: readonly string[] },
 ): Promise<PortalFeedback[]> {
+  const hashes = (args.followKeys ?? []).map(hashFollowKey);
   const rows = await feedbackQuery(db, args.organizationId)
-    .where('f.stakeholder_id', '=', args.stakeholderId)
+    .where((eb) =>
+      hashes.length > 0 && args.groupId !== undefined
+        ? eb.or([
+            eb('f.stakeholder_id', '=', args.stakeholderId),
+            eb.and([eb('f.group_id', '=', args.groupId), eb('f.follow_key_hash', 'in', hashes)]),
+          ])
+        : eb('f.stakeholder_id', '=', args.stakeholderId),
+    )
     .execute();
   const replies = await repliesOf(db, args.organizationId, rows);
   return rows.map((r) => toPortalFeedback(r, replies.get(r.id) ?? []));
@@ -166,6 +221,7 @@ function feedbackQuery(db: Kysely<Database>, organizationId: string) {
       'f.status',
       'f.created_at',
       'f.group_id',
+      'f.stakeholder_id',
       'g.code as group_code',
       'g.label as group_label',
       'd.id as dimension_id',
@@ -192,6 +248,7 @@ function toPortalFeedback(r: FeedbackRow, replies: FeedbackReply[]): PortalFeedb
     reference: r.reference,
     status: r.status as FeedbackStatus,
     createdAt: r.created_at,
+    anonymous: r.stakeholder_id === null,
     replies,
   };
 }
@@ -246,9 +303,14 @@ export async function addReply(
   }
   return inTransaction(db, async (trx) => {
     const feedback = await findFeedback(trx, input.organizationId, input.feedbackId);
-    if (input.author.kind === 'stakeholder' && feedback.stakeholder_id !== input.author.stakeholderId) {
-      throw new DomainError('forbidden', 'You can only reply to your own feedback.');
-    }
+    const author = input.author;
+    const own =
+      author.kind === 'staff' ||
+      (author.kind === 'stakeholder' && feedback.stakeholder_id === author.stakeholderId) ||
+      (author.kind === 'anonymous' &&
+        feedback.follow_key_hash !== null &&
+        feedback.follow_key_hash === hashFollowKey(author.followKey));
+    if (!own) throw new DomainError('forbidden', 'You can only reply to your own feedback.');
     const id = input.newId();
     await trx
       .insertInto('feedback_reply')
@@ -256,13 +318,13 @@ export async function addReply(
         id,
         organization_id: input.organizationId,
         feedback_id: feedback.id,
-        author_kind: input.author.kind,
-        author_member_id: input.author.kind === 'staff' ? input.author.memberId : null,
+        author_kind: author.kind === 'staff' ? 'staff' : 'stakeholder',
+        author_member_id: author.kind === 'staff' ? author.memberId : null,
         body,
         created_at: input.now,
       })
       .execute();
-    const status = input.author.kind === 'staff' && feedback.status === 'received' ? 'acknowledged' : feedback.status;
+    const status = author.kind === 'staff' && feedback.status === 'received' ? 'acknowledged' : feedback.status;
     await trx
       .updateTable('feedback')
       .set({ status, updated_at: input.now })
@@ -294,7 +356,7 @@ export async function setFeedbackStatus(
 async function findFeedback(db: Kysely<Database>, organizationId: string, feedbackId: string) {
   const feedback = await db
     .selectFrom('feedback')
-    .select(['id', 'stakeholder_id', 'status'])
+    .select(['id', 'stakeholder_id', 'follow_key_hash', 'status'])
     .where('organization_id', '=', organizationId)
     .where('id', '=', feedbackId)
     .executeTakeFirst();

@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { listSegmentAttributes } from './groups.ts';
 import { CSV_MAX_REPORTED, type CsvError, parseInvitees } from './invitation-csv.ts';
-import { invitationMail, invitationUrl } from './invitation-mail.ts';
+import { invitationMail } from './invitation-mail.ts';
 import { findExisting, match, mergedSegments, type Planned } from './invitation-matching.ts';
-import { issueInvitations } from './invitations.ts';
+import { invitationLink, issueInvitations } from './invitations.ts';
 import { enqueueMessage } from './outbox.ts';
 import { inTransaction, localized } from './rows.ts';
 import { requireWave } from './survey-access.ts';
@@ -185,7 +185,7 @@ export async function importInvitations(
         opensAt: wave.opensAt,
         closesAt: wave.closesAt,
         now: args.now,
-        link: invitationUrl(args.baseUrl, survey.groupCode, tokens.get(person.id)!),
+        link: invitationLink(args.baseUrl, survey.groupCode, tokens.get(person.id)!),
       });
       await enqueueMessage(trx, {
         organizationId,

@@ -1,13 +1,6 @@
 import type { Locale, LocalizedText } from '@facets/domain';
 
-/**
- * The invitation e-mail, in the person's language. The link is built here only: when invitations.ts offers
- * `invitationLink`, this is the one line to change.
- */
-
-export function invitationUrl(baseUrl: string, groupCode: string, token: string): string {
-  return `${baseUrl}/${groupCode}/i/${token}`;
-}
+/** The invitation e-mail, in the person's language, with its link (invitations.ts `invitationLink`). */
 
 export interface InvitationMailInput {
   locale: Locale;

@@ -15,6 +15,14 @@ export function newInvitationToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/**
+ * The link an invitation is sent in: `${baseUrl}/<group code>/i/<token>`, the portal route that redeems it. The one
+ * place the format is written, for the console that sends invitations and the portals that open them.
+ */
+export function invitationLink(baseUrl: string, groupCode: string, token: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(groupCode)}/i/${encodeURIComponent(token)}`;
+}
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
@@ -105,6 +113,7 @@ export interface Invitation {
   group: { id: string; code: string; kind: GroupKind };
   expiresAt: string;
   usedAt: string | null;
+  createdAt: string;
 }
 
 /**
@@ -125,6 +134,7 @@ export async function findInvitation(db: Kysely<Database>, token: string): Promi
       'i.stakeholder_id',
       'i.expires_at',
       'i.used_at',
+      'i.created_at',
       'g.id as group_id',
       'g.code as group_code',
       'g.kind as group_kind',
@@ -140,6 +150,7 @@ export async function findInvitation(db: Kysely<Database>, token: string): Promi
     group: { id: row.group_id, code: row.group_code, kind: row.group_kind as GroupKind },
     expiresAt: row.expires_at,
     usedAt: row.used_at,
+    createdAt: row.created_at,
   };
 }
 

@@ -9,7 +9,13 @@ export interface OutboxMessage {
   body: string;
   createdAt: string;
   sentAt: string | null;
+  /** Delivery attempts so far, and why the last one failed. */
+  attempts: number;
+  lastError: string | null;
 }
+
+/** After this many failed attempts a message stays in the outbox for an admin to read, and is not tried again. */
+export const MAX_DELIVERY_ATTEMPTS = 5;
 
 export async function enqueueMessage(
   db: Kysely<Database>,
@@ -45,7 +51,17 @@ export async function listOutbox(
 ): Promise<OutboxMessage[]> {
   let query = db
     .selectFrom('outbox')
-    .select(['id', 'organization_id', 'to_address', 'subject', 'body', 'created_at', 'sent_at']);
+    .select([
+      'id',
+      'organization_id',
+      'to_address',
+      'subject',
+      'body',
+      'created_at',
+      'sent_at',
+      'attempts',
+      'last_error',
+    ]);
   if (args.organizationId !== undefined) query = query.where('organization_id', '=', args.organizationId);
   if (args.to !== undefined) query = query.where('to_address', '=', args.to);
   if (args.unsentOnly) query = query.where('sent_at', 'is', null);
@@ -62,9 +78,68 @@ export async function listOutbox(
     body: r.body,
     createdAt: r.created_at,
     sentAt: r.sent_at,
+    attempts: r.attempts,
+    lastError: r.last_error,
   }));
 }
 
+/** Unsent messages still worth trying, oldest first: what a mail sender works through. */
+export async function listDeliverable(db: Kysely<Database>, args: { limit: number }): Promise<OutboxMessage[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select([
+      'id',
+      'organization_id',
+      'to_address',
+      'subject',
+      'body',
+      'created_at',
+      'sent_at',
+      'attempts',
+      'last_error',
+    ])
+    .where('sent_at', 'is', null)
+    .where('attempts', '<', MAX_DELIVERY_ATTEMPTS)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(args.limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    organizationId: r.organization_id,
+    to: r.to_address,
+    subject: r.subject,
+    body: r.body,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    attempts: r.attempts,
+    lastError: r.last_error,
+  }));
+}
+
+/**
+ * Takes a message for one delivery attempt: true for the one sender whose claim counted the attempt (several
+ * servers may share one database), false when another sender took it first or it was sent meanwhile.
+ */
+export async function claimDelivery(db: Kysely<Database>, message: { id: string; attempts: number }): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ attempts: message.attempts + 1 })
+    .where('id', '=', message.id)
+    .where('attempts', '=', message.attempts)
+    .where('sent_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function markFailed(db: Kysely<Database>, args: { id: string; error: string }): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({ last_error: args.error.slice(0, 500) })
+    .where('id', '=', args.id)
+    .execute();
+}
+
 export async function markSent(db: Kysely<Database>, args: { id: string; now: string }): Promise<void> {
-  await db.updateTable('outbox').set({ sent_at: args.now }).where('id', '=', args.id).execute();
+  await db.updateTable('outbox').set({ sent_at: args.now, last_error: null }).where('id', '=', args.id).execute();
 }

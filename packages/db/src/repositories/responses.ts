@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
@@ -78,8 +79,11 @@ export async function submitInTransaction(
   }
   const { answers, ratings } = validateAnswers(survey.questions, input.answers);
   const anonymous = survey.anonymous || input.anonymous === true;
+  // Time-ordered ids would date an anonymous response to the millisecond; its ids are derived from what the row
+  // already holds (the organisation and the client's random submission key) and carry no time.
+  const ids = anonymous ? anonymousIds(input.organizationId, input.idempotencyKey) : input.newId;
 
-  const responseId = input.newId();
+  const responseId = ids();
   await trx
     .insertInto('response')
     .values({
@@ -98,7 +102,7 @@ export async function submitInTransaction(
     .insertInto('answer')
     .values(
       answers.map((a) => ({
-        id: input.newId(),
+        id: ids(),
         organization_id: input.organizationId,
         response_id: responseId,
         question_id: a.questionId,
@@ -118,7 +122,19 @@ export async function submitInTransaction(
   return { responseId, duplicate: false };
 }
 
-/** The earlier response of a retried submission, checked to be the same respondent's answer to the same wave. */
+/** Ids for the rows of one anonymous response: a hash of its organisation, key and position, no time in them. */
+function anonymousIds(organizationId: string, idempotencyKey: string): () => string {
+  let n = 0;
+  return () =>
+    createHash('sha256').update(`${organizationId}\u0000${idempotencyKey}\u0000${n++}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * The earlier response of a retried submission, checked to be the same respondent's answer to the same wave; undefined
+ * when the key is new. Writes nothing (an invitation checks it before deciding a used link is a retry).
+ */
+export const findSubmissionReplay = (db: Kysely<Database>, input: SubmitResponseInput) => replayOf(db, input);
+
 export async function replayOf(db: Kysely<Database>, input: SubmitResponseInput): Promise<SubmitResult | undefined> {
   const existing = await db
     .selectFrom('response')

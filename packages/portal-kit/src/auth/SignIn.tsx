@@ -2,7 +2,8 @@ import { Alert, Button, Card, TextInput } from '@facets/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useLang } from '../i18n/useLang.ts';
-import { type SignInFailure, signInWithEmail } from './authClient.ts';
+import { useRouter } from '../router.tsx';
+import { requestSignInLink, type SignInFailure, signInWithEmail } from './authClient.ts';
 
 const FAILURE_KEYS: Record<SignInFailure, string> = {
   invalid_credentials: 'auth.invalidCredentials',
@@ -10,31 +11,91 @@ const FAILURE_KEYS: Record<SignInFailure, string> = {
   failed: 'auth.failed',
 };
 
-/** Email and password sign-in. On success every query is refetched, so the guard sees the new session. */
-export function SignIn({ intro }: { intro?: string }) {
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** A sign-in link that came back from the server refused (expired, or used already). */
+function linkRefused(): boolean {
+  const params = new URLSearchParams(window.location.search);
+  return params.has('error') || params.get('signin') === 'expired';
+}
+
+/**
+ * Sign-in: e-mail and password, or (where `withLink`, in the portals) a one-time link by e-mail for returning
+ * stakeholders. On success every query is refetched, so the guard sees the new session.
+ */
+export function SignIn({ intro, withLink = false }: { intro?: string; withLink?: boolean }) {
+  const { t } = useLang();
+  const [mode, setMode] = useState<'password' | 'link'>(withLink && linkRefused() ? 'link' : 'password');
+  return (
+    <div className="fx-signin">
+      <Card>
+        <h1>{t('auth.title')}</h1>
+        <p className="fx-muted">{intro ?? t('auth.intro')}</p>
+        {mode === 'password' ? <PasswordForm /> : <LinkForm />}
+        {withLink ? (
+          <p className="fx-signin__switch">
+            <button
+              type="button"
+              className="fx-link-button"
+              onClick={() => setMode(mode === 'password' ? 'link' : 'password')}
+            >
+              {mode === 'password' ? t('signInLink.use') : t('signInLink.usePassword')}
+            </button>
+          </p>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
+
+function useEmailField() {
+  const { t } = useLang();
+  const [email, setEmail] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const ref = useRef<HTMLInputElement>(null);
+  const check = (): string | null => {
+    const trimmed = email.trim();
+    const problem = !trimmed ? t('auth.emailRequired') : EMAIL.test(trimmed) ? undefined : t('auth.emailInvalid');
+    setError(problem);
+    if (problem) ref.current?.focus();
+    return problem ? null : trimmed;
+  };
+  const field = (
+    <TextInput
+      ref={ref}
+      label={t('auth.email')}
+      type="email"
+      name="email"
+      autoComplete="username"
+      inputMode="email"
+      value={email}
+      onChange={(e) => setEmail(e.currentTarget.value)}
+      error={error}
+      required
+    />
+  );
+  return { field, check };
+}
+
+function PasswordForm() {
   const { t } = useLang();
   const queryClient = useQueryClient();
-  const [email, setEmail] = useState('');
+  const email = useEmailField();
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ email?: string; password?: string }>({});
+  const [passwordError, setPasswordError] = useState<string | undefined>();
   const [failure, setFailure] = useState<SignInFailure | null>(null);
   const [busy, setBusy] = useState(false);
-  const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const next: typeof errors = {};
-    const trimmed = email.trim();
-    if (!trimmed) next.email = t('auth.emailRequired');
-    else if (!/^[^\s@]+@[^\s@]+$/.test(trimmed)) next.email = t('auth.emailInvalid');
-    if (!password) next.password = t('auth.passwordRequired');
-    setErrors(next);
     setFailure(null);
-    if (next.email) return emailRef.current?.focus();
-    if (next.password) return passwordRef.current?.focus();
+    const address = email.check();
+    setPasswordError(password ? undefined : t('auth.passwordRequired'));
+    if (address === null) return;
+    if (!password) return passwordRef.current?.focus();
     setBusy(true);
-    const result = await signInWithEmail(trimmed, password);
+    const result = await signInWithEmail(address, password);
     if (result) {
       setFailure(result);
       setBusy(false);
@@ -45,40 +106,64 @@ export function SignIn({ intro }: { intro?: string }) {
   };
 
   return (
-    <div className="fx-signin">
-      <Card>
-        <h1>{t('auth.title')}</h1>
-        <p className="fx-muted">{intro ?? t('auth.intro')}</p>
-        <form className="fx-stack" noValidate onSubmit={(e) => void submit(e)}>
-          {failure ? <Alert tone="error">{t(FAILURE_KEYS[failure])}</Alert> : null}
-          <TextInput
-            ref={emailRef}
-            label={t('auth.email')}
-            type="email"
-            name="email"
-            autoComplete="username"
-            inputMode="email"
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-            error={errors.email}
-            required
-          />
-          <TextInput
-            ref={passwordRef}
-            label={t('auth.password')}
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
-            required
-          />
-          <Button type="submit" busy={busy}>
-            {t('auth.signIn')}
-          </Button>
-        </form>
-      </Card>
-    </div>
+    <form className="fx-stack" noValidate onSubmit={(e) => void submit(e)}>
+      {failure ? <Alert tone="error">{t(FAILURE_KEYS[failure])}</Alert> : null}
+      {email.field}
+      <TextInput
+        ref={passwordRef}
+        label={t('auth.password')}
+        type="password"
+        name="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={(e) => setPassword(e.currentTarget.value)}
+        error={passwordError}
+        required
+      />
+      <Button type="submit" busy={busy}>
+        {t('auth.signIn')}
+      </Button>
+    </form>
+  );
+}
+
+function LinkForm() {
+  const { t, lang } = useLang();
+  const { base } = useRouter();
+  const email = useEmailField();
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [failure, setFailure] = useState<SignInFailure | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [refused] = useState(linkRefused);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const address = email.check();
+    if (address === null) return;
+    setBusy(true);
+    const result = await requestSignInLink(address, { callbackURL: base, lang });
+    setBusy(false);
+    if (result) setFailure(result);
+    else setSentTo(address);
+  };
+
+  if (sentTo) {
+    return (
+      <Alert tone="success" title={t('signInLink.sentTitle')}>
+        {t('signInLink.sent', { email: sentTo })}
+      </Alert>
+    );
+  }
+  return (
+    <form className="fx-stack" noValidate onSubmit={(e) => void submit(e)}>
+      {refused ? <Alert tone="error">{t('signInLink.refused')}</Alert> : null}
+      {failure ? <Alert tone="error">{t(FAILURE_KEYS[failure])}</Alert> : null}
+      <p>{t('signInLink.intro')}</p>
+      {email.field}
+      <Button type="submit" busy={busy}>
+        {t('signInLink.send')}
+      </Button>
+    </form>
   );
 }

@@ -1,34 +1,60 @@
-import { createAuthClient } from 'better-auth/react';
+/**
+ * The three calls the front-ends make to better-auth (/api/auth on this origin), as plain fetches: its client library
+ * would add its own fetch wrapper and stores to every portal's bundle for what three POSTs do.
+ */
 
-type AuthClient = ReturnType<typeof makeClient>;
+const AUTH = '/api/auth';
 
-function makeClient() {
-  return createAuthClient({ baseURL: `${window.location.origin}/api/auth` });
-}
-
-let client: AuthClient | undefined;
-
-/** better-auth's client on this origin's /api/auth, made on first use (the module also loads in tests). */
-export function authClient(): AuthClient {
-  client ??= makeClient();
-  return client;
+async function post(path: string, body: unknown): Promise<Response> {
+  return fetch(`${window.location.origin}${AUTH}${path}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
 export type SignInFailure = 'invalid_credentials' | 'too_many_attempts' | 'failed';
 
+async function failureOf(response: Response): Promise<SignInFailure> {
+  if (response.status === 429) return 'too_many_attempts';
+  const error = (await response.json().catch(() => null)) as { code?: unknown } | null;
+  if (response.status === 401 || error?.code === 'INVALID_EMAIL_OR_PASSWORD') return 'invalid_credentials';
+  return 'failed';
+}
+
 /** Signs in with email and password; null on success, otherwise why it failed. */
 export async function signInWithEmail(email: string, password: string): Promise<SignInFailure | null> {
   try {
-    const { error } = await authClient().signIn.email({ email, password });
-    if (!error) return null;
-    if (error.status === 401 || error.code === 'INVALID_EMAIL_OR_PASSWORD') return 'invalid_credentials';
-    if (error.status === 429) return 'too_many_attempts';
+    const response = await post('/sign-in/email', { email, password });
+    return response.ok ? null : await failureOf(response);
+  } catch {
     return 'failed';
+  }
+}
+
+/**
+ * Asks for a one-time sign-in link by e-mail, to come back to `callbackURL` (a path of this site). The server answers
+ * the same whether or not it knows the address; null when the request was taken.
+ */
+export async function requestSignInLink(
+  email: string,
+  args: { callbackURL: string; lang: string },
+): Promise<Exclude<SignInFailure, 'invalid_credentials'> | null> {
+  try {
+    const response = await post('/sign-in/magic-link', {
+      email,
+      callbackURL: args.callbackURL,
+      errorCallbackURL: `${args.callbackURL}?signin=expired`,
+      metadata: { lang: args.lang },
+    });
+    if (response.ok) return null;
+    return response.status === 429 ? 'too_many_attempts' : 'failed';
   } catch {
     return 'failed';
   }
 }
 
 export async function signOut(): Promise<void> {
-  await authClient().signOut();
+  await post('/sign-out', {});
 }

@@ -1,12 +1,14 @@
 import { Alert, Button, ButtonLink, Card, ChoiceGroup, PageHeader, Select, TextArea, TextInput } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
-import { useTRPC } from '../api.ts';
+import { type Me, useTRPC } from '../api.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { pickText } from '../i18n/language.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useLinkClick, useRouter } from '../router.tsx';
-import { newIdempotencyKey } from '../storage.ts';
+import { browserStore, newIdempotencyKey } from '../storage.ts';
+import { usePasteLimit } from '../text-limit.ts';
+import { addFollowKey, newFollowKey } from './followKeys.ts';
 
 export const FEEDBACK_CATEGORIES = ['praise', 'suggestion', 'problem', 'question'] as const;
 export type FeedbackCategoryCode = (typeof FEEDBACK_CATEGORIES)[number];
@@ -18,14 +20,20 @@ interface Errors {
   body?: string;
 }
 
-/** Anytime feedback: category, optional topic, text and optional reference (its label is the portal's). */
-export function FeedbackForm() {
+/**
+ * Anytime feedback: category, optional topic, text and optional reference (its label is the portal's), and — where
+ * the organisation allows it — without the person's name, followed from this device by a key only it keeps.
+ */
+export function FeedbackForm({ me }: { me: Me }) {
   const { t, lang } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { href } = useRouter();
   const click = useLinkClick();
   const dimensions = useQuery(trpc.portal.dimension.list.queryOptions());
+  const rules = useQuery(trpc.portal.rules.get.queryOptions());
+  const [anonymous, setAnonymous] = useState(false);
+  const paste = usePasteLimit(BODY_MAX);
   const [category, setCategory] = useState<FeedbackCategoryCode | ''>('');
   const [dimensionId, setDimensionId] = useState('');
   const [body, setBody] = useState('');
@@ -34,6 +42,7 @@ export function FeedbackForm() {
   const [sent, setSent] = useState(false);
   // One key per attempt: a double click or a retry after a lost reply is recorded once.
   const attemptKey = useRef<string | null>(null);
+  const followKey = useRef<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const sentRef = useRef<HTMLDivElement>(null);
   const submit = useMutation(trpc.portal.feedback.submit.mutationOptions());
@@ -44,7 +53,12 @@ export function FeedbackForm() {
     const found: Errors = {};
     if (!category) found.category = t('feedback.categoryRequired');
     if (!body.trim()) found.body = t('feedback.messageRequired');
-    else if (body.trim().length > BODY_MAX) found.body = t('feedback.tooLong', { max: BODY_MAX });
+    else if (body.trim().length > BODY_MAX) {
+      found.body = t('feedbackExtra.tooLong', {
+        length: body.trim().length.toLocaleString(lang),
+        max: BODY_MAX.toLocaleString(lang),
+      });
+    }
     setErrors(found);
     if (found.category || found.body) {
       const selector = found.category ? 'input[type=radio]' : 'textarea';
@@ -52,6 +66,8 @@ export function FeedbackForm() {
       return;
     }
     attemptKey.current ??= newIdempotencyKey();
+    const withoutName = anonymous && rules.data?.allowAnonymousFeedback === true;
+    if (withoutName) followKey.current ??= newFollowKey();
     submit.mutate(
       {
         idempotencyKey: attemptKey.current,
@@ -59,10 +75,15 @@ export function FeedbackForm() {
         ...(dimensionId ? { dimensionId } : {}),
         body: body.trim(),
         ...(reference.trim() ? { reference: reference.trim() } : {}),
+        ...(withoutName && followKey.current ? { anonymous: true, followKey: followKey.current } : {}),
       },
       {
-        onSuccess: () => {
+        onSuccess: ({ id }) => {
+          if (withoutName && followKey.current) {
+            addFollowKey(browserStore(), me.user.id, { feedbackId: id, key: followKey.current });
+          }
           attemptKey.current = null;
+          followKey.current = null;
           void queryClient.invalidateQueries({ queryKey: trpc.portal.feedback.list.queryKey() });
           setSent(true);
           requestAnimationFrame(() => sentRef.current?.focus());
@@ -76,6 +97,7 @@ export function FeedbackForm() {
     setDimensionId('');
     setBody('');
     setReference('');
+    setAnonymous(false);
     setSent(false);
     submit.reset();
   };
@@ -137,12 +159,20 @@ export function FeedbackForm() {
             hint={t('feedback.messageHint')}
             value={body}
             onChange={(e) => {
+              paste.clear();
               setBody(e.currentTarget.value);
               setErrors((old) => ({ ...old, body: undefined }));
             }}
-            maxLength={BODY_MAX}
+            onPaste={paste.onPaste}
             rows={6}
-            error={errors.body}
+            error={
+              paste.refused !== null
+                ? t('runnerExtra.pasteTooLong', {
+                    length: paste.refused.toLocaleString(lang),
+                    max: BODY_MAX.toLocaleString(lang),
+                  })
+                : errors.body
+            }
             required
           />
           <TextInput
@@ -154,6 +184,23 @@ export function FeedbackForm() {
             maxLength={REFERENCE_MAX}
             autoComplete="off"
           />
+          {rules.data?.allowAnonymousFeedback ? (
+            <div className="fx-check">
+              <input
+                id="feedback-anonymous"
+                type="checkbox"
+                checked={anonymous}
+                onChange={(e) => setAnonymous(e.currentTarget.checked)}
+                aria-describedby="feedback-anonymous-hint"
+              />
+              <div>
+                <label htmlFor="feedback-anonymous">{t('feedbackExtra.anonymous')}</label>
+                <p className="fx-hint" id="feedback-anonymous-hint">
+                  {t('feedbackExtra.anonymousHint')}
+                </p>
+              </div>
+            </div>
+          ) : null}
           {submit.isError ? <ErrorAlert error={submit.error} /> : null}
           <div className="fx-row fx-row--end">
             <Button type="submit" busy={submit.isPending}>

@@ -1,10 +1,12 @@
-import { ButtonLink, Card, EmptyState, Loading, PageHeader } from '@facets/ui';
+import { Badge, ButtonLink, Card, EmptyState, Loading, PageHeader } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type Me, type MyFeedbackItem, useTRPC } from '../api.ts';
 import { ErrorAlert, useErrorMessage } from '../errors.tsx';
 import { formatDate, pickText } from '../i18n/language.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useLinkClick, useRouter } from '../router.tsx';
+import { browserStore } from '../storage.ts';
+import { type FollowKey, loadFollowKeys } from './followKeys.ts';
 import { ReplyForm } from './ReplyForm.tsx';
 import { StatusBadge, Thread } from './Thread.tsx';
 
@@ -12,7 +14,8 @@ import { StatusBadge, Thread } from './Thread.tsx';
 export function MyFeedback({ me }: { me: Me }) {
   const { t } = useLang();
   const trpc = useTRPC();
-  const list = useQuery(trpc.portal.feedback.list.queryOptions());
+  const followKeys = loadFollowKeys(browserStore(), me.user.id);
+  const list = useQuery(trpc.portal.feedback.list.queryOptions({ followKeys: followKeys.map((f) => f.key) }));
   const { href } = useRouter();
   const click = useLinkClick();
   const newLink = (
@@ -31,13 +34,13 @@ export function MyFeedback({ me }: { me: Me }) {
         </EmptyState>
       ) : null}
       {list.data?.map((item) => (
-        <FeedbackCard key={item.id} item={item} me={me} />
+        <FeedbackCard key={item.id} item={item} me={me} followKeys={followKeys} />
       ))}
     </div>
   );
 }
 
-function FeedbackCard({ item, me }: { item: MyFeedbackItem; me: Me }) {
+function FeedbackCard({ item, me, followKeys }: { item: MyFeedbackItem; me: Me; followKeys: FollowKey[] }) {
   const { t, lang } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -53,7 +56,12 @@ function FeedbackCard({ item, me }: { item: MyFeedbackItem; me: Me }) {
       title={title}
       titleAs="h2"
       titleId={titleId}
-      aside={<StatusBadge status={item.status} />}
+      aside={
+        <div className="fx-row">
+          {item.anonymous ? <Badge tone="neutral">{t('feedbackExtra.anonymousBadge')}</Badge> : null}
+          <StatusBadge status={item.status} />
+        </div>
+      }
     >
       <div className="fx-stack">
         <p className="fx-hint">
@@ -63,6 +71,7 @@ function FeedbackCard({ item, me }: { item: MyFeedbackItem; me: Me }) {
             : ''}
         </p>
         <p className="fx-body-text">{item.body}</p>
+        {item.anonymous ? <p className="fx-hint">{t('feedbackExtra.anonymousNote')}</p> : null}
         <Thread
           label={t('myFeedback.replies')}
           entries={item.replies.map((r) => ({
@@ -80,7 +89,9 @@ function FeedbackCard({ item, me }: { item: MyFeedbackItem; me: Me }) {
           sentMessage={t('myFeedback.replySent')}
           renderError={errorMessage}
           onSend={async (body) => {
-            await reply.mutateAsync({ feedbackId: item.id, body });
+            // The server checks the key against the feedback's own: only the device that sent it can answer.
+            const followKey = item.anonymous ? followKeys.find((f) => f.feedbackId === item.id)?.key : undefined;
+            await reply.mutateAsync({ feedbackId: item.id, body, ...(followKey ? { followKey } : {}) });
             await queryClient.invalidateQueries({ queryKey: trpc.portal.feedback.list.queryKey() });
           }}
         />

@@ -58,7 +58,10 @@ describe('keys built at run time', () => {
 describe('message helpers', () => {
   it('says what is wrong with a portal’s messages', () => {
     const common = { en: { app: { productName: 'P', documentTitle: 'D' } }, fr: {} };
-    const portal = { en: { app: { productName: 'Supplier space', tilte: 'typo' } }, fr: { app: { productName: 'Espace' } } };
+    const portal = {
+      en: { app: { productName: 'Supplier space', tilte: 'typo' } },
+      fr: { app: { productName: 'Espace' } },
+    };
     expect(portalMessageProblems(portal, common)).toEqual([
       'missing in French: app.tilte',
       'not a shared key: app.tilte',

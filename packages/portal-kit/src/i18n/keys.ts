@@ -51,7 +51,12 @@ export function hasKey(tree: MessageTree, key: string): boolean {
 }
 
 /** Keys every stakeholder portal must set: its name, its title, its sign-in text and its name for a reference. */
-export const PORTAL_REQUIRED_KEYS = ['app.productName', 'app.documentTitle', 'portal.signInIntro', 'feedback.reference'];
+export const PORTAL_REQUIRED_KEYS = [
+  'app.productName',
+  'app.documentTitle',
+  'portal.signInIntro',
+  'feedback.reference',
+];
 
 /**
  * What is wrong with a portal's messages, as lines a translator can act on: keys missing in one language, keys the

@@ -1,3 +1,6 @@
+import { type MessageTree, mergeMessages } from './keys.ts';
+import { portalMessages } from './messages-portal.ts';
+
 /**
  * Messages shared by every front-end. Apps add their own and may override any key (a portal names its reference
  * field, the shareholder portal words the "question" category). `fr` has the type of `en`, so a key missing in one
@@ -69,7 +72,7 @@ const en = {
   runner: {
     allSurveys: 'All surveys',
     progressLabel: 'Survey progress',
-    progress: 'Question {{current}} of {{total}}',
+    progress: 'Step {{current}} of {{total}}',
     back: 'Back',
     next: 'Next',
     submit: 'Submit',
@@ -208,7 +211,7 @@ const fr: CommonMessages = {
   runner: {
     allSurveys: 'Toutes les enquêtes',
     progressLabel: 'Progression de l’enquête',
-    progress: 'Question {{current}} sur {{total}}',
+    progress: 'Étape {{current}} sur {{total}}',
     back: 'Précédent',
     next: 'Suivant',
     submit: 'Envoyer',
@@ -278,4 +281,8 @@ const fr: CommonMessages = {
   },
 };
 
-export const commonMessages = { fr, en };
+/** Every shared message: the first screens' and the portal screens' (messages-portal.ts). */
+export const commonMessages: { fr: MessageTree; en: MessageTree } = {
+  fr: mergeMessages(fr, portalMessages.fr),
+  en: mergeMessages(en, portalMessages.en),
+};

@@ -4,7 +4,10 @@ import { FeedbackForm } from '../feedback/FeedbackForm.tsx';
 import { MyFeedback } from '../feedback/MyFeedback.tsx';
 import type { AppMessages } from '../i18n/keys.ts';
 import { useLang } from '../i18n/useLang.ts';
+import { InvitationPage } from '../invitation/InvitationPage.tsx';
+import { YouSaidWeDid } from '../results/YouSaidWeDid.tsx';
 import { matchPath, useRouter } from '../router.tsx';
+import { ReportingRules } from '../rules/ReportingRules.tsx';
 import { AccessDenied, AuthGate, NotFound } from '../shell.tsx';
 import { SurveyList } from '../survey/SurveyList.tsx';
 import { SurveyRunner } from '../survey/SurveyRunner.tsx';
@@ -17,9 +20,15 @@ export function homeOf(me: Me): string {
   return me.stakeholder ? `/${me.stakeholder.group.code}/` : '/console/';
 }
 
-/** A whole portal: sign-in, the guard for one group, and the shared stakeholder screens. */
+/**
+ * A whole portal: an invitation link's survey (no account needed), otherwise sign-in, the guard for one group, and
+ * the shared stakeholder screens.
+ */
 export function StakeholderPortal({ group }: { group: PortalGroup }) {
   const { t } = useLang();
+  const { path } = useRouter();
+  const invitation = matchPath('i/:token', path);
+  if (invitation?.token) return <InvitationPage key={invitation.token} token={invitation.token} />;
   return (
     <AuthGate
       width="narrow"
@@ -35,10 +44,13 @@ export function StakeholderPortal({ group }: { group: PortalGroup }) {
         )
       }
       signInIntro={t('portal.signInIntro')}
+      signInByLink
       nav={() => [
-        { to: '', label: t('nav.surveys'), current: (path) => path === '' || path.startsWith('surveys/') },
+        { to: '', label: t('nav.surveys'), current: (p) => p === '' || p.startsWith('surveys/') },
         { to: 'feedback/new', label: t('nav.feedbackNew') },
         { to: 'feedback', label: t('nav.feedbackMine') },
+        { to: 'results', label: t('nav.results') },
+        { to: 'rules', label: t('nav.rules') },
       ]}
     >
       {(me) => <PortalRoutes me={me} />}
@@ -51,8 +63,10 @@ function PortalRoutes({ me }: { me: Me }) {
   if (path === '') return <SurveyList me={me} />;
   const survey = matchPath('surveys/:waveId', path);
   if (survey?.waveId) return <SurveyRunner key={survey.waveId} me={me} waveId={survey.waveId} />;
-  if (path === 'feedback/new') return <FeedbackForm />;
+  if (path === 'feedback/new') return <FeedbackForm me={me} />;
   if (path === 'feedback') return <MyFeedback me={me} />;
+  if (path === 'results') return <YouSaidWeDid />;
+  if (path === 'rules') return <ReportingRules />;
   return <NotFound />;
 }
 

@@ -3,22 +3,37 @@ import { type Ref, useId } from 'react';
 import type { SurveyQuestion } from '../api.ts';
 import { type Language, pickText } from '../i18n/language.ts';
 import { useLang } from '../i18n/useLang.ts';
+import { usePasteLimit } from '../text-limit.ts';
 import { type AnswerDraft, TEXT_MAX } from './state.ts';
 
 const SCALES: readonly string[] = ['likert5', 'csat5', 'ces7', 'nps11'];
 
 interface QuestionViewProps {
   question: SurveyQuestion;
+  /** In an anonymous survey, free text reminds people not to identify anyone. */
+  anonymous: boolean;
   answer: AnswerDraft | undefined;
   onChange: (answer: AnswerDraft) => void;
   error: string | null;
   /** The prompt's heading, focused when the person moves to this question. */
-  headingRef: Ref<HTMLHeadingElement>;
+  headingRef?: Ref<HTMLHeadingElement> | undefined;
+  /** 2 on a screen of its own, 3 inside a pair under the dimension's heading. */
+  level?: 2 | 3;
 }
 
-/** One question on its own screen: the prompt is a heading and names the control (fieldset legend or label). */
-export function QuestionView({ question, answer, onChange, error, headingRef }: QuestionViewProps) {
+/** One question: the prompt is a heading and names the control (fieldset legend or label). */
+export function QuestionView({
+  question,
+  anonymous,
+  answer,
+  onChange,
+  error,
+  headingRef,
+  level = 2,
+}: QuestionViewProps) {
   const { t, lang } = useLang();
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const paste = usePasteLimit(TEXT_MAX);
   const textId = useId();
   const prompt = pickText(question.prompt, lang);
   // Some authored prompts already say "(optional)"; the marker is then not repeated.
@@ -27,10 +42,10 @@ export function QuestionView({ question, answer, onChange, error, headingRef }: 
       <span className="fx-optional"> {t('app.optional')}</span>
     );
   const heading = (
-    <h2 className="fx-question" ref={headingRef} tabIndex={-1}>
+    <Heading className="fx-question" ref={headingRef} tabIndex={-1}>
       {prompt}
       {optional}
-    </h2>
+    </Heading>
   );
 
   if (question.type === 'rating' && question.scale && SCALES.includes(question.scale)) {
@@ -68,32 +83,49 @@ export function QuestionView({ question, answer, onChange, error, headingRef }: 
   }
 
   const hintId = `${textId}-hint`;
+  const countId = `${textId}-count`;
   const errorId = `${textId}-error`;
+  const length = answer?.text?.length ?? 0;
+  const shown =
+    paste.refused !== null
+      ? t('runnerExtra.pasteTooLong', {
+          length: paste.refused.toLocaleString(lang),
+          max: TEXT_MAX.toLocaleString(lang),
+        })
+      : error;
   return (
     <div className="fx-field">
-      <h2 className="fx-question" ref={headingRef} tabIndex={-1}>
+      <Heading className="fx-question" ref={headingRef} tabIndex={-1}>
         <label htmlFor={textId}>
           {prompt}
           {optional}
         </label>
-      </h2>
+      </Heading>
       <p className="fx-hint" id={hintId}>
+        {anonymous ? `${t('runnerExtra.anonymousTextHint')} ` : ''}
         {t('runner.textHint', { max: TEXT_MAX.toLocaleString(lang) })}
       </p>
+      {/* No maxLength: a pasted text is kept whole and refused with a message, never cut off silently. */}
       <textarea
         id={textId}
         className="fx-textarea"
         rows={6}
-        maxLength={TEXT_MAX}
         value={answer?.text ?? ''}
-        onChange={(e) => onChange({ text: e.currentTarget.value })}
+        onChange={(e) => {
+          paste.clear();
+          onChange({ text: e.currentTarget.value });
+        }}
+        onPaste={paste.onPaste}
         required={question.required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={[hintId, countId, shown ? errorId : ''].filter(Boolean).join(' ')}
       />
-      {error ? (
-        <p className="fx-error" id={errorId}>
-          {error}
+      <p className={length > TEXT_MAX ? 'fx-count fx-count--over' : 'fx-count'} id={countId}>
+        {t('runnerExtra.count', { count: length.toLocaleString(lang), max: TEXT_MAX.toLocaleString(lang) })}
+      </p>
+      {shown ? (
+        <p className="fx-error" id={errorId} role="alert">
+          {shown}
         </p>
       ) : null}
     </div>

@@ -5,7 +5,18 @@ import { useLang } from '../i18n/useLang.ts';
 import { useLinkClick, useRouter } from '../router.tsx';
 
 /** The confirmation: the answers are in, and what happens to them now. */
-export function SurveyDone({ anonymous, k, closesAt }: { anonymous: boolean; k: number; closesAt: string | null }) {
+export function SurveyDone({
+  anonymous,
+  k,
+  closesAt,
+  links = true,
+}: {
+  anonymous: boolean;
+  k: number;
+  closesAt: string | null;
+  /** The links to the portal's other pages (not for someone answering an invitation without an account). */
+  links?: boolean;
+}) {
   const { t, lang } = useLang();
   const { href } = useRouter();
   const click = useLinkClick();
@@ -30,14 +41,20 @@ export function SurveyDone({ anonymous, k, closesAt }: { anonymous: boolean; k: 
               {closesAt ? t('runner.nextClosesOn', { date: formatDate(closesAt, lang) }) : t('runner.nextReview')}
             </li>
           </ul>
-          <div className="fx-row">
-            <ButtonLink href={href('')} onClick={(e) => click(href(''), e)}>
-              {t('runner.backToSurveys')}
-            </ButtonLink>
-            <ButtonLink variant="secondary" href={href('feedback/new')} onClick={(e) => click(href('feedback/new'), e)}>
-              {t('runner.shareFeedback')}
-            </ButtonLink>
-          </div>
+          {links ? (
+            <div className="fx-row">
+              <ButtonLink href={href('')} onClick={(e) => click(href(''), e)}>
+                {t('runner.backToSurveys')}
+              </ButtonLink>
+              <ButtonLink
+                variant="secondary"
+                href={href('feedback/new')}
+                onClick={(e) => click(href('feedback/new'), e)}
+              >
+                {t('runner.shareFeedback')}
+              </ButtonLink>
+            </div>
+          ) : null}
         </div>
       </Card>
     </div>

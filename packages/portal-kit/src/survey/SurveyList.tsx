@@ -52,6 +52,7 @@ function SurveyCard({ survey, userId }: { survey: SurveyListItem; userId: string
       titleId={titleId}
       aside={
         <div className="fx-row">
+          <Badge tone="accent">{t(`surveyKind.${survey.kind}`)}</Badge>
           <Badge tone="neutral">{survey.anonymous ? t('surveys.anonymous') : t('surveys.confidential')}</Badge>
           {survey.answered ? <Badge tone="success">{t('surveys.answered')}</Badge> : null}
         </div>

@@ -1,0 +1,3 @@
+import { describePortal } from './portal-describe.ts';
+
+describePortal('shareholder');

@@ -1,0 +1,133 @@
+import { type Db, newId, submitResponse } from '@facets/db';
+import { addStakeholder } from '@facets/db/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addInitiative, answerEmployees, people } from '../insights/testing.ts';
+import { buildOrg, callerFor, type Org, openDb } from '../test-setup.ts';
+
+/** "You said, we did" tried as a stakeholder would try to break it: small groups, open waves, few companies. */
+
+let db: Db;
+let org: Org;
+
+beforeEach(async () => {
+  db = await openDb();
+  org = await buildOrg(db.db, { kThreshold: 3 });
+});
+afterEach(() => db.close());
+
+const results = async (userId: string) => (await callerFor(db.db, userId)).portal.results.get();
+const recognition = (r: Awaited<ReturnType<typeof results>>) => r.dimensions.find((d) => d.code === 'recognition')!;
+
+/** Supplier contacts of `company` answering the supplier survey's closed wave. */
+async function answerSuppliers(company: string, count: number, payment = 4) {
+  const waveId = org.surveys.supplier.closedWaveId;
+  await db.db.updateTable('wave').set({ status: 'open' }).where('id', '=', waveId).execute();
+  for (let i = 0; i < count; i++) {
+    const s = await addStakeholder(db.db, org, { groupId: org.groups.supplier, company, segments: {} });
+    await submitResponse(db.db, {
+      organizationId: org.organizationId,
+      waveId,
+      stakeholderId: s.id,
+      groupId: org.groups.supplier,
+      segments: { company: company.toLowerCase().replace(/\W+/g, '_') },
+      idempotencyKey: `supplier-${company}-${i}-${newId()}`,
+      answers: [{ questionId: org.surveys.supplier.questions.payment_lived!, value: payment }],
+      now: '2026-07-15T09:00:00.000Z',
+      newId,
+    });
+  }
+  await db.db.updateTable('wave').set({ status: 'closed' }).where('id', '=', waveId).execute();
+}
+
+describe('portal.results.get', () => {
+  it('shows the latest closed wave of the group, never the open one that still moves', async () => {
+    await answerEmployees(db.db, org, people(4, {}, { lived: 5, expected: 4 }), { wave: 'closed' });
+    await answerEmployees(db.db, org, people(3, {}, { lived: 1, expected: 1 }));
+    const r = await results(org.stakeholders.alice.userId);
+    expect(r.wave?.label).toBe('Q3');
+    expect(r.respondents).toEqual({ n: 4, hidden: null });
+    expect(recognition(r).lived).toEqual({ value: 100, n: 4, hidden: null });
+    expect(recognition(r).expected).toEqual({ value: 75, n: 4, hidden: null });
+    expect(recognition(r).change).toBeNull();
+  });
+
+  it('hides what fewer than k people answered, and says why', async () => {
+    await answerEmployees(db.db, org, people(2, {}, { lived: 5 }), { wave: 'closed' });
+    const r = await results(org.stakeholders.alice.userId);
+    expect(r.respondents).toEqual({ n: 2, hidden: 'below_k' });
+    expect(recognition(r).lived).toEqual({ value: null, n: 2, hidden: 'below_k' });
+  });
+
+  it('counts suppliers in companies: five contacts of two companies show nothing', async () => {
+    await answerSuppliers('Atelier Durand', 3);
+    await answerSuppliers('Scierie Martin', 2);
+    const few = await results(org.stakeholders.sam.userId);
+    expect(few.countsCompanies).toBe(true);
+    expect(few.respondents).toEqual({ n: 5, hidden: 'below_k' });
+    const payment = () => few.dimensions.find((d) => d.code === 'payment')!;
+    expect(payment().lived).toMatchObject({ value: null, hidden: 'below_k' });
+    await answerSuppliers('Verrerie du Rhône', 1, 2);
+    const enough = await results(org.stakeholders.sam.userId);
+    expect(enough.respondents).toEqual({ n: 6, hidden: null });
+    expect(enough.dimensions.find((d) => d.code === 'payment')!.lived).toMatchObject({ n: 6, hidden: null });
+  });
+
+  it('lists the initiatives published for the group, not drafts, cancelled ones or other groups’', async () => {
+    const target = [{ groupId: org.groups.employee, dimensionId: org.dimensions.recognition }];
+    const published = await addInitiative(db.db, org, {
+      kind: 'training',
+      ownerDepartment: 'hr',
+      status: 'active',
+      targets: target,
+    });
+    const cancelled = await addInitiative(db.db, org, {
+      kind: 'policy',
+      ownerDepartment: 'hr',
+      status: 'cancelled',
+      targets: target,
+    });
+    await addInitiative(db.db, org, { kind: 'policy', ownerDepartment: 'hr', status: 'active', targets: target });
+    const suppliers = await addInitiative(db.db, org, {
+      kind: 'process',
+      ownerDepartment: 'finance',
+      status: 'active',
+      targets: [{ groupId: org.groups.supplier, dimensionId: org.dimensions.payment }],
+    });
+    await db.db
+      .updateTable('initiative')
+      .set({ published: 1 })
+      .where('id', 'in', [published, cancelled, suppliers])
+      .execute();
+    const r = await results(org.stakeholders.alice.userId);
+    expect(r.initiatives.map((i) => [i.id, i.status, i.dimensions.map((d) => d.id)])).toEqual([
+      [published, 'active', [org.dimensions.recognition]],
+    ]);
+    const s = await results(org.stakeholders.sam.userId);
+    expect(s.initiatives.map((i) => i.id)).toEqual([suppliers]);
+  });
+
+  it('reads only the caller’s organisation', async () => {
+    const other = await buildOrg(db.db, { kThreshold: 3 });
+    await answerEmployees(db.db, other, people(5, {}, { lived: 5 }), { wave: 'closed' });
+    const r = await results(org.stakeholders.alice.userId);
+    expect(r.wave).toBeNull();
+    expect(r.respondents).toEqual({ n: 0, hidden: 'no_data' });
+  });
+});
+
+describe('portal.rules.get', () => {
+  it('gives the thresholds and settings the portal explains', async () => {
+    const api = await callerFor(db.db, org.stakeholders.sam.userId);
+    expect(await api.portal.rules.get()).toEqual({
+      organizationName: expect.any(String),
+      kThreshold: 3,
+      commentThreshold: 5,
+      countsCompanies: true,
+      allowAnonymousFeedback: true,
+    });
+    const admin = await callerFor(db.db, org.staff.admin.userId);
+    await admin.admin.portalSettings.update({ allowAnonymousFeedback: false });
+    const employee = await callerFor(db.db, org.stakeholders.alice.userId);
+    expect(await employee.portal.rules.get()).toMatchObject({ countsCompanies: false, allowAnonymousFeedback: false });
+  });
+});
