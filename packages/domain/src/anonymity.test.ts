@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkFilter, commentsVisible, disclosurePolicy, overlapConflicts, suppressSiblings } from './anonymity.ts';
+import {
+  checkFilter,
+  commentsVisible,
+  DISJOINT_SEARCH_BUDGET,
+  disclosurePolicy,
+  disjointUnionConflicts,
+  overlapConflicts,
+  suppressSiblings,
+} from './anonymity.ts';
 
 describe('disclosurePolicy', () => {
   it('defaults to 5 and never goes below 3', () => {
@@ -193,6 +201,99 @@ describe('overlapConflicts', () => {
         expect([...overlapConflicts([...segments].reverse(), swapped, k)].sort()).toEqual([...hidden].sort());
       }),
     );
+  });
+});
+
+describe('disjointUnionConflicts', () => {
+  const keyOf = (id: string) => id.split('=')[0];
+  /** Values of one key never share anyone; across keys, the pairs listed here share nobody. */
+  const disjointWith =
+    (pairs: [string, string][]) =>
+    (a: string, b: string): boolean =>
+      keyOf(a) === keyOf(b) || pairs.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+
+  it('hides the smaller of two disjoint segments of different keys that leave fewer than k people', () => {
+    // A group of 8: HR (3, all at Lyon) and Paris (3) share nobody: 8 − 3 − 3 = 2 people left → hide one of them.
+    // Both hold 3: the later id, site=paris, goes.
+    const hidden = disjointUnionConflicts(
+      [
+        { id: 'department=hr', n: 3 },
+        { id: 'site=paris', n: 3 },
+      ],
+      disjointWith([['department=hr', 'site=paris']]),
+      8,
+      3,
+    );
+    expect([...hidden]).toEqual(['site=paris']);
+  });
+
+  it('lets disjoint segments show when they leave nobody or at least k', () => {
+    const disjoint = disjointWith([['department=hr', 'site=paris']]);
+    const segments = [
+      { id: 'department=hr', n: 3 },
+      { id: 'site=paris', n: 3 },
+    ];
+    expect(disjointUnionConflicts(segments, disjoint, 6, 3).size).toBe(0); // 6 − 3 − 3 = 0
+    expect(disjointUnionConflicts(segments, disjoint, 9, 3).size).toBe(0); // 9 − 3 − 3 = 3
+    // Segments that share people are left to overlapConflicts: here HR and Paris may overlap, nothing adds up.
+    expect(disjointUnionConflicts(segments, () => false, 8, 3).size).toBe(0);
+  });
+
+  it('finds a union of several segments, and repeats until none is left', () => {
+    // 20 people: IT (8, all at Paris), sales (6, all at Lyon), Lyon (10). IT and Lyon share nobody: 20 − 8 − 10 = 2
+    // people → hide the smaller, IT. What is left shares people (sales is at Lyon) or leaves enough (20 − 6 = 14).
+    const hidden = disjointUnionConflicts(
+      [
+        { id: 'department=it', n: 8 },
+        { id: 'department=sales', n: 6 },
+        { id: 'site=lyon', n: 10 },
+      ],
+      disjointWith([['department=it', 'site=lyon']]),
+      20,
+      3,
+    );
+    expect([...hidden]).toEqual(['department=it']);
+  });
+
+  it('never leaves a shown disjoint union 1 to k − 1 short of the parent', () => {
+    const person = fc.record({ dept: fc.constantFrom('x', 'y', 'z', null), site: fc.constantFrom('a', 'b', null) });
+    fc.assert(
+      fc.property(fc.array(person, { maxLength: 40 }), fc.integer({ min: 3, max: 6 }), (people, k) => {
+        const members = new Map<string, Set<number>>();
+        people.forEach((p, i) => {
+          for (const id of [p.dept && `dept=${p.dept}`, p.site && `site=${p.site}`]) {
+            if (id) members.set(id, (members.get(id) ?? new Set()).add(i));
+          }
+        });
+        const segments = [...members].map(([id, m]) => ({ id, n: m.size }));
+        const disjoint = (a: string, b: string) => ![...members.get(a)!].some((i) => members.get(b)!.has(i));
+        const hidden = disjointUnionConflicts(segments, disjoint, people.length, k);
+        const shown = segments.filter((s) => !hidden.has(s.id));
+        // every pairwise disjoint subset of what is shown leaves 0 or at least k people
+        const check = (from: number, chosen: string[], sum: number) => {
+          if (chosen.length > 0) expect(people.length - sum === 0 || people.length - sum >= k).toBe(true);
+          for (let i = from; i < shown.length; i++) {
+            const next = shown[i]!;
+            if (chosen.every((c) => disjoint(c, next.id))) check(i + 1, [...chosen, next.id], sum + next.n);
+          }
+        };
+        check(0, [], 0);
+        expect([...disjointUnionConflicts([...segments].reverse(), disjoint, people.length, k)].sort()).toEqual(
+          [...hidden].sort(),
+        );
+      }),
+    );
+  });
+
+  it('hides conservatively when the search runs out of budget', () => {
+    // Twelve disjoint segments of 3 in a parent of 30 (window 28–29: no sum of threes hits it, so nothing conflicts),
+    // searched with a budget too small to prove it: the smallest (ties: the later id) go until the search fits.
+    const segments = Array.from({ length: 12 }, (_, i) => ({ id: `k${String(i).padStart(2, '0')}=v`, n: 3 }));
+    expect(disjointUnionConflicts(segments, () => true, 30, 3).size).toBe(0);
+    const hidden = disjointUnionConflicts(segments, () => true, 30, 3, 20);
+    expect(hidden.size).toBeGreaterThan(0);
+    expect([...hidden][0]).toBe('k11=v');
+    expect(DISJOINT_SEARCH_BUDGET).toBeGreaterThanOrEqual(10_000);
   });
 });
 

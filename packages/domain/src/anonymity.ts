@@ -105,6 +105,56 @@ export function overlapConflicts(
   }
 }
 
+/** How many subsets `disjointUnionConflicts` may look at before it stops looking and hides conservatively. */
+export const DISJOINT_SEARCH_BUDGET = 50_000;
+
+/**
+ * Shown segments that share nobody add up: the parent minus their union describes the people left. Values of one key
+ * never share anyone (suppressSiblings already keeps their leftover at 0 or >= k); segments of different keys may not
+ * either, when `disjoint` says so (no respondent carries both). While some pairwise disjoint set of shown segments
+ * leaves 1 to k − 1 of the parent's `parentN` people, hide that set's smallest member (ties: the later id) — e.g. a
+ * group of 8, HR (3, all at Lyon) and Paris (3): 8 − 3 − 3 = 2 people. Returns the ids to hide; deterministic.
+ * Should the search exceed its budget, the smallest segment still shown is hidden and the search starts again, so
+ * the answer errs on the side of hiding.
+ */
+export function disjointUnionConflicts(
+  segments: readonly { id: string; n: number }[],
+  disjoint: (a: string, b: string) => boolean,
+  parentN: number,
+  k: number,
+  searchBudget = DISJOINT_SEARCH_BUDGET,
+): Set<string> {
+  const hidden = new Set<string>();
+  const floor = parentN - k + 1; // a union this large (but not the whole parent) leaves 1 to k − 1 people
+  for (;;) {
+    const shown = segments
+      .filter((s) => s.n > 0 && !hidden.has(s.id))
+      .sort((a, b) => b.n - a.n || compareIds(a.id, b.id));
+    let budget = searchBudget;
+    const search = (
+      from: number,
+      chosen: { id: string; n: number }[],
+      sum: number,
+    ): typeof chosen | 'budget' | null => {
+      if (chosen.length > 0 && sum >= floor && sum < parentN) return chosen;
+      if (--budget < 0) return 'budget';
+      const open = shown.slice(from).filter((s) => chosen.every((c) => disjoint(c.id, s.id)));
+      if (sum + open.reduce((t, s) => t + s.n, 0) < floor) return null;
+      for (const [i, next] of open.entries()) {
+        const found = search(shown.indexOf(next) + 1, [...chosen, next], sum + next.n);
+        if (found !== null) return found;
+        if (sum + open.slice(i + 1).reduce((t, s) => t + s.n, 0) < floor) return null;
+      }
+      return null;
+    };
+    const found = search(0, [], 0);
+    if (found === null) return hidden;
+    const pool = found === 'budget' ? shown : found;
+    const smallest = pool.reduce((a, b) => (b.n < a.n || (b.n === a.n && compareIds(b.id, a.id) > 0) ? b : a));
+    hidden.add(smallest.id);
+  }
+}
+
 /** Comments are shown only when at least commentK distinct respondents commented. */
 export function commentsVisible(commenters: number, policy: DisclosurePolicy): HiddenReason | null {
   if (commenters <= 0) return 'no_data';

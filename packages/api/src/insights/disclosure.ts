@@ -1,4 +1,10 @@
-import { checkFilter, type HiddenReason, overlapConflicts, suppressSiblings } from '@facets/domain';
+import {
+  checkFilter,
+  disjointUnionConflicts,
+  type HiddenReason,
+  overlapConflicts,
+  suppressSiblings,
+} from '@facets/domain';
 import {
   facetCells,
   groupRespondents,
@@ -51,8 +57,28 @@ export function segmentVisibility(data: WaveData, k: number): Map<string, { n: n
     const s = result.get(id);
     if (s) result.set(id, { n: s.n, hidden: 'overlap' });
   }
+  const stillVisible = [...result].filter(([, s]) => s.hidden === null).map(([id, s]) => ({ id, n: s.n }));
+  for (const id of disjointUnionConflicts(stillVisible, disjointIn(data), whole, k)) {
+    const s = result.get(id);
+    if (s) result.set(id, { n: s.n, hidden: 'complementary' });
+  }
   return result;
 }
+
+/**
+ * Whether two segments (ids 'key=value') share nobody in a wave: values of one key never do; values of two keys do
+ * not when no respondent carries both (no overlap row).
+ */
+function disjointIn(data: WaveData): (a: string, b: string) => boolean {
+  const common = new Set(
+    data.overlaps
+      .filter((o) => o.n > 0)
+      .map((o) => pairId(segmentId({ key: o.keyA, value: o.valueA }), segmentId({ key: o.keyB, value: o.valueB }))),
+  );
+  return (a, b) => keyOfId(a) === keyOfId(b) || !common.has(pairId(a, b));
+}
+
+const keyOfId = (id: string) => id.slice(0, id.indexOf('='));
 
 /** Siblings and, when some respondents carry no value, the rest of the parent as one more (never shown) sibling. */
 export function withRest(values: readonly { value: string; n: number }[], parentN: number) {
@@ -120,6 +146,7 @@ function judgeSegments(data: WaveData, k: number): Map<string, SegmentRow[]> {
       o.n,
     ]),
   );
+  const disjoint = disjointIn(data);
   for (const [cellId, parent] of wholeCells(data)) {
     const shown: { key: string; id: string; n: number; cell: FacetCell; row: SegmentRow }[] = [];
     for (const [key, keyRows] of rows) {
@@ -150,6 +177,12 @@ function judgeSegments(data: WaveData, k: number): Map<string, SegmentRow[]> {
       k,
     );
     for (const s of shown) if (conflicts.has(s.id)) s.row.cells.set(cellId, { ...s.cell, hidden: 'overlap' });
+    // Shown cells of segments that share nobody add up: the whole group's cell minus them must leave 0 or >= k.
+    const rest = shown.filter((s) => !conflicts.has(s.id));
+    for (const id of disjointUnionConflicts(rest, disjoint, parent.n, k)) {
+      const s = rest.find((r) => r.id === id);
+      if (s) s.row.cells.set(cellId, { ...s.cell, hidden: 'complementary' });
+    }
   }
   return rows;
 }
