@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /**
  * The single source of truth for the database's shape. Types describe what the drivers return on both dialects:
  * integers for booleans (0/1), ISO-8601 text for times, JSON as text. Every tenant table carries organization_id.
@@ -16,6 +18,8 @@ export interface OrganizationTable {
   /** Minimum respondents for comments to be shown (>= 3). */
   comment_threshold: number;
   created_at: string;
+  /** 1 when stakeholders may send feedback without their name (0/1); defaults to 1. */
+  allow_anonymous_feedback: Generated<number>;
 }
 
 // ── better-auth's tables, snake_case columns mapped in the auth configuration ──
@@ -73,6 +77,8 @@ export interface MemberTable {
   /** For stakeholders: their stakeholder record. */
   stakeholder_id: string | null;
   created_at: string;
+  /** Set when an admin removed the person: the row stays for what they authored, the membership no longer counts. */
+  removed_at: string | null;
 }
 
 export interface StakeholderGroupTable {

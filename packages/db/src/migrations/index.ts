@@ -2,11 +2,13 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import * as createModel from './2026_11_22_0900_create_model.ts';
 import * as createEngineAggregates from './2026_11_23_1000_create_engine_aggregates.ts';
+import * as addConsoleOperations from './2026_12_01_1100_add_console_operations.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_model': createModel,
   '2026_11_23_1000_create_engine_aggregates': createEngineAggregates,
+  '2026_12_01_1100_add_console_operations': addConsoleOperations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -130,6 +130,7 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
     expect(await migrateToLatest(handle.db)).toEqual([
       '2026_11_22_0900_create_model',
       '2026_11_23_1000_create_engine_aggregates',
+      '2026_12_01_1100_add_console_operations',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { DomainError, FeedbackCategory, FeedbackStatus, type LocalizedText } from '@facets/domain';
+import { DomainError, FeedbackCategory, FeedbackStatus } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { DimensionRef } from './groups.ts';
@@ -23,12 +23,6 @@ export interface PortalFeedback {
   status: FeedbackStatus;
   createdAt: string;
   replies: FeedbackReply[];
-}
-
-export interface InboxFeedback extends PortalFeedback {
-  group: { id: string; code: string; label: LocalizedText };
-  /** The stakeholder's display name; null when the feedback was given anonymously. */
-  from: string | null;
 }
 
 export interface CreateFeedbackInput {
@@ -133,23 +127,6 @@ export async function listFeedbackForStakeholder(
     .execute();
   const replies = await repliesOf(db, args.organizationId, rows);
   return rows.map((r) => toPortalFeedback(r, replies.get(r.id) ?? []));
-}
-
-/** The staff inbox, newest first, optionally narrowed by status and group. */
-export async function listInbox(
-  db: Kysely<Database>,
-  args: { organizationId: string; status?: FeedbackStatus; groupId?: string; limit?: number },
-): Promise<InboxFeedback[]> {
-  let query = feedbackQuery(db, args.organizationId);
-  if (args.status !== undefined) query = query.where('f.status', '=', args.status);
-  if (args.groupId !== undefined) query = query.where('f.group_id', '=', args.groupId);
-  const rows = await query.limit(args.limit ?? 500).execute();
-  const replies = await repliesOf(db, args.organizationId, rows);
-  return rows.map((r) => ({
-    ...toPortalFeedback(r, replies.get(r.id) ?? []),
-    group: { id: r.group_id, code: r.group_code, label: localized(r.group_label) },
-    from: r.from_name,
-  }));
 }
 
 function feedbackQuery(db: Kysely<Database>, organizationId: string) {
