@@ -6,6 +6,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import pino from 'pino';
+import { createAccounts } from './accounts.ts';
 import type { Auth } from './auth.ts';
 import { registerPortals } from './portals.ts';
 
@@ -27,6 +28,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, auth } = options;
   const clock = options.clock ?? (() => new Date());
+  const accounts = createAccounts(auth);
   const app = Fastify({
     loggerInstance: options.logger ?? pino({ level: 'silent' }),
     bodyLimit: BODY_LIMIT,
@@ -91,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           newId,
           baseUrl: options.baseUrl,
           log: req.log,
+          accounts,
         });
       },
       onError: ({ error, path, req }) => {

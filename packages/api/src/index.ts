@@ -1,3 +1,4 @@
+export { type Accounts, PASSWORD_LINK_DAYS } from './accounts.ts';
 export { type Context, type ContextParts, createContextInner, type Session } from './context.ts';
 export { type ErrorLog, INTERNAL_MESSAGE } from './errors.ts';
 export type { Cell, Figure } from './insights/figures.ts';

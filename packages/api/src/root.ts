@@ -1,6 +1,8 @@
+import { adminRouter } from './routers/admin.ts';
 import { feedbackRouter } from './routers/feedback.ts';
 import { insightsRouter } from './routers/insights.ts';
 import { orgRouter } from './routers/org.ts';
+import { planRouter } from './routers/plan.ts';
 import { portalRouter } from './routers/portal.ts';
 import { sessionRouter } from './routers/session.ts';
 import { createCallerFactory, router } from './trpc.ts';
@@ -11,6 +13,8 @@ export const appRouter = router({
   insights: insightsRouter,
   feedback: feedbackRouter,
   org: orgRouter,
+  plan: planRouter,
+  admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;
