@@ -1,7 +1,13 @@
 import { type AppMessages, type MessageTree, mergeMessages } from '@facets/portal-kit';
 import { exportMessages } from './export/messages.ts';
+import { formMessages } from './forms/messages.ts';
 import { inboxMessages } from './inbox/messages.ts';
+import { initiativesMessages } from './initiatives/messages.ts';
+import { intendedMessages } from './intended/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
+import { promisesMessages } from './promises/messages.ts';
+import { rolesMessages } from './roles/messages.ts';
+import { settingsMessages } from './settings/messages.ts';
 
 /**
  * The console's copy, laid over the shared messages of @facets/portal-kit: the frame's own keys here, each page's in
@@ -27,7 +33,17 @@ const fr: typeof en = {
   },
 };
 
-const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [overviewMessages, inboxMessages, exportMessages];
+const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
+  overviewMessages,
+  inboxMessages,
+  exportMessages,
+  formMessages,
+  rolesMessages,
+  intendedMessages,
+  initiativesMessages,
+  promisesMessages,
+  settingsMessages,
+];
 
 export const messages: AppMessages = {
   fr: AREAS.reduce((all, area) => mergeMessages(all, area.fr), fr as MessageTree),

@@ -152,6 +152,11 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     ACTING_STAFF,
     async (api, e) => api.plan.initiatives.publish({ initiativeId: await initiativeOf(e), published: true }),
   ],
+  [
+    'plan.initiatives.delete',
+    ACTING_STAFF,
+    async (api, e) => api.plan.initiatives.delete({ initiativeId: await initiativeOf(e) }),
+  ],
   ['plan.promises.list', STAFF, (api) => api.plan.promises.list()],
   ['plan.promises.create', ACTING_STAFF, (api, e) => api.plan.promises.create(promiseFields(e))],
   [

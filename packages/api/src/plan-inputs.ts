@@ -39,6 +39,8 @@ export const UpdateInitiativeInput = z.strictObject({ initiativeId: Id, ...Initi
 
 export const InitiativeStatusInput = z.strictObject({ initiativeId: Id, status: InitiativeStatus });
 
+export const DeleteInitiativeInput = z.strictObject({ initiativeId: Id });
+
 export const PublishInitiativeInput = z.strictObject({ initiativeId: Id, published: z.boolean() });
 
 const PromiseFields = {

@@ -98,6 +98,9 @@ describe('plan: initiatives and promises', () => {
     const published = await hr.plan.initiatives.publish({ initiativeId: created.id, published: true });
     expect(published).toMatchObject({ status: 'active', published: true });
     expect(await hr.plan.initiatives.list()).toEqual([published]);
+    await hr.plan.initiatives.delete({ initiativeId: created.id });
+    expect(await hr.plan.initiatives.list()).toEqual([]);
+    expect(await count(db.db, 'initiative_target')).toBe(0);
   });
 
   it('refuses an end before the start and an unknown department, naming the field, and writes nothing', async () => {
@@ -149,6 +152,7 @@ describe('plan: initiatives and promises', () => {
       hr.plan.initiatives.setStatus({ initiativeId, status: 'cancelled' }),
       hr.plan.initiatives.publish({ initiativeId, published: true }),
       hr.plan.initiatives.update({ initiativeId, ...initiative(org) }),
+      hr.plan.initiatives.delete({ initiativeId }),
     ]) {
       await expect(attempt).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }

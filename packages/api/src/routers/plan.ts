@@ -2,6 +2,7 @@ import {
   clearIntendedExperience,
   createInitiative,
   createPromise,
+  deleteInitiative,
   deletePromise,
   listDimensions,
   listInitiatives,
@@ -18,6 +19,7 @@ import {
   ClearIntendedInput,
   CreateInitiativeInput,
   CreatePromiseInput,
+  DeleteInitiativeInput,
   DeletePromiseInput,
   InitiativeStatusInput,
   PublishInitiativeInput,
@@ -100,6 +102,10 @@ const initiativesRouter = router({
     .mutation(({ ctx, input }) =>
       setInitiativeStatus(ctx.db, { organizationId: ctx.member.organization.id, ...input, now: nowIso(ctx) }),
     ),
+  /** For an initiative entered by mistake; a dropped one is better cancelled, which keeps its record. */
+  delete: runners
+    .input(DeleteInitiativeInput)
+    .mutation(({ ctx, input }) => deleteInitiative(ctx.db, { organizationId: ctx.member.organization.id, ...input })),
   /** Shows (published: true) or withdraws the initiative from its groups' "you said, we did". */
   publish: runners
     .input(PublishInitiativeInput)

@@ -199,3 +199,24 @@ export async function setInitiativePublished(
     return getInitiative(trx, input);
   });
 }
+
+/** Removes an initiative entered by mistake, with its targets (cancelling keeps the record of what was dropped). */
+export async function deleteInitiative(
+  db: Kysely<Database>,
+  input: { organizationId: string; initiativeId: string },
+): Promise<{ id: string }> {
+  return inTransaction(db, async (trx) => {
+    const current = await getInitiative(trx, input);
+    await trx
+      .deleteFrom('initiative_target')
+      .where('organization_id', '=', input.organizationId)
+      .where('initiative_id', '=', current.id)
+      .execute();
+    await trx
+      .deleteFrom('initiative')
+      .where('organization_id', '=', input.organizationId)
+      .where('id', '=', current.id)
+      .execute();
+    return { id: current.id };
+  });
+}

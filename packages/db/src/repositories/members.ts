@@ -100,8 +100,8 @@ export async function listManagerDepartments(
   return [...seen].map(([value, label]) => ({ value, label }));
 }
 
-/** A manager needs one of the organisation's departments; other roles have none. */
-async function checkedDepartment(
+/** A manager needs one of the organisation's departments; other roles have none (returned as null). */
+export async function checkStaffDepartment(
   db: Kysely<Database>,
   organizationId: string,
   role: string,
@@ -179,7 +179,7 @@ export async function addStaffMember(
   },
 ): Promise<StaffMember> {
   return inTransaction(db, async (trx) => {
-    const department = await checkedDepartment(trx, args.organizationId, args.role, args.department);
+    const department = await checkStaffDepartment(trx, args.organizationId, args.role, args.department);
     const rows = await trx
       .selectFrom('member')
       .select(['id', 'organization_id', 'removed_at'])
@@ -230,7 +230,7 @@ export async function updateStaffMember(
     await lockOrganization(trx, args.organizationId);
     const member = await getStaffMember(trx, args);
     if (!member) throw noSuchMember();
-    const department = await checkedDepartment(trx, args.organizationId, args.role, args.department);
+    const department = await checkStaffDepartment(trx, args.organizationId, args.role, args.department);
     if (
       member.role === 'admin' &&
       args.role !== 'admin' &&

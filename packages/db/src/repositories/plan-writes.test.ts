@@ -7,6 +7,7 @@ import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing
 import { listIntendedExperience } from './groups.ts';
 import {
   createInitiative,
+  deleteInitiative,
   type InitiativeFields,
   setInitiativePublished,
   setInitiativeStatus,
@@ -238,6 +239,16 @@ describe.each(dialects)('plan writes (%s)', (dialect) => {
       await expect(
         create({ targets: [{ groupId: other.groups.supplier, dimensionId: other.dimensions.payment }] }),
       ).rejects.toMatchObject({ kind: 'not_found', field: 'targets.0.groupId' });
+      expect(await rows(db, 'initiative', fx.organizationId)).toEqual([]);
+      expect(await rows(db, 'initiative_target', fx.organizationId)).toEqual([]);
+    });
+
+    it('deletes an initiative with its targets, and only the organisation’s own', async () => {
+      const created = await create();
+      const other = await buildFixture(db);
+      const foreign = deleteInitiative(db, { organizationId: other.organizationId, initiativeId: created.id });
+      await expect(foreign).rejects.toMatchObject({ kind: 'not_found' });
+      await deleteInitiative(db, { organizationId: fx.organizationId, initiativeId: created.id });
       expect(await rows(db, 'initiative', fx.organizationId)).toEqual([]);
       expect(await rows(db, 'initiative_target', fx.organizationId)).toEqual([]);
     });
