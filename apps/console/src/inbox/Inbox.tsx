@@ -80,7 +80,7 @@ export function Inbox({ me }: { me: Me }) {
           value={view.category}
           onChange={(e) => update({ category: e.currentTarget.value })}
           options={[
-            { value: '', label: t('inbox.all') },
+            { value: '', label: t('inbox.allFeminine') },
             ...FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) })),
           ]}
         />
@@ -89,7 +89,7 @@ export function Inbox({ me }: { me: Me }) {
           value={view.dimensionId}
           onChange={(e) => update({ dimensionId: e.currentTarget.value })}
           options={[
-            { value: '', label: t('inbox.all') },
+            { value: '', label: t('inbox.allFeminine') },
             ...dimensions.map((d) => ({ value: d.id, label: pickText(d.label, lang) })),
           ]}
         />

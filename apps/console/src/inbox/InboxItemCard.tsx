@@ -14,6 +14,7 @@ import {
 } from '@facets/portal-kit';
 import { Badge, Card, Select } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { Assignee, InboxEntry } from '../forms/types.ts';
 
 /**
@@ -38,14 +39,20 @@ export function InboxItemCard({
       queryClient.invalidateQueries(trpc.feedback.inbox.pathFilter()),
       queryClient.invalidateQueries(trpc.feedback.inboxSummary.pathFilter()),
     ]);
+  // A choice shows at once (set in the same event, so the select never springs back) until the inbox has been read
+  // again after the change, or the change failed.
+  const [shown, setShown] = useState<{ status?: FeedbackStatus; assignee?: string }>({});
+  const settle = async () => {
+    await refresh();
+    setShown({});
+  };
   const reply = useMutation(trpc.feedback.reply.mutationOptions({ onSuccess: refresh }));
-  const setStatus = useMutation(trpc.feedback.setStatus.mutationOptions({ onSuccess: refresh }));
-  const assign = useMutation(trpc.feedback.assign.mutationOptions({ onSuccess: refresh }));
+  const setStatus = useMutation(trpc.feedback.setStatus.mutationOptions({ onSettled: settle }));
+  const assign = useMutation(trpc.feedback.assign.mutationOptions({ onSettled: settle }));
   const titleId = `feedback-${item.id}`;
   const dimension = item.dimension ? pickText(item.dimension.label, lang) : null;
   const category = t(`category.${item.category}`);
-  const author = item.from ? (item.company ? `${item.from} (${item.company})` : item.from) : t('inbox.anonymous');
-  const assigneeValue = assign.isPending ? (assign.variables.assigneeMemberId ?? '') : (item.assignee?.memberId ?? '');
+  const author = item.from ? (item.company ? `${item.from} (${item.company})` : item.from) : null;
   // A former colleague may still hold resolved feedback: keep their name in the list so the select shows it.
   const assigneeOptions = [
     ...assignees.map((a) => ({ value: a.memberId, label: a.name })),
@@ -71,7 +78,7 @@ export function InboxItemCard({
     >
       <div className="fx-stack">
         <p className="fx-hint">
-          {t('inbox.from', { name: author })} · {formatDate(item.createdAt, lang)}
+          {author ? t('inbox.from', { name: author }) : t('inbox.sentAnonymously')} · {formatDate(item.createdAt, lang)}
           {item.reference
             ? ` · ${t('myFeedback.referenceValue', { label: t('feedback.reference'), value: item.reference })}`
             : ''}
@@ -99,21 +106,24 @@ export function InboxItemCard({
             <div className="fx-inbox-status">
               <Select
                 label={t('inbox.status')}
-                // Shows the chosen status at once; the refetch after the mutation confirms it.
-                value={setStatus.isPending ? setStatus.variables.status : item.status}
+                value={shown.status ?? item.status}
                 disabled={setStatus.isPending}
-                onChange={(e) =>
-                  setStatus.mutate({ feedbackId: item.id, status: e.currentTarget.value as FeedbackStatus })
-                }
+                onChange={(e) => {
+                  const status = e.currentTarget.value as FeedbackStatus;
+                  setShown((v) => ({ ...v, status }));
+                  setStatus.mutate({ feedbackId: item.id, status });
+                }}
                 options={FEEDBACK_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
               />
               <Select
                 label={t('inbox.assignee')}
-                value={assigneeValue}
+                value={shown.assignee ?? item.assignee?.memberId ?? ''}
                 disabled={assign.isPending}
-                onChange={(e) =>
-                  assign.mutate({ feedbackId: item.id, assigneeMemberId: e.currentTarget.value || null })
-                }
+                onChange={(e) => {
+                  const assignee = e.currentTarget.value;
+                  setShown((v) => ({ ...v, assignee }));
+                  assign.mutate({ feedbackId: item.id, assigneeMemberId: assignee || null });
+                }}
                 options={[{ value: '', label: t('inbox.nobody') }, ...assigneeOptions]}
               />
               {setStatus.isError ? <ErrorAlert error={setStatus.error} /> : null}

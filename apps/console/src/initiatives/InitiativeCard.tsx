@@ -1,7 +1,7 @@
 import { ErrorAlert, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Badge, Button, Select } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { formatPeriod } from '../forms/dates.ts';
 import type { InitiativeItem, PlanDimensions } from '../forms/types.ts';
 import { publishBlocker, STATUSES } from './board.ts';
@@ -18,9 +18,15 @@ export function InitiativeCard(props: {
   const queryClient = useQueryClient();
   const { initiative: i } = props;
   const titleId = useId();
-  const refresh = () => queryClient.invalidateQueries(trpc.plan.initiatives.list.pathFilter());
-  const move = useMutation(trpc.plan.initiatives.setStatus.mutationOptions({ onSuccess: refresh }));
-  const publish = useMutation(trpc.plan.initiatives.publish.mutationOptions({ onSuccess: refresh }));
+  // The choice shows at once (set in the same event, so the controlled input never springs back) until the board
+  // has been read again after the change, or the change failed.
+  const [shown, setShown] = useState<{ status?: InitiativeItem['status']; published?: boolean }>({});
+  const settle = async () => {
+    await queryClient.invalidateQueries(trpc.plan.initiatives.list.pathFilter());
+    setShown({});
+  };
+  const move = useMutation(trpc.plan.initiatives.setStatus.mutationOptions({ onSettled: settle }));
+  const publish = useMutation(trpc.plan.initiatives.publish.mutationOptions({ onSettled: settle }));
   const title = pickText(i.title, lang);
   const period = formatPeriod(i.startDate, i.endDate, lang, {
     from: (date) => t('initiatives.from', { date }),
@@ -56,21 +62,37 @@ export function InitiativeCard(props: {
       )}
       {props.canRun ? (
         <div className="fx-initiative__actions">
-          <Select
-            label={t('initiatives.moveTo')}
-            value={move.isPending ? move.variables.status : i.status}
-            disabled={move.isPending}
-            onChange={(e) =>
-              move.mutate({ initiativeId: i.id, status: e.currentTarget.value as InitiativeItem['status'] })
-            }
-            options={STATUSES.map((s) => ({ value: s, label: t(`initiatives.status.${s}`) }))}
-          />
+          <div className="fx-initiative__move">
+            <Select
+              label={t('initiatives.moveTo')}
+              value={shown.status ?? i.status}
+              disabled={move.isPending}
+              onChange={(e) => {
+                const status = e.currentTarget.value as InitiativeItem['status'];
+                setShown((v) => ({ ...v, status }));
+                move.mutate({ initiativeId: i.id, status });
+              }}
+              options={STATUSES.map((s) => ({ value: s, label: t(`initiatives.status.${s}`) }))}
+            />
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={props.onEdit}
+              aria-label={t('initiatives.editNamed', { title })}
+            >
+              {t('form.edit')}
+            </Button>
+          </div>
           <label className="fx-checkbox">
             <input
               type="checkbox"
-              checked={publish.isPending ? publish.variables.published : i.published}
+              checked={shown.published ?? i.published}
               disabled={publish.isPending || (blocker !== null && !i.published)}
-              onChange={(e) => publish.mutate({ initiativeId: i.id, published: e.currentTarget.checked })}
+              onChange={(e) => {
+                const published = e.currentTarget.checked;
+                setShown((v) => ({ ...v, published }));
+                publish.mutate({ initiativeId: i.id, published });
+              }}
             />
             <span>
               {t('initiatives.publish')}
@@ -79,14 +101,6 @@ export function InitiativeCard(props: {
               ) : null}
             </span>
           </label>
-          <Button
-            variant="secondary"
-            size="sm"
-            onClick={props.onEdit}
-            aria-label={t('initiatives.editNamed', { title })}
-          >
-            {t('form.edit')}
-          </Button>
         </div>
       ) : null}
       {move.isError ? <ErrorAlert error={move.error} /> : null}

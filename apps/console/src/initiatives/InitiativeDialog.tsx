@@ -1,9 +1,10 @@
-import { ErrorAlert, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Button, Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from '../forms/BilingualFields.tsx';
 import { Dialog } from '../forms/Dialog.tsx';
+import { DialogForm } from '../forms/DialogForm.tsx';
 import { isDay } from '../forms/dates.ts';
 import { DEPARTMENTS, INITIATIVE_KINDS } from '../forms/model.ts';
 import type { Bilingual, InitiativeItem, PlanDimensions } from '../forms/types.ts';
@@ -116,13 +117,23 @@ function InitiativeForm(props: {
   };
 
   return (
-    <form
-      noValidate
-      className="fx-stack"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
+    <DialogForm
+      onSubmit={submit}
+      onCancel={props.onClose}
+      busy={create.isPending || update.isPending}
+      error={failure}
+      extraActions={
+        e ? (
+          <Button
+            variant="danger"
+            className="fx-spacer"
+            busy={remove.isPending}
+            onClick={() => (confirmDelete ? remove.mutate({ initiativeId: e.id }) : setConfirmDelete(true))}
+          >
+            {t(confirmDelete ? 'initiatives.deleteForGood' : 'form.delete')}
+          </Button>
+        ) : null
+      }
     >
       <BilingualFields
         label={t('initiatives.fieldTitle')}
@@ -180,26 +191,7 @@ function InitiativeForm(props: {
         />
       </div>
       <TargetsPicker structure={props.structure} value={targets} onChange={setTargets} error={errors.targets} />
-      {failure ? <ErrorAlert error={failure} /> : null}
       {confirmDelete ? <p className="fx-error">{t('initiatives.deleteConfirm')}</p> : null}
-      <div className="fx-dialog__actions">
-        {e ? (
-          <Button
-            variant="danger"
-            className="fx-spacer"
-            busy={remove.isPending}
-            onClick={() => (confirmDelete ? remove.mutate({ initiativeId: e.id }) : setConfirmDelete(true))}
-          >
-            {t(confirmDelete ? 'initiatives.deleteForGood' : 'form.delete')}
-          </Button>
-        ) : null}
-        <Button variant="secondary" onClick={props.onClose}>
-          {t('form.cancel')}
-        </Button>
-        <Button type="submit" busy={create.isPending || update.isPending}>
-          {t('form.save')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

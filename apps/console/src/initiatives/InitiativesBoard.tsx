@@ -1,12 +1,12 @@
-import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Button, EmptyState, Loading, PageHeader, Select } from '@facets/ui';
+import { type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { EmptyState, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CsvColumn } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { DEPARTMENTS } from '../forms/model.ts';
+import { PageFrame } from '../forms/PageFrame.tsx';
 import type { InitiativeItem, PlanDimensions, Translate } from '../forms/types.ts';
-import { ReadOnlyNotice } from '../roles/ReadOnlyNotice.tsx';
 import { can, PLAN_RUNNERS } from '../roles/roles.ts';
 import { boardColumns, filterInitiatives } from './board.ts';
 import { InitiativeCard } from './InitiativeCard.tsx';
@@ -28,21 +28,16 @@ export function InitiativesBoard({ me }: { me: Me }) {
   const title = t('initiatives.title');
 
   return (
-    <div className="fx-stack">
-      <PageHeader
-        title={title}
-        description={t('initiatives.intro')}
-        actions={canRun ? <Button onClick={() => setEditing('new')}>{t('initiatives.new')}</Button> : null}
-      />
-      {!canRun ? <ReadOnlyNotice me={me} who={t('roles.whoPlan')} /> : null}
-      {saved ? (
-        <p className="fx-hint" role="status">
-          {saved}
-        </p>
-      ) : null}
-      {initiatives.isPending || structure.isPending ? <Loading label={t('app.loading')} /> : null}
-      {initiatives.isError ? <ErrorAlert error={initiatives.error} onRetry={() => void initiatives.refetch()} /> : null}
-      {structure.isError ? <ErrorAlert error={structure.error} onRetry={() => void structure.refetch()} /> : null}
+    <PageFrame
+      me={me}
+      title={title}
+      intro={t('initiatives.intro')}
+      canChange={canRun}
+      changedBy={t('roles.whoPlan')}
+      action={{ label: t('initiatives.new'), onClick: () => setEditing('new') }}
+      saved={saved}
+      queries={[initiatives, structure]}
+    >
       {initiatives.data && structure.data ? (
         <>
           <div className="fx-toolbar">
@@ -110,7 +105,7 @@ export function InitiativesBoard({ me }: { me: Me }) {
           }}
         />
       ) : null}
-    </div>
+    </PageFrame>
   );
 }
 

@@ -1,9 +1,10 @@
-import { ErrorAlert, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Button, Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from '../forms/BilingualFields.tsx';
 import { Dialog } from '../forms/Dialog.tsx';
+import { DialogForm } from '../forms/DialogForm.tsx';
 import type { IntendedCell, PlanDimension, PlanGroup } from '../forms/types.ts';
 import { parseTarget } from './grid.ts';
 
@@ -84,13 +85,18 @@ function IntendedForm(props: {
   };
 
   return (
-    <form
-      noValidate
-      className="fx-stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <DialogForm
+      onSubmit={submit}
+      onCancel={props.onClose}
+      busy={save.isPending}
+      error={save.error ?? clear.error}
+      extraActions={
+        current ? (
+          <Button variant="danger" className="fx-spacer" busy={clear.isPending} onClick={() => clear.mutate(ids)}>
+            {t('intended.clear')}
+          </Button>
+        ) : null
+      }
     >
       <BilingualFields
         label={t('intended.statement')}
@@ -118,21 +124,6 @@ function IntendedForm(props: {
           options={[1, 2, 3].map((p) => ({ value: String(p), label: t(`intended.priority.${p}`) }))}
         />
       </div>
-      {save.isError ? <ErrorAlert error={save.error} /> : null}
-      {clear.isError ? <ErrorAlert error={clear.error} /> : null}
-      <div className="fx-dialog__actions">
-        {current ? (
-          <Button variant="danger" className="fx-spacer" busy={clear.isPending} onClick={() => clear.mutate(ids)}>
-            {t('intended.clear')}
-          </Button>
-        ) : null}
-        <Button variant="secondary" onClick={props.onClose}>
-          {t('form.cancel')}
-        </Button>
-        <Button type="submit" busy={save.isPending}>
-          {t('form.save')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }

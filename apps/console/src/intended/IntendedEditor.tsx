@@ -1,11 +1,11 @@
-import { ErrorAlert, formatNumber, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Badge, Button, Card, EmptyState, Loading, PageHeader, Select, VisuallyHidden } from '@facets/ui';
+import { formatNumber, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { Badge, Button, Card, EmptyState, Select, VisuallyHidden } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CsvColumn } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
+import { PageFrame } from '../forms/PageFrame.tsx';
 import type { PlanDimension, PlanGroup, Translate } from '../forms/types.ts';
-import { ReadOnlyNotice } from '../roles/ReadOnlyNotice.tsx';
 import { can, INTENDED_EDITORS } from '../roles/roles.ts';
 import { coverage, type GridRow, intendedGrid } from './grid.ts';
 import { IntendedDialog, type IntendedTarget } from './IntendedDialog.tsx';
@@ -29,17 +29,15 @@ export function IntendedEditor({ me }: { me: Me }) {
   const table = exportTable(rows, t, lang);
 
   return (
-    <div className="fx-stack">
-      <PageHeader title={title} description={t('intended.intro')} />
-      {!editable ? <ReadOnlyNotice me={me} who={t('roles.whoIntended')} /> : null}
-      {structure.isPending || intended.isPending ? <Loading label={t('app.loading')} /> : null}
-      {structure.isError ? <ErrorAlert error={structure.error} onRetry={() => void structure.refetch()} /> : null}
-      {intended.isError ? <ErrorAlert error={intended.error} onRetry={() => void intended.refetch()} /> : null}
-      {saved ? (
-        <p className="fx-hint" role="status">
-          {saved}
-        </p>
-      ) : null}
+    <PageFrame
+      me={me}
+      title={title}
+      intro={t('intended.intro')}
+      canChange={editable}
+      changedBy={t('roles.whoIntended')}
+      saved={saved}
+      queries={[structure, intended]}
+    >
       {structure.data && intended.data ? (
         <Card
           title={t('intended.gridTitle')}
@@ -80,7 +78,7 @@ export function IntendedEditor({ me }: { me: Me }) {
           setSaved(message);
         }}
       />
-    </div>
+    </PageFrame>
   );
 }
 

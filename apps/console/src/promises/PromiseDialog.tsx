@@ -1,9 +1,10 @@
-import { ErrorAlert, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Button, Select, TextInput } from '@facets/ui';
+import { pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from '../forms/BilingualFields.tsx';
 import { Dialog } from '../forms/Dialog.tsx';
+import { DialogForm } from '../forms/DialogForm.tsx';
 import { isDay } from '../forms/dates.ts';
 import { PROMISE_CHANNELS } from '../forms/model.ts';
 import type { Bilingual, PlanDimensions, PromiseItem } from '../forms/types.ts';
@@ -79,14 +80,7 @@ function PromiseForm(props: {
   };
 
   return (
-    <form
-      noValidate
-      className="fx-stack"
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
+    <DialogForm onSubmit={submit} onCancel={props.onClose} busy={create.isPending || update.isPending} error={failure}>
       <div className="fx-form-grid">
         <Select
           label={t('promises.fieldGroup')}
@@ -130,16 +124,7 @@ function PromiseForm(props: {
         max={MAX_STATEMENT}
         multiline
       />
-      {failure ? <ErrorAlert error={failure} /> : null}
-      <div className="fx-dialog__actions">
-        <Button variant="secondary" onClick={props.onClose}>
-          {t('form.cancel')}
-        </Button>
-        <Button type="submit" busy={create.isPending || update.isPending}>
-          {t('form.save')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -168,23 +153,17 @@ export function DeletePromiseDialog(props: {
       onClose={props.onClose}
     >
       {props.promise ? (
-        <div className="fx-stack">
+        <DialogForm
+          onSubmit={() => props.promise && remove.mutate({ promiseId: props.promise.id })}
+          onCancel={props.onClose}
+          busy={remove.isPending}
+          error={remove.error}
+          submitLabel={t('form.delete')}
+          submitVariant="danger"
+        >
           <p>{t('promises.deleteBody')}</p>
           <blockquote className="fx-quote">{pickText(props.promise.statement, lang)}</blockquote>
-          {remove.isError ? <ErrorAlert error={remove.error} /> : null}
-          <div className="fx-dialog__actions">
-            <Button variant="secondary" onClick={props.onClose}>
-              {t('form.cancel')}
-            </Button>
-            <Button
-              variant="danger"
-              busy={remove.isPending}
-              onClick={() => props.promise && remove.mutate({ promiseId: props.promise.id })}
-            >
-              {t('form.delete')}
-            </Button>
-          </div>
-        </div>
+        </DialogForm>
       ) : null}
     </Dialog>
   );

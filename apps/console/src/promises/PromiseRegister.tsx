@@ -1,15 +1,16 @@
-import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Button, Card, EmptyState, Loading, PageHeader, Select } from '@facets/ui';
+import { type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { Button, Card, EmptyState, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CsvColumn } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { formatDay } from '../forms/dates.ts';
 import { PROMISE_CHANNELS } from '../forms/model.ts';
+import { PageFrame } from '../forms/PageFrame.tsx';
 import type { PlanDimensions, PromiseItem, Translate } from '../forms/types.ts';
-import { ReadOnlyNotice } from '../roles/ReadOnlyNotice.tsx';
 import { can, PLAN_RUNNERS } from '../roles/roles.ts';
 import { DeletePromiseDialog, PromiseDialog } from './PromiseDialog.tsx';
+import './promises.css';
 
 /** What the organisation tells each group (the promises that raise expectations), newest first. */
 export function PromiseRegister({ me }: { me: Me }) {
@@ -35,21 +36,16 @@ export function PromiseRegister({ me }: { me: Me }) {
   };
 
   return (
-    <div className="fx-stack">
-      <PageHeader
-        title={title}
-        description={t('promises.intro')}
-        actions={canRun ? <Button onClick={() => setEditing('new')}>{t('promises.new')}</Button> : null}
-      />
-      {!canRun ? <ReadOnlyNotice me={me} who={t('roles.whoPlan')} /> : null}
-      {saved ? (
-        <p className="fx-hint" role="status">
-          {saved}
-        </p>
-      ) : null}
-      {promises.isPending || structure.isPending ? <Loading label={t('app.loading')} /> : null}
-      {promises.isError ? <ErrorAlert error={promises.error} onRetry={() => void promises.refetch()} /> : null}
-      {structure.isError ? <ErrorAlert error={structure.error} onRetry={() => void structure.refetch()} /> : null}
+    <PageFrame
+      me={me}
+      title={title}
+      intro={t('promises.intro')}
+      canChange={canRun}
+      changedBy={t('roles.whoPlan')}
+      action={{ label: t('promises.new'), onClick: () => setEditing('new') }}
+      saved={saved}
+      queries={[promises, structure]}
+    >
       {promises.data && structure.data && names ? (
         <Card
           title={t('promises.tableTitle')}
@@ -115,7 +111,7 @@ export function PromiseRegister({ me }: { me: Me }) {
                       <td data-label={t('promises.col.madeOn')}>{formatDay(p.madeOn, lang)}</td>
                       {canRun ? (
                         <td>
-                          <div className="fx-row">
+                          <div className="fx-row fx-promise-actions">
                             <Button
                               variant="secondary"
                               size="sm"
@@ -147,7 +143,7 @@ export function PromiseRegister({ me }: { me: Me }) {
         <PromiseDialog editing={editing} structure={structure.data} onClose={() => setEditing(null)} onDone={done} />
       ) : null}
       <DeletePromiseDialog promise={deleting} onClose={() => setDeleting(null)} onDone={done} />
-    </div>
+    </PageFrame>
   );
 }
 

@@ -3,6 +3,7 @@ import { Button, Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Dialog } from '../forms/Dialog.tsx';
+import { DialogForm } from '../forms/DialogForm.tsx';
 import { knownRefusal } from '../forms/errors.ts';
 import type { DepartmentOption, StaffMemberItem } from '../forms/types.ts';
 import { STAFF_ROLES, type StaffRole } from '../roles/roles.ts';
@@ -107,13 +108,12 @@ function InviteForm(props: {
   };
 
   return (
-    <form
-      noValidate
-      className="fx-stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+    <DialogForm
+      onSubmit={submit}
+      onCancel={props.onClose}
+      busy={invite.isPending}
+      error={known ? null : invite.error}
+      submitLabel={t('people.sendInvitation')}
     >
       <p className="fx-hint">{t('people.inviteIntro')}</p>
       <div className="fx-form-grid">
@@ -145,16 +145,7 @@ function InviteForm(props: {
         onDepartment={setDepartment}
         departmentError={errors.department}
       />
-      {invite.error && !known ? <ErrorAlert error={invite.error} /> : null}
-      <div className="fx-dialog__actions">
-        <Button variant="secondary" onClick={props.onClose}>
-          {t('form.cancel')}
-        </Button>
-        <Button type="submit" busy={invite.isPending}>
-          {t('people.sendInvitation')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -210,14 +201,7 @@ function RoleForm(props: {
     update.mutate({ memberId: props.member.memberId, role, department: role === 'manager' ? department : null });
   };
   return (
-    <form
-      noValidate
-      className="fx-stack"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <DialogForm onSubmit={submit} onCancel={props.onClose} busy={update.isPending} error={known ? null : update.error}>
       <RoleFields
         role={role}
         department={department}
@@ -227,16 +211,7 @@ function RoleForm(props: {
         error={known?.message}
         departmentError={departmentError}
       />
-      {update.error && !known ? <ErrorAlert error={update.error} /> : null}
-      <div className="fx-dialog__actions">
-        <Button variant="secondary" onClick={props.onClose}>
-          {t('form.cancel')}
-        </Button>
-        <Button type="submit" busy={update.isPending}>
-          {t('form.save')}
-        </Button>
-      </div>
-    </form>
+    </DialogForm>
   );
 }
 
@@ -275,23 +250,17 @@ export function RemoveDialog(props: {
       onClose={props.onClose}
     >
       {props.member ? (
-        <div className="fx-stack">
+        <DialogForm
+          onSubmit={() => props.member && remove.mutate({ memberId: props.member.memberId })}
+          onCancel={props.onClose}
+          busy={remove.isPending}
+          error={known ? null : remove.error}
+          submitLabel={t('people.remove')}
+          submitVariant="danger"
+        >
           <p>{t('people.removeBody')}</p>
           {known ? <p className="fx-error">{known.message}</p> : null}
-          {remove.error && !known ? <ErrorAlert error={remove.error} /> : null}
-          <div className="fx-dialog__actions">
-            <Button variant="secondary" onClick={props.onClose}>
-              {t('form.cancel')}
-            </Button>
-            <Button
-              variant="danger"
-              busy={remove.isPending}
-              onClick={() => props.member && remove.mutate({ memberId: props.member.memberId })}
-            >
-              {t('people.remove')}
-            </Button>
-          </div>
-        </div>
+        </DialogForm>
       ) : null}
     </Dialog>
   );

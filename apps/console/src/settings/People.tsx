@@ -1,11 +1,11 @@
-import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Badge, Button, Card, Loading, PageHeader } from '@facets/ui';
+import { type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { Badge, Button, Card } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CsvColumn } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
+import { PageFrame } from '../forms/PageFrame.tsx';
 import type { StaffMemberItem, Translate } from '../forms/types.ts';
-import { ReadOnlyNotice } from '../roles/ReadOnlyNotice.tsx';
 import { ADMINS, can, STAFF_ROLES } from '../roles/roles.ts';
 import { InviteDialog, RemoveDialog, ResendButton, RoleDialog } from './MemberDialogs.tsx';
 import './settings.css';
@@ -32,20 +32,16 @@ export function People({ me }: { me: Me }) {
   };
 
   return (
-    <div className="fx-stack">
-      <PageHeader
-        title={title}
-        description={t('people.intro')}
-        actions={isAdmin ? <Button onClick={() => setInviting(true)}>{t('people.invite')}</Button> : null}
-      />
-      {!isAdmin ? <ReadOnlyNotice me={me} who={t('roles.whoAdmin')} /> : null}
-      {saved ? (
-        <p className="fx-hint" role="status">
-          {saved}
-        </p>
-      ) : null}
-      {members.isPending ? <Loading label={t('app.loading')} /> : null}
-      {members.isError ? <ErrorAlert error={members.error} onRetry={() => void members.refetch()} /> : null}
+    <PageFrame
+      me={me}
+      title={title}
+      intro={t('people.intro')}
+      canChange={isAdmin}
+      changedBy={t('roles.whoAdmin')}
+      action={{ label: t('people.invite'), onClick: () => setInviting(true) }}
+      saved={saved}
+      queries={[members, departments]}
+    >
       {members.data ? (
         <Card
           title={t('people.tableTitle', { count: members.data.length })}
@@ -131,7 +127,7 @@ export function People({ me }: { me: Me }) {
         onDone={done}
       />
       <RemoveDialog member={removing} onClose={() => setRemoving(null)} onDone={done} />
-    </div>
+    </PageFrame>
   );
 }
 

@@ -1,9 +1,9 @@
 import { ErrorAlert, type Me, useLang, useTRPC } from '@facets/portal-kit';
-import { Alert, Button, Card, Loading, PageHeader, Select, TextInput } from '@facets/ui';
+import { Alert, Button, Card, Select, TextInput } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { PageFrame } from '../forms/PageFrame.tsx';
 import type { OrganizationSettings } from '../forms/types.ts';
-import { ReadOnlyNotice } from '../roles/ReadOnlyNotice.tsx';
 import { ADMINS, can } from '../roles/roles.ts';
 import './settings.css';
 
@@ -14,13 +14,17 @@ export function Settings({ me }: { me: Me }) {
   const settings = useQuery(trpc.admin.settings.get.queryOptions());
   const isAdmin = can(me, ADMINS);
   return (
-    <div className="fx-stack">
-      <PageHeader title={t('settings.title')} description={t('settings.intro')} />
-      {!isAdmin ? <ReadOnlyNotice me={me} who={t('roles.whoAdmin')} /> : null}
-      {settings.isPending ? <Loading label={t('app.loading')} /> : null}
-      {settings.isError ? <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} /> : null}
+    <PageFrame
+      me={me}
+      title={t('settings.title')}
+      intro={t('settings.intro')}
+      canChange={isAdmin}
+      changedBy={t('roles.whoAdmin')}
+      saved=""
+      queries={[settings]}
+    >
       {settings.data ? <SettingsForm settings={settings.data} readOnly={!isAdmin} /> : null}
-    </div>
+    </PageFrame>
   );
 }
 
@@ -104,28 +108,30 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
         </div>
       </Card>
       <Card title={t('settings.anonymity')} titleId="settings-anonymity" aria-labelledby="settings-anonymity">
-        <p className="fx-hint">{t('settings.anonymityIntro', { min: MIN_K })}</p>
-        <div className="fx-form-grid">
-          <TextInput
-            label={t('settings.kThreshold')}
-            hint={t('settings.kThresholdHint')}
-            inputMode="numeric"
-            value={k}
-            disabled={readOnly}
-            onChange={(e) => setK(e.currentTarget.value)}
-            error={errors.k}
-            required
-          />
-          <TextInput
-            label={t('settings.commentThreshold')}
-            hint={t('settings.commentThresholdHint')}
-            inputMode="numeric"
-            value={commentK}
-            disabled={readOnly}
-            onChange={(e) => setCommentK(e.currentTarget.value)}
-            error={errors.commentK}
-            required
-          />
+        <div className="fx-stack">
+          <p className="fx-hint">{t('settings.anonymityIntro', { min: MIN_K })}</p>
+          <div className="fx-form-grid">
+            <TextInput
+              label={t('settings.kThreshold')}
+              hint={t('settings.kThresholdHint')}
+              inputMode="numeric"
+              value={k}
+              disabled={readOnly}
+              onChange={(e) => setK(e.currentTarget.value)}
+              error={errors.k}
+              required
+            />
+            <TextInput
+              label={t('settings.commentThreshold')}
+              hint={t('settings.commentThresholdHint')}
+              inputMode="numeric"
+              value={commentK}
+              disabled={readOnly}
+              onChange={(e) => setCommentK(e.currentTarget.value)}
+              error={errors.commentK}
+              required
+            />
+          </div>
         </div>
       </Card>
       <Card title={t('settings.feedback')} titleId="settings-feedback" aria-labelledby="settings-feedback">

@@ -62,7 +62,7 @@ const en = {
       'The language of the messages Facets sends, such as invitations. Everyone can switch the screens’ language.',
     anonymity: 'Anonymity',
     anonymityIntro:
-      'A figure is only shown for at least this many respondents, and the next-smallest cell is hidden with it so that nobody can be worked out. Neither threshold can go below {{min}}.',
+      'A figure is only shown when at least this many people answered; when one is hidden, the next-smallest one is hidden too, so that nobody can be worked out from a total. Neither threshold can go below {{min}}.',
     kThreshold: 'Respondents needed to show a score',
     kThresholdHint: 'Used for every score, segment and comparison.',
     commentThreshold: 'Respondents needed to show comments',
@@ -155,7 +155,7 @@ const fr: typeof en = {
       'La langue des messages envoyés par Facets, comme les invitations. Chacun peut changer la langue des écrans.',
     anonymity: 'Anonymat',
     anonymityIntro:
-      'Un chiffre n’est affiché qu’à partir de ce nombre de répondants, et la plus petite case voisine est masquée avec lui pour que personne ne puisse être deviné. Aucun seuil ne peut descendre sous {{min}}.',
+      'Un chiffre n’est affiché que si au moins ce nombre de personnes ont répondu ; quand l’un est masqué, le plus petit de ses voisins l’est aussi, pour que personne ne puisse être deviné à partir d’un total. Aucun seuil ne peut descendre sous {{min}}.',
     kThreshold: 'Répondants nécessaires pour afficher un score',
     kThresholdHint: 'Vaut pour chaque score, segment et comparaison.',
     commentThreshold: 'Répondants nécessaires pour afficher des commentaires',

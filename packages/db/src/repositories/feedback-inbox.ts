@@ -1,7 +1,7 @@
 import { DomainError, type FeedbackCategory, FeedbackStatus, type LocalizedText, type StaffRole } from '@facets/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { FeedbackReply, PortalFeedback } from './feedback.ts';
+import { type FeedbackReply, feedbackQuery, type PortalFeedback, toPortalFeedback } from './feedback.ts';
 import { inTransaction, localized } from './rows.ts';
 
 /** The staff side of feedback: the inbox as a helpdesk list, its counts, and who handles each message. */
@@ -43,34 +43,13 @@ export interface InboxFilter {
 
 export const UNASSIGNED = 'unassigned';
 
+/** The stakeholder side's query, with what a helpdesk list adds: the company, the assignee, the last activity. */
 function inboxQuery(db: Kysely<Database>, organizationId: string) {
-  return db
-    .selectFrom('feedback as f')
-    .innerJoin('stakeholder_group as g', 'g.id', 'f.group_id')
-    .leftJoin('dimension as d', 'd.id', 'f.dimension_id')
-    .leftJoin('stakeholder as s', 's.id', 'f.stakeholder_id')
+  return feedbackQuery(db, organizationId)
+    .clearOrderBy()
     .leftJoin('member as am', 'am.id', 'f.assignee_member_id')
     .leftJoin('auth_user as au', 'au.id', 'am.user_id')
-    .select([
-      'f.id',
-      'f.category',
-      'f.body',
-      'f.reference',
-      'f.status',
-      'f.created_at',
-      'f.updated_at',
-      'f.group_id',
-      'f.assignee_member_id',
-      'g.code as group_code',
-      'g.label as group_label',
-      'd.id as dimension_id',
-      'd.code as dimension_code',
-      'd.label as dimension_label',
-      's.display_name as from_name',
-      's.company',
-      'au.name as assignee_name',
-    ])
-    .where('f.organization_id', '=', organizationId);
+    .select(['f.updated_at', 'f.assignee_member_id', 's.company', 'au.name as assignee_name']);
 }
 
 /** `%word%` for LIKE, with the wildcards of the word itself escaped. */
@@ -114,16 +93,7 @@ export async function listInbox(
     const thread = replies.get(r.id) ?? [];
     const last = thread.at(-1);
     return {
-      id: r.id,
-      category: r.category as FeedbackCategory,
-      dimension:
-        r.dimension_id === null
-          ? null
-          : { id: r.dimension_id, code: r.dimension_code!, label: localized(r.dimension_label!) },
-      body: r.body,
-      reference: r.reference,
-      status: r.status as FeedbackStatus,
-      createdAt: r.created_at,
+      ...toPortalFeedback(r, thread),
       updatedAt: r.updated_at,
       group: { id: r.group_id, code: r.group_code, label: localized(r.group_label) },
       from: r.from_name,

@@ -129,7 +129,8 @@ export async function listFeedbackForStakeholder(
   return rows.map((r) => toPortalFeedback(r, replies.get(r.id) ?? []));
 }
 
-function feedbackQuery(db: Kysely<Database>, organizationId: string) {
+/** Feedback with its group, dimension and sender, newest first; the inbox (feedback-inbox.ts) builds on it. */
+export function feedbackQuery(db: Kysely<Database>, organizationId: string) {
   return db
     .selectFrom('feedback as f')
     .innerJoin('stakeholder_group as g', 'g.id', 'f.group_id')
@@ -157,7 +158,7 @@ function feedbackQuery(db: Kysely<Database>, organizationId: string) {
 
 type FeedbackRow = Awaited<ReturnType<ReturnType<typeof feedbackQuery>['execute']>>[number];
 
-function toPortalFeedback(r: FeedbackRow, replies: FeedbackReply[]): PortalFeedback {
+export function toPortalFeedback(r: FeedbackRow, replies: FeedbackReply[]): PortalFeedback {
   return {
     id: r.id,
     category: r.category as FeedbackCategory,
