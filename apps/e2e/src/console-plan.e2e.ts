@@ -136,6 +136,47 @@ async function setThreshold(page: Page, w: Words, k: number, shot?: string): Pro
   await page.getByText(w.settingsSaved).waitFor();
 }
 
+/** An admin invites a manager of the IT department, sees the invitation pending, then removes the person again. */
+async function inviteAndRemove(page: Page, w: Words, email: string, shot: string): Promise<void> {
+  await openPage(page, w, 'people');
+  await expectClean(page);
+  await snap(page, `${shot}-12-people`);
+  await page.getByRole('button', { name: w.invite }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(w.name).fill('Camille Bernard');
+  await dialog.getByLabel(w.inviteEmail).fill(email);
+  await dialog.getByLabel(w.role).selectOption({ label: w.manager });
+  await dialog.getByRole('button', { name: w.sendInvitation }).click();
+  await dialog.getByText(w.departmentRequired).waitFor();
+  await expectClean(page);
+  await snap(page, `${shot}-13-invite-needs-department`);
+  await dialog.getByLabel(w.department).selectOption({ index: 1 });
+  await dialog.getByRole('button', { name: w.sendInvitation }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  const row = page.getByRole('row').filter({ hasText: email });
+  await row.getByText(w.invited).waitFor();
+  await snap(page, `${shot}-14-invited`);
+  await row.getByRole('button', { name: new RegExp(w.remove) }).click();
+  await page.getByRole('dialog').getByRole('button', { name: w.remove, exact: true }).click();
+  await row.waitFor({ state: 'detached' });
+}
+
+/** The page an invitation's link opens, signed out: it checks the password, and says when a link is not valid. */
+async function setPasswordPage(page: Page, w: Words, shot: string): Promise<void> {
+  await page.goto('/console/set-password?token=not-a-token-we-issued');
+  await page.getByLabel(w.newPassword).fill('short');
+  await page.getByLabel(w.confirmPassword).fill('short');
+  await page.getByRole('button', { name: w.savePassword }).click();
+  await page.getByText(w.tooShort).waitFor();
+  await expectClean(page);
+  await snap(page, `${shot}-15-set-password`);
+  await page.getByLabel(w.newPassword).fill('a long enough password');
+  await page.getByLabel(w.confirmPassword).fill('a long enough password');
+  await page.getByRole('button', { name: w.savePassword }).click();
+  await page.getByText(w.linkExpired).waitFor();
+  await expectClean(page);
+}
+
 describe.skipIf(!chromiumPath)('planning and operations in the console', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -171,19 +212,16 @@ describe.skipIf(!chromiumPath)('planning and operations in the console', () => {
         await openPage(admin, w, 'overview');
         await admin.getByText(w.anonymity(6)).waitFor();
         await snap(admin, `${shot}-11-overview-k6`);
-        await openPage(admin, w, 'people');
-        await expectClean(admin);
-        await snap(admin, `${shot}-12-people`);
-        await admin.getByRole('button', { name: w.invite }).click();
-        await admin.getByRole('dialog').getByLabel(w.name).waitFor();
-        await expectClean(admin);
-        await snap(admin, `${shot}-13-invite-dialog`);
-        await admin.getByRole('dialog').getByRole('button', { name: w.cancel }).click();
+        await inviteAndRemove(admin, w, `camille.${locale}.${viewport}@example.test`, shot);
         await setThreshold(admin, w, 5);
         await openPage(admin, w, 'overview');
         await admin.getByText(w.anonymity(5)).waitFor();
         expect(await admin.getByText(w.anonymity(6)).count()).toBe(0);
         await adminContext.close();
+
+        const visitor = await newContext(browser, { locale, viewport, baseURL: baseUrl });
+        await setPasswordPage(await visitor.newPage(), w, shot);
+        await visitor.close();
       }, 300_000);
     }
   }
