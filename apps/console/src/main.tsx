@@ -2,9 +2,10 @@ import '@facets/ui/styles.css';
 import { FacetsApp, mount } from '@facets/portal-kit';
 import { ConsoleApp } from './ConsoleApp.tsx';
 import { messages } from './messages.ts';
+import { PublicPages } from './settings/SetPassword.tsx';
 
 mount(
   <FacetsApp messages={messages} base={import.meta.env.BASE_URL}>
-    <ConsoleApp />
+    <PublicPages fallback={<ConsoleApp />} />
   </FacetsApp>,
 );

@@ -3,10 +3,16 @@ import { compareMessages } from './compare/messages.ts';
 import { dimensionMessages } from './dimension/messages.ts';
 import { exportMessages } from './export/messages.ts';
 import { figuresMessages } from './figures/messages.ts';
+import { formMessages } from './forms/messages.ts';
 import { groupsMessages } from './groups/messages.ts';
 import { inboxMessages } from './inbox/messages.ts';
+import { initiativesMessages } from './initiatives/messages.ts';
+import { intendedMessages } from './intended/messages.ts';
 import { maturityMessages } from './maturity/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
+import { promisesMessages } from './promises/messages.ts';
+import { rolesMessages } from './roles/messages.ts';
+import { settingsMessages } from './settings/messages.ts';
 import { surveyMessages } from './surveys/messages.ts';
 
 /**
@@ -61,6 +67,12 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   dimensionMessages,
   maturityMessages,
   surveyMessages,
+  formMessages,
+  rolesMessages,
+  intendedMessages,
+  initiativesMessages,
+  promisesMessages,
+  settingsMessages,
 ];
 
 export const messages: AppMessages = {

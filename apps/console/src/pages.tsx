@@ -5,8 +5,14 @@ import { DimensionPage } from './dimension/DimensionPage.tsx';
 import type { NavGroup } from './frame/nav.ts';
 import { Groups } from './groups/Groups.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
+import { InitiativesBoard } from './initiatives/InitiativesBoard.tsx';
+import { IntendedEditor } from './intended/IntendedEditor.tsx';
 import { Maturity } from './maturity/Maturity.tsx';
 import { Overview } from './overview/Overview.tsx';
+import { PromiseRegister } from './promises/PromiseRegister.tsx';
+import { FEEDBACK_READERS, SETTINGS_READERS } from './roles/roles.ts';
+import { People } from './settings/People.tsx';
+import { Settings } from './settings/Settings.tsx';
 import { BUILDER_ROLES } from './surveys/api.ts';
 import { NewSurvey } from './surveys/NewSurvey.tsx';
 import { SurveyEditor } from './surveys/SurveyEditor.tsx';
@@ -70,7 +76,10 @@ export const PAGES: readonly ConsolePage[] = [
     roles: ['admin', 'leadership', 'hr', 'analyst'],
     render: (me) => <Maturity me={me} />,
   },
-  { path: 'inbox', nav: 'inbox', group: 'listen', render: (me) => <Inbox me={me} /> },
+  { path: 'intended', nav: 'intended', group: 'plan', render: (me) => <IntendedEditor me={me} /> },
+  { path: 'initiatives', nav: 'initiatives', group: 'plan', render: (me) => <InitiativesBoard me={me} /> },
+  { path: 'promises', nav: 'promises', group: 'plan', render: (me) => <PromiseRegister me={me} /> },
+  { path: 'inbox', nav: 'inbox', group: 'listen', roles: FEEDBACK_READERS, render: (me) => <Inbox me={me} /> },
   { path: 'surveys', nav: 'surveys', group: 'listen', render: (me) => <SurveyList me={me} /> },
   { path: 'surveys/new', section: 'surveys', roles: BUILDER_ROLES, render: () => <NewSurvey /> },
   {
@@ -82,5 +91,13 @@ export const PAGES: readonly ConsolePage[] = [
     path: 'surveys/:surveyId/waves/:waveId',
     section: 'surveys',
     render: (me, params) => <WavePage me={me} surveyId={params.surveyId ?? ''} waveId={params.waveId ?? ''} />,
+  },
+  { path: 'people', nav: 'people', group: 'settings', roles: SETTINGS_READERS, render: (me) => <People me={me} /> },
+  {
+    path: 'settings',
+    nav: 'settings',
+    group: 'settings',
+    roles: SETTINGS_READERS,
+    render: (me) => <Settings me={me} />,
   },
 ];

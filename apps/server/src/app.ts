@@ -7,6 +7,7 @@ import { fromNodeHeaders } from 'better-auth/node';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import pino from 'pino';
+import { createAccounts } from './accounts.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 import { createSubmissionLimiter, isSubmission, type Limits, PRODUCTION_LIMITS } from './limits.ts';
 import { registerPortals } from './portals.ts';
@@ -38,6 +39,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, auth } = options;
   const clock = options.clock ?? (() => new Date());
   const limiter = createSubmissionLimiter(options.limits ?? PRODUCTION_LIMITS);
+  const accounts = createAccounts(auth);
   const app = Fastify({
     loggerInstance: options.logger ?? pino({ level: 'silent' }),
     bodyLimit: BODY_LIMIT,
@@ -116,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           newId,
           baseUrl: options.baseUrl,
           log: req.log,
+          accounts,
         });
       },
       onError: ({ error, path, req }) => {

@@ -1,8 +1,18 @@
-import { createSurvey, type Db, newId, saveQuestions, scheduleWave } from '@facets/db';
+import {
+  addStaffMember,
+  createInitiative,
+  createPromise,
+  createSurvey,
+  type Db,
+  newId,
+  saveQuestions,
+  scheduleWave,
+  setIntendedExperience,
+} from '@facets/db';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, digest, type Env, WHO, type Who, type World } from './fuzz-world.ts';
-import { callerFor, employeeAnswers, key, openDb } from './test-setup.ts';
+import { addUser, callerFor, employeeAnswers, key, openDb } from './test-setup.ts';
 
 /**
  * Who may call what: every procedure × every kind of caller, in one table. A caller's own organisation supplies the
@@ -17,6 +27,8 @@ const ACTING_STAFF: Who[] = ['admin', 'leadership', 'hr', 'otherOrgLeadership'];
 const WHOLE_ORG: Who[] = ['admin', 'leadership', 'hr', 'analyst', 'otherOrgLeadership'];
 const LEADERS: Who[] = ['admin', 'leadership', 'otherOrgLeadership'];
 const ADMINS: Who[] = ['admin'];
+/** Feedback, people and settings: read by the whole-organisation roles, never by managers. */
+const NOT_MANAGERS: Who[] = WHOLE_ORG;
 const EVERYONE: Who[] = [...WHO];
 
 type Api = Awaited<ReturnType<typeof callerFor>>;
@@ -68,7 +80,14 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     LEADERS,
     (api) => api.insights.maturity.assess({ stage: 2, answers: { why: 'A test' } }),
   ],
-  ['feedback.inbox', STAFF, (api) => api.feedback.inbox()],
+  ['feedback.inbox', NOT_MANAGERS, (api) => api.feedback.inbox()],
+  ['feedback.inboxSummary', NOT_MANAGERS, (api) => api.feedback.inboxSummary()],
+  ['feedback.assignees', NOT_MANAGERS, (api) => api.feedback.assignees()],
+  [
+    'feedback.assign',
+    ACTING_STAFF,
+    (api, e) => api.feedback.assign({ feedbackId: e.feedbackId, assigneeMemberId: e.org.leadership.memberId }),
+  ],
   ['feedback.reply', ACTING_STAFF, (api, e) => api.feedback.reply({ feedbackId: e.feedbackId, body: 'Thanks' })],
   [
     'feedback.setStatus',
@@ -129,9 +148,139 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
   ['portal.results.get', STAKEHOLDERS, (api) => api.portal.results.get()],
   ['portal.rules.get', STAKEHOLDERS, (api) => api.portal.rules.get()],
   ['admin.outbox.list', ADMINS, (api) => api.admin.outbox.list()],
-  ['admin.portalSettings.get', ADMINS, (api) => api.admin.portalSettings.get()],
-  ['admin.portalSettings.update', ADMINS, (api) => api.admin.portalSettings.update({ allowAnonymousFeedback: true })],
+  ['plan.dimensions.list', STAFF, (api) => api.plan.dimensions.list()],
+  ['plan.intended.list', STAFF, (api) => api.plan.intended.list()],
+  [
+    'plan.intended.set',
+    LEADERS,
+    (api, e) => api.plan.intended.set({ ...supplierTransparency(e), statement: bilingual, target: 70, priority: 2 }),
+  ],
+  [
+    'plan.intended.clear',
+    LEADERS,
+    async (api, e) => {
+      await setIntendedExperience(db.db, {
+        organizationId: e.org.organizationId,
+        ...supplierTransparency(e),
+        statement: bilingual,
+        target: 70,
+        priority: 2,
+        memberId: e.org.staff.admin.memberId,
+        now: e.org.now,
+        newId,
+      });
+      await afterSetUp?.();
+      return api.plan.intended.clear(supplierTransparency(e));
+    },
+  ],
+  ['plan.initiatives.list', STAFF, (api) => api.plan.initiatives.list()],
+  ['plan.initiatives.create', ACTING_STAFF, (api, e) => api.plan.initiatives.create(initiativeFields(e))],
+  [
+    'plan.initiatives.update',
+    ACTING_STAFF,
+    async (api, e) => api.plan.initiatives.update({ initiativeId: await initiativeOf(e), ...initiativeFields(e) }),
+  ],
+  [
+    'plan.initiatives.setStatus',
+    ACTING_STAFF,
+    async (api, e) => api.plan.initiatives.setStatus({ initiativeId: await initiativeOf(e), status: 'active' }),
+  ],
+  [
+    'plan.initiatives.publish',
+    ACTING_STAFF,
+    async (api, e) => api.plan.initiatives.publish({ initiativeId: await initiativeOf(e), published: true }),
+  ],
+  [
+    'plan.initiatives.delete',
+    ACTING_STAFF,
+    async (api, e) => api.plan.initiatives.delete({ initiativeId: await initiativeOf(e) }),
+  ],
+  ['plan.promises.list', STAFF, (api) => api.plan.promises.list()],
+  ['plan.promises.create', ACTING_STAFF, (api, e) => api.plan.promises.create(promiseFields(e))],
+  [
+    'plan.promises.update',
+    ACTING_STAFF,
+    async (api, e) => api.plan.promises.update({ promiseId: await promiseOf(e), ...promiseFields(e) }),
+  ],
+  ['plan.promises.delete', ACTING_STAFF, async (api, e) => api.plan.promises.delete({ promiseId: await promiseOf(e) })],
+  ['admin.members.list', NOT_MANAGERS, (api) => api.admin.members.list()],
+  ['admin.members.departments', NOT_MANAGERS, (api) => api.admin.members.departments()],
+  [
+    'admin.members.invite',
+    ADMINS,
+    (api) => api.admin.members.invite({ name: 'New colleague', email: `${key()}@new.test`, role: 'analyst' }),
+  ],
+  [
+    'admin.members.resendInvitation',
+    ADMINS,
+    (api, e) => api.admin.members.resendInvitation({ memberId: e.org.staff.analyst.memberId }),
+  ],
+  [
+    'admin.members.updateRole',
+    ADMINS,
+    (api, e) => api.admin.members.updateRole({ memberId: e.org.staff.analyst.memberId, role: 'analyst' }),
+  ],
+  [
+    'admin.members.remove',
+    ADMINS,
+    async (api, e) => {
+      const userId = await addUser(db.db, `${key()}@leaving.test`, e.org.now);
+      const member = await addStaffMember(db.db, {
+        organizationId: e.org.organizationId,
+        userId,
+        role: 'analyst',
+        now: e.org.now,
+        newId,
+      });
+      await afterSetUp?.();
+      return api.admin.members.remove({ memberId: member.memberId });
+    },
+  ],
+  ['admin.settings.get', NOT_MANAGERS, (api) => api.admin.settings.get()],
+  ['admin.settings.update', ADMINS, (api) => api.admin.settings.update({ allowAnonymousFeedback: true })],
 ];
+
+const bilingual = { fr: 'Une intention', en: 'An intention' };
+const supplierTransparency = (e: Env) => ({
+  groupId: e.org.groups.supplier,
+  dimensionId: e.org.dimensions.transparency,
+});
+const initiativeFields = (e: Env) => ({
+  title: bilingual,
+  description: null,
+  kind: 'process' as const,
+  ownerDepartment: 'finance' as const,
+  status: 'planned' as const,
+  startDate: null,
+  endDate: null,
+  targets: [supplierTransparency(e)],
+});
+const initiativeOf = async (e: Env) => {
+  const { id } = await createInitiative(db.db, {
+    organizationId: e.org.organizationId,
+    ...initiativeFields(e),
+    now: e.org.now,
+    newId,
+  });
+  await afterSetUp?.();
+  return id;
+};
+const promiseFields = (e: Env) => ({
+  ...supplierTransparency(e),
+  channel: 'supplier_charter' as const,
+  statement: bilingual,
+  madeOn: '2026-06-01',
+});
+const promiseOf = async (e: Env) => {
+  const { id } = await createPromise(db.db, {
+    organizationId: e.org.organizationId,
+    ...promiseFields(e),
+    now: e.org.now,
+    newId,
+  });
+  await afterSetUp?.();
+  return id;
+};
 
 const TITLE = { fr: 'Enquête', en: 'Survey' };
 const TEXT_QUESTION = {

@@ -1,5 +1,6 @@
 import { type Database, findMemberByUserId, type MemberContext } from '@facets/db';
 import type { Kysely } from 'kysely';
+import { type Accounts, noAccounts } from './accounts.ts';
 import type { ErrorLog } from './errors.ts';
 
 /** Who is calling, as the transport's authentication established it; null for anonymous callers. */
@@ -15,6 +16,8 @@ export interface ContextParts {
   baseUrl: string;
   /** Where unexpected failures are recorded; console when not given. */
   log?: ErrorLog;
+  /** Creates users and password links for invited staff (the server's auth); inviting fails without it. */
+  accounts?: Accounts;
 }
 
 export interface Context {
@@ -26,6 +29,7 @@ export interface Context {
   newId: () => string;
   baseUrl: string;
   log: ErrorLog;
+  accounts: Accounts;
 }
 
 /** Builds a request's context from injected parts; the member is read once here, never from the input. */
@@ -39,6 +43,7 @@ export async function createContextInner(parts: ContextParts): Promise<Context> 
     newId: parts.newId,
     baseUrl: parts.baseUrl.replace(/\/+$/, ''),
     log: parts.log ?? console,
+    accounts: parts.accounts ?? noAccounts,
   };
 }
 

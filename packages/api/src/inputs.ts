@@ -43,8 +43,6 @@ export const ReplyInput = z.strictObject({ feedbackId: Id, body: Body });
 
 export const OverviewInput = z.strictObject({ groupId: Id.optional() }).optional();
 
-export const InboxInput = z.strictObject({ status: FeedbackStatus.optional(), groupId: Id.optional() }).optional();
-
 export const SetStatusInput = z.strictObject({ feedbackId: Id, status: FeedbackStatus });
 
 /** A segment attribute key or value as stored on stakeholders (department, site…). */

@@ -1,7 +1,9 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { adminRouter } from './routers/admin.ts';
 import { feedbackRouter } from './routers/feedback.ts';
 import { insightsRouter } from './routers/insights.ts';
 import { orgRouter } from './routers/org.ts';
+import { planRouter } from './routers/plan.ts';
 import { portalRouter } from './routers/portal.ts';
 import { sessionRouter } from './routers/session.ts';
 import { surveysRouter } from './routers/surveys.ts';
@@ -14,10 +16,14 @@ export const appRouter = router({
   feedback: feedbackRouter,
   org: orgRouter,
   surveys: surveysRouter,
+  plan: planRouter,
   admin: adminRouter,
 });
 
 export type AppRouter = typeof appRouter;
+/** What each procedure returns and takes, for front-ends that name these shapes (`import type` only). */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
 
 const callerFactory = createCallerFactory(appRouter);
 

@@ -1,7 +1,8 @@
 import { createDb, type Database, type Db, migrateToLatest, newId } from '@facets/db';
 import { buildFixture, type Fixture } from '@facets/db/testing';
 import type { Role } from '@facets/domain';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { Accounts } from './accounts.ts';
 import { createContextInner, type Session } from './context.ts';
 import type { ErrorLog } from './errors.ts';
 import { createCaller } from './root.ts';
@@ -92,7 +93,7 @@ export async function addUser(db: Kysely<Database>, email: string, now: string):
 export async function callerFor(
   db: Kysely<Database>,
   userId: string | null,
-  options: { now?: string; log?: ErrorLog } = {},
+  options: { now?: string; log?: ErrorLog; accounts?: Accounts } = {},
 ) {
   const session: Session = userId ? { userId } : null;
   const now = new Date(options.now ?? '2026-11-22T09:00:00.000Z');
@@ -104,8 +105,37 @@ export async function callerFor(
       newId,
       baseUrl: TEST_BASE_URL,
       log: options.log ?? silentLog,
+      accounts: options.accounts ?? fakeAccounts(db),
     }),
   );
+}
+
+/** The accounts service of API tests: users go straight into auth_user, each token is remembered by user id. */
+export function fakeAccounts(db: Kysely<Database>): Accounts & { tokens: Map<string, string[]> } {
+  const tokens = new Map<string, string[]>();
+  return {
+    tokens,
+    async ensureUser({ email, name }) {
+      const found = await db
+        .selectFrom('auth_user')
+        .select('id')
+        .where(sql<string>`lower(email)`, '=', email.toLowerCase())
+        .executeTakeFirst();
+      if (found) return { userId: found.id };
+      const id = newId();
+      const now = new Date().toISOString();
+      await db
+        .insertInto('auth_user')
+        .values({ id, name, email, email_verified: 0, image: null, created_at: now, updated_at: now })
+        .execute();
+      return { userId: id };
+    },
+    async issuePasswordToken(userId) {
+      const token = `token-${newId()}`;
+      tokens.set(userId, [...(tokens.get(userId) ?? []), token]);
+      return { token, expiresAt: '2026-11-29T09:00:00.000Z' };
+    },
+  };
 }
 
 export async function count(db: Kysely<Database>, table: keyof Database): Promise<number> {

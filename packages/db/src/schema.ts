@@ -79,6 +79,8 @@ export interface MemberTable {
   /** For stakeholders: their stakeholder record. */
   stakeholder_id: string | null;
   created_at: string;
+  /** Set when an admin removed the person: the row stays for what they authored, the membership no longer counts. */
+  removed_at: string | null;
 }
 
 export interface StakeholderGroupTable {

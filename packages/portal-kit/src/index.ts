@@ -1,6 +1,6 @@
 export * from './api.ts';
 export * from './app.tsx';
-export { requestSignInLink, signInWithEmail, signOut } from './auth/authClient.ts';
+export { requestSignInLink, resetPassword, signInWithEmail, signOut } from './auth/authClient.ts';
 export { SignIn } from './auth/SignIn.tsx';
 export { UserMenu, useMe, useSignOut } from './auth/session.tsx';
 export { ErrorAlert, useErrorMessage } from './errors.tsx';

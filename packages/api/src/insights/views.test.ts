@@ -142,7 +142,9 @@ describe('insights.overview', () => {
   it('lists the initiatives aimed at each group, with the dimensions they target', async () => {
     const overview = await (await leadership()).insights.overview();
     const employee = overview.groups.find((g) => g.id === org.groups.employee)!;
-    expect(employee.initiatives.map((i) => [i.status, i.kind, i.dimensionIds])).toEqual([
+    // Both were created at the same instant: their order is their ids', which is random within a millisecond.
+    const initiatives = employee.initiatives.map((i) => [i.status, i.kind, i.dimensionIds]);
+    expect(initiatives.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
       ['active', 'service', [org.dimensions.recognition]],
       ['planned', 'communication', [org.dimensions.transparency]],
     ]);

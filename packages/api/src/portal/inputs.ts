@@ -47,6 +47,4 @@ export const OutboxInput = z
   .strictObject({ to: z.email().max(320).optional(), unsentOnly: z.boolean().optional() })
   .optional();
 
-export const PortalSettingsInput = z.strictObject({ allowAnonymousFeedback: z.boolean() });
-
 export { Id };

@@ -130,7 +130,7 @@ describe('portal.feedback, anonymously', () => {
 
   it('is refused when the organisation does not allow it, or without a follow key', async () => {
     const admin = await callerFor(db.db, org.staff.admin.userId);
-    await admin.admin.portalSettings.update({ allowAnonymousFeedback: false });
+    await admin.admin.settings.update({ allowAnonymousFeedback: false });
     const alice = await callerFor(db.db, org.stakeholders.alice.userId);
     const base = { idempotencyKey: key(), category: 'problem' as const, body: 'Hi', anonymous: true };
     const off = await rejection(alice.portal.feedback.submit({ ...base, followKey }));

@@ -126,7 +126,7 @@ describe('portal.rules.get', () => {
       allowAnonymousFeedback: true,
     });
     const admin = await callerFor(db.db, org.staff.admin.userId);
-    await admin.admin.portalSettings.update({ allowAnonymousFeedback: false });
+    await admin.admin.settings.update({ allowAnonymousFeedback: false });
     const employee = await callerFor(db.db, org.stakeholders.alice.userId);
     expect(await employee.portal.rules.get()).toMatchObject({ countsCompanies: false, allowAnonymousFeedback: false });
   });

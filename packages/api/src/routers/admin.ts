@@ -1,34 +1,155 @@
-import { getPortalSettings, listOutbox, setPortalSettings } from '@facets/db';
-import { OutboxInput, PortalSettingsInput } from '../portal/inputs.ts';
+import {
+  addStaffMember,
+  checkStaffDepartment,
+  enqueueMessage,
+  findUserMemberships,
+  getOrganizationSettings,
+  getStaffMember,
+  inTransaction,
+  listManagerDepartments,
+  listOutbox,
+  listStaffMembers,
+  removeStaffMember,
+  type StaffMember,
+  updateOrganizationSettings,
+  updateStaffMember,
+} from '@facets/db';
+import { DomainError } from '@facets/domain';
+import { InviteMemberInput, MemberInput, UpdateMemberRoleInput, UpdateSettingsInput } from '../admin-inputs.ts';
+import { type Context, nowIso } from '../context.ts';
+import { OutboxInput } from '../portal/inputs.ts';
+import { ADMINS, SETTINGS_READERS } from '../roles.ts';
+import { invitationMessage, setPasswordLink } from '../staff-messages.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 /**
- * Administration of what the portals depend on: the e-mail outbox (read by admins when no SMTP server is set, and to
- * see failed deliveries) and the organisation's portal settings. The organisation is always the admin's own.
+ * People, roles and the organisation's settings (thresholds, language, anonymous feedback — what the portals follow
+ * too), and the e-mail outbox. Admins change them; leadership, HR and analysts may read people and settings (who can
+ * see results is no secret among those who see them all); managers do not. Only admins read the outbox.
  */
-const admin = staffProcedure('admin');
+const readers = staffProcedure(...SETTINGS_READERS);
+const admins = staffProcedure(...ADMINS);
 
-export const adminRouter = router({
-  outbox: router({
-    list: admin.input(OutboxInput).query(async ({ ctx, input }) =>
-      (await listOutbox(ctx.db, { organizationId: ctx.member.organization.id, ...input, limit: 200 })).map((m) => ({
-        id: m.id,
-        to: m.to,
-        subject: m.subject,
-        body: m.body,
-        createdAt: m.createdAt,
-        sentAt: m.sentAt,
-        attempts: m.attempts,
-        lastError: m.lastError,
-      })),
-    ),
+type Member = NonNullable<Context['member']>;
+
+/**
+ * Writes the invitation into the outbox, in the transaction `db` may be. The password link is issued beforehand,
+ * outside any transaction of ours: the accounts service writes through its own connection.
+ */
+async function sendInvitation(
+  ctx: Context,
+  db: Context['db'],
+  actor: Member,
+  member: StaffMember,
+  { token, expiresAt }: { token: string; expiresAt: string },
+) {
+  const settings = await getOrganizationSettings(db, actor.organization.id);
+  const message = invitationMessage({
+    locale: settings.defaultLocale,
+    organizationName: settings.name,
+    name: member.name,
+    invitedBy: actor.user.name,
+    role: member.role,
+    link: setPasswordLink(ctx.baseUrl, token),
+    expiresAt,
+  });
+  await enqueueMessage(db, {
+    organizationId: actor.organization.id,
+    to: member.email,
+    ...message,
+    now: nowIso(ctx),
+    newId: ctx.newId,
+  });
+}
+
+const membersRouter = router({
+  list: readers.query(({ ctx }) => listStaffMembers(ctx.db, { organizationId: ctx.member.organization.id })),
+
+  /** The departments a manager can be given (the employee groups' `department` values). */
+  departments: readers.query(({ ctx }) =>
+    listManagerDepartments(ctx.db, { organizationId: ctx.member.organization.id }),
+  ),
+
+  /**
+   * Adds a staff member and sends them a link to choose their password. Everything that can be refused is checked
+   * before an account is made; the membership and its message are written together.
+   */
+  invite: admins.input(InviteMemberInput).mutation(async ({ ctx, input }) => {
+    const organizationId = ctx.member.organization.id;
+    await checkStaffDepartment(ctx.db, organizationId, input.role, input.department);
+    const existing = await findUserMemberships(ctx.db, input.email);
+    for (const m of existing?.memberships ?? []) {
+      if (m.removed) continue;
+      const ours = m.organizationId === organizationId;
+      const message = ours
+        ? 'is already a member of this organisation'
+        : 'belongs to an account of another organisation';
+      throw new DomainError('conflict', `email: ${message}`, 'email');
+    }
+    const { userId } = await ctx.accounts.ensureUser({ email: input.email, name: input.name });
+    const link = await ctx.accounts.issuePasswordToken(userId);
+    return inTransaction(ctx.db, async (trx) => {
+      const member = await addStaffMember(trx, {
+        organizationId,
+        userId,
+        role: input.role,
+        department: input.department ?? null,
+        now: nowIso(ctx),
+        newId: ctx.newId,
+      });
+      await sendInvitation(ctx, trx, ctx.member, member, link);
+      return member;
+    });
   }),
-  portalSettings: router({
-    get: admin.query(({ ctx }) => getPortalSettings(ctx.db, ctx.member.organization.id)),
-    update: admin
-      .input(PortalSettingsInput)
-      .mutation(({ ctx, input }) =>
-        setPortalSettings(ctx.db, { organizationId: ctx.member.organization.id, ...input }),
-      ),
+
+  /** A new password link for someone who has not chosen a password yet (the old link stops mattering when used). */
+  resendInvitation: admins.input(MemberInput).mutation(async ({ ctx, input }) => {
+    const member = await getStaffMember(ctx.db, { organizationId: ctx.member.organization.id, ...input });
+    if (!member) throw new DomainError('not_found', 'memberId: no such staff member', 'memberId');
+    if (member.status !== 'invited') {
+      throw new DomainError('conflict', 'memberId: this person has already chosen a password', 'memberId');
+    }
+    await sendInvitation(ctx, ctx.db, ctx.member, member, await ctx.accounts.issuePasswordToken(member.userId));
+    return member;
   }),
+
+  updateRole: admins
+    .input(UpdateMemberRoleInput)
+    .mutation(({ ctx, input }) => updateStaffMember(ctx.db, { organizationId: ctx.member.organization.id, ...input })),
+
+  remove: admins.input(MemberInput).mutation(({ ctx, input }) =>
+    removeStaffMember(ctx.db, {
+      organizationId: ctx.member.organization.id,
+      memberId: input.memberId,
+      actorMemberId: ctx.member.memberId,
+      now: nowIso(ctx),
+    }),
+  ),
 });
+
+const settingsRouter = router({
+  get: readers.query(({ ctx }) => getOrganizationSettings(ctx.db, ctx.member.organization.id)),
+  update: admins
+    .input(UpdateSettingsInput)
+    .mutation(({ ctx, input }) =>
+      updateOrganizationSettings(ctx.db, { organizationId: ctx.member.organization.id, changes: input }),
+    ),
+});
+
+/** The organisation's e-mail, sent or not: what admins read when no SMTP server is set, and failed deliveries. */
+const outboxRouter = router({
+  list: admins.input(OutboxInput).query(async ({ ctx, input }) =>
+    (await listOutbox(ctx.db, { organizationId: ctx.member.organization.id, ...input, limit: 200 })).map((m) => ({
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      body: m.body,
+      createdAt: m.createdAt,
+      sentAt: m.sentAt,
+      attempts: m.attempts,
+      lastError: m.lastError,
+    })),
+  ),
+});
+
+export const adminRouter = router({ members: membersRouter, settings: settingsRouter, outbox: outboxRouter });

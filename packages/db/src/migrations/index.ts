@@ -3,6 +3,7 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import * as createModel from './2026_11_22_0900_create_model.ts';
 import * as createEngineAggregates from './2026_11_23_1000_create_engine_aggregates.ts';
 import * as addPortalSettings from './2026_12_01_1000_add_portal_settings.ts';
+import * as addConsoleOperations from './2026_12_01_1100_add_console_operations.ts';
 import * as addStakeholderLocale from './2026_12_01_1200_add_stakeholder_locale.ts';
 import * as createAggregateSeriesIndexes from './2026_12_01_1400_create_aggregate_series_indexes.ts';
 
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0900_create_model': createModel,
   '2026_11_23_1000_create_engine_aggregates': createEngineAggregates,
   '2026_12_01_1000_add_portal_settings': addPortalSettings,
+  '2026_12_01_1100_add_console_operations': addConsoleOperations,
   '2026_12_01_1200_add_stakeholder_locale': addStakeholderLocale,
   '2026_12_01_1400_create_aggregate_series_indexes': createAggregateSeriesIndexes,
 };

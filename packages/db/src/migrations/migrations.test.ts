@@ -131,6 +131,7 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
       '2026_11_22_0900_create_model',
       '2026_11_23_1000_create_engine_aggregates',
       '2026_12_01_1000_add_portal_settings',
+      '2026_12_01_1100_add_console_operations',
       '2026_12_01_1200_add_stakeholder_locale',
       '2026_12_01_1400_create_aggregate_series_indexes',
     ]);

@@ -4,8 +4,10 @@ import type { Db } from '../create-db.ts';
 import { newId } from '../ids.ts';
 import type { Database } from '../schema.ts';
 import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
-import { addReply, createFeedback, hashFollowKey, listFeedbackForStakeholder, listInbox } from './feedback.ts';
-import { getPortalSettings, setPortalSettings } from './portal-settings.ts';
+import { addReply, createFeedback, hashFollowKey, listFeedbackForStakeholder } from './feedback.ts';
+import { listInbox } from './feedback-inbox.ts';
+import { getPortalSettings } from './portal-settings.ts';
+import { updateOrganizationSettings } from './settings.ts';
 
 const dialects = await testDialects();
 const KEY = 'follow-key-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -112,9 +114,15 @@ describe.each(dialects)('anonymous feedback (%s)', (dialect) => {
   });
 
   it('is refused, writing nothing, when the organisation turns it off or the key is too short', async () => {
-    await setPortalSettings(db, { organizationId: fx.organizationId, allowAnonymousFeedback: false });
+    await updateOrganizationSettings(db, {
+      organizationId: fx.organizationId,
+      changes: { allowAnonymousFeedback: false },
+    });
     await expect(give()).rejects.toMatchObject({ kind: 'invalid', field: 'anonymous' });
-    await setPortalSettings(db, { organizationId: fx.organizationId, allowAnonymousFeedback: true });
+    await updateOrganizationSettings(db, {
+      organizationId: fx.organizationId,
+      changes: { allowAnonymousFeedback: true },
+    });
     await expect(give({ followKey: 'short' })).rejects.toMatchObject({ kind: 'invalid', field: 'followKey' });
     expect(await feedbackRows()).toHaveLength(0);
   });

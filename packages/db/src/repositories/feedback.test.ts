@@ -9,9 +9,9 @@ import {
   type CreateFeedbackInput,
   createFeedback,
   listFeedbackForStakeholder,
-  listInbox,
   setFeedbackStatus,
 } from './feedback.ts';
+import { listInbox } from './feedback-inbox.ts';
 
 const dialects = await testDialects();
 

@@ -28,12 +28,6 @@ export interface PortalFeedback {
   replies: FeedbackReply[];
 }
 
-export interface InboxFeedback extends PortalFeedback {
-  group: { id: string; code: string; label: LocalizedText };
-  /** The stakeholder's display name; null when the feedback was given anonymously. */
-  from: string | null;
-}
-
 export interface CreateFeedbackInput {
   organizationId: string;
   groupId: string;
@@ -190,24 +184,8 @@ export async function listFeedbackForStakeholder(
   return rows.map((r) => toPortalFeedback(r, replies.get(r.id) ?? []));
 }
 
-/** The staff inbox, newest first, optionally narrowed by status and group. */
-export async function listInbox(
-  db: Kysely<Database>,
-  args: { organizationId: string; status?: FeedbackStatus; groupId?: string; limit?: number },
-): Promise<InboxFeedback[]> {
-  let query = feedbackQuery(db, args.organizationId);
-  if (args.status !== undefined) query = query.where('f.status', '=', args.status);
-  if (args.groupId !== undefined) query = query.where('f.group_id', '=', args.groupId);
-  const rows = await query.limit(args.limit ?? 500).execute();
-  const replies = await repliesOf(db, args.organizationId, rows);
-  return rows.map((r) => ({
-    ...toPortalFeedback(r, replies.get(r.id) ?? []),
-    group: { id: r.group_id, code: r.group_code, label: localized(r.group_label) },
-    from: r.from_name,
-  }));
-}
-
-function feedbackQuery(db: Kysely<Database>, organizationId: string) {
+/** Feedback with its group, dimension and sender, newest first; the inbox (feedback-inbox.ts) builds on it. */
+export function feedbackQuery(db: Kysely<Database>, organizationId: string) {
   return db
     .selectFrom('feedback as f')
     .innerJoin('stakeholder_group as g', 'g.id', 'f.group_id')
@@ -236,7 +214,7 @@ function feedbackQuery(db: Kysely<Database>, organizationId: string) {
 
 type FeedbackRow = Awaited<ReturnType<ReturnType<typeof feedbackQuery>['execute']>>[number];
 
-function toPortalFeedback(r: FeedbackRow, replies: FeedbackReply[]): PortalFeedback {
+export function toPortalFeedback(r: FeedbackRow, replies: FeedbackReply[]): PortalFeedback {
   return {
     id: r.id,
     category: r.category as FeedbackCategory,

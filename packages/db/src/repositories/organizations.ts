@@ -73,7 +73,7 @@ function toOrganization(row: {
 
 /**
  * The member record of a user, with organisation, role, department and stakeholder (+ group); undefined when the
- * user belongs to no organisation. A user in several organisations gets the oldest membership unless one is named.
+ * user belongs to no organisation (a removed membership no longer counts). A user in several organisations gets the oldest membership unless one is named.
  */
 export async function findMemberByUserId(
   db: Kysely<Database>,
@@ -110,7 +110,8 @@ export async function findMemberByUserId(
       'g.kind as group_kind',
       'g.label as group_label',
     ])
-    .where('m.user_id', '=', userId);
+    .where('m.user_id', '=', userId)
+    .where('m.removed_at', 'is', null);
   if (organizationId !== undefined) query = query.where('m.organization_id', '=', organizationId);
   const row = await query.orderBy('m.created_at').orderBy('m.id').executeTakeFirst();
   if (!row) return undefined;

@@ -109,6 +109,7 @@ describe.each(dialects)('initiatives and promises (%s)', (dialect) => {
         endDate: null,
         published: false,
         targets,
+        updatedAt: '2026-01-01T00:00:00.000Z',
       },
       {
         id: `${fx.slug}-b`,
@@ -121,6 +122,7 @@ describe.each(dialects)('initiatives and promises (%s)', (dialect) => {
         endDate: '2026-12-31',
         published: true,
         targets: [],
+        updatedAt: '2026-03-01T00:00:00.000Z',
       },
     ]);
   });

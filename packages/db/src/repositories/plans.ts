@@ -18,6 +18,7 @@ export interface Initiative {
   published: boolean;
   /** The group × dimensions it aims at, sorted by group then dimension. */
   targets: { groupId: string; dimensionId: string }[];
+  updatedAt: string;
 }
 
 export interface CommunicatedPromise {
@@ -29,8 +30,12 @@ export interface CommunicatedPromise {
   madeOn: string;
 }
 
-/** Every initiative of the organisation, oldest first, with its targets. */
-export async function listInitiatives(db: Kysely<Database>, args: { organizationId: string }): Promise<Initiative[]> {
+/** Every initiative of the organisation (or those of `ids`), oldest first, with its targets. */
+export async function listInitiatives(
+  db: Kysely<Database>,
+  args: { organizationId: string; ids?: readonly string[] },
+): Promise<Initiative[]> {
+  if (args.ids?.length === 0) return [];
   const [initiatives, targets] = await Promise.all([
     db
       .selectFrom('initiative')
@@ -44,8 +49,10 @@ export async function listInitiatives(db: Kysely<Database>, args: { organization
         'start_date',
         'end_date',
         'published',
+        'updated_at',
       ])
       .where('organization_id', '=', args.organizationId)
+      .$if(args.ids !== undefined, (q) => q.where('id', 'in', args.ids ?? []))
       .orderBy('created_at')
       .orderBy('id')
       .execute(),
@@ -53,6 +60,7 @@ export async function listInitiatives(db: Kysely<Database>, args: { organization
       .selectFrom('initiative_target')
       .select(['initiative_id', 'group_id', 'dimension_id'])
       .where('organization_id', '=', args.organizationId)
+      .$if(args.ids !== undefined, (q) => q.where('initiative_id', 'in', args.ids ?? []))
       .execute(),
   ]);
   const targetsOf = new Map<string, { groupId: string; dimensionId: string }[]>();
@@ -74,19 +82,22 @@ export async function listInitiatives(db: Kysely<Database>, args: { organization
     endDate: i.end_date,
     published: bool(i.published),
     targets: (targetsOf.get(i.id) ?? []).sort(order),
+    updatedAt: i.updated_at,
   }));
 }
 
-/** What the organisation has told its groups (or one group), oldest first. */
+/** What the organisation has told its groups (or one group, or the promises of `ids`), oldest first. */
 export async function listPromises(
   db: Kysely<Database>,
-  args: { organizationId: string; groupId?: string },
+  args: { organizationId: string; groupId?: string; ids?: readonly string[] },
 ): Promise<CommunicatedPromise[]> {
+  if (args.ids?.length === 0) return [];
   let query = db
     .selectFrom('promise')
     .select(['id', 'group_id', 'dimension_id', 'channel', 'statement', 'made_on'])
     .where('organization_id', '=', args.organizationId);
   if (args.groupId !== undefined) query = query.where('group_id', '=', args.groupId);
+  if (args.ids !== undefined) query = query.where('id', 'in', args.ids);
   const rows = await query.orderBy('made_on').orderBy('id').execute();
   return rows.map((r) => ({
     id: r.id,

@@ -58,3 +58,17 @@ export async function requestSignInLink(
 export async function signOut(): Promise<void> {
   await post('/sign-out', {});
 }
+
+export type PasswordFailure = 'invalid_token' | 'failed';
+
+/** Chooses a password with the single-use token of a set-password link; null on success. */
+export async function resetPassword(newPassword: string, token: string): Promise<PasswordFailure | null> {
+  try {
+    const response = await post('/reset-password', { newPassword, token });
+    if (response.ok) return null;
+    const error = (await response.json().catch(() => null)) as { code?: unknown } | null;
+    return error?.code === 'INVALID_TOKEN' ? 'invalid_token' : 'failed';
+  } catch {
+    return 'failed';
+  }
+}

@@ -1,0 +1,38 @@
+import { Department, InitiativeKind, InitiativeStatus, PromiseChannel, StaffRole } from '@facets/domain';
+import { flattenKeys } from '@facets/portal-kit';
+import { describe, expect, it } from 'vitest';
+import { DEPARTMENTS, INITIATIVE_KINDS, INITIATIVE_STATUSES, PROMISE_CHANNELS } from '../forms/model.ts';
+import { messages } from '../messages.ts';
+import { STAFF_ROLES } from './roles.ts';
+
+/** Keys the pages build at run time (`initiatives.status.${s}`): the key check of messages.test.ts cannot see them. */
+const BUILT_KEYS = [
+  ...InitiativeStatus.options.map((s) => `initiatives.status.${s}`),
+  ...InitiativeKind.options.map((k) => `initiatives.kind.${k}`),
+  ...Department.options.map((d) => `initiatives.department.${d}`),
+  ...PromiseChannel.options.map((c) => `promises.channel.${c}`),
+  ...StaffRole.options.flatMap((r) => [`roles.name.${r}`, `roles.hint.${r}`]),
+  'roles.name.stakeholder',
+  ...[1, 2, 3].map((p) => `intended.priority.${p}`),
+  ...['activity', 'newest', 'oldest'].map((s) => `inbox.sortBy.${s}`),
+  ...['active', 'invited'].map((s) => `people.status.${s}`),
+  ...['noGroup', 'cancelled'].map((b) => `initiatives.publishBlocked.${b}`),
+  ...['intended', 'initiatives', 'promises', 'people', 'settings'].map((p) => `console.nav.${p}`),
+];
+
+describe('labels of the planning and operations pages', () => {
+  it('name every status, kind, department, channel and role in both languages', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const keys = new Set(flattenKeys(messages[lang]));
+      expect(BUILT_KEYS.filter((key) => !keys.has(key))).toEqual([]);
+    }
+  });
+
+  it('offer the same lists as the model', () => {
+    expect([...STAFF_ROLES]).toEqual(StaffRole.options);
+    expect([...INITIATIVE_STATUSES]).toEqual(InitiativeStatus.options);
+    expect([...INITIATIVE_KINDS]).toEqual(InitiativeKind.options);
+    expect([...DEPARTMENTS]).toEqual(Department.options);
+    expect([...PROMISE_CHANNELS]).toEqual(PromiseChannel.options);
+  });
+});

@@ -1,0 +1,162 @@
+import { ErrorAlert, type Me, useLang, useTRPC } from '@facets/portal-kit';
+import { Alert, Button, Card, Select, TextInput } from '@facets/ui';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { PageFrame } from '../forms/PageFrame.tsx';
+import type { OrganizationSettings } from '../forms/types.ts';
+import { ADMINS, can } from '../roles/roles.ts';
+import './settings.css';
+
+/** The organisation's name and language, its anonymity thresholds and whether feedback may be anonymous. */
+export function Settings({ me }: { me: Me }) {
+  const { t } = useLang();
+  const trpc = useTRPC();
+  const settings = useQuery(trpc.admin.settings.get.queryOptions());
+  const isAdmin = can(me, ADMINS);
+  return (
+    <PageFrame
+      me={me}
+      title={t('settings.title')}
+      intro={t('settings.intro')}
+      canChange={isAdmin}
+      changedBy={t('roles.whoAdmin')}
+      saved=""
+      queries={[settings]}
+    >
+      {settings.data ? <SettingsForm settings={settings.data} readOnly={!isAdmin} /> : null}
+    </PageFrame>
+  );
+}
+
+/** The bounds the API applies to both thresholds (design.md §2: never below 3). */
+const MIN_K = 3;
+const MAX_K = 100;
+
+function parseThreshold(text: string): number | null {
+  if (!/^\s*\d{1,3}\s*$/.test(text)) return null;
+  const value = Number(text);
+  return value >= MIN_K && value <= MAX_K ? value : null;
+}
+
+function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; readOnly: boolean }) {
+  const { t } = useLang();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(settings.name);
+  const [locale, setLocale] = useState(settings.defaultLocale);
+  const [k, setK] = useState(String(settings.kThreshold));
+  const [commentK, setCommentK] = useState(String(settings.commentThreshold));
+  const [anonymous, setAnonymous] = useState(settings.allowAnonymousFeedback);
+  const [errors, setErrors] = useState<{ name?: string; k?: string; commentK?: string }>({});
+  const update = useMutation(
+    trpc.admin.settings.update.mutationOptions({
+      // Every figure of the console depends on the thresholds: read everything again.
+      onSuccess: () => queryClient.invalidateQueries(),
+    }),
+  );
+
+  const submit = () => {
+    const kValue = parseThreshold(k);
+    const commentValue = parseThreshold(commentK);
+    const next = {
+      name: name.trim() ? undefined : t('form.required'),
+      k: kValue === null ? t('settings.thresholdInvalid', { min: MIN_K, max: MAX_K }) : undefined,
+      commentK: commentValue === null ? t('settings.thresholdInvalid', { min: MIN_K, max: MAX_K }) : undefined,
+    };
+    setErrors(next);
+    if (next.name || kValue === null || commentValue === null) return;
+    update.mutate({
+      name: name.trim(),
+      defaultLocale: locale,
+      kThreshold: kValue,
+      commentThreshold: commentValue,
+      allowAnonymousFeedback: anonymous,
+    });
+  };
+
+  return (
+    <form
+      noValidate
+      className="fx-stack"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Card title={t('settings.organisation')} titleId="settings-organisation" aria-labelledby="settings-organisation">
+        <div className="fx-form-grid">
+          <TextInput
+            label={t('settings.name')}
+            value={name}
+            maxLength={120}
+            disabled={readOnly}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={errors.name}
+            required
+          />
+          <Select
+            label={t('settings.language')}
+            hint={t('settings.languageHint')}
+            value={locale}
+            disabled={readOnly}
+            onChange={(e) => setLocale(e.currentTarget.value as 'fr' | 'en')}
+            options={[
+              { value: 'fr', label: t('lang.fr') },
+              { value: 'en', label: t('lang.en') },
+            ]}
+          />
+        </div>
+      </Card>
+      <Card title={t('settings.anonymity')} titleId="settings-anonymity" aria-labelledby="settings-anonymity">
+        <div className="fx-stack">
+          <p className="fx-hint">{t('settings.anonymityIntro', { min: MIN_K })}</p>
+          <div className="fx-form-grid">
+            <TextInput
+              label={t('settings.kThreshold')}
+              hint={t('settings.kThresholdHint')}
+              inputMode="numeric"
+              value={k}
+              disabled={readOnly}
+              onChange={(e) => setK(e.currentTarget.value)}
+              error={errors.k}
+              required
+            />
+            <TextInput
+              label={t('settings.commentThreshold')}
+              hint={t('settings.commentThresholdHint')}
+              inputMode="numeric"
+              value={commentK}
+              disabled={readOnly}
+              onChange={(e) => setCommentK(e.currentTarget.value)}
+              error={errors.commentK}
+              required
+            />
+          </div>
+        </div>
+      </Card>
+      <Card title={t('settings.feedback')} titleId="settings-feedback" aria-labelledby="settings-feedback">
+        <label className="fx-checkbox">
+          <input
+            type="checkbox"
+            checked={anonymous}
+            disabled={readOnly}
+            onChange={(e) => setAnonymous(e.currentTarget.checked)}
+          />
+          <span>
+            {t('settings.allowAnonymous')}
+            <span className="fx-small fx-block">{t('settings.allowAnonymousHint')}</span>
+          </span>
+        </label>
+      </Card>
+      {update.isError ? <ErrorAlert error={update.error} /> : null}
+      {update.isSuccess ? <Alert tone="success">{t('settings.saved')}</Alert> : null}
+      {!readOnly ? (
+        <div className="fx-row fx-row--end">
+          <Button type="submit" busy={update.isPending}>
+            {t('settings.save')}
+          </Button>
+        </div>
+      ) : null}
+    </form>
+  );
+}

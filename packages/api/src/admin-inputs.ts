@@ -1,0 +1,33 @@
+import { Id, Locale, StaffRole } from '@facets/domain';
+import { z } from 'zod';
+
+/** Inputs of the admin.* procedures: strict objects, bounded lengths. */
+
+const Department = z.string().trim().min(1).max(100);
+
+export const InviteMemberInput = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  role: StaffRole,
+  /** Required for managers: the employee department whose results they see. */
+  department: Department.nullable().optional(),
+});
+
+export const UpdateMemberRoleInput = z.strictObject({
+  memberId: Id,
+  role: StaffRole,
+  department: Department.nullable().optional(),
+});
+
+export const MemberInput = z.strictObject({ memberId: Id });
+
+/** Only the settings given change; thresholds never go below 3 (design.md §2). */
+export const UpdateSettingsInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    defaultLocale: Locale.optional(),
+    kThreshold: z.number().int().min(3).max(100).optional(),
+    commentThreshold: z.number().int().min(3).max(100).optional(),
+    allowAnonymousFeedback: z.boolean().optional(),
+  })
+  .refine((changes) => Object.keys(changes).length > 0, 'give at least one setting to change');

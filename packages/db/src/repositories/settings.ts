@@ -1,0 +1,90 @@
+import { DomainError, Locale } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { bool } from './rows.ts';
+
+/** What an admin sets for the whole organisation: its name, language, anonymity thresholds and feedback rules. */
+export interface OrganizationSettings {
+  name: string;
+  defaultLocale: Locale;
+  /** Respondents a score cell needs before it is shown (design.md §2): never below 3. */
+  kThreshold: number;
+  /** Respondents a set of comments needs before it is shown: never below 3. */
+  commentThreshold: number;
+  allowAnonymousFeedback: boolean;
+}
+
+/** The floor of both anonymity thresholds; the schema's check constraints hold the same. */
+export const MIN_THRESHOLD = 3;
+/** A ceiling that keeps a typo (500) from hiding every figure of a real organisation. */
+export const MAX_THRESHOLD = 100;
+export const MAX_ORGANIZATION_NAME = 120;
+
+const invalid = (field: string, message: string) => new DomainError('invalid', `${field}: ${message}`, field);
+
+export async function getOrganizationSettings(
+  db: Kysely<Database>,
+  organizationId: string,
+): Promise<OrganizationSettings> {
+  const row = await db
+    .selectFrom('organization')
+    .select(['name', 'default_locale', 'k_threshold', 'comment_threshold', 'allow_anonymous_feedback'])
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  if (!row) throw new DomainError('not_found', 'organizationId: no such organisation', 'organizationId');
+  return {
+    name: row.name,
+    defaultLocale: Locale.safeParse(row.default_locale).data ?? 'fr',
+    kThreshold: row.k_threshold,
+    commentThreshold: row.comment_threshold,
+    allowAnonymousFeedback: bool(row.allow_anonymous_feedback),
+  };
+}
+
+function checkThreshold(field: string, value: number): number {
+  if (!Number.isInteger(value) || value < MIN_THRESHOLD || value > MAX_THRESHOLD) {
+    throw invalid(field, `must be a whole number between ${MIN_THRESHOLD} and ${MAX_THRESHOLD}`);
+  }
+  return value;
+}
+
+/** Changes the settings given (the others stay), all or none; returns the settings as stored. */
+export async function updateOrganizationSettings(
+  db: Kysely<Database>,
+  args: { organizationId: string; changes: Partial<OrganizationSettings> },
+): Promise<OrganizationSettings> {
+  const { changes } = args;
+  const set: Partial<{
+    name: string;
+    default_locale: string;
+    k_threshold: number;
+    comment_threshold: number;
+    allow_anonymous_feedback: number;
+  }> = {};
+  if (changes.name !== undefined) {
+    const name = changes.name.trim();
+    if (name.length < 1 || name.length > MAX_ORGANIZATION_NAME) {
+      throw invalid('name', `must be between 1 and ${MAX_ORGANIZATION_NAME} characters`);
+    }
+    set.name = name;
+  }
+  if (changes.defaultLocale !== undefined) {
+    const locale = Locale.safeParse(changes.defaultLocale);
+    if (!locale.success) throw invalid('defaultLocale', `must be one of ${Locale.options.join(', ')}`);
+    set.default_locale = locale.data;
+  }
+  if (changes.kThreshold !== undefined) set.k_threshold = checkThreshold('kThreshold', changes.kThreshold);
+  if (changes.commentThreshold !== undefined) {
+    set.comment_threshold = checkThreshold('commentThreshold', changes.commentThreshold);
+  }
+  if (changes.allowAnonymousFeedback !== undefined) {
+    set.allow_anonymous_feedback = changes.allowAnonymousFeedback ? 1 : 0;
+  }
+  if (Object.keys(set).length > 0) {
+    const result = await db.updateTable('organization').set(set).where('id', '=', args.organizationId).execute();
+    if (Number(result[0]?.numUpdatedRows ?? 0) === 0) {
+      throw new DomainError('not_found', 'organizationId: no such organisation', 'organizationId');
+    }
+  }
+  return getOrganizationSettings(db, args.organizationId);
+}
