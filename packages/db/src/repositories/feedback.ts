@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { DomainError, FeedbackCategory, FeedbackStatus, type LocalizedText } from '@facets/domain';
+import { DomainError, FeedbackCategory, FeedbackStatus } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { DimensionRef } from './groups.ts';
