@@ -41,6 +41,25 @@ export async function testDialects(): Promise<DialectName[]> {
   return ['sqlite'];
 }
 
+/** Any number of test schemas may be migrated at once; one is dropped only while none is being migrated. */
+const SCHEMA_LOCK = 7_316_001;
+
+/**
+ * Kysely's migrator introspects every schema of the database (`has_schema_privilege` over pg_namespace), which fails
+ * with "schema … does not exist" when another test file drops its schema at that instant. Migrations take a shared
+ * advisory lock and drops an exclusive one, on a connection of their own, across every process of the test run.
+ */
+export async function underSchemaLock<T>(mode: 'shared' | 'exclusive', fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`select pg_advisory_lock${mode === 'shared' ? '_shared' : ''}($1)`, [SCHEMA_LOCK]);
+    return await fn();
+  } finally {
+    await client.end(); // ending the session releases the lock
+  }
+}
+
 /** A fresh, migrated database; `close()` also drops the PostgreSQL schema. */
 export async function openTestDb(dialect: DialectName): Promise<Db> {
   if (dialect === 'sqlite') {
@@ -56,11 +75,11 @@ export async function openTestDb(dialect: DialectName): Promise<Db> {
   const db = createDb(url.toString());
   const close = async () => {
     await db.close();
-    await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db);
+    await underSchemaLock('exclusive', () => sql`drop schema if exists ${sql.id(schema)} cascade`.execute(admin.db));
     await admin.close();
   };
   try {
-    await migrateToLatest(db.db);
+    await underSchemaLock('shared', () => migrateToLatest(db.db));
   } catch (error) {
     await close();
     throw error;
