@@ -56,3 +56,33 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * What makes the page wider than the screen (a phone must never scroll the whole page sideways): the outermost
+ * elements whose right edge passes the viewport and that no scrolling container of their own holds; empty when none.
+ */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    if (document.documentElement.scrollWidth <= window.innerWidth) return [];
+    const width = window.innerWidth;
+    const clipped = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+      }
+      return false;
+    };
+    const out: string[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.right <= width + 0.5 || clipped(el)) continue;
+      if (el.parentElement && out.some((o) => o.startsWith(`${el.parentElement?.tagName}`))) continue;
+      const name = `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}`;
+      out.push(
+        `${name} ends at ${Math.round(r.right)} px of ${width}: “${(el.textContent ?? '').trim().slice(0, 60)}”`,
+      );
+      if (out.length >= 5) break;
+    }
+    return out.length > 0 ? out : [`the page is ${document.documentElement.scrollWidth - width} px too wide`];
+  });
+}

@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, newContext, snap, type ViewportName } from './browser.ts';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  newContext,
+  sidewaysOverflow,
+  snap,
+  type ViewportName,
+} from './browser.ts';
 import { readScoreCell } from './cells.ts';
+import { answerEveryScreen } from './survey-answers.ts';
 
 /**
  * The console's analysis pages as leadership walks them — overview, stakeholder comparison (every metric), a cell
@@ -112,7 +120,7 @@ const navigate = (page: Page, name: string) =>
 /** Accessible, no sideways scroll of the page, and a screenshot to look at. */
 async function check(page: Page, shot: string): Promise<void> {
   await page.getByRole('heading', { level: 1 }).waitFor();
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page)).toEqual([]);
   expect(await accessibilityViolations(page)).toEqual([]);
   await snap(page, shot);
 }
@@ -128,23 +136,9 @@ async function answerSupplierSurvey(page: Page, w: Words): Promise<boolean> {
   const start = page.getByRole('link', { name: w.start }).first();
   if (!(await start.isVisible())) return false;
   await start.click();
-  const submit = page.getByRole('button', { name: w.submit, exact: true });
-  const progress = page.getByRole('progressbar');
-  for (let screen = 0; screen < 60; screen += 1) {
-    await progress.waitFor();
-    const position = await progress.getAttribute('aria-valuetext');
-    const radios = page.getByRole('radio');
-    const count = await radios.count();
-    if (count > 0) await radios.nth(count - 1).check();
-    if (await submit.isVisible()) {
-      await submit.click();
-      await page.getByRole('heading', { name: w.thanks }).waitFor();
-      return true;
-    }
-    await page.getByRole('button', { name: w.next, exact: true }).click();
-    await expect.poll(() => progress.getAttribute('aria-valuetext')).not.toBe(position);
-  }
-  throw new Error('the supplier survey never reached its last question');
+  await answerEveryScreen(page, w);
+  await page.getByRole('heading', { name: w.thanks }).waitFor();
+  return true;
 }
 
 describe.skipIf(!chromiumPath)('console insights', () => {

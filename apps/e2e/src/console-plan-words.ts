@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { accessibilityViolations } from './browser.ts';
+import { accessibilityViolations, sidewaysOverflow } from './browser.ts';
 
 /** What the planning and operations browser tests read and click, in both languages, and how they sign in. */
 
@@ -186,8 +186,7 @@ export async function openPage(page: Page, w: Words, entry: keyof Words['nav']):
 /** No serious or critical accessibility violation, and nothing wider than the screen. */
 export async function expectClean(page: Page): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page)).toEqual([]);
 }
 
 /** Calls a tRPC mutation with the page's session, as a script in the browser could; resolves to the HTTP status. */

@@ -1,7 +1,14 @@
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, newContext, snap, type ViewportName } from './browser.ts';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  newContext,
+  sidewaysOverflow,
+  snap,
+  type ViewportName,
+} from './browser.ts';
 
 /**
  * The survey builder through the console: a survey from a template, a wave scheduled and opened, a CSV of invitees
@@ -80,8 +87,7 @@ async function signIn(page: Page, w: Words, path: string, email: string): Promis
 async function check(page: Page, shot: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   expect(await accessibilityViolations(page)).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${shot} scrolls sideways`).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page)).toEqual([]);
   await snap(page, shot);
 }
 

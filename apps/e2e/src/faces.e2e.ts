@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { accessibilityViolations, launchBrowser, newContext, snap, VIEWPORTS, type ViewportName } from './browser.ts';
+import {
+  accessibilityViolations,
+  launchBrowser,
+  newContext,
+  sidewaysOverflow,
+  snap,
+  VIEWPORTS,
+  type ViewportName,
+} from './browser.ts';
 
 /**
  * Every face of the product, in both languages and at both widths: the sign-in page and the first page after
@@ -52,8 +60,7 @@ describe.skipIf(!chromiumPath)('every face, in French and English, on a desktop 
           await page.getByRole('button', { name: w.signOut }).waitFor();
           await page.getByRole('heading', { level: 1 }).waitFor();
           // Nothing wider than the screen: a phone never scrolls the whole page sideways.
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          expect(overflow).toBeLessThanOrEqual(0);
+          expect(await sidewaysOverflow(page)).toEqual([]);
           expect(await accessibilityViolations(page)).toEqual([]);
           await snap(page, `${name}-2-home`);
           await context.close();

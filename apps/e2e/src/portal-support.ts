@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { accessibilityViolations, newContext, snap, type ViewportName } from './browser.ts';
+import { accessibilityViolations, newContext, sidewaysOverflow, snap, type ViewportName } from './browser.ts';
 import { type Group, invite, type Locale, PORTALS, responsesOf, WORDS, type Words } from './portal-fixtures.ts';
 
 /**
@@ -13,8 +13,7 @@ import { type Group, invite, type Locale, PORTALS, responsesOf, WORDS, type Word
 export async function expectClean(page: Page): Promise<void> {
   expect(await accessibilityViolations(page)).toEqual([]);
   // Nothing wider than the screen: a phone never scrolls the whole page sideways.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page)).toEqual([]);
 }
 
 /** Answers every question of the screen: the top of each scale, the first option of each choice, no free text. */

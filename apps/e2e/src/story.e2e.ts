@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, newContext, snap, type ViewportName } from './browser.ts';
 import { readScoreCell, type ScoreReading } from './cells.ts';
+import { answerEveryScreen } from './survey-answers.ts';
 
 /**
  * The walking skeleton through every face: an employee answers the open survey, a supplier sends feedback, and
@@ -98,27 +99,9 @@ async function livedRecognition(page: Page, w: Words): Promise<ScoreReading> {
 /** Answers every question of the open survey at the top of each scale, one screen at a time. */
 async function answerOpenSurvey(page: Page, w: Words, shot: string): Promise<void> {
   await page.getByRole('link', { name: w.start }).first().click();
-  const submit = page.getByRole('button', { name: w.submit, exact: true });
-  const next = page.getByRole('button', { name: w.next, exact: true });
-  const progress = page.getByRole('progressbar');
-  for (let screen = 0; screen < 50; screen += 1) {
-    await progress.waitFor();
-    const position = await progress.getAttribute('aria-valuetext');
-    // A screen may hold an expected/lived pair: answer every scale on it.
-    for (const scale of await page.locator('form fieldset').all()) {
-      const radios = scale.getByRole('radio');
-      const count = await radios.count();
-      if (count > 0) await radios.nth(count - 1).check();
-    }
+  await answerEveryScreen(page, w, async (screen) => {
     if (screen === 1) await snap(page, `${shot}-question`);
-    if (await submit.isVisible()) {
-      await submit.click();
-      return;
-    }
-    await next.click();
-    await expect.poll(() => progress.getAttribute('aria-valuetext')).not.toBe(position);
-  }
-  throw new Error('the survey never reached its last question');
+  });
 }
 
 describe.skipIf(!chromiumPath)('walking skeleton', () => {
