@@ -9,6 +9,8 @@ export const HiddenReason = z.enum([
   'complement_below_k',
   'overlap',
   'comments_below_k',
+  /** Groups counted in companies (suppliers): fewer than k distinct companies stand behind the figure. */
+  'companies_below_k',
 ]);
 export type HiddenReason = z.infer<typeof HiddenReason>;
 

@@ -13,6 +13,7 @@ const en = {
       complement_below_k: 'fewer than {{k}} people outside this segment answered',
       overlap: 'too close to another segment shown: the difference would identify people',
       comments_below_k: 'fewer than {{k}} people commented',
+      companies_below_k: 'fewer than {{k}} companies answered (suppliers are counted by company)',
     },
     metric: {
       lived: 'Lived',
@@ -45,6 +46,7 @@ const fr: typeof en = {
       complement_below_k: 'moins de {{k}} personnes hors de ce segment ont répondu',
       overlap: 'trop proche d’un autre segment affiché : la différence identifierait des personnes',
       comments_below_k: 'moins de {{k}} personnes ont commenté',
+      companies_below_k: 'moins de {{k}} entreprises ont répondu (les fournisseurs sont comptés par entreprise)',
     },
     metric: {
       lived: 'Vécue',

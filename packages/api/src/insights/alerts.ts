@@ -126,7 +126,7 @@ export async function alertsView(db: Kysely<Database>, scope: Scope): Promise<Al
   const org = await loadOrgContext(db, scope);
   const alerts: Alert[] = [];
   for (const group of await scopeGroups(db, scope)) {
-    const series = await loadPopulation(db, scope, { groupId: group.id, segment: scope.department });
+    const series = await loadPopulation(db, scope, { group, segment: scope.department });
     alerts.push(...groupAlerts(org, group.id, series));
   }
   return alerts;

@@ -28,7 +28,7 @@ export async function breakdownView(
   if (input.waveId !== undefined && !wave) {
     throw new DomainError('not_found', 'waveId: no answers in this wave for this group', 'waveId');
   }
-  const data = wave ? await loadWaveData(db, { organizationId, groupId: group.id, wave, segments: true }) : null;
+  const data = wave ? await loadWaveData(db, { organizationId, group, wave, segments: true }) : null;
   const attribute = attributes.find((a) => a.key === input.segmentKey);
   const k = scope.policy.k;
   const rows = data ? rowsOf(data, input.segmentKey, k) : [];

@@ -1,7 +1,9 @@
 import {
   type AggregateBin,
   type AggregateCell,
+  COMPANY_COUNTED,
   type Database,
+  type GroupRef,
   readBins,
   readCells,
   readRespondents,
@@ -14,12 +16,17 @@ import { EMPTY_CELL, type FacetCell, type ScaleCell } from './figures.ts';
 
 /** A wave's aggregates for one group, and the cells they make: what disclosure.ts judges. */
 
+/** What the aggregates of a group are read by: its id, and its kind (whether it is counted in companies). */
+export type GroupOf = Pick<GroupRef, 'id' | 'kind'>;
+
 export interface WaveData {
   wave: WaveRef;
   cells: AggregateCell[];
   bins: AggregateBin[];
   respondents: { segmentKey: string; segmentValue: string; n: number }[];
   overlaps: { keyA: string; valueA: string; keyB: string; valueB: string; n: number }[];
+  /** The group's figures need k distinct companies too (suppliers); its segments are then always read. */
+  countsCompanies?: boolean;
 }
 
 export interface Segment {
@@ -58,7 +65,7 @@ export function outcomeCells(row: SegmentRow): { scale: Scale; cell: FacetCell }
  */
 export async function loadWaveData(
   db: Kysely<Database>,
-  args: { organizationId: string; groupId: string; wave: WaveRef; segments: boolean },
+  args: { organizationId: string; group: GroupOf; wave: WaveRef; segments: boolean },
 ): Promise<WaveData> {
   const [data] = await loadWaveSeries(db, { ...args, waves: [args.wave] });
   return data!;
@@ -70,26 +77,22 @@ export async function loadWaveData(
  */
 export async function loadWaveSeries(
   db: Kysely<Database>,
-  args: { organizationId: string; groupId: string; waves: readonly WaveRef[]; segments: boolean },
+  args: { organizationId: string; group: GroupOf; waves: readonly WaveRef[]; segments: boolean },
 ): Promise<WaveData[]> {
   if (args.waves.length === 0) return [];
+  const countsCompanies = COMPANY_COUNTED.includes(args.group.kind);
+  const segments = args.segments || countsCompanies;
+  const groupId = args.group.id;
   const only = args.waves.length === 1 ? { waveId: args.waves[0]!.id } : {};
-  const where = {
-    organizationId: args.organizationId,
-    groupId: args.groupId,
-    ...only,
-    ...(args.segments ? {} : { segmentKey: '' }),
-  };
+  const where = { organizationId: args.organizationId, groupId, ...only, ...(segments ? {} : { segmentKey: '' }) };
   const [cells, bins, respondents, overlaps] = await Promise.all([
     readCells(db, where),
     readBins(db, where),
     readRespondents(db, where),
-    args.segments
-      ? readSegmentOverlaps(db, { organizationId: args.organizationId, groupId: args.groupId, ...only })
-      : Promise.resolve([]),
+    segments ? readSegmentOverlaps(db, { organizationId: args.organizationId, groupId, ...only }) : Promise.resolve([]),
   ]);
   const byWave = new Map<string, WaveData>(
-    args.waves.map((wave) => [wave.id, { wave, cells: [], bins: [], respondents: [], overlaps: [] }]),
+    args.waves.map((wave) => [wave.id, { wave, cells: [], bins: [], respondents: [], overlaps: [], countsCompanies }]),
   );
   for (const c of cells) byWave.get(c.waveId)?.cells.push(c);
   for (const b of bins) byWave.get(b.waveId)?.bins.push(b);

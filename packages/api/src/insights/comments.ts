@@ -1,4 +1,4 @@
-import { type Database, readComments, type WaveRef } from '@facets/db';
+import { type CommentsRead, type Database, readComments, type WaveRef } from '@facets/db';
 import { commentsVisible, type HiddenReason, suppressSiblings } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Segment, WaveData } from './cells.ts';
@@ -46,11 +46,15 @@ export async function commentsOf(
       limit: READ_LIMIT,
     });
   const policy = scope.policy;
+  /** Enough commenters and, for groups counted in companies, enough distinct companies among them. */
+  const visible = (r: CommentsRead) =>
+    commentsVisible(r.commenters, policy) ??
+    (args.data?.countsCompanies && r.commenters > 0 && r.companies < policy.commentK ? 'companies_below_k' : null);
   const whole = await read();
-  if (!args.segment) return view(whole, commentsVisible(whole.commenters, policy));
+  if (!args.segment) return view(whole, visible(whole));
   const own = await read(args.segment);
   if (own.commenters === 0) return view(own, 'no_data');
-  const early = args.segmentHidden ?? commentsVisible(own.commenters, policy);
+  const early = args.segmentHidden ?? visible(own);
   if (early) return view(own, early);
 
   const valuesByKey = new Map<string, string[]>();

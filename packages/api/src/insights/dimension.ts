@@ -22,7 +22,7 @@ export async function dimensionView(
   const group = await requireGroup(db, scope, input.groupId);
   const dimension = await requireDimension(db, scope, { groupId: group.id, dimensionId: input.dimensionId });
   const population = populationOf(scope, input.segment);
-  const series = await loadPopulation(db, scope, { groupId: group.id, segment: population });
+  const series = await loadPopulation(db, scope, { group, segment: population });
   const current = series.at(-1) ?? null;
   const lived = cellIn(current?.row, facetKey(dimension.id, 'lived'));
   const [groupDimensions, intended] = await Promise.all([

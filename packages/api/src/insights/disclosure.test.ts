@@ -164,3 +164,106 @@ describe('populationRow and filterRefusal', () => {
     expect(populationRow(data, null, K).respondents).toEqual({ n: 8, hidden: null });
   });
 });
+
+describe('groups counted in companies (k = 3)', () => {
+  const suppliers = (spec: Spec): WaveData => ({ ...wave(spec), countsCompanies: true });
+
+  it('hides the whole group when its contacts come from fewer than k companies', () => {
+    // 9 contacts from 2 companies: enough people, not enough companies.
+    const two = suppliers({ respondents: { '': 9, 'company=acme': 5, 'company=bolt': 4 } });
+    expect(lived(two, '')).toEqual({ '': 'companies_below_k' });
+    expect(populationRow(two, null, K).respondents).toEqual({ n: 9, hidden: 'companies_below_k' });
+    // The same 9 contacts as 3 companies may be shown.
+    const three = suppliers({ respondents: { '': 9, 'company=acme': 5, 'company=bolt': 2, 'company=cado': 2 } });
+    expect(lived(three, '')).toEqual({ '': null });
+  });
+
+  it('counts contacts without a company together as one more company', () => {
+    // 2 companies (3 contacts) + 3 contacts with no company: 3 units at least.
+    const data = suppliers({ respondents: { '': 6, 'company=acme': 2, 'company=bolt': 1 } });
+    expect(lived(data, '')).toEqual({ '': null });
+    // A cell answered only by acme and bolt contacts stands on 2 companies.
+    const fewer = suppliers({
+      respondents: { '': 6, 'company=acme': 2, 'company=bolt': 1 },
+      answers: { '': [5, 5, 5], 'company=acme': [5, 5], 'company=bolt': [5] },
+    });
+    expect(lived(fewer, '')).toEqual({ '': 'companies_below_k' });
+  });
+
+  it('never shows one company as a segment', () => {
+    const data = suppliers({
+      respondents: { '': 12, 'company=acme': 4, 'company=bolt': 4, 'company=cado': 4 },
+    });
+    expect(lived(data, 'company')).toEqual({
+      acme: 'companies_below_k',
+      bolt: 'companies_below_k',
+      cado: 'companies_below_k',
+    });
+    expect(lived(data, '')).toEqual({ '': null });
+  });
+
+  it('judges a category by the companies in it, and hides its sibling so it cannot be deduced', () => {
+    // Logistics: 6 contacts, all of acme and bolt (2 companies); packaging: 6 contacts of 3 companies.
+    const data = suppliers({
+      respondents: {
+        '': 12,
+        'company=acme': 3,
+        'company=bolt': 3,
+        'company=cado': 2,
+        'company=dura': 2,
+        'company=esso': 2,
+        'category=logistics': 6,
+        'category=packaging': 6,
+      },
+      overlaps: [
+        ['category=logistics', 'company=acme', 3],
+        ['category=logistics', 'company=bolt', 3],
+        ['category=packaging', 'company=cado', 2],
+        ['category=packaging', 'company=dura', 2],
+        ['category=packaging', 'company=esso', 2],
+      ],
+    });
+    // By respondents alone both categories (6 and 6) would show; logistics stands on 2 companies, and packaging
+    // would give it away (whole − packaging), so both are hidden.
+    expect(lived(data, 'category')).toEqual({ logistics: 'companies_below_k', packaging: 'complementary' });
+    expect(rowsOf(data, 'category', K).map((r) => r.respondents.hidden)).toEqual([
+      'companies_below_k',
+      'complementary',
+    ]);
+    expect(lived(data, '')).toEqual({ '': null });
+  });
+
+  it('takes the fewest companies a category cell can stand on', () => {
+    // Packaging: 3 companies of 2 contacts; its cell has 4 answers, which two companies could have given.
+    const data = suppliers({
+      respondents: {
+        '': 12,
+        'company=acme': 2,
+        'company=bolt': 2,
+        'company=cado': 2,
+        'company=dura': 3,
+        'company=esso': 3,
+        'category=packaging': 6,
+        'category=logistics': 6,
+      },
+      answers: {
+        '': Array.from({ length: 10 }, () => 5),
+        'category=packaging': [5, 5, 5, 5],
+        'category=logistics': [5, 5, 5, 5, 5, 5],
+      },
+      overlaps: [
+        ['category=packaging', 'company=acme', 2],
+        ['category=packaging', 'company=bolt', 2],
+        ['category=packaging', 'company=cado', 2],
+        ['category=logistics', 'company=dura', 3],
+        ['category=logistics', 'company=esso', 3],
+      ],
+    });
+    expect(lived(data, 'category')).toEqual({ packaging: 'companies_below_k', logistics: 'companies_below_k' });
+  });
+
+  it('changes nothing for a group counted in people', () => {
+    const data = wave({ respondents: { '': 9, 'company=acme': 5, 'company=bolt': 4 } });
+    expect(lived(data, '')).toEqual({ '': null });
+  });
+});

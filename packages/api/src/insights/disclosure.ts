@@ -1,3 +1,4 @@
+import { COMPANY_KEY } from '@facets/db';
 import {
   checkFilter,
   disjointUnionConflicts,
@@ -95,9 +96,114 @@ export function rowsOf(data: WaveData, key: string, k: number): SegmentRow[] {
     const n = groupRespondents(data);
     const whole = wholeCells(data);
     const cells = new Map([...whole].map(([id, c]) => [id, { ...c, hidden: belowK(c.n, k) }]));
-    return [{ value: '', respondents: { n, hidden: belowK(n, k) }, cells }];
+    const row = { value: '', respondents: { n, hidden: belowK(n, k) }, cells };
+    return [data.countsCompanies ? byCompanies(data, k).judgeWhole(row) : row];
   }
-  return judgeSegments(data, k).get(key) ?? [];
+  const rows = judgeSegments(data, k).get(key) ?? [];
+  return data.countsCompanies ? byCompanies(data, k).judgeSegments(key, rows) : rows;
+}
+
+/**
+ * Groups counted in companies (suppliers, design.md §2): besides k respondents, a figure needs k distinct companies
+ * behind it, so that a supplier's five contacts never make one company's view visible. Companies are read from the
+ * `company` segment of the aggregates (respondents without a company count together as one more company, the least
+ * they can be):
+ * - the whole group: a cell's companies are the company segments with answers in that cell — exact;
+ * - a segment of another key (a supplier category): its companies are those sharing respondents with it (overlap
+ *   rows); a cell of n answers stands on at least ⌈n / the largest company's contacts in the segment⌉ companies, the
+ *   lower bound judged; the values of the key are then siblings in companies as they are in respondents;
+ * - the company key itself: every value is one company, never shown.
+ * The reasons of the respondent rules stand; the company rule only hides more, as `companies_below_k`.
+ */
+function byCompanies(data: WaveData, k: number) {
+  const inCompany = (x: { segmentKey: string }) => x.segmentKey === COMPANY_KEY;
+  const companies = data.respondents.filter((r) => inCompany(r) && r.n > 0);
+  const perCompany = companies.map((c) => {
+    const inValue = (x: { segmentKey: string; segmentValue: string }) =>
+      inCompany(x) && x.segmentValue === c.segmentValue;
+    return facetCells(data.cells.filter(inValue), data.bins.filter(inValue));
+  });
+  const attachedTotal = companies.reduce((s, c) => s + c.n, 0);
+  const wholeUnits = groupRespondents(data) > attachedTotal ? companies.length + 1 : companies.length;
+  /** Distinct companies behind a cell of the whole group. */
+  const cellUnits = (cellId: string, n: number) => {
+    const answeredBy = perCompany.filter((c) => (c.get(cellId)?.n ?? 0) > 0).length;
+    const attached = perCompany.reduce((s, c) => s + (c.get(cellId)?.n ?? 0), 0);
+    return answeredBy + (n > attached ? 1 : 0);
+  };
+  const stricter = (hidden: HiddenReason | null, units: number, n: number): HiddenReason | null =>
+    hidden ?? (n > 0 && units < k ? 'companies_below_k' : null);
+
+  const judgeWhole = (row: SegmentRow): SegmentRow => {
+    const cells = new Map<string, FacetCell>();
+    for (const [id, c] of row.cells) cells.set(id, { ...c, hidden: stricter(c.hidden, cellUnits(id, c.n), c.n) });
+    const hidden = stricter(row.respondents.hidden, wholeUnits, row.respondents.n);
+    return { ...row, respondents: { ...row.respondents, hidden }, cells };
+  };
+
+  const judgeSegments = (key: string, rows: SegmentRow[]): SegmentRow[] => {
+    if (key === COMPANY_KEY) {
+      return rows.map((r) => ({
+        ...r,
+        respondents: { ...r.respondents, hidden: stricter(r.respondents.hidden, 1, r.respondents.n) },
+        cells: new Map([...r.cells].map(([id, c]) => [id, { ...c, hidden: stricter(c.hidden, 1, c.n) }])),
+      }));
+    }
+    /** Per value of the key: its companies, and the most respondents one company (or the unattached) has in it. */
+    const shape = new Map(
+      rows.map((r) => {
+        const shares = data.overlaps
+          .filter((o) => o.n > 0)
+          .flatMap((o) =>
+            o.keyA === COMPANY_KEY && o.keyB === key && o.valueB === r.value
+              ? [o.n]
+              : o.keyB === COMPANY_KEY && o.keyA === key && o.valueA === r.value
+                ? [o.n]
+                : [],
+          );
+        const unattached = Math.max(0, r.respondents.n - shares.reduce((s, n) => s + n, 0));
+        const units = shares.length + (unattached > 0 ? 1 : 0);
+        return [r.value, { units, largest: Math.max(1, unattached, ...shares) }];
+      }),
+    );
+    const unitsOf = (value: string, n: number) => {
+      const s = shape.get(value)!;
+      return n <= 0 ? 0 : Math.min(s.units, Math.ceil(n / s.largest));
+    };
+    const asCompanies = (reason: HiddenReason | null | undefined): HiddenReason | null =>
+      reason === 'below_k' ? 'companies_below_k' : reason === 'complementary' ? 'complementary' : null;
+    const respondentReasons = suppressSiblings(
+      withRest(
+        rows.map((r) => ({ value: r.value, n: unitsOf(r.value, r.respondents.n) })),
+        wholeUnits,
+      ),
+      k,
+    );
+    const cellIds = new Set(rows.flatMap((r) => [...r.cells.keys()]));
+    const cellReasons = new Map(
+      [...cellIds].map((id) => {
+        const siblings = rows.map((r) => ({ value: r.value, n: unitsOf(r.value, r.cells.get(id)?.n ?? 0) }));
+        const parentUnits = Math.max(
+          cellUnits(id, wholeCells(data).get(id)?.n ?? 0),
+          siblings.reduce((s, x) => s + x.n, 0),
+        );
+        return [id, suppressSiblings(withRest(siblings, parentUnits), k)];
+      }),
+    );
+    return rows.map((r) => {
+      const cells = new Map<string, FacetCell>();
+      for (const [id, c] of r.cells) {
+        const hidden = c.n > 0 ? (c.hidden ?? asCompanies(cellReasons.get(id)?.get(r.value))) : c.hidden;
+        cells.set(id, { ...c, hidden });
+      }
+      const hidden =
+        r.respondents.n > 0
+          ? (r.respondents.hidden ?? asCompanies(respondentReasons.get(r.value)))
+          : r.respondents.hidden;
+      return { ...r, respondents: { ...r.respondents, hidden }, cells };
+    });
+  };
+  return { judgeWhole, judgeSegments };
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   type Database,
+  type GroupRef,
   latestMaturityAssessment,
   listGroups,
   listInitiatives,
@@ -32,7 +33,7 @@ export async function maturityView(db: Kysely<Database>, scope: Scope, now: Date
     listPromises(db, { organizationId }),
     latestMaturityAssessment(db, { organizationId }),
   ]);
-  const kept = await promisesKept(db, scope, promises);
+  const kept = await promisesKept(db, scope, groups, promises);
   const since = new Date(now.getTime() - REVIEW_VALID_DAYS * 24 * 3600 * 1000).toISOString();
   const evidence: MaturityEvidence = {
     groups: groups.length,
@@ -57,6 +58,7 @@ export async function maturityView(db: Kysely<Database>, scope: Scope, now: Date
 async function promisesKept(
   db: Kysely<Database>,
   scope: Scope,
+  groups: readonly GroupRef[],
   promises: readonly { groupId: string; dimensionId: string | null }[],
 ): Promise<{ cells: number; kept: number }> {
   const cells = new Map<string, { groupId: string; dimensionId: string }>();
@@ -65,8 +67,9 @@ async function promisesKept(
   const rows = new Map<string, Awaited<ReturnType<typeof loadPopulation>>[number] | undefined>();
   let [count, kept] = [0, 0];
   for (const c of cells.values()) {
-    if (!rows.has(c.groupId)) {
-      const [latest] = await loadPopulation(db, scope, { groupId: c.groupId, segment: null, waves: 'latest' });
+    const group = groups.find((g) => g.id === c.groupId);
+    if (group && !rows.has(c.groupId)) {
+      const [latest] = await loadPopulation(db, scope, { group, segment: null, waves: 'latest' });
       rows.set(c.groupId, latest);
     }
     const row = rows.get(c.groupId)?.row;

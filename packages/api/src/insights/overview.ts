@@ -35,7 +35,7 @@ export async function overviewView(db: Kysely<Database>, scope: Scope, input: { 
   const org = await loadOrgContext(db, scope);
   const result = [];
   for (const group of groups) {
-    const series = await loadPopulation(db, scope, { groupId: group.id, segment: scope.department });
+    const series = await loadPopulation(db, scope, { group, segment: scope.department });
     result.push(groupView(org, group, series));
   }
   return {

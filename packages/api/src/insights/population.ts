@@ -1,7 +1,7 @@
 import type { Database, WaveRef } from '@facets/db';
 import { DomainError } from '@facets/domain';
 import type { Kysely } from 'kysely';
-import { loadWaveSeries, type Segment, type SegmentRow, type WaveData } from './cells.ts';
+import { type GroupOf, loadWaveSeries, type Segment, type SegmentRow, type WaveData } from './cells.ts';
 import { filterRefusal, populationRow } from './disclosure.ts';
 import { type Scope, wavesOf } from './scope.ts';
 
@@ -20,14 +20,14 @@ export interface PopulationWave {
 export async function loadPopulation(
   db: Kysely<Database>,
   scope: Scope,
-  args: { groupId: string; segment: Segment | null; waves?: 'all' | 'latest' },
+  args: { group: GroupOf; segment: Segment | null; waves?: 'all' | 'latest' },
 ): Promise<PopulationWave[]> {
-  const all = await wavesOf(db, scope, args.groupId);
+  const all = await wavesOf(db, scope, args.group.id);
   const waves = args.waves === 'latest' ? all.slice(-1) : all;
   const k = scope.policy.k;
   const series = await loadWaveSeries(db, {
     organizationId: scope.organizationId,
-    groupId: args.groupId,
+    group: args.group,
     waves,
     segments: args.segment !== null,
   });

@@ -1,4 +1,4 @@
-import { type Database, newId, submitResponse } from '@facets/db';
+import { companyValue, type Database, newId, submitResponse } from '@facets/db';
 import { addStakeholder } from '@facets/db/testing';
 import type { Kysely } from 'kysely';
 import type { Org } from '../test-setup.ts';
@@ -54,6 +54,43 @@ export async function answerEmployees(
       idempotencyKey: `insights-${++keys}`,
       answers,
       now,
+      newId,
+    });
+  }
+  if (closed) await db.updateTable('wave').set({ status: 'closed' }).where('id', '=', waveId).execute();
+}
+
+/**
+ * Contacts of a supplier `company` answering payment (lived) in the supplier survey — the open wave, or the closed one
+ * (opened for the time of the submission) — with the `company` segment a portal submission snapshots.
+ */
+export async function answerSuppliers(
+  db: Kysely<Database>,
+  org: Org,
+  company: string,
+  count: number,
+  options: { payment?: number; wave?: 'open' | 'closed'; segments?: Record<string, string> } = {},
+): Promise<void> {
+  const survey = org.surveys.supplier;
+  const closed = options.wave === 'closed';
+  const waveId = closed ? survey.closedWaveId : survey.waveId;
+  if (closed) await db.updateTable('wave').set({ status: 'open' }).where('id', '=', waveId).execute();
+  for (let i = 0; i < count; i++) {
+    const segments = { ...options.segments, company: companyValue(company) };
+    const s = await addStakeholder(db, org, {
+      groupId: org.groups.supplier,
+      company,
+      segments: options.segments ?? {},
+    });
+    await submitResponse(db, {
+      organizationId: org.organizationId,
+      waveId,
+      stakeholderId: s.id,
+      groupId: org.groups.supplier,
+      segments,
+      idempotencyKey: `insights-${++keys}`,
+      answers: [{ questionId: survey.questions.payment_lived!, value: options.payment ?? 4 }],
+      now: closed ? '2026-07-15T09:00:00.000Z' : org.now,
       newId,
     });
   }

@@ -1,7 +1,6 @@
-import { type Db, newId, submitResponse } from '@facets/db';
-import { addStakeholder } from '@facets/db/testing';
+import type { Db } from '@facets/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addInitiative, answerEmployees, people } from '../insights/testing.ts';
+import { addInitiative, answerEmployees, answerSuppliers, people } from '../insights/testing.ts';
 import { buildOrg, callerFor, type Org, openDb } from '../test-setup.ts';
 
 /** "You said, we did" tried as a stakeholder would try to break it: small groups, open waves, few companies. */
@@ -17,27 +16,6 @@ afterEach(() => db.close());
 
 const results = async (userId: string) => (await callerFor(db.db, userId)).portal.results.get();
 const recognition = (r: Awaited<ReturnType<typeof results>>) => r.dimensions.find((d) => d.code === 'recognition')!;
-
-/** Supplier contacts of `company` answering the supplier survey's closed wave. */
-async function answerSuppliers(company: string, count: number, payment = 4) {
-  const waveId = org.surveys.supplier.closedWaveId;
-  await db.db.updateTable('wave').set({ status: 'open' }).where('id', '=', waveId).execute();
-  for (let i = 0; i < count; i++) {
-    const s = await addStakeholder(db.db, org, { groupId: org.groups.supplier, company, segments: {} });
-    await submitResponse(db.db, {
-      organizationId: org.organizationId,
-      waveId,
-      stakeholderId: s.id,
-      groupId: org.groups.supplier,
-      segments: { company: company.toLowerCase().replace(/\W+/g, '_') },
-      idempotencyKey: `supplier-${company}-${i}-${newId()}`,
-      answers: [{ questionId: org.surveys.supplier.questions.payment_lived!, value: payment }],
-      now: '2026-07-15T09:00:00.000Z',
-      newId,
-    });
-  }
-  await db.db.updateTable('wave').set({ status: 'closed' }).where('id', '=', waveId).execute();
-}
 
 describe('portal.results.get', () => {
   it('shows the latest closed wave of the group, never the open one that still moves', async () => {
@@ -59,14 +37,14 @@ describe('portal.results.get', () => {
   });
 
   it('counts suppliers in companies: five contacts of two companies show nothing', async () => {
-    await answerSuppliers('Atelier Durand', 3);
-    await answerSuppliers('Scierie Martin', 2);
+    await answerSuppliers(db.db, org, 'Atelier Durand', 3, { wave: 'closed' });
+    await answerSuppliers(db.db, org, 'Scierie Martin', 2, { wave: 'closed' });
     const few = await results(org.stakeholders.sam.userId);
     expect(few.countsCompanies).toBe(true);
-    expect(few.respondents).toEqual({ n: 5, hidden: 'below_k' });
+    expect(few.respondents).toEqual({ n: 5, hidden: 'companies_below_k' });
     const payment = () => few.dimensions.find((d) => d.code === 'payment')!;
-    expect(payment().lived).toMatchObject({ value: null, hidden: 'below_k' });
-    await answerSuppliers('Verrerie du Rhône', 1, 2);
+    expect(payment().lived).toMatchObject({ value: null, hidden: 'companies_below_k' });
+    await answerSuppliers(db.db, org, 'Verrerie du Rhône', 1, { wave: 'closed', payment: 2 });
     const enough = await results(org.stakeholders.sam.userId);
     expect(enough.respondents).toEqual({ n: 6, hidden: null });
     expect(enough.dimensions.find((d) => d.code === 'payment')!.lived).toMatchObject({ n: 6, hidden: null });

@@ -1,6 +1,5 @@
 import {
   COMPANY_COUNTED,
-  COMPANY_KEY,
   type Database,
   type GroupRef,
   listDimensions,
@@ -8,15 +7,7 @@ import {
   listWavesWithData,
 } from '@facets/db';
 import type { Kysely } from 'kysely';
-import {
-  cellIn,
-  facetCells,
-  facetKey,
-  loadWaveData,
-  outcomeCells,
-  type SegmentRow,
-  type WaveData,
-} from '../insights/cells.ts';
+import { cellIn, facetKey, loadWaveData, outcomeCells } from '../insights/cells.ts';
 import { populationRow } from '../insights/disclosure.ts';
 import { type FacetCell, outcomeFigure, round1, scoreFigure, visibleMean } from '../insights/figures.ts';
 import type { Scope } from '../insights/scope.ts';
@@ -25,7 +16,7 @@ import type { Scope } from '../insights/scope.ts';
  * "You said, we did": what a group said in its latest closed wave and what the organisation published for it. The
  * figures are the console's (insights/disclosure.ts and figures.ts, whole group only) from a wave that no longer
  * changes, so that two visits cannot be subtracted to reveal one answer. For groups counted in companies (suppliers),
- * a figure also needs k distinct companies behind it, read from the `company` segment cells of the aggregates.
+ * a figure also needs k distinct companies behind it (disclosure.ts).
  */
 export async function resultsView(db: Kysely<Database>, scope: Scope, group: GroupRef, now: string) {
   const k = scope.policy.k;
@@ -37,14 +28,8 @@ export async function resultsView(db: Kysely<Database>, scope: Scope, group: Gro
   const rowOf = async (wave: (typeof waves)[number] | undefined) => {
     if (!wave) return null;
     const ref = { id: wave.id, label: wave.label, sequence: wave.sequence };
-    const data = await loadWaveData(db, {
-      organizationId: scope.organizationId,
-      groupId: group.id,
-      wave: ref,
-      segments: byCompany,
-    });
-    const row = populationRow(data, null, k);
-    return byCompany ? withCompanyRule(row, data, k) : row;
+    const data = await loadWaveData(db, { organizationId: scope.organizationId, group, wave: ref, segments: false });
+    return populationRow(data, null, k);
   };
   const [row, before] = [await rowOf(current), await rowOf(previous)];
   const [dimensions, initiatives] = await Promise.all([
@@ -88,29 +73,4 @@ export async function resultsView(db: Kysely<Database>, scope: Scope, group: Gro
 function changeOf(now: FacetCell, before: FacetCell | null): number | null {
   const [a, b] = [visibleMean(now), before ? visibleMean(before) : null];
   return a !== null && b !== null ? round1(a - b) : null;
-}
-
-/**
- * Hides what fewer than k companies stand behind. A cell's companies are the company segments with answers in that
- * cell; respondents without a company count together as one more, the least they can be.
- */
-function withCompanyRule(row: SegmentRow, data: WaveData, k: number): SegmentRow {
-  const inCompany = (x: { segmentKey: string }) => x.segmentKey === COMPANY_KEY;
-  const companies = data.respondents.filter((r) => inCompany(r) && r.n > 0);
-  const unattached = row.respondents.n - companies.reduce((s, r) => s + r.n, 0) > 0 ? 1 : 0;
-  const perCompany = [...new Set(companies.map((c) => c.segmentValue))].map((value) => {
-    const inValue = (x: { segmentKey: string; segmentValue: string }) => inCompany(x) && x.segmentValue === value;
-    return facetCells(data.cells.filter(inValue), data.bins.filter(inValue));
-  });
-  const cells = new Map<string, FacetCell>();
-  for (const [id, cell] of row.cells) {
-    const answeredBy = perCompany.filter((c) => (c.get(id)?.n ?? 0) > 0).length;
-    const attachedN = perCompany.reduce((s, c) => s + (c.get(id)?.n ?? 0), 0);
-    const units = answeredBy + (cell.n > attachedN ? 1 : 0);
-    cells.set(id, units < k && cell.hidden === null ? { ...cell, hidden: 'below_k' } : cell);
-  }
-  const units = companies.length + unattached;
-  const respondents =
-    units < k && row.respondents.hidden === null ? { ...row.respondents, hidden: 'below_k' as const } : row.respondents;
-  return { ...row, respondents, cells };
 }

@@ -49,8 +49,13 @@ describe.each(dialects)('readComments (%s)', (dialect) => {
       .execute();
   });
 
-  async function respond(department: string, texts: { improve?: string; more?: string; general?: string }) {
-    const s = await addStakeholder(db, fx, { groupId: fx.groups.employee, segments: { department } });
+  async function respond(
+    department: string,
+    texts: { improve?: string; more?: string; general?: string },
+    company?: string,
+  ) {
+    const segments: Record<string, string> = company ? { department, company } : { department };
+    const s = await addStakeholder(db, fx, { groupId: fx.groups.employee, segments });
     const q = fx.surveys.employee.questions;
     await submitResponse(db, {
       organizationId: fx.organizationId,
@@ -89,16 +94,22 @@ describe.each(dialects)('readComments (%s)', (dialect) => {
     await respond('ops', { improve: 'A budget for thanks', general: 'Fewer meetings' });
     expect(await read({})).toEqual({
       commenters: 3,
+      companies: 1,
       comments: ['A budget for thanks', 'A budget for thanks', 'And pay them', 'Thank people in public'],
     });
     // The questions with no dimension: the general comment.
-    expect(await read({ dimensionId: null })).toEqual({ commenters: 2, comments: ['Fewer meetings', 'Nice canteen'] });
+    expect(await read({ dimensionId: null })).toEqual({
+      commenters: 2,
+      companies: 1,
+      comments: ['Fewer meetings', 'Nice canteen'],
+    });
     // At most `limit` texts; the count of commenters is the population's.
     expect(await read({ limit: 2 })).toEqual({
       commenters: 3,
+      companies: 1,
       comments: ['A budget for thanks', 'A budget for thanks'],
     });
-    expect(await read({ limit: 0 })).toEqual({ commenters: 3, comments: [] });
+    expect(await read({ limit: 0 })).toEqual({ commenters: 3, companies: 1, comments: [] });
   });
 
   it('filters by a segment of the response’s snapshot', async () => {
@@ -107,9 +118,24 @@ describe.each(dialects)('readComments (%s)', (dialect) => {
     await respond('it', { improve: 'Celebrate launches' });
     expect(await read({ segment: { key: 'department', value: 'it' } })).toEqual({
       commenters: 2,
+      companies: 1,
       comments: ['Celebrate launches', 'Thank people in public'],
     });
-    expect(await read({ segment: { key: 'site', value: 'it' } })).toEqual({ commenters: 0, comments: [] });
+    expect(await read({ segment: { key: 'site', value: 'it' } })).toEqual({
+      commenters: 0,
+      companies: 0,
+      comments: [],
+    });
+  });
+
+  it('counts the distinct companies of the commenters, those without one as one more', async () => {
+    await respond('it', { improve: 'Pay on time' }, 'acme');
+    await respond('it', { improve: 'Pay on time', more: 'Answer the phone' }, 'acme');
+    await respond('it', { improve: 'Clearer orders' }, 'bolt');
+    expect(await read({})).toMatchObject({ commenters: 3, companies: 2 });
+    await respond('hr', { improve: 'Fewer forms' });
+    await respond('hr', { improve: 'Fewer calls' });
+    expect(await read({})).toMatchObject({ commenters: 5, companies: 3 });
   });
 
   it('reads nothing of another wave, group, dimension or organisation', async () => {
@@ -121,7 +147,7 @@ describe.each(dialects)('readComments (%s)', (dialect) => {
       dimensionId: fx.dimensions.recognition,
       limit: 10,
     };
-    const none = { commenters: 0, comments: [] };
+    const none = { commenters: 0, companies: 0, comments: [] };
     expect(await readComments(db, { ...base, waveId: fx.surveys.employee.closedWaveId })).toEqual(none);
     expect(await readComments(db, { ...base, groupId: fx.groups.supplier })).toEqual(none);
     expect(await readComments(db, { ...base, dimensionId: fx.dimensions.transparency })).toEqual(none);

@@ -1,6 +1,7 @@
 import { DomainError } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { COMPANY_KEY } from './respondents.ts';
 import { parseJson } from './rows.ts';
 
 /** Free-text answers, read for the dimension page. Whether they may be shown is the caller's decision. */
@@ -8,6 +9,11 @@ import { parseJson } from './rows.ts';
 export interface CommentsRead {
   /** Distinct responses with a non-empty text among those read (before the limit). */
   commenters: number;
+  /**
+   * Distinct companies among the commenters (the `company` segment of their snapshots; commenters without one count
+   * together as one), for groups counted in companies.
+   */
+  companies: number;
   /** At most `limit` texts, in text order: neither the order nor anything else says who wrote what, or when. */
   comments: string[];
 }
@@ -54,8 +60,11 @@ export async function readComments(
     rows = rows.filter((r) => parseJson<Record<string, string>>(r.segments, {})[segment.key] === segment.value);
   const texts = rows.map((r) => r.value_text!.trim()).filter((t) => t !== '');
   texts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const written = rows.filter((r) => r.value_text!.trim() !== '');
+  const companyOf = (r: (typeof rows)[number]) => parseJson<Record<string, string>>(r.segments, {})[COMPANY_KEY] ?? '';
   return {
-    commenters: new Set(rows.filter((r) => r.value_text!.trim() !== '').map((r) => r.response_id)).size,
+    commenters: new Set(written.map((r) => r.response_id)).size,
+    companies: new Set(written.map(companyOf)).size,
     comments: texts.slice(0, args.limit),
   };
 }

@@ -1,0 +1,79 @@
+import type { Db } from '@facets/db';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildOrg, callerFor, type Org, openDb } from '../test-setup.ts';
+import { addSegmentAttribute, answerSuppliers } from './testing.ts';
+
+/**
+ * Suppliers are counted in companies in every console view (k = 3): five contacts of two companies are two
+ * companies, not five people, whoever asks and whichever view they ask.
+ */
+
+let db: Db;
+let org: Org;
+
+beforeEach(async () => {
+  db = await openDb();
+  org = await buildOrg(db.db, { kThreshold: 3 });
+});
+afterEach(() => db.close());
+
+const leadership = () => callerFor(db.db, org.leadership.userId);
+const supplierGroup = (o: Awaited<ReturnType<Awaited<ReturnType<typeof leadership>>['insights']['overview']>>) =>
+  o.groups.find((g) => g.id === org.groups.supplier)!;
+
+describe('suppliers counted in companies', () => {
+  it('hides the overview, the heatmap and the dimension page while fewer than k companies answered', async () => {
+    await answerSuppliers(db.db, org, 'Atelier Durand', 3);
+    await answerSuppliers(db.db, org, 'Scierie Martin', 2);
+    const api = await leadership();
+    const group = supplierGroup(await api.insights.overview());
+    expect(group.respondents).toEqual({ n: 5, hidden: 'companies_below_k' });
+    const payment = group.dimensions.find((d) => d.id === org.dimensions.payment)!;
+    expect(payment.lived).toEqual({ n: 5, score: null, hidden: 'companies_below_k' });
+
+    const compare = await api.insights.compareGroups({ metric: 'lived' });
+    for (const c of compare.cells.filter((x) => x.groupId === org.groups.supplier && x.n > 0)) {
+      expect(c).toMatchObject({ value: null, hidden: 'companies_below_k' });
+    }
+    const page = await api.insights.dimension({ groupId: org.groups.supplier, dimensionId: org.dimensions.payment });
+    expect(page.trend.at(-1)?.lived).toEqual({ value: null, n: 5, hidden: 'companies_below_k' });
+    expect(page.distribution).toMatchObject({ bins: [], hidden: 'companies_below_k' });
+
+    await answerSuppliers(db.db, org, 'Verrerie du Rhône', 1, { payment: 2 });
+    const shown = supplierGroup(await (await leadership()).insights.overview());
+    expect(shown.respondents).toEqual({ n: 6, hidden: null });
+    // (3 × 75 + 2 × 75 + 25) / 6 = 66.7
+    expect(shown.dimensions.find((d) => d.id === org.dimensions.payment)!.lived).toEqual({
+      n: 6,
+      score: 66.7,
+      hidden: null,
+    });
+  });
+
+  it('never breaks the group down by company, and judges a category by the companies in it', async () => {
+    await addSegmentAttribute(db.db, org, {
+      groupId: org.groups.supplier,
+      key: 'category',
+      values: ['logistics', 'packaging'],
+    });
+    // Logistics: 6 contacts of 2 companies; packaging: 6 contacts of 3 companies.
+    await answerSuppliers(db.db, org, 'Transports Alpha', 3, { segments: { category: 'logistics' } });
+    await answerSuppliers(db.db, org, 'Transports Beta', 3, { segments: { category: 'logistics' } });
+    for (const name of ['Cartons Gamma', 'Cartons Delta', 'Cartons Epsilon']) {
+      await answerSuppliers(db.db, org, name, 2, { segments: { category: 'packaging' } });
+    }
+    const api = await leadership();
+    const byCompany = await api.insights.breakdown({ groupId: org.groups.supplier, segmentKey: 'company' });
+    expect(byCompany.rows).toHaveLength(5);
+    // One company is never k companies, however many of its contacts answered (two contacts are below k anyway).
+    for (const row of byCompany.rows) {
+      expect(row.respondents.hidden).toBe(row.respondents.n >= 3 ? 'companies_below_k' : 'below_k');
+      expect(row.cells.every((c) => c.value === null)).toBe(true);
+    }
+    const byCategory = await api.insights.breakdown({ groupId: org.groups.supplier, segmentKey: 'category' });
+    const hidden = Object.fromEntries(byCategory.rows.map((r) => [r.value, r.respondents.hidden]));
+    // Logistics stands on 2 companies; packaging, shown, would give it away as the whole group minus packaging.
+    expect(hidden).toEqual({ logistics: 'companies_below_k', packaging: 'complementary' });
+    expect(byCategory.total.respondents).toEqual({ n: 12, hidden: null });
+  });
+});
