@@ -56,6 +56,11 @@ describe('suppliers counted in companies', () => {
       key: 'category',
       values: ['logistics', 'packaging'],
     });
+    await addSegmentAttribute(db.db, org, {
+      groupId: org.groups.supplier,
+      key: 'company',
+      values: ['transports_alpha'],
+    });
     // Logistics: 6 contacts of 2 companies; packaging: 6 contacts of 3 companies.
     await answerSuppliers(db.db, org, 'Transports Alpha', 3, { segments: { category: 'logistics' } });
     await answerSuppliers(db.db, org, 'Transports Beta', 3, { segments: { category: 'logistics' } });
@@ -63,6 +68,8 @@ describe('suppliers counted in companies', () => {
       await answerSuppliers(db.db, org, name, 2, { segments: { category: 'packaging' } });
     }
     const api = await leadership();
+    const offered = await api.insights.segments({ groupId: org.groups.supplier });
+    expect(offered.segments.map((a) => a.key)).toEqual(['category']);
     const byCompany = await api.insights.breakdown({ groupId: org.groups.supplier, segmentKey: 'company' });
     expect(byCompany.rows).toHaveLength(5);
     // One company is never k companies, however many of its contacts answered (two contacts are below k anyway).
