@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   accessibilityViolations,
@@ -9,13 +9,16 @@ import {
   snap,
   type ViewportName,
 } from './browser.ts';
+import { readScoreCell } from './cells.ts';
+import { answerEveryScreen } from './survey-answers.ts';
 
 /**
  * The survey builder through the console: a survey from a template, a wave scheduled and opened, a CSV of invitees
- * refused whole with its report (nothing written), a good one imported, the invitation e-mail read from the outbox,
- * the survey answered in the customer portal, and the live response rate moving. (Customers rather than employees:
- * the walking skeleton reads the employees' latest wave on the overview, which a new wave with one answer would be.) Then the same screens in French on
- * a phone, and the read-only views of an analyst and a manager.
+ * refused whole with its report (nothing written), a good one imported, each invitation e-mail read from the outbox
+ * and its link answered in the customer portal, the live response rate moving, then leadership's heatmap and
+ * dimension page showing the new wave once k customers answered. (Customers rather than employees: the walking
+ * skeleton reads the employees' latest wave on the overview.) Then the same screens in French on a phone, and the
+ * read-only views of an analyst and a manager.
  */
 
 const PASSWORD = 'facets-demo';
@@ -91,16 +94,30 @@ async function check(page: Page, shot: string): Promise<void> {
   await snap(page, shot);
 }
 
+/** What a heatmap cell shows after its screen-reader prefix ("Customers, Reliability of promises: 62.5 n = 40"). */
+async function heatText(cell: Locator): Promise<string> {
+  const text = (await cell.textContent()) ?? '';
+  return text.slice(text.indexOf(': ') + 2);
+}
+
 const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 
-/** Creates a survey from the group's first template, schedules a wave opening now, and opens its wave page. */
-async function launchFromTemplate(page: Page, w: Words, group: string, wave: string, prefix: string): Promise<string> {
+/**
+ * Creates a survey from one of the group's templates (the first by default), schedules a wave opening now, and opens
+ * its wave page.
+ */
+async function launchFromTemplate(
+  page: Page,
+  w: Words,
+  args: { group: string; wave: string; prefix: string; template?: RegExp },
+): Promise<string> {
+  const { group, wave, prefix } = args;
   await page.getByRole('navigation').getByRole('link', { name: w.surveys }).click();
   await page.getByRole('heading', { name: w.surveys, level: 1 }).waitFor();
   await check(page, `${prefix}-01-surveys-list`);
   await page.getByRole('link', { name: w.newSurvey }).click();
   await page.getByLabel(w.group).selectOption({ label: group });
-  await page.getByRole('radio').first().check();
+  await (args.template ? page.getByRole('radio', { name: args.template }) : page.getByRole('radio').first()).check();
   await check(page, `${prefix}-02-new-survey`);
   await page.getByRole('button', { name: w.create }).click();
   await page.getByRole('button', { name: w.schedule }).waitFor();
@@ -125,12 +142,17 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     return { context, page: await context.newPage() };
   };
 
-  it('en, desktop: a customer survey from its template, a refused CSV, a good CSV, an answer, the rate moving', async () => {
+  it('en, desktop: a customer survey from its template, a refused CSV, a good CSV, answers by link, the rate, the heatmap and the dimension page moving', async () => {
     const w = WORDS.en;
     const prefix = 'en-desktop-surveys';
     const hr = await open('en', 'desktop');
     await signIn(hr.page, w, '/console/', 'hr@demo.facets.test');
-    const waveId = await launchFromTemplate(hr.page, w, 'Customers', 'Winter 2026', prefix);
+    const waveId = await launchFromTemplate(hr.page, w, {
+      group: 'Customers',
+      wave: 'Winter 2026',
+      prefix,
+      template: /^Customer relationship/,
+    });
     await hr.page.getByText('Nobody has been invited to this wave yet.').waitFor();
     await check(hr.page, `${prefix}-04-wave`);
 
@@ -149,50 +171,83 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     expect(countOf('select count(*) as n from stakeholder')).toBe(stakeholdersBefore);
     expect(countOf('select count(*) as n from invitation where wave_id = ?', waveId)).toBe(0);
 
+    const invitees = [
+      'customer@demo.facets.test',
+      'nora.petit@example.org',
+      'sam.okafor@example.org',
+      'ines.garnier@example.org',
+      'theo.marchand@example.org',
+    ];
     const good = [
       'email,name,external_id,segment,region,language',
       'customer@demo.facets.test,,,online,Île-de-France,en',
       'nora.petit@example.org,Nora Petit,C-9001,In-store shoppers,Hauts-de-France,fr',
       'sam.okafor@example.org,Sam Okafor,C-9002,trade,other,en',
+      'ines.garnier@example.org,Inès Garnier,C-9003,online,Auvergne-Rhône-Alpes,en',
+      'theo.marchand@example.org,Théo Marchand,C-9004,retail,other,en',
     ].join('\n');
     await hr.page.getByLabel(w.csvFile).setInputFiles(file('customers.csv', good));
     await hr.page.getByText(w.ready).waitFor();
-    await hr.page.getByRole('button', { name: 'Send 3 invitations' }).click();
+    await hr.page.getByRole('button', { name: 'Send 5 invitations' }).click();
     await hr.page.getByText(w.sent).waitFor();
     await check(hr.page, `${prefix}-06-csv-imported`);
     // The demo customer was matched by e-mail, not created again.
-    expect(countOf('select count(*) as n from stakeholder')).toBe(stakeholdersBefore + 2);
-    expect(countOf('select count(*) as n from invitation where wave_id = ?', waveId)).toBe(3);
-
-    const [mail] = query<{ subject: string; body: string }>(
-      "select subject, body from outbox where to_address = 'customer@demo.facets.test' order by created_at desc limit 1",
-    );
-    expect(mail!.subject).toBe('Maison Lumière: your view counts – Your view of your last interaction');
-    expect(mail!.body).toMatch(new RegExp(`${baseUrl}/customer/i/[A-Za-z0-9_-]{43}`));
+    expect(countOf('select count(*) as n from stakeholder')).toBe(stakeholdersBefore + 4);
+    expect(countOf('select count(*) as n from invitation where wave_id = ?', waveId)).toBe(5);
     await hr.page.getByText('0 responses').waitFor();
 
-    // The portal has no route for invitation links in this build: the invited customer answers signed in.
-    const customer = await open('en', 'desktop');
-    await signIn(customer.page, w, '/customer/', 'customer@demo.facets.test');
-    await customer.page.getByRole('heading', { name: 'Your view of your last interaction' }).waitFor();
-    await customer.page.goto(`/customer/surveys/${waveId}`);
-    await answerEverything(customer.page, w);
-    await customer.page.getByRole('heading', { name: w.thanks }).waitFor();
-    await customer.context.close();
+    // What leadership compares before anyone answers: customers as their latest wave with answers left them.
+    const lead = await open('en', 'desktop');
+    await signIn(lead.page, w, '/console/compare', 'leadership@demo.facets.test');
+    const heat = lead.page.getByRole('link', { name: /^Customers, Reliability of promises:/ });
+    await heat.waitFor();
+    const before = readScoreCell(await heatText(heat));
+
+    // Each invitee opens the link of their e-mail and answers, signed out, at the top of every scale.
+    for (const [i, to] of invitees.entries()) {
+      const [mail] = query<{ subject: string; body: string }>(
+        'select subject, body from outbox where to_address = ? order by created_at desc limit 1',
+        to,
+      );
+      expect(mail!.subject).toMatch(/your view counts – Your experience with Maison Lumière|votre avis compte/);
+      const link = new RegExp(`${baseUrl}(/customer/i/[A-Za-z0-9_-]{43})`).exec(mail!.body)?.[1];
+      expect(link).toBeDefined();
+      const invitee = await open('en', 'desktop');
+      await invitee.page.goto(link!);
+      await answerEveryScreen(invitee.page, w, async (screen) => {
+        if (i === 0 && screen === 1) await snap(invitee.page, `${prefix}-07-invitation-answered`);
+      });
+      await invitee.page.getByRole('heading', { name: w.thanks }).waitFor();
+      await invitee.context.close();
+    }
+    expect(countOf('select count(*) as n from response where wave_id = ?', waveId)).toBe(5);
 
     // The wave page reads the counts again on its own.
-    await hr.page.getByText('1 response ·').waitFor({ timeout: 20_000 });
-    await hr.page.getByText('33%').waitFor();
-    await check(hr.page, `${prefix}-07-rate-moved`);
+    await hr.page.getByText('5 responses ·').waitFor({ timeout: 20_000 });
+    await hr.page.getByText('100%').waitFor();
+    await check(hr.page, `${prefix}-08-rate-moved`);
     await hr.context.close();
-  }, 240_000);
+
+    // Five answers reach k: the heatmap shows the new wave, every one at the top of the scale.
+    await lead.page.reload();
+    await expect.poll(async () => readScoreCell(await heatText(heat))).toEqual({ score: 100, n: 5 });
+    expect(before).not.toEqual({ score: 100, n: 5 });
+    await check(lead.page, `${prefix}-09-heatmap-moved`);
+    await heat.click();
+    const trend = lead.page.getByRole('table', { name: /Reliability of promises: expected and lived across waves/ });
+    const last = trend.getByRole('row').last();
+    await expect.poll(async () => (await last.textContent()) ?? '').toContain('Winter 2026');
+    expect(readScoreCell((await last.getByRole('cell').nth(1).textContent()) ?? '')).toEqual({ score: 100, n: 5 });
+    await check(lead.page, `${prefix}-10-dimension-moved`);
+    await lead.context.close();
+  }, 300_000);
 
   it('fr, phone: a supplier survey from its template, a refused file and its report, then a good file', async () => {
     const w = WORDS.fr;
     const prefix = 'fr-phone-surveys';
     const lead = await open('fr', 'phone');
     await signIn(lead.page, w, '/console/', 'leadership@demo.facets.test');
-    const waveId = await launchFromTemplate(lead.page, w, 'Fournisseurs', 'Relation 2026', prefix);
+    const waveId = await launchFromTemplate(lead.page, w, { group: 'Fournisseurs', wave: 'Relation 2026', prefix });
     await check(lead.page, `${prefix}-04-wave`);
     await lead.page
       .getByLabel(w.csvFile)
@@ -229,7 +284,7 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await analyst.page.getByRole('link', { name: 'Your relationship with Maison Lumière' }).waitFor();
     expect(await analyst.page.getByRole('link', { name: 'New survey' }).count()).toBe(0);
     await check(analyst.page, 'en-desktop-surveys-08-analyst');
-    await analyst.page.getByRole('link', { name: 'Your view of your last interaction' }).click();
+    await analyst.page.getByRole('link', { name: 'Your experience with Maison Lumière' }).first().click();
     await analyst.page.getByRole('heading', { name: 'Questions' }).waitFor();
     expect(await analyst.page.getByRole('button', { name: 'Schedule the wave' }).count()).toBe(0);
     await analyst.context.close();
@@ -242,24 +297,3 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await manager.context.close();
   }, 120_000);
 });
-
-/** Answers every screen of a survey with the last choice offered (text questions are left empty). */
-async function answerEverything(page: Page, w: Words): Promise<void> {
-  const submit = page.getByRole('button', { name: w.submit, exact: true });
-  const next = page.getByRole('button', { name: w.next, exact: true });
-  const progress = page.getByRole('progressbar');
-  for (let screen = 0; screen < 60; screen += 1) {
-    await progress.waitFor();
-    const position = await progress.getAttribute('aria-valuetext');
-    const radios = page.getByRole('radio');
-    const count = await radios.count();
-    if (count > 0) await radios.nth(count - 1).check();
-    if (await submit.isVisible()) {
-      await submit.click();
-      return;
-    }
-    await next.click();
-    await expect.poll(() => progress.getAttribute('aria-valuetext')).not.toBe(position);
-  }
-  throw new Error('the survey never reached its last question');
-}
