@@ -215,10 +215,18 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
       const invitee = await open('en', 'desktop');
       await invitee.page.goto(link!);
       await answerEveryScreen(invitee.page, w, async (screen) => {
-        if (i === 0 && screen === 1) await snap(invitee.page, `${prefix}-07-invitation-answered`);
+        if (i === 0 && screen === 1) await snap(invitee.page, `${prefix}-07-invitation-screen`);
       });
       await invitee.page.getByRole('heading', { name: w.thanks }).waitFor();
       await invitee.context.close();
+      if (i === 0) {
+        // One answer is not k: the overview keeps the customers' previous results and says the new wave is under way.
+        await lead.page.goto('/console/');
+        await lead.page.getByText('Winter 2026 is under way: 1 answer so far.').waitFor();
+        await check(lead.page, `${prefix}-07-overview-pending`);
+        await lead.page.goto('/console/compare');
+        expect(readScoreCell(await heatText(heat))).toEqual(before);
+      }
     }
     expect(countOf('select count(*) as n from response where wave_id = ?', waveId)).toBe(5);
 

@@ -3,7 +3,7 @@ const en = {
   compare: {
     title: 'Compare stakeholders',
     intro:
-      'The dimensions several groups share, side by side: each group at its latest wave with answers. Open a cell to see the dimension for that group.',
+      'The dimensions several groups share, side by side: each group at its latest wave with enough answers to be shown. Open a cell to see the dimension for that group.',
     metric: 'Metric',
     tableTitle: 'Stakeholder comparison: {{metric}}',
     group: 'Group',
@@ -28,7 +28,7 @@ const fr: typeof en = {
   compare: {
     title: 'Comparer les parties prenantes',
     intro:
-      'Les dimensions partagées par plusieurs groupes, côte à côte : chaque groupe à sa dernière vague avec des réponses. Ouvrez une case pour voir la dimension pour ce groupe.',
+      'Les dimensions partagées par plusieurs groupes, côte à côte : chaque groupe à sa dernière vague ayant assez de réponses pour être affichée. Ouvrez une case pour voir la dimension pour ce groupe.',
     metric: 'Indicateur',
     tableTitle: 'Comparaison des parties prenantes : {{metric}}',
     group: 'Groupe',

@@ -2,6 +2,7 @@ import { errorDetail, type Me, pickText, useLang, useTRPC } from '@facets/portal
 import { Alert, Badge, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { PendingWaves } from '../figures/figures.tsx';
 import { Comments } from './Comments.tsx';
 import { Distribution } from './Distribution.tsx';
 import { Drivers } from './Drivers.tsx';
@@ -71,6 +72,11 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
       ) : null}
       {data && !view.isError ? (
         <div className="fx-dimension-grid" aria-busy={view.isFetching}>
+          {data.pendingWaves.length > 0 ? (
+            <div className="fx-dimension-grid__wide">
+              <PendingWaves pending={data.pendingWaves} k={k} />
+            </div>
+          ) : null}
           <Trend view={data} k={k} />
           <Distribution view={data} k={k} />
           <Ipa view={data} />

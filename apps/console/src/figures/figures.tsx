@@ -78,3 +78,32 @@ export function dimensionPath(groupId: string, dimensionId: string, segment?: { 
   const base = `groups/${encodeURIComponent(groupId)}/dimensions/${encodeURIComponent(dimensionId)}`;
   return segment ? `${base}/segment/${encodeURIComponent(segment.key)}/${encodeURIComponent(segment.value)}` : base;
 }
+
+/** A newer wave not shown yet, as the API sends it. */
+export interface PendingWave {
+  wave: { id: string; label: string };
+  respondents: { n: number; hidden: string | null };
+}
+
+/**
+ * Says which newer waves are under way and not shown yet: the figures stay those of the latest wave that may be
+ * shown until k people (or, for suppliers, k companies) have answered the new one.
+ */
+export function PendingWaves({ pending, k }: { pending: readonly PendingWave[]; k: number }) {
+  const { t, lang } = useLang();
+  if (pending.length === 0) return null;
+  return (
+    <p className="fx-hint" role="note">
+      {pending
+        .map((p) =>
+          t(p.respondents.hidden === 'companies_below_k' ? 'figures.pendingCompanies' : 'figures.pending', {
+            label: p.wave.label,
+            count: p.respondents.n,
+            n: formatNumber(p.respondents.n, lang),
+            k,
+          }),
+        )
+        .join(' ')}
+    </p>
+  );
+}

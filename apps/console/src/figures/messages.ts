@@ -21,6 +21,12 @@ const en = {
       expectationGap: 'Expectation gap',
       favourability: 'Favourability',
     },
+    pending_one: '{{label}} is under way: {{n}} answer so far. Its results appear once {{k}} people have answered.',
+    pending_other: '{{label}} is under way: {{n}} answers so far. Its results appear once {{k}} people have answered.',
+    pendingCompanies_one:
+      '{{label}} is under way: {{n}} answer so far. Its results appear once {{k}} companies have answered.',
+    pendingCompanies_other:
+      '{{label}} is under way: {{n}} answers so far. Its results appear once {{k}} companies have answered.',
     points: '{{value}} pts',
     percent: '{{value}} %',
     since: 'since {{wave}}',
@@ -54,6 +60,14 @@ const fr: typeof en = {
       expectationGap: 'Écart aux attentes',
       favourability: 'Favorabilité',
     },
+    pending_one:
+      '{{label}} est en cours : {{n}} réponse pour l’instant. Ses résultats s’afficheront dès que {{k}} personnes auront répondu.',
+    pending_other:
+      '{{label}} est en cours : {{n}} réponses pour l’instant. Ses résultats s’afficheront dès que {{k}} personnes auront répondu.',
+    pendingCompanies_one:
+      '{{label}} est en cours : {{n}} réponse pour l’instant. Ses résultats s’afficheront dès que {{k}} entreprises auront répondu.',
+    pendingCompanies_other:
+      '{{label}} est en cours : {{n}} réponses pour l’instant. Ses résultats s’afficheront dès que {{k}} entreprises auront répondu.',
     points: '{{value}} pts',
     percent: '{{value}} %',
     since: 'depuis {{wave}}',

@@ -1,6 +1,6 @@
 import { formatNumber, Link, type OverviewGroup, pickText, useLang } from '@facets/portal-kit';
 import { Badge, Card, formatSigned } from '@facets/ui';
-import { dimensionPath, useHiddenReason } from '../figures/figures.tsx';
+import { dimensionPath, PendingWaves, useHiddenReason } from '../figures/figures.tsx';
 import { DimensionTable } from './DimensionTable.tsx';
 
 /** One group: its wave and respondents, outcome items, alerts, then the dimension table. */
@@ -31,6 +31,7 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
       }
     >
       {!group.wave ? <p className="fx-muted">{t('overview.noWaveBody')}</p> : null}
+      <PendingWaves pending={group.pendingWaves} k={k} />
       {group.outcomes.length > 0 ? (
         <ul className="fx-outcomes" aria-label={t('overview.outcomes')}>
           {group.outcomes.map((o) => (

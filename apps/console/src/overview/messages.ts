@@ -3,7 +3,7 @@ const en = {
   overview: {
     title: 'Overview',
     intro:
-      'For each stakeholder group: the experience you intend, what you put in place, what people expect and what they live, from the latest survey wave with answers.',
+      'For each stakeholder group: the experience you intend, what you put in place, what people expect and what they live, from the latest survey wave with enough answers to be shown.',
     legend:
       'Scores are 0–100 indices. Expectation gap = lived − expected; target gap = lived − intended target; calibration gap = expected − intended target (positive: expectations run ahead of what you intend).',
     managerScope:
@@ -92,7 +92,7 @@ const fr: typeof en = {
   overview: {
     title: 'Vue d’ensemble',
     intro:
-      'Pour chaque groupe de parties prenantes : l’expérience voulue, ce qui est mis en place, ce que les personnes attendent et ce qu’elles vivent, d’après la dernière vague d’enquête avec des réponses.',
+      'Pour chaque groupe de parties prenantes : l’expérience voulue, ce qui est mis en place, ce que les personnes attendent et ce qu’elles vivent, d’après la dernière vague d’enquête ayant assez de réponses pour être affichée.',
     legend:
       'Les scores sont des indices de 0 à 100. Écart aux attentes = vécue − attendue ; écart à la cible = vécue − cible voulue ; écart de calibrage = attendue − cible voulue (positif : les attentes dépassent ce qui est voulu).',
     managerScope:

@@ -126,8 +126,8 @@ export async function alertsView(db: Kysely<Database>, scope: Scope): Promise<Al
   const org = await loadOrgContext(db, scope);
   const alerts: Alert[] = [];
   for (const group of await scopeGroups(db, scope)) {
-    const series = await loadPopulation(db, scope, { group, segment: scope.department });
-    alerts.push(...groupAlerts(org, group.id, series));
+    const { waves } = await loadPopulation(db, scope, { group, segment: scope.department });
+    alerts.push(...groupAlerts(org, group.id, waves));
   }
   return alerts;
 }

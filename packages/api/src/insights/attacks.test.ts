@@ -340,7 +340,6 @@ describe('every figure the views show, combined', () => {
     };
     const api = await leadership();
     const dimensionId = org.dimensions.recognition;
-    const current = org.surveys.employee.waveId;
     const filters: (null | { key: 'department' | 'site'; value: string })[] = [
       null,
       ...DEPARTMENTS.map((value) => ({ key: 'department' as const, value })),
@@ -356,19 +355,21 @@ describe('every figure the views show, combined', () => {
     }
     for (const key of ['department', 'site'] as const) {
       const b = await api.insights.breakdown({ groupId: org.groups.employee, segmentKey: key }).catch(() => null);
-      for (const row of b?.rows ?? []) add(current, (p) => p[key] === row.value, recognitionOf(row));
+      for (const row of b?.rows ?? []) add(b!.wave!.id, (p) => p[key] === row.value, recognitionOf(row));
     }
     const overview = await api.insights.overview();
-    const whole = overview.groups
-      .find((g) => g.id === org.groups.employee)
-      ?.dimensions.find((d) => d.id === dimensionId);
-    if (whole) add(current, () => true, { n: whole.lived.n, value: whole.lived.score, hidden: whole.lived.hidden });
+    // Each view says which wave it reports on: a wave still short of k leaves a population at its previous one.
+    const employees = overview.groups.find((g) => g.id === org.groups.employee);
+    const whole = employees?.dimensions.find((d) => d.id === dimensionId);
+    if (whole && employees?.wave)
+      add(employees.wave.id, () => true, { n: whole.lived.n, value: whole.lived.score, hidden: whole.lived.hidden });
     for (const department of DEPARTMENTS) {
       const manager = await managerOf(department);
       const o = await manager.insights.overview().catch(() => null);
       const d = o?.groups[0]?.dimensions.find((x) => x.id === dimensionId);
-      if (d)
-        add(current, (p) => p.department === department, {
+      const wave = o?.groups[0]?.wave;
+      if (d && wave)
+        add(wave.id, (p) => p.department === department, {
           n: d.lived.n,
           value: d.lived.score,
           hidden: d.lived.hidden,

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { cellIn, facetKey, loadWaveData, type SegmentRow } from './cells.ts';
 import { rowsOf } from './disclosure.ts';
 import { scoreFigure } from './figures.ts';
+import { loadPopulation } from './population.ts';
 import { requireGroup, type Scope, wavesOf } from './scope.ts';
 
 /**
@@ -24,7 +25,10 @@ export async function breakdownView(
     listDimensions(db, { organizationId, groupId: group.id }),
     wavesOf(db, scope, group.id),
   ]);
-  const wave = input.waveId === undefined ? (waves.at(-1) ?? null) : (waves.find((w) => w.id === input.waveId) ?? null);
+  // By default the group's current wave: its latest that may be shown (population.ts).
+  const current = async () =>
+    (await loadPopulation(db, scope, { group, segment: null, waves: 'latest' })).waves.at(-1)?.wave ?? null;
+  const wave = input.waveId === undefined ? await current() : (waves.find((w) => w.id === input.waveId) ?? null);
   if (input.waveId !== undefined && !wave) {
     throw new DomainError('not_found', 'waveId: no answers in this wave for this group', 'waveId');
   }

@@ -35,7 +35,9 @@ export async function compareGroupsView(db: Kysely<Database>, scope: Scope, metr
     { wave: { id: string; label: string; sequence: number } | null; row: SegmentRow | null }
   >();
   for (const g of groups) {
-    const [latest] = await loadPopulation(db, scope, { group: g, segment: scope.department, waves: 'latest' });
+    const {
+      waves: [latest],
+    } = await loadPopulation(db, scope, { group: g, segment: scope.department, waves: 'latest' });
     rows.set(g.id, { wave: latest?.wave ?? null, row: latest?.row ?? null });
   }
   return {

@@ -22,7 +22,7 @@ export async function dimensionView(
   const group = await requireGroup(db, scope, input.groupId);
   const dimension = await requireDimension(db, scope, { groupId: group.id, dimensionId: input.dimensionId });
   const population = populationOf(scope, input.segment);
-  const series = await loadPopulation(db, scope, { group, segment: population });
+  const { waves: series, pending } = await loadPopulation(db, scope, { group, segment: population });
   const current = series.at(-1) ?? null;
   const lived = cellIn(current?.row, facetKey(dimension.id, 'lived'));
   const [groupDimensions, intended] = await Promise.all([
@@ -39,6 +39,8 @@ export async function dimensionView(
     intended: intent ? { target: intent.target, priority: intent.priority, statement: intent.statement } : null,
     /** The group's dimensions, which the IPA points and the drivers refer to by id. */
     dimensions: groupDimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
+    /** Newer waves not shown yet (fewer than k answers so far): the trend ends at the current wave. */
+    pendingWaves: pending,
     trend: series.map((w) => ({
       wave: w.wave,
       expected: scoreFigure(cellIn(w.row, facetKey(dimension.id, 'expected'))),
@@ -51,7 +53,7 @@ export async function dimensionView(
       groupDimensions.map((d) => d.id),
       dimension.id,
     ),
-    drivers: scope.department ? null : await driversView(db, scope, group.id),
+    drivers: scope.department ? null : await driversView(db, scope, group),
     comments: await commentsOf(db, scope, {
       groupId: group.id,
       wave: current?.wave ?? null,

@@ -8,9 +8,10 @@ import {
   type Scale,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import type { GroupOf } from './cells.ts';
 import { round3 } from './figures.ts';
+import { loadPopulation } from './population.ts';
 import type { Scope } from './scope.ts';
-import { wavesOf } from './scope.ts';
 
 const OUTCOME = 'outcome:';
 const LIVED = 'lived:';
@@ -22,8 +23,9 @@ const PREFERRED_OUTCOME = `${OUTCOME}nps11`;
  * group in its latest wave (never a segment: the analysis needs dozens of respondents). The domain decides what the
  * n allows (correlations from 30, relative weights from 50); below k nothing is shown at all.
  */
-export async function driversView(db: Kysely<Database>, scope: Scope, groupId: string) {
-  const wave = (await wavesOf(db, scope, groupId)).at(-1) ?? null;
+export async function driversView(db: Kysely<Database>, scope: Scope, group: GroupOf) {
+  const groupId = group.id;
+  const wave = (await loadPopulation(db, scope, { group, segment: null, waves: 'latest' })).waves.at(-1)?.wave ?? null;
   const thresholds = { correlation: DRIVER_MIN_N_CORRELATION, weights: DRIVER_MIN_N_WEIGHTS };
   const pairs = wave ? await readPairs(db, { organizationId: scope.organizationId, groupId, waveId: wave.id }) : [];
   const variables = new Set(pairs.flatMap((p) => [p.a, p.b]));

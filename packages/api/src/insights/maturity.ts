@@ -64,12 +64,14 @@ async function promisesKept(
   const cells = new Map<string, { groupId: string; dimensionId: string }>();
   for (const p of promises)
     if (p.dimensionId) cells.set(`${p.groupId}|${p.dimensionId}`, { ...p, dimensionId: p.dimensionId });
-  const rows = new Map<string, Awaited<ReturnType<typeof loadPopulation>>[number] | undefined>();
+  const rows = new Map<string, Awaited<ReturnType<typeof loadPopulation>>['waves'][number] | undefined>();
   let [count, kept] = [0, 0];
   for (const c of cells.values()) {
     const group = groups.find((g) => g.id === c.groupId);
     if (group && !rows.has(c.groupId)) {
-      const [latest] = await loadPopulation(db, scope, { group, segment: null, waves: 'latest' });
+      const {
+        waves: [latest],
+      } = await loadPopulation(db, scope, { group, segment: null, waves: 'latest' });
       rows.set(c.groupId, latest);
     }
     const row = rows.get(c.groupId)?.row;

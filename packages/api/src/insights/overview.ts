@@ -12,7 +12,7 @@ import {
   round1,
   visibleMean,
 } from './figures.ts';
-import { loadPopulation, type PopulationWave } from './population.ts';
+import { loadPopulation, type Population } from './population.ts';
 import { requireGroup, type Scope, scopeGroups } from './scope.ts';
 
 /** Lived change since the previous wave with data; withheld when either side is. */
@@ -35,8 +35,7 @@ export async function overviewView(db: Kysely<Database>, scope: Scope, input: { 
   const org = await loadOrgContext(db, scope);
   const result = [];
   for (const group of groups) {
-    const series = await loadPopulation(db, scope, { group, segment: scope.department });
-    result.push(groupView(org, group, series));
+    result.push(groupView(org, group, await loadPopulation(db, scope, { group, segment: scope.department })));
   }
   return {
     kThreshold: scope.policy.k,
@@ -47,7 +46,8 @@ export async function overviewView(db: Kysely<Database>, scope: Scope, input: { 
   };
 }
 
-function groupView(org: OrgContext, group: GroupRef, series: PopulationWave[]) {
+function groupView(org: OrgContext, group: GroupRef, population: Population) {
+  const series = population.waves;
   const current = series.at(-1) ?? null;
   const previous = series.at(-2) ?? null;
   const row: SegmentRow | null = current?.row ?? null;
@@ -58,6 +58,8 @@ function groupView(org: OrgContext, group: GroupRef, series: PopulationWave[]) {
     kind: group.kind,
     label: group.label,
     wave: current?.wave ?? null,
+    /** Newer waves not shown yet: fewer than k people (or companies) have answered them so far. */
+    pendingWaves: population.pending,
     respondents: row ? row.respondents : { n: 0, hidden: 'no_data' as const },
     outcomes: row ? outcomeCells(row).map((o) => outcomeFigure(o.scale, o.cell)) : [],
     alerts,

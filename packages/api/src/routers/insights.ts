@@ -40,7 +40,7 @@ export const insightsRouter = router({
     .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member), input)),
   drivers: wholeOrganisation.input(DriversInput).query(async ({ ctx, input }) => {
     const scope = scopeOf(ctx.member);
-    return driversView(ctx.db, scope, (await requireGroup(ctx.db, scope, input.groupId)).id);
+    return driversView(ctx.db, scope, await requireGroup(ctx.db, scope, input.groupId));
   }),
   segments: wholeOrganisation
     .input(SegmentsInput)
