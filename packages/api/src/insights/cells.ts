@@ -2,6 +2,7 @@ import {
   type AggregateBin,
   type AggregateCell,
   COMPANY_COUNTED,
+  COMPANY_KEY,
   type Database,
   type GroupRef,
   readBins,
@@ -25,7 +26,7 @@ export interface WaveData {
   bins: AggregateBin[];
   respondents: { segmentKey: string; segmentValue: string; n: number }[];
   overlaps: { keyA: string; valueA: string; keyB: string; valueB: string; n: number }[];
-  /** The group's figures need k distinct companies too (suppliers); its segments are then always read. */
+  /** The group's figures need k distinct companies too (suppliers); its company cells are then always read. */
   countsCompanies?: boolean;
 }
 
@@ -81,16 +82,23 @@ export async function loadWaveSeries(
 ): Promise<WaveData[]> {
   if (args.waves.length === 0) return [];
   const countsCompanies = COMPANY_COUNTED.includes(args.group.kind);
-  const segments = args.segments || countsCompanies;
   const groupId = args.group.id;
   const only = args.waves.length === 1 ? { waveId: args.waves[0]!.id } : {};
-  const where = { organizationId: args.organizationId, groupId, ...only, ...(segments ? {} : { segmentKey: '' }) };
-  const [cells, bins, respondents, overlaps] = await Promise.all([
+  const base = { organizationId: args.organizationId, groupId, ...only };
+  const where = { ...base, ...(args.segments ? {} : { segmentKey: '' }) };
+  // The whole group of a group counted in companies also needs its company cells (not their histograms).
+  const companies = { ...base, segmentKey: COMPANY_KEY };
+  const wholeByCompanies = countsCompanies && !args.segments;
+  const [cells, companyCells, bins, respondents, companyRespondents, overlaps] = await Promise.all([
     readCells(db, where),
+    wholeByCompanies ? readCells(db, companies) : Promise.resolve([]),
     readBins(db, where),
     readRespondents(db, where),
-    segments ? readSegmentOverlaps(db, { organizationId: args.organizationId, groupId, ...only }) : Promise.resolve([]),
+    wholeByCompanies ? readRespondents(db, companies) : Promise.resolve([]),
+    args.segments ? readSegmentOverlaps(db, base) : Promise.resolve([]),
   ]);
+  cells.push(...companyCells);
+  respondents.push(...companyRespondents);
   const byWave = new Map<string, WaveData>(
     args.waves.map((wave) => [wave.id, { wave, cells: [], bins: [], respondents: [], overlaps: [], countsCompanies }]),
   );

@@ -7,6 +7,7 @@ import {
   suppressSiblings,
 } from '@facets/domain';
 import {
+  cellKey,
   facetCells,
   groupRespondents,
   type Segment,
@@ -118,18 +119,22 @@ export function rowsOf(data: WaveData, key: string, k: number): SegmentRow[] {
 function byCompanies(data: WaveData, k: number) {
   const inCompany = (x: { segmentKey: string }) => x.segmentKey === COMPANY_KEY;
   const companies = data.respondents.filter((r) => inCompany(r) && r.n > 0);
-  const perCompany = companies.map((c) => {
-    const inValue = (x: { segmentKey: string; segmentValue: string }) =>
-      inCompany(x) && x.segmentValue === c.segmentValue;
-    return facetCells(data.cells.filter(inValue), data.bins.filter(inValue));
-  });
+  // One pass over the company cells: per cell of the whole group, the answers of each company (scales summed).
+  const byCell = new Map<string, Map<string, number>>();
+  for (const c of data.cells) {
+    if (!inCompany(c) || c.n <= 0) continue;
+    const id = cellKey(c.dimensionId, c.facet, c.scale);
+    const perCompany = byCell.get(id) ?? new Map<string, number>();
+    perCompany.set(c.segmentValue, (perCompany.get(c.segmentValue) ?? 0) + c.n);
+    byCell.set(id, perCompany);
+  }
   const attachedTotal = companies.reduce((s, c) => s + c.n, 0);
   const wholeUnits = groupRespondents(data) > attachedTotal ? companies.length + 1 : companies.length;
   /** Distinct companies behind a cell of the whole group. */
   const cellUnits = (cellId: string, n: number) => {
-    const answeredBy = perCompany.filter((c) => (c.get(cellId)?.n ?? 0) > 0).length;
-    const attached = perCompany.reduce((s, c) => s + (c.get(cellId)?.n ?? 0), 0);
-    return answeredBy + (n > attached ? 1 : 0);
+    const perCompany = byCell.get(cellId);
+    const attached = [...(perCompany?.values() ?? [])].reduce((s, x) => s + x, 0);
+    return (perCompany?.size ?? 0) + (n > attached ? 1 : 0);
   };
   const stricter = (hidden: HiddenReason | null, units: number, n: number): HiddenReason | null =>
     hidden ?? (n > 0 && units < k ? 'companies_below_k' : null);
@@ -150,17 +155,20 @@ function byCompanies(data: WaveData, k: number) {
       }));
     }
     /** Per value of the key: its companies, and the most respondents one company (or the unattached) has in it. */
+    const sharesOf = new Map<string, number[]>();
+    for (const o of data.overlaps) {
+      if (o.n <= 0) continue;
+      const value =
+        o.keyA === COMPANY_KEY && o.keyB === key
+          ? o.valueB
+          : o.keyB === COMPANY_KEY && o.keyA === key
+            ? o.valueA
+            : null;
+      if (value !== null) sharesOf.set(value, [...(sharesOf.get(value) ?? []), o.n]);
+    }
     const shape = new Map(
       rows.map((r) => {
-        const shares = data.overlaps
-          .filter((o) => o.n > 0)
-          .flatMap((o) =>
-            o.keyA === COMPANY_KEY && o.keyB === key && o.valueB === r.value
-              ? [o.n]
-              : o.keyB === COMPANY_KEY && o.keyA === key && o.valueA === r.value
-                ? [o.n]
-                : [],
-          );
+        const shares = sharesOf.get(r.value) ?? [];
         const unattached = Math.max(0, r.respondents.n - shares.reduce((s, n) => s + n, 0));
         const units = shares.length + (unattached > 0 ? 1 : 0);
         return [r.value, { units, largest: Math.max(1, unattached, ...shares) }];
@@ -180,11 +188,12 @@ function byCompanies(data: WaveData, k: number) {
       k,
     );
     const cellIds = new Set(rows.flatMap((r) => [...r.cells.keys()]));
+    const whole = wholeCells(data);
     const cellReasons = new Map(
       [...cellIds].map((id) => {
         const siblings = rows.map((r) => ({ value: r.value, n: unitsOf(r.value, r.cells.get(id)?.n ?? 0) }));
         const parentUnits = Math.max(
-          cellUnits(id, wholeCells(data).get(id)?.n ?? 0),
+          cellUnits(id, whole.get(id)?.n ?? 0),
           siblings.reduce((s, x) => s + x.n, 0),
         );
         return [id, suppressSiblings(withRest(siblings, parentUnits), k)];

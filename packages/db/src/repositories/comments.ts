@@ -36,23 +36,33 @@ export async function readComments(
   if (!Number.isInteger(args.limit) || args.limit < 0) {
     throw new DomainError('invalid', 'limit: must be a whole number, 0 or more', 'limit');
   }
-  let query = db
+  // The wave's text questions first, so that only their answers are read (by the answer_question index) rather than
+  // every answer of the organisation joined to its response.
+  let questions = db
+    .selectFrom('question as q')
+    .innerJoin('wave as w', 'w.survey_id', 'q.survey_id')
+    .select('q.id')
+    .where('q.organization_id', '=', args.organizationId)
+    .where('w.organization_id', '=', args.organizationId)
+    .where('w.id', '=', args.waveId)
+    .where('q.type', '=', 'text');
+  questions =
+    args.dimensionId === null
+      ? questions.where('q.dimension_id', 'is', null)
+      : questions.where('q.dimension_id', '=', args.dimensionId);
+  const questionIds = (await questions.execute()).map((q) => q.id);
+  if (questionIds.length === 0) return { commenters: 0, companies: 0, comments: [] };
+  const query = db
     .selectFrom('answer as a')
     .innerJoin('response as r', 'r.id', 'a.response_id')
-    .innerJoin('question as q', 'q.id', 'a.question_id')
     .select(['a.response_id', 'a.value_text', 'r.segments'])
     .where('a.organization_id', '=', args.organizationId)
+    .where('a.question_id', 'in', questionIds)
     .where('r.organization_id', '=', args.organizationId)
-    .where('q.organization_id', '=', args.organizationId)
     .where('r.group_id', '=', args.groupId)
     .where('r.wave_id', '=', args.waveId)
-    .where('q.type', '=', 'text')
     .where('a.value_text', 'is not', null)
     .where('a.value_text', '<>', '');
-  query =
-    args.dimensionId === null
-      ? query.where('q.dimension_id', 'is', null)
-      : query.where('q.dimension_id', '=', args.dimensionId);
   let rows = await query.execute();
   // Segments are a JSON snapshot: filtered here, the same way on both dialects.
   const segment = args.segment;
