@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, OutboxTable } from '../schema.ts';
 
 export interface OutboxMessage {
   id: string;
@@ -44,6 +44,32 @@ export async function enqueueMessage(
   return { id };
 }
 
+const COLUMNS = [
+  'id',
+  'organization_id',
+  'to_address',
+  'subject',
+  'body',
+  'created_at',
+  'sent_at',
+  'attempts',
+  'last_error',
+] as const;
+
+function toMessage(r: Pick<Selectable<OutboxTable>, (typeof COLUMNS)[number]>): OutboxMessage {
+  return {
+    id: r.id,
+    organizationId: r.organization_id,
+    to: r.to_address,
+    subject: r.subject,
+    body: r.body,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+    attempts: r.attempts,
+    lastError: r.last_error,
+  };
+}
+
 /** Newest first; `to` narrows to one address (tests read their magic links this way). */
 export async function listOutbox(
   db: Kysely<Database>,
@@ -51,17 +77,7 @@ export async function listOutbox(
 ): Promise<OutboxMessage[]> {
   let query = db
     .selectFrom('outbox')
-    .select([
-      'id',
-      'organization_id',
-      'to_address',
-      'subject',
-      'body',
-      'created_at',
-      'sent_at',
-      'attempts',
-      'last_error',
-    ]);
+    .select(COLUMNS);
   if (args.organizationId !== undefined) query = query.where('organization_id', '=', args.organizationId);
   if (args.to !== undefined) query = query.where('to_address', '=', args.to);
   if (args.unsentOnly) query = query.where('sent_at', 'is', null);
@@ -70,51 +86,21 @@ export async function listOutbox(
     .orderBy('id', 'desc')
     .limit(args.limit ?? 100)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    organizationId: r.organization_id,
-    to: r.to_address,
-    subject: r.subject,
-    body: r.body,
-    createdAt: r.created_at,
-    sentAt: r.sent_at,
-    attempts: r.attempts,
-    lastError: r.last_error,
-  }));
+  return rows.map(toMessage);
 }
 
 /** Unsent messages still worth trying, oldest first: what a mail sender works through. */
 export async function listDeliverable(db: Kysely<Database>, args: { limit: number }): Promise<OutboxMessage[]> {
   const rows = await db
     .selectFrom('outbox')
-    .select([
-      'id',
-      'organization_id',
-      'to_address',
-      'subject',
-      'body',
-      'created_at',
-      'sent_at',
-      'attempts',
-      'last_error',
-    ])
+    .select(COLUMNS)
     .where('sent_at', 'is', null)
     .where('attempts', '<', MAX_DELIVERY_ATTEMPTS)
     .orderBy('created_at')
     .orderBy('id')
     .limit(args.limit)
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    organizationId: r.organization_id,
-    to: r.to_address,
-    subject: r.subject,
-    body: r.body,
-    createdAt: r.created_at,
-    sentAt: r.sent_at,
-    attempts: r.attempts,
-    lastError: r.last_error,
-  }));
+  return rows.map(toMessage);
 }
 
 /**
