@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScoreCell } from './cells.ts';
+import { readHeatCell, readScoreCell } from './cells.ts';
 
 describe('readScoreCell', () => {
   it('reads an English cell', () => {
@@ -17,5 +17,11 @@ describe('readScoreCell', () => {
 
   it('reads a score of 100', () => {
     expect(readScoreCell('100,0 n = 7')).toEqual({ score: 100, n: 7 });
+  });
+
+  it('reads a heatmap cell after its group and dimension names', () => {
+    expect(readHeatCell('Customers, Reliability of promises: 62.5n = 40')).toEqual({ score: 62.5, n: 40 });
+    expect(readHeatCell('Fournisseurs, Transparence : 66,7 n = 9')).toEqual({ score: 66.7, n: 9 });
+    expect(readHeatCell(null)).toEqual({ score: null, n: null });
   });
 });

@@ -17,3 +17,9 @@ export function readScoreCell(text: string): ScoreReading {
   const score = scoreMatch?.[1] ? Number(scoreMatch[1].replace(',', '.')) : null;
   return { score, n };
 }
+
+/** What a heatmap cell shows after its screen-reader prefix ("Suppliers, Transparency: 66.7 n = 9"). */
+export function readHeatCell(text: string | null): ScoreReading {
+  const t = text ?? '';
+  return readScoreCell(t.slice(t.indexOf(': ') + 2));
+}

@@ -8,7 +8,7 @@ import {
   snap,
   type ViewportName,
 } from './browser.ts';
-import { readScoreCell } from './cells.ts';
+import { readHeatCell, readScoreCell } from './cells.ts';
 import { answerEveryScreen } from './survey-answers.ts';
 
 /**
@@ -125,9 +125,6 @@ async function check(page: Page, shot: string): Promise<void> {
   await snap(page, shot);
 }
 
-/** What a heatmap cell shows after its screen-reader prefix ("Suppliers, Transparency: 66.7 n = 9"). */
-const heatReading = (text: string | null) => readScoreCell((text ?? '').slice((text ?? '').indexOf(': ') + 2));
-
 /** The heatmap cell of a group on a dimension, a link named "<group>, <dimension>: …". */
 const heatCell = (page: Page, group: string, dimension: string) =>
   page.getByRole('link', { name: new RegExp(`^${group}, ${dimension}:`) });
@@ -176,7 +173,7 @@ describe.skipIf(!chromiumPath)('console insights', () => {
       await navigate(page, w.compare);
       const cell = heatCell(page, w.suppliers, w.transparency);
       await cell.waitFor();
-      const lived = heatReading(await cell.textContent());
+      const lived = readHeatCell(await cell.textContent());
       expect(lived.score).not.toBeNull();
       await check(page, shot('02-compare-lived'));
       const metrics = page.getByRole('group', { name: w.metric });
@@ -186,10 +183,10 @@ describe.skipIf(!chromiumPath)('console insights', () => {
           .poll(() => metrics.getByRole('button', { name, exact: true }).getAttribute('aria-pressed'))
           .toBe('true');
         await expect.poll(() => page.locator('table[aria-busy]').getAttribute('aria-busy')).toBe('false');
-        if (name !== w.metrics[3]) expect(heatReading(await cell.textContent()).score).not.toBe(lived.score);
+        if (name !== w.metrics[3]) expect(readHeatCell(await cell.textContent()).score).not.toBe(lived.score);
         if (i === 1) await check(page, shot('03-compare-expectation-gap'));
       }
-      await expect.poll(async () => heatReading(await cell.textContent()).score).toBe(lived.score);
+      await expect.poll(async () => readHeatCell(await cell.textContent()).score).toBe(lived.score);
 
       await cell.click();
       await page.getByRole('heading', { level: 1, name: w.transparency }).waitFor();
@@ -222,7 +219,7 @@ describe.skipIf(!chromiumPath)('console insights', () => {
     await signIn(lead.page, w, '/console/compare', LEADERSHIP);
     const cell = heatCell(lead.page, w.suppliers, w.transparency);
     await cell.waitFor();
-    const before = heatReading(await cell.textContent());
+    const before = readHeatCell(await cell.textContent());
     await cell.click();
     const livedN = async () => {
       await lead.page.getByRole('img', { name: w.trendChart }).waitFor();
@@ -242,7 +239,7 @@ describe.skipIf(!chromiumPath)('console insights', () => {
     await lead.page.reload();
     await expect.poll(livedN).toBe(expected);
     await lead.page.goto('/console/compare');
-    await expect.poll(async () => heatReading(await cell.textContent()).n).toBe(expected);
+    await expect.poll(async () => readHeatCell(await cell.textContent()).n).toBe(expected);
     await snap(lead.page, 'console-insights-en-desktop-07-compare-after-answer');
     await lead.context.close();
   });

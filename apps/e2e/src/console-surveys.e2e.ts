@@ -1,5 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   accessibilityViolations,
@@ -9,7 +9,7 @@ import {
   snap,
   type ViewportName,
 } from './browser.ts';
-import { readScoreCell } from './cells.ts';
+import { readHeatCell, readScoreCell } from './cells.ts';
 import { answerEveryScreen } from './survey-answers.ts';
 
 /**
@@ -94,12 +94,6 @@ async function check(page: Page, shot: string): Promise<void> {
   await snap(page, shot);
 }
 
-/** What a heatmap cell shows after its screen-reader prefix ("Customers, Reliability of promises: 62.5 n = 40"). */
-async function heatText(cell: Locator): Promise<string> {
-  const text = (await cell.textContent()) ?? '';
-  return text.slice(text.indexOf(': ') + 2);
-}
-
 const file = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
 
 /**
@@ -171,13 +165,15 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     expect(countOf('select count(*) as n from stakeholder')).toBe(stakeholdersBefore);
     expect(countOf('select count(*) as n from invitation where wave_id = ?', waveId)).toBe(0);
 
+    // Each invitee's e-mail subject, in the language of the file's row.
+    const en = 'Maison Lumière: your view counts – Your experience with Maison Lumière';
     const invitees = [
-      'customer@demo.facets.test',
-      'nora.petit@example.org',
-      'sam.okafor@example.org',
-      'ines.garnier@example.org',
-      'theo.marchand@example.org',
-    ];
+      ['customer@demo.facets.test', en],
+      ['nora.petit@example.org', 'Maison Lumière : votre avis compte – Votre expérience avec Maison Lumière'],
+      ['sam.okafor@example.org', en],
+      ['ines.garnier@example.org', en],
+      ['theo.marchand@example.org', en],
+    ] as const;
     const good = [
       'email,name,external_id,segment,region,language',
       'customer@demo.facets.test,,,online,Île-de-France,en',
@@ -201,15 +197,15 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await signIn(lead.page, w, '/console/compare', 'leadership@demo.facets.test');
     const heat = lead.page.getByRole('link', { name: /^Customers, Reliability of promises:/ });
     await heat.waitFor();
-    const before = readScoreCell(await heatText(heat));
+    const before = readHeatCell(await heat.textContent());
 
     // Each invitee opens the link of their e-mail and answers, signed out, at the top of every scale.
-    for (const [i, to] of invitees.entries()) {
+    for (const [i, [to, subject]] of invitees.entries()) {
       const [mail] = query<{ subject: string; body: string }>(
         'select subject, body from outbox where to_address = ? order by created_at desc limit 1',
         to,
       );
-      expect(mail!.subject).toMatch(/your view counts – Your experience with Maison Lumière|votre avis compte/);
+      expect(mail!.subject).toBe(subject);
       const link = new RegExp(`${baseUrl}(/customer/i/[A-Za-z0-9_-]{43})`).exec(mail!.body)?.[1];
       expect(link).toBeDefined();
       const invitee = await open('en', 'desktop');
@@ -225,7 +221,7 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
         await lead.page.getByText('Winter 2026 is under way: 1 answer so far.').waitFor();
         await check(lead.page, `${prefix}-07-overview-pending`);
         await lead.page.goto('/console/compare');
-        expect(readScoreCell(await heatText(heat))).toEqual(before);
+        expect(readHeatCell(await heat.textContent())).toEqual(before);
       }
     }
     expect(countOf('select count(*) as n from response where wave_id = ?', waveId)).toBe(5);
@@ -238,7 +234,7 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
 
     // Five answers reach k: the heatmap shows the new wave, every one at the top of the scale.
     await lead.page.reload();
-    await expect.poll(async () => readScoreCell(await heatText(heat))).toEqual({ score: 100, n: 5 });
+    await expect.poll(async () => readHeatCell(await heat.textContent())).toEqual({ score: 100, n: 5 });
     expect(before).not.toEqual({ score: 100, n: 5 });
     await check(lead.page, `${prefix}-09-heatmap-moved`);
     await heat.click();
