@@ -23,16 +23,20 @@ export async function breakdownView(
   const [attributes, dimensions, waves] = await Promise.all([
     listSegmentAttributes(db, { organizationId, groupId: group.id }),
     listDimensions(db, { organizationId, groupId: group.id }),
-    wavesOf(db, scope, group.id),
+    // A wave asked for must hold answers of the group.
+    input.waveId === undefined ? Promise.resolve([]) : wavesOf(db, scope, group.id),
   ]);
-  // By default the group's current wave: its latest that may be shown (population.ts).
-  const current = async () =>
-    (await loadPopulation(db, scope, { group, segment: null, waves: 'latest' })).waves.at(-1)?.wave ?? null;
-  const wave = input.waveId === undefined ? await current() : (waves.find((w) => w.id === input.waveId) ?? null);
+  // By default the group's current wave: its latest that may be shown (population.ts), read with every segment.
+  const current =
+    input.waveId === undefined
+      ? (await loadPopulation(db, scope, { group, segment: null, waves: 'latest', everySegment: true })).waves.at(-1)
+      : undefined;
+  const wave =
+    input.waveId === undefined ? (current?.wave ?? null) : (waves.find((w) => w.id === input.waveId) ?? null);
   if (input.waveId !== undefined && !wave) {
     throw new DomainError('not_found', 'waveId: no answers in this wave for this group', 'waveId');
   }
-  const data = wave ? await loadWaveData(db, { organizationId, group, wave, segments: true }) : null;
+  const data = current?.data ?? (wave ? await loadWaveData(db, { organizationId, group, wave, segments: true }) : null);
   const attribute = attributes.find((a) => a.key === input.segmentKey);
   const k = scope.policy.k;
   const rows = data ? rowsOf(data, input.segmentKey, k) : [];

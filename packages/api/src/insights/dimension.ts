@@ -53,7 +53,10 @@ export async function dimensionView(
       groupDimensions.map((d) => d.id),
       dimension.id,
     ),
-    drivers: scope.department ? null : await driversView(db, scope, group),
+    // Drivers are the whole group's: its current wave is this page's unless a segment filters the page.
+    drivers: scope.department
+      ? null
+      : await driversView(db, scope, group, population ? undefined : (current?.wave ?? null)),
     comments: await commentsOf(db, scope, {
       groupId: group.id,
       wave: current?.wave ?? null,

@@ -1,4 +1,4 @@
-import { type Database, listDimensions, readPairs } from '@facets/db';
+import { type Database, listDimensions, readPairs, type WaveRef } from '@facets/db';
 import {
   DRIVER_MIN_N_CORRELATION,
   DRIVER_MIN_N_WEIGHTS,
@@ -23,9 +23,18 @@ const PREFERRED_OUTCOME = `${OUTCOME}nps11`;
  * group in its latest wave (never a segment: the analysis needs dozens of respondents). The domain decides what the
  * n allows (correlations from 30, relative weights from 50); below k nothing is shown at all.
  */
-export async function driversView(db: Kysely<Database>, scope: Scope, group: GroupOf) {
+export async function driversView(
+  db: Kysely<Database>,
+  scope: Scope,
+  group: GroupOf,
+  /** The whole group's current wave, when the caller has read it already. */
+  current?: WaveRef | null,
+) {
   const groupId = group.id;
-  const wave = (await loadPopulation(db, scope, { group, segment: null, waves: 'latest' })).waves.at(-1)?.wave ?? null;
+  const wave =
+    current !== undefined
+      ? current
+      : ((await loadPopulation(db, scope, { group, segment: null, waves: 'latest' })).waves.at(-1)?.wave ?? null);
   const thresholds = { correlation: DRIVER_MIN_N_CORRELATION, weights: DRIVER_MIN_N_WEIGHTS };
   const pairs = wave ? await readPairs(db, { organizationId: scope.organizationId, groupId, waveId: wave.id }) : [];
   const variables = new Set(pairs.flatMap((p) => [p.a, p.b]));

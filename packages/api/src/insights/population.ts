@@ -35,12 +35,12 @@ const waiting = (hidden: HiddenReason | null) => hidden === 'below_k' || hidden 
  * Loads a population's waves (see `Population`). A filter whose complement within the group is below k is refused
  * on the current wave — FORBIDDEN for a manager's department, BAD_REQUEST naming `segment` for a filter asked for —
  * and withheld as `complement_below_k` on earlier waves. `waves: 'latest'` reads the latest wave only, and the
- * earlier ones only when it is pending.
+ * earlier ones only when it is pending; `everySegment` reads every segment key with the waves (a breakdown's rows).
  */
 export async function loadPopulation(
   db: Kysely<Database>,
   scope: Scope,
-  args: { group: GroupOf; segment: Segment | null; waves?: 'all' | 'latest' },
+  args: { group: GroupOf; segment: Segment | null; waves?: 'all' | 'latest'; everySegment?: boolean },
 ): Promise<Population> {
   const all = await wavesOf(db, scope, args.group.id);
   const k = scope.policy.k;
@@ -49,7 +49,7 @@ export async function loadPopulation(
       organizationId: scope.organizationId,
       group: args.group,
       waves,
-      segments: args.segment !== null,
+      segments: args.segment !== null || args.everySegment === true,
     });
     return series.map((data) => {
       const row = populationRow(data, args.segment, k);
@@ -61,9 +61,9 @@ export async function loadPopulation(
   if (args.waves === 'latest' && loaded.length === 1 && waiting(loaded[0]!.row.respondents.hidden) && all.length > 1) {
     loaded = await read(all);
   }
-  let end = loaded.length;
-  while (end > 1 && waiting(loaded[end - 1]!.row.respondents.hidden)) end -= 1;
-  if (end === 1 && waiting(loaded[0]!.row.respondents.hidden)) end = loaded.length;
+  // After the last wave that may be shown; when none may, every wave stays, hidden with its reason.
+  const lastShown = loaded.findLastIndex((w) => !waiting(w.row.respondents.hidden));
+  const end = lastShown === -1 ? loaded.length : lastShown + 1;
   const shown = loaded.slice(0, end);
   if (shown.at(-1)?.refused) throw refusal(scope, k);
   const waves: PopulationWave[] = [];
