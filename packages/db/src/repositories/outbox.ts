@@ -75,9 +75,7 @@ export async function listOutbox(
   db: Kysely<Database>,
   args: { organizationId?: string; to?: string; unsentOnly?: boolean; limit?: number } = {},
 ): Promise<OutboxMessage[]> {
-  let query = db
-    .selectFrom('outbox')
-    .select(COLUMNS);
+  let query = db.selectFrom('outbox').select(COLUMNS);
   if (args.organizationId !== undefined) query = query.where('organization_id', '=', args.organizationId);
   if (args.to !== undefined) query = query.where('to_address', '=', args.to);
   if (args.unsentOnly) query = query.where('sent_at', 'is', null);
