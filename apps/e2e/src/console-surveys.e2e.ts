@@ -246,7 +246,7 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await lead.context.close();
   }, 300_000);
 
-  it('fr, phone: a supplier survey from its template, a refused file and its report, then a good file', async () => {
+  it('fr, phone: a supplier survey from its template, a refused file and its report, a good file, an answer pending', async () => {
     const w = WORDS.fr;
     const prefix = 'fr-phone-surveys';
     const lead = await open('fr', 'phone');
@@ -276,8 +276,26 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await lead.page.getByRole('button', { name: 'Envoyer 1 invitation' }).click();
     await lead.page.getByText(w.sent).waitFor();
     await check(lead.page, `${prefix}-06-csv-imported`);
-    const [mail] = query<{ subject: string }>("select subject from outbox where to_address = 'lea@verrerie.example'");
+    const [mail] = query<{ subject: string; body: string }>(
+      "select subject, body from outbox where to_address = 'lea@verrerie.example'",
+    );
     expect(mail!.subject).toBe('Maison Lumière : votre avis compte – Votre relation avec Maison Lumière');
+
+    // Léa answers through her link; one company is not k companies, so the overview says the wave is under way.
+    const link = new RegExp(`${baseUrl}(/supplier/i/[A-Za-z0-9_-]{43})`).exec(mail!.body)?.[1];
+    expect(link).toBeDefined();
+    const lea = await open('fr', 'phone');
+    await lea.page.goto(link!);
+    await answerEveryScreen(lea.page, w);
+    await lea.page.getByRole('heading', { name: w.thanks }).waitFor();
+    await lea.context.close();
+    await lead.page.goto('/console/');
+    await lead.page
+      .getByText(
+        'Relation 2026 est en cours : 1 réponse pour l’instant. Ses résultats s’afficheront dès que 5 entreprises auront répondu.',
+      )
+      .waitFor();
+    await check(lead.page, `${prefix}-07-overview-pending`);
     await lead.context.close();
   }, 240_000);
 

@@ -83,6 +83,7 @@ export function dimensionPath(groupId: string, dimensionId: string, segment?: { 
 export interface PendingWave {
   wave: { id: string; label: string };
   respondents: { n: number; hidden: string | null };
+  countsCompanies: boolean;
 }
 
 /**
@@ -96,7 +97,7 @@ export function PendingWaves({ pending, k }: { pending: readonly PendingWave[]; 
     <p className="fx-hint" role="note">
       {pending
         .map((p) =>
-          t(p.respondents.hidden === 'companies_below_k' ? 'figures.pendingCompanies' : 'figures.pending', {
+          t(p.countsCompanies ? 'figures.pendingCompanies' : 'figures.pending', {
             label: p.wave.label,
             count: p.respondents.n,
             n: formatNumber(p.respondents.n, lang),

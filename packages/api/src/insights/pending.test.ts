@@ -1,7 +1,7 @@
 import type { Db } from '@facets/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addMember, buildOrg, callerFor, type Org, openDb } from '../test-setup.ts';
-import { addSegmentAttribute, answerEmployees, people } from './testing.ts';
+import { addSegmentAttribute, answerEmployees, answerSuppliers, people } from './testing.ts';
 
 /**
  * A wave that has only begun (fewer than k answers) does not blank a group's results: every view reports on the
@@ -29,7 +29,11 @@ describe('a wave still short of k', () => {
     expect(employees.wave?.label).toBe('Q3');
     expect(employees.respondents).toEqual({ n: 4, hidden: null });
     expect(employees.pendingWaves).toEqual([
-      { wave: expect.objectContaining({ label: 'Q4' }), respondents: { n: 2, hidden: 'below_k' } },
+      {
+        wave: expect.objectContaining({ label: 'Q4' }),
+        respondents: { n: 2, hidden: 'below_k' },
+        countsCompanies: false,
+      },
     ]);
     const recognition = employees.dimensions.find((d) => d.id === org.dimensions.recognition)!;
     expect(recognition.lived).toEqual({ n: 4, score: 75, hidden: null });
@@ -81,7 +85,26 @@ describe('a wave still short of k', () => {
     expect(employees?.wave?.label).toBe('Q3');
     expect(employees?.respondents).toEqual({ n: 3, hidden: null });
     expect(employees?.pendingWaves).toEqual([
-      { wave: expect.objectContaining({ label: 'Q4' }), respondents: { n: 1, hidden: 'below_k' } },
+      {
+        wave: expect.objectContaining({ label: 'Q4' }),
+        respondents: { n: 1, hidden: 'below_k' },
+        countsCompanies: false,
+      },
+    ]);
+  });
+
+  it('waits for k companies in a group counted in companies', async () => {
+    for (const name of ['Atelier Durand', 'Scierie Martin', 'Verrerie du Rhône']) {
+      await answerSuppliers(db.db, org, name, 1, { wave: 'closed' });
+    }
+    await answerSuppliers(db.db, org, 'Atelier Durand', 4);
+    const suppliers = (await (await leadership()).insights.overview()).groups.find(
+      (g) => g.id === org.groups.supplier,
+    )!;
+    expect(suppliers.respondents).toEqual({ n: 3, hidden: null });
+    // Four contacts of one company: enough people, one company.
+    expect(suppliers.pendingWaves).toEqual([
+      { wave: expect.anything(), respondents: { n: 4, hidden: 'companies_below_k' }, countsCompanies: true },
     ]);
   });
 });

@@ -16,6 +16,8 @@ export interface PopulationWave {
 export interface PendingWave {
   wave: WaveRef;
   respondents: { n: number; hidden: HiddenReason | null };
+  /** Whether its results wait for k companies (suppliers) rather than k people. */
+  countsCompanies: boolean;
 }
 
 /**
@@ -74,7 +76,11 @@ export async function loadPopulation(
     }
     waves.push({ wave, row, data });
   }
-  const pending = loaded.slice(end).map((w) => ({ wave: w.wave, respondents: w.row.respondents }));
+  const pending = loaded.slice(end).map((w) => ({
+    wave: w.wave,
+    respondents: w.row.respondents,
+    countsCompanies: w.data.countsCompanies === true,
+  }));
   return { waves, pending };
 }
 
