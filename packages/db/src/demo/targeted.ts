@@ -41,6 +41,16 @@ const text = (code: string, dimension: string | null, fr: string, en: string): Q
   required: false,
 });
 
+/** The eNPS item of the onboarding and exit surveys. */
+const ENPS = rating(
+  'enps',
+  'nps11',
+  'outcome',
+  null,
+  'Recommanderiez-vous Maison Lumière comme employeur à un proche ?',
+  'How likely are you to recommend Maison Lumière as an employer to a friend?',
+);
+
 const of = (group: GroupCode, people: readonly StakeholderContent[]) => people.filter((p) => p.group === group);
 
 export const TARGETED_SURVEYS: readonly TargetedSurvey[] = [
@@ -87,14 +97,7 @@ export const TARGETED_SURVEYS: readonly TargetedSurvey[] = [
         'Mon manager m’a accueilli et guidé.',
         'My manager welcomed and guided me.',
       ),
-      rating(
-        'enps',
-        'nps11',
-        'outcome',
-        null,
-        'Recommanderiez-vous Maison Lumière comme employeur à un proche ?',
-        'How likely are you to recommend Maison Lumière as an employer to a friend?',
-      ),
+      ENPS,
       text(
         'comment',
         null,
@@ -143,14 +146,7 @@ export const TARGETED_SURVEYS: readonly TargetedSurvey[] = [
         'Ma charge de travail était soutenable.',
         'My workload was sustainable.',
       ),
-      rating(
-        'enps',
-        'nps11',
-        'outcome',
-        null,
-        'Recommanderiez-vous Maison Lumière comme employeur à un proche ?',
-        'How likely are you to recommend Maison Lumière as an employer to a friend?',
-      ),
+      ENPS,
       text(
         'comment',
         null,
