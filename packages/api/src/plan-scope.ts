@@ -20,7 +20,8 @@ export interface PlanScope {
 }
 
 export async function planScope(db: Kysely<Database>, member: MemberContext): Promise<PlanScope> {
-  const scope = scopeOf(member);
+  // Groups only: no wave is read, so the time does not matter.
+  const scope = scopeOf(member, '');
   const groups = await scopeGroups(db, scope);
   return { groups, only: scope.department ? new Set(groups.map((g) => g.id)) : null };
 }

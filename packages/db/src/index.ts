@@ -9,6 +9,7 @@ export {
   seedDemo,
 } from './demo/index.ts';
 export { newId } from './ids.ts';
+export * from './publication/index.ts';
 export { migrateToLatest, migrationProvider, migrations } from './migrations/index.ts';
 export * from './repositories/aggregate-repair.ts';
 export * from './repositories/aggregates.ts';

@@ -194,6 +194,8 @@ export interface SurveyTable {
   anonymous: number;
   status: string; // SurveyStatus
   created_at: string;
+  /** The segment key whose values are published first (migration 2026_12_02_1300); null: department, if any. */
+  primary_segment_key: string | null;
 }
 
 export interface WaveTable {
@@ -401,6 +403,17 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/** A closed wave's published results (publication/): JSON content, written once per threshold. */
+export interface WavePublicationTable {
+  organization_id: string;
+  wave_id: string;
+  group_id: string;
+  k: number;
+  comment_k: number;
+  published_at: string;
+  content: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   auth_user: AuthUserTable;
@@ -433,4 +446,5 @@ export interface Database {
   feedback: FeedbackTable;
   feedback_reply: FeedbackReplyTable;
   outbox: OutboxTable;
+  wave_publication: WavePublicationTable;
 }

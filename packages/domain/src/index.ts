@@ -11,3 +11,4 @@ export { relativeWeights } from './relative-weights.ts';
 export * from './scales.ts';
 export * from './survey-design.ts';
 export * from './templates/index.ts';
+export * from './disclosure/index.ts';

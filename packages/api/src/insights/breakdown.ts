@@ -1,17 +1,15 @@
-import { type Database, listDimensions, listSegmentAttributes } from '@facets/db';
+import { COMPANY_COUNTED, COMPANY_KEY, type Database, listDimensions, listSegmentAttributes } from '@facets/db';
 import { DomainError, type LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
-import { cellIn, facetKey, loadWaveData, type SegmentRow } from './cells.ts';
-import { rowsOf } from './disclosure.ts';
+import { cellIn, facetKey, rowOf, type SegmentRow } from './cells.ts';
 import { scoreFigure } from './figures.ts';
 import { loadPopulation } from './population.ts';
-import { requireGroup, type Scope, wavesOf } from './scope.ts';
+import { requireGroup, type Scope } from './scope.ts';
 
 /**
  * `insights.breakdown`: a group's lived scores by the values of one segment key (department, site, supplier
- * category…) in one wave (the latest with data by default). Rows, cells and respondent counts go through the shared
- * disclosure rules (disclosure.ts): small values and their complementary siblings are hidden, and so are values whose
- * membership nearly equals a segment of another key.
+ * category…) in one published wave (the current one by default). Each value is a population of the wave's
+ * publication: shown when the publication accepted it, else withheld with the reason it was given there.
  */
 export async function breakdownView(
   db: Kysely<Database>,
@@ -19,45 +17,45 @@ export async function breakdownView(
   input: { groupId: string; segmentKey: string; waveId?: string },
 ) {
   const group = await requireGroup(db, scope, input.groupId);
+  if (input.segmentKey === COMPANY_KEY && COMPANY_COUNTED.includes(group.kind)) {
+    throw new DomainError('invalid', 'segmentKey: suppliers are never broken down by company', 'segmentKey');
+  }
   const organizationId = scope.organizationId;
-  const [attributes, dimensions, waves] = await Promise.all([
+  const [attributes, dimensions, population] = await Promise.all([
     listSegmentAttributes(db, { organizationId, groupId: group.id }),
     listDimensions(db, { organizationId, groupId: group.id }),
-    // A wave asked for must hold answers of the group.
-    input.waveId === undefined ? Promise.resolve([]) : wavesOf(db, scope, group.id),
+    loadPopulation(db, scope, { group, segment: null }),
   ]);
-  // By default the group's current wave: its latest that may be shown (population.ts), read with every segment.
-  const current =
+  const chosen =
     input.waveId === undefined
-      ? (await loadPopulation(db, scope, { group, segment: null, waves: 'latest', everySegment: true })).waves.at(-1)
-      : undefined;
-  const wave =
-    input.waveId === undefined ? (current?.wave ?? null) : (waves.find((w) => w.id === input.waveId) ?? null);
-  if (input.waveId !== undefined && !wave) {
-    throw new DomainError('not_found', 'waveId: no answers in this wave for this group', 'waveId');
+      ? population.waves.at(-1)
+      : population.waves.find((w) => w.wave.id === input.waveId);
+  if (input.waveId !== undefined && !chosen) {
+    throw new DomainError('not_found', 'waveId: no published results in this wave for this group', 'waveId');
   }
-  const data = current?.data ?? (wave ? await loadWaveData(db, { organizationId, group, wave, segments: true }) : null);
   const attribute = attributes.find((a) => a.key === input.segmentKey);
-  const k = scope.policy.k;
-  const rows = data ? rowsOf(data, input.segmentKey, k) : [];
-  if (!attribute && rows.length === 0) {
+  const published = chosen?.published ?? null;
+  const carried = published
+    ? [...published.populations.map((p) => p.segment), ...published.refused.map((r) => r.segment)]
+        .filter((s) => s.key === input.segmentKey)
+        .map((s) => s.value)
+    : [];
+  if (!attribute && carried.length === 0) {
     throw new DomainError('not_found', 'segmentKey: no such segment in this group', 'segmentKey');
   }
   const labels = new Map<string, LocalizedText>((attribute?.values ?? []).map((v) => [v.value, v.label]));
-  const order = [...labels.keys()];
-  const values = [...order, ...rows.map((r) => r.value).filter((v) => !labels.has(v))];
-  const byValue = new Map(rows.map((r) => [r.value, r]));
+  const values = [...labels.keys(), ...carried.filter((v) => !labels.has(v))];
   const cellsOf = (row: SegmentRow | undefined) =>
     dimensions.map((d) => ({ dimensionId: d.id, ...scoreFigure(cellIn(row, facetKey(d.id, 'lived'))) }));
-  const total = data ? rowsOf(data, '', k)[0] : undefined;
+  const total = published ? rowOf(published, null) : undefined;
   return {
     groupId: group.id,
-    wave,
+    wave: chosen?.wave ?? null,
     segment: { key: input.segmentKey, label: attribute?.label ?? { fr: input.segmentKey, en: input.segmentKey } },
     dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
     total: { respondents: total?.respondents ?? { n: 0, hidden: 'no_data' as const }, cells: cellsOf(total) },
     rows: values.map((value) => {
-      const row = byValue.get(value);
+      const row = published ? rowOf(published, { key: input.segmentKey, value }) : undefined;
       return {
         value,
         label: labels.get(value) ?? { fr: value, en: value },

@@ -35,9 +35,7 @@ export async function compareGroupsView(db: Kysely<Database>, scope: Scope, metr
     { wave: { id: string; label: string; sequence: number } | null; row: SegmentRow | null }
   >();
   for (const g of groups) {
-    const {
-      waves: [latest],
-    } = await loadPopulation(db, scope, { group: g, segment: scope.department, waves: 'latest' });
+    const latest = (await loadPopulation(db, scope, { group: g, segment: scope.department })).waves.at(-1);
     rows.set(g.id, { wave: latest?.wave ?? null, row: latest?.row ?? null });
   }
   return {

@@ -1,5 +1,5 @@
-import { type Database, listDimensions, listIntendedExperience } from '@facets/db';
-import { importancePerformance } from '@facets/domain';
+import { COMPANY_COUNTED, COMPANY_KEY, type Database, listDimensions, listIntendedExperience } from '@facets/db';
+import { DomainError, importancePerformance } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, type Segment, type SegmentRow } from './cells.ts';
 import { commentsOf } from './comments.ts';
@@ -22,7 +22,10 @@ export async function dimensionView(
   const group = await requireGroup(db, scope, input.groupId);
   const dimension = await requireDimension(db, scope, { groupId: group.id, dimensionId: input.dimensionId });
   const population = populationOf(scope, input.segment);
-  const { waves: series, pending } = await loadPopulation(db, scope, { group, segment: population });
+  if (population?.key === COMPANY_KEY && COMPANY_COUNTED.includes(group.kind)) {
+    throw new DomainError('invalid', 'segment: suppliers are never filtered by company', 'segment');
+  }
+  const { waves: series, pending, withheld } = await loadPopulation(db, scope, { group, segment: population });
   const current = series.at(-1) ?? null;
   const lived = cellIn(current?.row, facetKey(dimension.id, 'lived'));
   const [groupDimensions, intended] = await Promise.all([
@@ -39,8 +42,10 @@ export async function dimensionView(
     intended: intent ? { target: intent.target, priority: intent.priority, statement: intent.statement } : null,
     /** The group's dimensions, which the IPA points and the drivers refer to by id. */
     dimensions: groupDimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
-    /** Newer waves not shown yet (fewer than k answers so far): the trend ends at the current wave. */
+    /** Waves still taking answers: published when they close; the trend ends at the current wave. */
     pendingWaves: pending,
+    /** Published waves in which this population is withheld, with the reason. */
+    withheldWaves: withheld,
     trend: series.map((w) => ({
       wave: w.wave,
       expected: scoreFigure(cellIn(w.row, facetKey(dimension.id, 'expected'))),
@@ -59,11 +64,9 @@ export async function dimensionView(
       : await driversView(db, scope, group, population ? undefined : (current?.wave ?? null)),
     comments: await commentsOf(db, scope, {
       groupId: group.id,
-      wave: current?.wave ?? null,
+      current,
       dimensionId: dimension.id,
       segment: population,
-      segmentHidden: population ? (current?.row.respondents.hidden ?? null) : null,
-      data: current?.data ?? null,
     }),
   };
 }

@@ -34,7 +34,7 @@ export async function driversView(
   const wave =
     current !== undefined
       ? current
-      : ((await loadPopulation(db, scope, { group, segment: null, waves: 'latest' })).waves.at(-1)?.wave ?? null);
+      : ((await loadPopulation(db, scope, { group, segment: null })).waves.at(-1)?.wave ?? null);
   const thresholds = { correlation: DRIVER_MIN_N_CORRELATION, weights: DRIVER_MIN_N_WEIGHTS };
   const pairs = wave ? await readPairs(db, { organizationId: scope.organizationId, groupId, waveId: wave.id }) : [];
   const variables = new Set(pairs.flatMap((p) => [p.a, p.b]));

@@ -71,7 +71,7 @@ async function promisesKept(
     if (group && !rows.has(c.groupId)) {
       const {
         waves: [latest],
-      } = await loadPopulation(db, scope, { group, segment: null, waves: 'latest' });
+      } = await loadPopulation(db, scope, { group, segment: null });
       rows.set(c.groupId, latest);
     }
     const row = rows.get(c.groupId)?.row;

@@ -58,8 +58,10 @@ function groupView(org: OrgContext, group: GroupRef, population: Population) {
     kind: group.kind,
     label: group.label,
     wave: current?.wave ?? null,
-    /** Newer waves not shown yet: fewer than k people (or companies) have answered them so far. */
+    /** Waves still taking answers: published when they close. */
     pendingWaves: population.pending,
+    /** Published waves in which this population is withheld, with the reason. */
+    withheldWaves: population.withheld,
     respondents: row ? row.respondents : { n: 0, hidden: 'no_data' as const },
     outcomes: row ? outcomeCells(row).map((o) => outcomeFigure(o.scale, o.cell)) : [],
     alerts,

@@ -1,18 +1,29 @@
-import type { Database, WaveRef } from '@facets/db';
-import { DomainError, type HiddenReason } from '@facets/domain';
+import {
+  type Database,
+  publishClosedWaves,
+  type PublishedWave,
+  readPublications,
+  COMPANY_COUNTED,
+  listWavesWithData,
+  readRespondents,
+  type WaveRef,
+} from '@facets/db';
+import { type HiddenReason, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
-import { type GroupOf, loadWaveSeries, type Segment, type SegmentRow, type WaveData } from './cells.ts';
-import { filterRefusal, populationRow } from './disclosure.ts';
-import { type Scope, wavesOf } from './scope.ts';
+import { type GroupOf, rowOf, type Segment, type SegmentRow } from './cells.ts';
+import type { Scope } from './scope.ts';
 
-/** One wave of a population: its row of judged cells. */
+/** One published wave of a population: its row of cells, and the publication it comes from. */
 export interface PopulationWave {
   wave: WaveRef;
   row: SegmentRow;
-  data: WaveData;
+  published: PublishedWave;
 }
 
-/** A newer wave whose answers are counted but not yet shown: fewer than k people (or companies) answered so far. */
+/**
+ * A wave still taking answers: its figures are published when it closes. How many answered so far is said only
+ * from k on (a smaller count is never shown, to anyone); the count is the whole wave's, whatever the reader's scope.
+ */
 export interface PendingWave {
   wave: WaveRef;
   respondents: { n: number; hidden: HiddenReason | null };
@@ -20,79 +31,63 @@ export interface PendingWave {
   countsCompanies: boolean;
 }
 
+/** A published wave in which this population is withheld, and why (a manager's department too small that wave). */
+export interface WithheldWave {
+  wave: WaveRef;
+  hidden: HiddenReason;
+}
+
 /**
- * A population's waves, oldest first: `waves` are those a view reports on (the last is the current wave), `pending`
- * the newer ones still short of k. A wave that has only begun does not blank a group's results: they stay those of
- * its latest wave that may be shown, and the new wave says how many have answered so far. Waves are separate
- * populations of answers, so showing an older one beside a count of the newer gives nothing away.
+ * A population's waves, oldest first: `waves` are the published waves it is shown in (the last is the current wave),
+ * `withheld` the published waves in which it is not, with the reason, and `pending` the waves still open. Figures
+ * come from publications only (db `publishClosedWaves`): a reader looking before and after one submission sees
+ * nothing move, since an open wave publishes nothing but a count from k on.
  */
 export interface Population {
   waves: PopulationWave[];
+  withheld: WithheldWave[];
   pending: PendingWave[];
 }
 
-const waiting = (hidden: HiddenReason | null) => hidden === 'below_k' || hidden === 'companies_below_k';
-
-/**
- * Loads a population's waves (see `Population`). A filter whose complement within the group is below k is refused
- * on the current wave — FORBIDDEN for a manager's department, BAD_REQUEST naming `segment` for a filter asked for —
- * and withheld as `complement_below_k` on earlier waves. `waves: 'latest'` reads the latest wave only, and the
- * earlier ones only when it is pending; `everySegment` reads every segment key with the waves (a breakdown's rows).
- */
 export async function loadPopulation(
   db: Kysely<Database>,
   scope: Scope,
-  args: { group: GroupOf; segment: Segment | null; waves?: 'all' | 'latest'; everySegment?: boolean },
+  args: { group: GroupOf; segment: Segment | null },
 ): Promise<Population> {
-  const all = await wavesOf(db, scope, args.group.id);
-  const k = scope.policy.k;
-  const read = async (waves: readonly WaveRef[]) => {
-    const series = await loadWaveSeries(db, {
-      organizationId: scope.organizationId,
-      group: args.group,
-      waves,
-      segments: args.segment !== null || args.everySegment === true,
-    });
-    return series.map((data) => {
-      const row = populationRow(data, args.segment, k);
-      const refused = args.segment !== null && filterRefusal(data, args.segment, k) === 'complement_below_k';
-      return { wave: data.wave, row, data, refused };
-    });
-  };
-  let loaded = await read(args.waves === 'latest' ? all.slice(-1) : all);
-  if (args.waves === 'latest' && loaded.length === 1 && waiting(loaded[0]!.row.respondents.hidden) && all.length > 1) {
-    loaded = await read(all);
-  }
-  // After the last wave that may be shown; when none may, every wave stays, hidden with its reason.
-  const lastShown = loaded.findLastIndex((w) => !waiting(w.row.respondents.hidden));
-  const end = lastShown === -1 ? loaded.length : lastShown + 1;
-  const shown = loaded.slice(0, end);
-  if (shown.at(-1)?.refused) throw refusal(scope, k);
+  const organizationId = scope.organizationId;
+  const { k, commentK } = scope.policy;
+  await publishClosedWaves(db, { organizationId, groupId: args.group.id, k, commentK, now: scope.now });
+  const [all, publications] = await Promise.all([
+    listWavesWithData(db, { organizationId, groupId: args.group.id }),
+    readPublications(db, { organizationId, groupId: args.group.id }),
+  ]);
   const waves: PopulationWave[] = [];
-  for (const { wave, row, data, refused } of args.waves === 'latest' ? shown.slice(-1) : shown) {
-    if (refused) {
-      for (const [id, c] of row.cells) if (c.n > 0) row.cells.set(id, { ...c, hidden: 'complement_below_k' });
-      row.respondents = { ...row.respondents, hidden: 'complement_below_k' };
+  const withheld: WithheldWave[] = [];
+  const open: WaveRef[] = [];
+  for (const w of all) {
+    const published = publications.get(w.id);
+    if (!published) {
+      if (waveState(w, scope.now) === 'open') open.push(w);
+      continue;
     }
-    waves.push({ wave, row, data });
+    const row = rowOf(published, args.segment);
+    const ref = { id: w.id, label: w.label, sequence: w.sequence };
+    if (row.respondents.hidden === null) waves.push({ wave: ref, row, published });
+    else if (row.respondents.hidden !== 'no_data' || published.whole === null)
+      withheld.push({ wave: ref, hidden: row.respondents.hidden });
   }
-  const pending = loaded.slice(end).map((w) => ({
-    wave: w.wave,
-    respondents: w.row.respondents,
-    countsCompanies: w.data.countsCompanies === true,
-  }));
-  return { waves, pending };
-}
-
-function refusal(scope: Scope, k: number): DomainError {
-  return scope.department
-    ? new DomainError(
-        'forbidden',
-        `complement_below_k: fewer than ${k} people outside your department answered, so your department’s results would identify them`,
-      )
-    : new DomainError(
-        'invalid',
-        `segment: complement_below_k: fewer than ${k} people of the group fall outside this segment`,
-        'segment',
-      );
+  const counts =
+    open.length === 0
+      ? []
+      : await readRespondents(db, { organizationId, groupId: args.group.id, segmentKey: '' });
+  const countsCompanies = COMPANY_COUNTED.includes(args.group.kind);
+  const pending = open.map((w) => {
+    const n = counts.find((c) => c.waveId === w.id && c.segmentValue === '')?.n ?? 0;
+    return {
+      wave: { id: w.id, label: w.label, sequence: w.sequence },
+      respondents: n >= k ? { n, hidden: null } : { n: 0, hidden: n === 0 ? ('no_data' as const) : ('below_k' as const) },
+      countsCompanies,
+    };
+  });
+  return { waves, withheld, pending };
 }

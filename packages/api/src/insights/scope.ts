@@ -5,9 +5,7 @@ import {
   getGroup,
   listDimensions,
   listGroups,
-  listWavesWithData,
   type MemberContext,
-  type WaveRef,
 } from '@facets/db';
 import { type DisclosurePolicy, DomainError, disclosurePolicy } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -22,17 +20,19 @@ export interface Scope {
   policy: DisclosurePolicy;
   /** Set for managers: every figure they read is this segment's. */
   department: Segment | null;
+  /** The time of the request: waves closed by then are published (db publication). */
+  now: string;
 }
 
 /** The department segment key managers are filtered by. */
 export const DEPARTMENT_KEY = 'department';
 
-export function scopeOf(member: MemberContext): Scope {
+export function scopeOf(member: MemberContext, now: string): Scope {
   const o = member.organization;
   const policy = disclosurePolicy(o.kThreshold, o.commentThreshold);
-  if (member.role !== 'manager') return { organizationId: o.id, policy, department: null };
+  if (member.role !== 'manager') return { organizationId: o.id, policy, department: null, now };
   if (!member.department) throw new DomainError('forbidden', 'A manager sees their department: none is set for you.');
-  return { organizationId: o.id, policy, department: { key: DEPARTMENT_KEY, value: member.department } };
+  return { organizationId: o.id, policy, department: { key: DEPARTMENT_KEY, value: member.department }, now };
 }
 
 const managerSees = (group: GroupRef) => group.kind === 'employee';
@@ -69,11 +69,6 @@ export async function requireDimension(
   return dimension;
 }
 
-/** The waves of a group that hold answers, oldest first. */
-export async function wavesOf(db: Kysely<Database>, scope: Scope, groupId: string): Promise<WaveRef[]> {
-  const waves = await listWavesWithData(db, { organizationId: scope.organizationId, groupId });
-  return waves.map((w) => ({ id: w.id, label: w.label, sequence: w.sequence }));
-}
 
 /**
  * The population a view reads: a manager's department, or the segment asked for. A manager may name only their own

@@ -1,17 +1,18 @@
 import { COMPANY_COUNTED, COMPANY_KEY, type Database, listSegmentAttributes } from '@facets/db';
 import type { Kysely } from 'kysely';
-import { requireGroup, type Scope, wavesOf } from './scope.ts';
+import { loadPopulation } from './population.ts';
+import { requireGroup, type Scope } from './scope.ts';
 
 /**
  * `insights.segments`: what a group can be cut by and when — its segment keys with their labelled values, and the
- * waves that hold answers (oldest first). Configuration only, no figure: the console fills its pickers with it. A group
+ * published waves (oldest first). Configuration only, no figure: the console fills its pickers with it. A group
  * counted in companies is never cut by company (one company is never shown), so that key is not offered.
  */
 export async function segmentsView(db: Kysely<Database>, scope: Scope, groupId: string) {
   const group = await requireGroup(db, scope, groupId);
   const [attributes, waves] = await Promise.all([
     listSegmentAttributes(db, { organizationId: scope.organizationId, groupId: group.id }),
-    wavesOf(db, scope, group.id),
+    loadPopulation(db, scope, { group, segment: null }).then((p) => p.waves.map((w) => w.wave)),
   ]);
   const byCompany = COMPANY_COUNTED.includes(group.kind);
   return { groupId: group.id, waves, segments: attributes.filter((a) => !(byCompany && a.key === COMPANY_KEY)) };

@@ -20,19 +20,21 @@ let keys = 0;
 
 /**
  * Employees (new stakeholders, no sign-in) answering the employee survey, each through `submitResponse` as a portal
- * submission would. `wave: 'closed'` answers the earlier wave (opened for the time of the submission).
+ * submission would. `wave: 'closed'` answers the earlier wave (opened for the time of the submission). The wave is
+ * closed afterwards, as if it had reached its closing date with these answers, so that the views report on it (they
+ * read published waves only); `keepOpen` leaves it taking answers.
  */
 export async function answerEmployees(
   db: Kysely<Database>,
   org: Org,
   people: readonly Respondent[],
-  options: { wave?: 'open' | 'closed'; commentQuestionId?: string } = {},
+  options: { wave?: 'open' | 'closed'; commentQuestionId?: string; keepOpen?: boolean } = {},
 ): Promise<void> {
   const survey = org.surveys.employee;
   const closed = options.wave === 'closed';
   const waveId = closed ? survey.closedWaveId : survey.waveId;
   const now = closed ? '2026-07-15T09:00:00.000Z' : org.now;
-  if (closed) await db.updateTable('wave').set({ status: 'open' }).where('id', '=', waveId).execute();
+  await reopen(db, waveId);
   const q = survey.questions;
   for (const p of people) {
     const s = await addStakeholder(db, org, { groupId: org.groups.employee, segments: p.segments ?? {} });
@@ -57,7 +59,24 @@ export async function answerEmployees(
       newId,
     });
   }
-  if (closed) await db.updateTable('wave').set({ status: 'closed' }).where('id', '=', waveId).execute();
+  if (!options.keepOpen) await close(db, waveId);
+}
+
+/**
+ * Takes a fixture wave back to taking answers, as if the answers of a test had all come before its close: its
+ * publication, if a view made one, goes (a real wave is published once, after its last answer).
+ */
+async function reopen(db: Kysely<Database>, waveId: string) {
+  await db.deleteFrom('wave_publication').where('wave_id', '=', waveId).execute();
+  await db.updateTable('wave').set({ status: 'open' }).where('id', '=', waveId).execute();
+}
+
+const close = (db: Kysely<Database>, waveId: string) =>
+  db.updateTable('wave').set({ status: 'closed' }).where('id', '=', waveId).execute();
+
+/** Closes every wave of the fixture's surveys, so that the views publish and report on them. */
+export async function closeWaves(db: Kysely<Database>, org: Org): Promise<void> {
+  await db.updateTable('wave').set({ status: 'closed' }).where('organization_id', '=', org.organizationId).execute();
 }
 
 /**
@@ -69,12 +88,17 @@ export async function answerSuppliers(
   org: Org,
   company: string,
   count: number,
-  options: { payment?: number; wave?: 'open' | 'closed'; segments?: Record<string, string> } = {},
+  options: {
+    payment?: number;
+    wave?: 'open' | 'closed';
+    segments?: Record<string, string>;
+    keepOpen?: boolean;
+  } = {},
 ): Promise<void> {
   const survey = org.surveys.supplier;
   const closed = options.wave === 'closed';
   const waveId = closed ? survey.closedWaveId : survey.waveId;
-  if (closed) await db.updateTable('wave').set({ status: 'open' }).where('id', '=', waveId).execute();
+  await reopen(db, waveId);
   for (let i = 0; i < count; i++) {
     const segments = { ...options.segments, company: companyValue(company) };
     const s = await addStakeholder(db, org, {
@@ -94,7 +118,7 @@ export async function answerSuppliers(
       newId,
     });
   }
-  if (closed) await db.updateTable('wave').set({ status: 'closed' }).where('id', '=', waveId).execute();
+  if (!options.keepOpen) await close(db, waveId);
 }
 
 /** A free-text question on recognition in the employee survey (the fixture's own comment question has no dimension). */

@@ -1,37 +1,23 @@
-import {
-  COMPANY_COUNTED,
-  type Database,
-  type GroupRef,
-  listDimensions,
-  listInitiatives,
-  listWavesWithData,
-} from '@facets/db';
+import { COMPANY_COUNTED, type Database, type GroupRef, listDimensions, listInitiatives } from '@facets/db';
 import type { Kysely } from 'kysely';
-import { cellIn, facetKey, loadWaveData, outcomeCells } from '../insights/cells.ts';
-import { populationRow } from '../insights/disclosure.ts';
+import { cellIn, facetKey, outcomeCells } from '../insights/cells.ts';
+import { loadPopulation } from '../insights/population.ts';
 import { type FacetCell, outcomeFigure, round1, scoreFigure, visibleMean } from '../insights/figures.ts';
 import type { Scope } from '../insights/scope.ts';
 
 /**
  * "You said, we did": what a group said in its latest closed wave and what the organisation published for it. The
- * figures are the console's (insights/disclosure.ts and figures.ts, whole group only) from a wave that no longer
- * changes, so that two visits cannot be subtracted to reveal one answer. For groups counted in companies (suppliers),
- * a figure also needs k distinct companies behind it (disclosure.ts).
+ * figures are the console's: the whole group's row of its latest published wave (db publication, whole group only),
+ * which no longer changes, so that two visits cannot be subtracted to reveal one answer. For groups counted in
+ * companies (suppliers), the publication required k distinct companies behind every figure.
  */
-export async function resultsView(db: Kysely<Database>, scope: Scope, group: GroupRef, now: string) {
+export async function resultsView(db: Kysely<Database>, scope: Scope, group: GroupRef) {
   const k = scope.policy.k;
   const byCompany = COMPANY_COUNTED.includes(group.kind);
-  const waves = (await listWavesWithData(db, { organizationId: scope.organizationId, groupId: group.id })).filter(
-    (w) => w.status === 'closed' || (w.closesAt !== null && w.closesAt <= now),
-  );
+  const { waves } = await loadPopulation(db, scope, { group, segment: null });
   const [current, previous] = [waves.at(-1), waves.at(-2)];
-  const rowOf = async (wave: (typeof waves)[number] | undefined) => {
-    if (!wave) return null;
-    const ref = { id: wave.id, label: wave.label, sequence: wave.sequence };
-    const data = await loadWaveData(db, { organizationId: scope.organizationId, group, wave: ref, segments: false });
-    return populationRow(data, null, k);
-  };
-  const [row, before] = [await rowOf(current), await rowOf(previous)];
+  const [row, before] = [current?.row ?? null, previous?.row ?? null];
+  const closesAt = current ? await closingOf(db, scope.organizationId, current.wave.id) : null;
   const [dimensions, initiatives] = await Promise.all([
     listDimensions(db, { organizationId: scope.organizationId, groupId: group.id }),
     listInitiatives(db, { organizationId: scope.organizationId }),
@@ -39,7 +25,7 @@ export async function resultsView(db: Kysely<Database>, scope: Scope, group: Gro
   return {
     kThreshold: k,
     countsCompanies: byCompany,
-    wave: current ? { label: current.label, closesAt: current.closesAt } : null,
+    wave: current ? { label: current.wave.label, closesAt } : null,
     respondents: row ? row.respondents : { n: 0, hidden: 'no_data' as const },
     outcomes: row ? outcomeCells(row).map((o) => outcomeFigure(o.scale, o.cell)) : [],
     dimensions: dimensions.map((d) => {
@@ -73,4 +59,14 @@ export async function resultsView(db: Kysely<Database>, scope: Scope, group: Gro
 function changeOf(now: FacetCell, before: FacetCell | null): number | null {
   const [a, b] = [visibleMean(now), before ? visibleMean(before) : null];
   return a !== null && b !== null ? round1(a - b) : null;
+}
+
+async function closingOf(db: Kysely<Database>, organizationId: string, waveId: string): Promise<string | null> {
+  const wave = await db
+    .selectFrom('wave')
+    .select('closes_at')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', waveId)
+    .executeTakeFirst();
+  return wave?.closes_at ?? null;
 }

@@ -28,30 +28,30 @@ const anyStaff = staffProcedure('admin', 'leadership', 'hr', 'analyst', 'manager
 const wholeOrganisation = staffProcedure('admin', 'leadership', 'hr', 'analyst');
 
 export const insightsRouter = router({
-  overview: anyStaff.input(OverviewInput).query(({ ctx, input }) => overviewView(ctx.db, scopeOf(ctx.member), input)),
+  overview: anyStaff.input(OverviewInput).query(({ ctx, input }) => overviewView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   compareGroups: anyStaff
     .input(CompareGroupsInput)
-    .query(({ ctx, input }) => compareGroupsView(ctx.db, scopeOf(ctx.member), input.metric)),
+    .query(({ ctx, input }) => compareGroupsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input.metric)),
   breakdown: wholeOrganisation
     .input(BreakdownInput)
-    .query(({ ctx, input }) => breakdownView(ctx.db, scopeOf(ctx.member), input)),
+    .query(({ ctx, input }) => breakdownView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   dimension: anyStaff
     .input(DimensionInput)
-    .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member), input)),
+    .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   drivers: wholeOrganisation.input(DriversInput).query(async ({ ctx, input }) => {
-    const scope = scopeOf(ctx.member);
+    const scope = scopeOf(ctx.member, nowIso(ctx));
     return driversView(ctx.db, scope, await requireGroup(ctx.db, scope, input.groupId));
   }),
   segments: wholeOrganisation
     .input(SegmentsInput)
-    .query(({ ctx, input }) => segmentsView(ctx.db, scopeOf(ctx.member), input.groupId)),
-  alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member))),
+    .query(({ ctx, input }) => segmentsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input.groupId)),
+  alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)))),
   maturity: router({
-    get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member), ctx.clock())),
+    get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), ctx.clock())),
     assess: staffProcedure('admin', 'leadership')
       .input(AssessMaturityInput)
       .mutation(({ ctx, input }) =>
-        assessView(ctx.db, scopeOf(ctx.member), { memberId: ctx.member.memberId, ...input, now: nowIso(ctx) }),
+        assessView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), { memberId: ctx.member.memberId, ...input, now: nowIso(ctx) }),
       ),
   }),
 });

@@ -41,6 +41,7 @@ const TABLES = [
   'feedback',
   'feedback_reply',
   'outbox',
+  'wave_publication',
 ] as const satisfies readonly (keyof Database)[];
 type Missing = Exclude<keyof Database, (typeof TABLES)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

@@ -1,0 +1,170 @@
+import {
+  type Bin,
+  cellKey,
+  commentsKey,
+  type HiddenReason,
+  type Measure,
+  type MeasurePublication,
+  type Moments,
+  type PopulationId,
+  populationId,
+  type Publication,
+  type QuestionFacet,
+  type RespondentPattern,
+  type Scale,
+  type Segment,
+  WHOLE,
+} from '@facets/domain';
+import type { AggregateBin, AggregateCell } from '../repositories/aggregate-rows.ts';
+
+/** What a published wave holds: its populations, what was refused and why, and the figures of what was accepted. */
+
+export interface PublishedScale {
+  scale: Scale;
+  moments: Moments;
+  bins: Bin[];
+}
+
+/** A cell of a population that may be shown: its moments summed over scales, and each scale with its histogram. */
+export interface PublishedCell {
+  n: number;
+  moments: Moments;
+  scales: PublishedScale[];
+}
+
+export interface PublishedContent {
+  /** The whole group's respondents (null when withheld: a hidden figure never shows its n). */
+  respondents: number | null;
+  whole: HiddenReason | null;
+  /** Accepted segments with their respondents, in the order they were accepted. */
+  populations: { segment: Segment; n: number }[];
+  refused: { segment: Segment; reason: HiddenReason }[];
+  /** Per measure (cell key or comments key): where it is shown, and why it is withheld elsewhere. */
+  measures: Record<string, MeasurePublication>;
+  /** Per population ('' the whole group), the cells that may be shown. */
+  cells: Record<PopulationId, Record<string, PublishedCell>>;
+  /** How many atoms, and the smallest: what the publication's guarantee stands on (for measurement). */
+  atoms: { count: number; smallest: number | null };
+}
+
+export interface PublishedWave extends PublishedContent {
+  waveId: string;
+  groupId: string;
+  k: number;
+  commentK: number;
+  publishedAt: string;
+}
+
+/** One response as the publication sees it: its segment snapshot and what it answered (never the values). */
+export interface AnsweredRow {
+  responseId: string;
+  segments: Record<string, string>;
+  /** Each answered rating's cell, and each dimension commented on. */
+  measures: string[];
+}
+
+/** Folds responses into patterns (one per distinct snapshot) with their counts per measure. */
+export function patternsOf(rows: readonly AnsweredRow[]): RespondentPattern[] {
+  const byPattern = new Map<
+    string,
+    { segments: Record<string, string>; n: number; measures: Record<string, number> }
+  >();
+  for (const row of rows) {
+    const id = JSON.stringify(Object.entries(row.segments).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const p = byPattern.get(id) ?? { segments: row.segments, n: 0, measures: {} };
+    p.n += 1;
+    for (const m of new Set(row.measures)) p.measures[m] = (p.measures[m] ?? 0) + 1;
+    byPattern.set(id, p);
+  }
+  return [...byPattern.values()];
+}
+
+/** The measure id of one answer, or null when it feeds no published figure. */
+export function measureOf(answer: {
+  type: string;
+  facet: string | null;
+  scale: string | null;
+  dimensionId: string | null;
+  valueNumber: number | null;
+  valueText: string | null;
+}): string | null {
+  if (answer.type === 'rating' && answer.valueNumber !== null && answer.facet && answer.scale) {
+    return cellKey(answer.dimensionId, answer.facet as QuestionFacet, answer.scale as Scale);
+  }
+  if (answer.type === 'text' && answer.valueText !== null && answer.valueText.trim() !== '') {
+    return commentsKey(answer.dimensionId);
+  }
+  return null;
+}
+
+/** The measures of a wave's patterns with their thresholds. */
+export function measuresOf(patterns: readonly RespondentPattern[], k: number, commentK: number): Measure[] {
+  const ids = new Set(patterns.flatMap((p) => Object.keys(p.measures)));
+  return [...ids]
+    .sort()
+    .map((id) =>
+      id.startsWith('comments|')
+        ? { id, threshold: commentK, belowReason: 'comments_below_k' }
+        : { id, threshold: k, belowReason: 'below_k' },
+    );
+}
+
+/** The figures of the accepted populations, from the wave's aggregate rows, for the measures shown there. */
+export function contentOf(
+  publication: Publication,
+  aggregates: { cells: readonly AggregateCell[]; bins: readonly AggregateBin[] },
+): PublishedContent {
+  const shownIn = new Map<PopulationId, Set<string>>();
+  for (const [id, m] of Object.entries(publication.measures)) {
+    for (const population of m.shownIn) {
+      const set = shownIn.get(population) ?? new Set<string>();
+      set.add(id);
+      shownIn.set(population, set);
+    }
+  }
+  const cells: Record<PopulationId, Record<string, PublishedCell>> = {};
+  const scalesOf = new Map<string, PublishedScale>();
+  const slot = (c: {
+    segmentKey: string;
+    segmentValue: string;
+    dimensionId: string | null;
+    facet: string;
+    scale: string;
+  }) => {
+    const population = c.segmentKey === '' ? WHOLE : populationId({ key: c.segmentKey, value: c.segmentValue });
+    const measure = cellKey(c.dimensionId || null, c.facet as QuestionFacet, c.scale as Scale);
+    return shownIn.get(population)?.has(measure)
+      ? { population, measure, id: `${population}\n${measure}\n${c.scale}` }
+      : null;
+  };
+  for (const c of aggregates.cells) {
+    const s = slot(c);
+    if (!s || c.n <= 0) continue;
+    const scale: PublishedScale = { scale: c.scale, moments: { n: c.n, sum: c.sum, sumSq: c.sumSq }, bins: [] };
+    scalesOf.set(s.id, scale);
+    const row = (cells[s.population] ??= {});
+    const cell = (row[s.measure] ??= { n: 0, moments: { n: 0, sum: 0, sumSq: 0 }, scales: [] });
+    cell.n += c.n;
+    cell.moments = { n: cell.moments.n + c.n, sum: cell.moments.sum + c.sum, sumSq: cell.moments.sumSq + c.sumSq };
+    cell.scales.push(scale);
+  }
+  for (const b of aggregates.bins) {
+    const s = slot(b);
+    if (s && b.count > 0) scalesOf.get(s.id)?.bins.push({ value: b.value, count: b.count });
+  }
+  for (const row of Object.values(cells)) {
+    for (const cell of Object.values(row)) {
+      cell.scales.sort((a, b) => (a.scale < b.scale ? -1 : 1));
+      for (const s of cell.scales) s.bins.sort((a, b) => a.value - b.value);
+    }
+  }
+  return {
+    respondents: publication.whole === null ? publication.respondents : null,
+    whole: publication.whole,
+    populations: publication.populations,
+    refused: publication.refused,
+    measures: publication.measures,
+    cells,
+    atoms: { count: publication.atoms.length, smallest: publication.atoms[0] ?? null },
+  };
+}

@@ -1,0 +1,234 @@
+import { candidateOrder, publish, type Segment, waveState } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import { readBins, readCells } from '../repositories/aggregates.ts';
+import { listSegmentAttributes } from '../repositories/groups.ts';
+import { COMPANY_COUNTED, COMPANY_KEY } from '../repositories/respondents.ts';
+import { inTransaction, parseJson } from '../repositories/rows.ts';
+import type { Database, WavePublicationTable } from '../schema.ts';
+import {
+  type AnsweredRow,
+  contentOf,
+  measureOf,
+  measuresOf,
+  type PublishedContent,
+  type PublishedWave,
+  patternsOf,
+} from './content.ts';
+
+export type { PublishedCell, PublishedContent, PublishedScale, PublishedWave } from './content.ts';
+
+/**
+ * Publication of a wave's results (docs/architecture.md, "The disclosure guarantee"): when a wave has closed, the
+ * populations its figures may be shown over are chosen once from counts (domain `publish`), and the figures of those
+ * populations written to `wave_publication`. Views read publications only, so a reader never sees an open wave's
+ * figures change with one submission. A publication is immutable, except that a stricter threshold set later
+ * republishes it over the populations it already had (never more), so that no two publications together tell more.
+ */
+
+/** The primary breakdown: the survey's, else `department` when respondents carry it. */
+const DEFAULT_PRIMARY = 'department';
+
+/** Responses of a wave with what each answered (never the values), for the publication to count. */
+async function readAnswered(
+  db: Kysely<Database>,
+  args: { organizationId: string; waveId: string; groupId: string },
+): Promise<AnsweredRow[]> {
+  const responses = await db
+    .selectFrom('response')
+    .select(['id', 'segments'])
+    .where('organization_id', '=', args.organizationId)
+    .where('wave_id', '=', args.waveId)
+    .where('group_id', '=', args.groupId)
+    .execute();
+  const answers = await db
+    .selectFrom('answer as a')
+    .innerJoin('response as r', 'r.id', 'a.response_id')
+    .innerJoin('question as q', 'q.id', 'a.question_id')
+    .select(['a.response_id', 'q.type', 'q.facet', 'q.scale', 'q.dimension_id', 'a.value_number', 'a.value_text'])
+    .where('a.organization_id', '=', args.organizationId)
+    .where('r.organization_id', '=', args.organizationId)
+    .where('r.wave_id', '=', args.waveId)
+    .where('r.group_id', '=', args.groupId)
+    .execute();
+  const measures = new Map<string, string[]>();
+  for (const a of answers) {
+    const m = measureOf({
+      type: a.type,
+      facet: a.facet,
+      scale: a.scale,
+      dimensionId: a.dimension_id,
+      valueNumber: a.value_number,
+      valueText: a.value_text,
+    });
+    if (m) measures.set(a.response_id, [...(measures.get(a.response_id) ?? []), m]);
+  }
+  return responses.map((r) => ({
+    responseId: r.id,
+    segments: parseJson<Record<string, string>>(r.segments, {}),
+    measures: measures.get(r.id) ?? [],
+  }));
+}
+
+interface PublishArgs {
+  organizationId: string;
+  waveId: string;
+  k: number;
+  commentK: number;
+  now: string;
+}
+
+/** Computes a wave's publication; `only` restricts the candidates to those of an earlier publication. */
+async function compute(db: Kysely<Database>, args: PublishArgs & { only?: readonly Segment[] }) {
+  const wave = await db
+    .selectFrom('wave as w')
+    .innerJoin('survey as s', 's.id', 'w.survey_id')
+    .innerJoin('stakeholder_group as g', 'g.id', 's.group_id')
+    .select(['s.group_id', 's.primary_segment_key', 'g.kind'])
+    .where('w.organization_id', '=', args.organizationId)
+    .where('w.id', '=', args.waveId)
+    .executeTakeFirstOrThrow();
+  const groupId = wave.group_id;
+  const rows = await readAnswered(db, { organizationId: args.organizationId, waveId: args.waveId, groupId });
+  const patterns = patternsOf(rows);
+  const attributes = await listSegmentAttributes(db, { organizationId: args.organizationId, groupId });
+  const carried = new Set(patterns.flatMap((p) => Object.keys(p.segments)));
+  const keys = [
+    ...attributes.map((a) => a.key).filter((k) => carried.has(k)),
+    ...[...carried].filter((k) => !attributes.some((a) => a.key === k)).sort(),
+  ].filter((k) => k !== COMPANY_KEY);
+  const primaryKey = wave.primary_segment_key ?? (keys.includes(DEFAULT_PRIMARY) ? DEFAULT_PRIMARY : null);
+  // Managers read their department: it comes right after the primary breakdown.
+  const ordered = keys.includes(DEFAULT_PRIMARY)
+    ? [DEFAULT_PRIMARY, ...keys.filter((k) => k !== DEFAULT_PRIMARY)]
+    : keys;
+  const countsCompanies = COMPANY_COUNTED.includes(wave.kind as never);
+  let candidates = candidateOrder({ patterns, keys: ordered, primaryKey });
+  if (args.only) {
+    const allowed = new Set(args.only.map((s) => `${s.key}=${s.value}`));
+    candidates = candidates.filter((s) => allowed.has(`${s.key}=${s.value}`));
+  }
+  const publication = publish({
+    patterns,
+    candidates,
+    k: args.k,
+    measures: measuresOf(patterns, args.k, args.commentK),
+    companyKey: countsCompanies ? COMPANY_KEY : null,
+  });
+  const filter = { organizationId: args.organizationId, groupId, waveId: args.waveId };
+  const [cells, bins] = await Promise.all([readCells(db, filter), readBins(db, filter)]);
+  return { groupId, content: contentOf(publication, { cells, bins }) };
+}
+
+async function readRow(db: Kysely<Database>, organizationId: string, waveId: string) {
+  return db
+    .selectFrom('wave_publication')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('wave_id', '=', waveId)
+    .executeTakeFirst();
+}
+
+/**
+ * Publishes a closed wave (or returns its publication). Idempotent and safe across servers: the row is keyed by the
+ * wave, a second writer's insert changes nothing. With a stricter threshold than the stored one, it republishes over
+ * the populations already published.
+ */
+export async function publishWave(db: Kysely<Database>, args: PublishArgs): Promise<PublishedWave> {
+  return inTransaction(db, async (trx) => {
+    const existing = await readRow(trx, args.organizationId, args.waveId);
+    if (existing && existing.k >= args.k && existing.comment_k >= args.commentK) return toPublished(existing);
+    const before = existing ? parseJson<PublishedContent>(existing.content, null as never) : null;
+    const k = Math.max(args.k, existing?.k ?? 0);
+    const commentK = Math.max(args.commentK, existing?.comment_k ?? 0);
+    const { groupId, content } = await compute(trx, {
+      ...args,
+      k,
+      commentK,
+      ...(before ? { only: before.populations.map((p) => p.segment) } : {}),
+    });
+    const row = {
+      organization_id: args.organizationId,
+      wave_id: args.waveId,
+      group_id: groupId,
+      k,
+      comment_k: commentK,
+      published_at: args.now,
+      content: JSON.stringify(content),
+    };
+    if (existing) {
+      await trx
+        .updateTable('wave_publication')
+        .set({ k, comment_k: commentK, published_at: args.now, content: row.content })
+        .where('organization_id', '=', args.organizationId)
+        .where('wave_id', '=', args.waveId)
+        .execute();
+    } else {
+      await trx
+        .insertInto('wave_publication')
+        .values(row)
+        .onConflict((oc) => oc.columns(['organization_id', 'wave_id']).doNothing())
+        .execute();
+    }
+    return toPublished((await readRow(trx, args.organizationId, args.waveId))!);
+  });
+}
+
+function toPublished(row: WavePublicationTable): PublishedWave {
+  const content = JSON.parse(row.content) as PublishedContent;
+  return {
+    ...content,
+    waveId: row.wave_id,
+    groupId: row.group_id,
+    k: row.k,
+    commentK: row.comment_k,
+    publishedAt: row.published_at,
+  };
+}
+
+/**
+ * Publishes every closed wave of a group (or of the organisation) that holds answers and has no publication at the
+ * current thresholds yet, then returns the group's publications. A wave closes by its date or by hand.
+ */
+export async function publishClosedWaves(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId?: string; k: number; commentK: number; now: string },
+): Promise<void> {
+  let query = db
+    .selectFrom('wave as w')
+    .innerJoin('survey as s', 's.id', 'w.survey_id')
+    .leftJoin('wave_publication as p', (j) =>
+      j.onRef('p.wave_id', '=', 'w.id').on('p.organization_id', '=', args.organizationId),
+    )
+    .select(['w.id', 'w.status', 'w.opens_at', 'w.closes_at', 'p.k', 'p.comment_k'])
+    .where('w.organization_id', '=', args.organizationId)
+    .where('s.organization_id', '=', args.organizationId)
+    .where('w.status', '<>', 'draft');
+  if (args.groupId) query = query.where('s.group_id', '=', args.groupId);
+  const waves = await query.execute();
+  for (const w of waves) {
+    const state = waveState({ status: w.status, opensAt: w.opens_at, closesAt: w.closes_at }, args.now);
+    if (state !== 'closed') continue;
+    if (w.k !== null && w.k >= args.k && (w.comment_k ?? 0) >= args.commentK) continue;
+    await publishWave(db, {
+      organizationId: args.organizationId,
+      waveId: w.id,
+      k: args.k,
+      commentK: args.commentK,
+      now: args.now,
+    });
+  }
+}
+
+/** The publications of a group's waves (every wave that has one), keyed by wave id. */
+export async function readPublications(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string },
+): Promise<Map<string, PublishedWave>> {
+  const rows = await db
+    .selectFrom('wave_publication')
+    .selectAll()
+    .where('organization_id', '=', args.organizationId)
+    .where('group_id', '=', args.groupId)
+    .execute();
+  return new Map(rows.map((r) => [r.wave_id, toPublished(r)]));
+}
