@@ -216,9 +216,10 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
       await invitee.page.getByRole('heading', { name: w.thanks }).waitFor();
       await invitee.context.close();
       if (i === 0) {
-        // One answer is not k: the overview keeps the customers' previous results and says the new wave is under way.
+        // An open wave publishes nothing, and one answer is not k: the overview keeps the customers' previous results
+        // and says the new wave is under way without saying how many answered.
         await lead.page.goto('/console/');
-        await lead.page.getByText('Winter 2026 is under way: 1 answer so far.').waitFor();
+        await lead.page.getByText('Winter 2026 is under way: fewer than 5 answers so far.').waitFor();
         await check(lead.page, `${prefix}-07-overview-pending`);
         await lead.page.goto('/console/compare');
         expect(readHeatCell(await heat.textContent())).toEqual(before);
@@ -230,9 +231,18 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await hr.page.getByText('5 responses ·').waitFor({ timeout: 20_000 });
     await hr.page.getByText('100%').waitFor();
     await check(hr.page, `${prefix}-08-rate-moved`);
+    // Nothing is published while the wave is open, however many answered: the heatmap has not moved.
+    await lead.page.reload();
+    await lead.page.getByText('Winter 2026 is under way: 5 answers so far.').waitFor();
+    await lead.page.goto('/console/compare');
+    expect(readHeatCell(await heat.textContent())).toEqual(before);
+    // HR closes the wave: its results are published.
+    await hr.page.goBack();
+    await hr.page.getByRole('button', { name: 'Close', exact: true }).click();
+    await hr.page.getByRole('button', { name: 'Close', exact: true }).waitFor({ state: 'detached' });
     await hr.context.close();
 
-    // Five answers reach k: the heatmap shows the new wave, every one at the top of the scale.
+    // Five answers reach k and the wave is closed: the heatmap shows it, every one at the top of the scale.
     await lead.page.reload();
     await expect.poll(async () => readHeatCell(await heat.textContent())).toEqual({ score: 100, n: 5 });
     expect(before).not.toEqual({ score: 100, n: 5 });
@@ -281,7 +291,7 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     );
     expect(mail!.subject).toBe('Maison Lumière : votre avis compte – Votre relation avec Maison Lumière');
 
-    // Léa answers through her link; one company is not k companies, so the overview says the wave is under way.
+    // Léa answers through her link; the wave is open, so the overview says it is under way, without a count below k.
     const link = new RegExp(`${baseUrl}(/supplier/i/[A-Za-z0-9_-]{43})`).exec(mail!.body)?.[1];
     expect(link).toBeDefined();
     const lea = await open('fr', 'phone');
@@ -292,7 +302,7 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await lead.page.goto('/console/');
     await lead.page
       .getByText(
-        'Relation 2026 est en cours : 1 réponse pour l’instant. Ses résultats s’afficheront dès que 5 entreprises auront répondu.',
+        'Relation 2026 est en cours : moins de 5 réponses pour l’instant. Ses résultats seront publiés à sa clôture, si 5 entreprises ont répondu.',
       )
       .waitFor();
     await check(lead.page, `${prefix}-07-overview-pending`);

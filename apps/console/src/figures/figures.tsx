@@ -87,8 +87,8 @@ export interface PendingWave {
 }
 
 /**
- * Says which newer waves are under way and not shown yet: the figures stay those of the latest wave that may be
- * shown until k people (or, for suppliers, k companies) have answered the new one.
+ * Says which waves are under way: their results are published when they close; until then the figures stay those
+ * of the latest published wave, and how many answered is said only from k on.
  */
 export function PendingWaves({ pending, k }: { pending: readonly PendingWave[]; k: number }) {
   const { t, lang } = useLang();
@@ -97,12 +97,14 @@ export function PendingWaves({ pending, k }: { pending: readonly PendingWave[]; 
     <p className="fx-hint" role="note">
       {pending
         .map((p) =>
-          t(p.countsCompanies ? 'figures.pendingCompanies' : 'figures.pending', {
-            label: p.wave.label,
-            count: p.respondents.n,
-            n: formatNumber(p.respondents.n, lang),
-            k,
-          }),
+          p.respondents.hidden === null
+            ? t('figures.pending', {
+                label: p.wave.label,
+                count: p.respondents.n,
+                n: formatNumber(p.respondents.n, lang),
+                k,
+              })
+            : t(p.countsCompanies ? 'figures.pendingFewCompanies' : 'figures.pendingFew', { label: p.wave.label, k }),
         )
         .join(' ')}
     </p>

@@ -9,9 +9,9 @@ const en = {
     reason: {
       no_data: 'nobody answered yet',
       below_k: 'fewer than {{k}} respondents',
-      complementary: 'hidden with a smaller segment, so that it cannot be deduced',
+      complementary: 'hidden so that the few people outside it cannot be worked out from the total',
       complement_below_k: 'fewer than {{k}} people outside this segment answered',
-      overlap: 'too close to another segment shown: the difference would identify people',
+      overlap: 'combined with the other groups shown, it would single out fewer than {{k}} people',
       comments_below_k: 'fewer than {{k}} people commented',
       companies_below_k: 'fewer than {{k}} companies answered (suppliers are counted by company)',
     },
@@ -21,12 +21,12 @@ const en = {
       expectationGap: 'Expectation gap',
       favourability: 'Favourability',
     },
-    pending_one: '{{label}} is under way: {{n}} answer so far. Its results appear once {{k}} people have answered.',
-    pending_other: '{{label}} is under way: {{n}} answers so far. Its results appear once {{k}} people have answered.',
-    pendingCompanies_one:
-      '{{label}} is under way: {{n}} answer so far. Its results appear once {{k}} companies have answered.',
-    pendingCompanies_other:
-      '{{label}} is under way: {{n}} answers so far. Its results appear once {{k}} companies have answered.',
+    pending_one: '{{label}} is under way: {{n}} answers so far. Its results are published when it closes.',
+    pending_other: '{{label}} is under way: {{n}} answers so far. Its results are published when it closes.',
+    pendingFew:
+      '{{label}} is under way: fewer than {{k}} answers so far. Its results are published when it closes, if {{k}} people have answered.',
+    pendingFewCompanies:
+      '{{label}} is under way: fewer than {{k}} answers so far. Its results are published when it closes, if {{k}} companies have answered.',
     points: '{{value}} pts',
     percent: '{{value}} %',
     since: 'since {{wave}}',
@@ -48,9 +48,9 @@ const fr: typeof en = {
     reason: {
       no_data: 'personne n’a encore répondu',
       below_k: 'moins de {{k}} répondants',
-      complementary: 'masqué avec un plus petit segment, pour qu’il ne puisse pas être déduit',
+      complementary: 'masqué pour que les quelques personnes hors de ce groupe ne puissent pas être déduites du total',
       complement_below_k: 'moins de {{k}} personnes hors de ce segment ont répondu',
-      overlap: 'trop proche d’un autre segment affiché : la différence identifierait des personnes',
+      overlap: 'croisé avec les autres groupes affichés, il isolerait moins de {{k}} personnes',
       comments_below_k: 'moins de {{k}} personnes ont commenté',
       companies_below_k: 'moins de {{k}} entreprises ont répondu (les fournisseurs sont comptés par entreprise)',
     },
@@ -60,14 +60,12 @@ const fr: typeof en = {
       expectationGap: 'Écart aux attentes',
       favourability: 'Favorabilité',
     },
-    pending_one:
-      '{{label}} est en cours : {{n}} réponse pour l’instant. Ses résultats s’afficheront dès que {{k}} personnes auront répondu.',
-    pending_other:
-      '{{label}} est en cours : {{n}} réponses pour l’instant. Ses résultats s’afficheront dès que {{k}} personnes auront répondu.',
-    pendingCompanies_one:
-      '{{label}} est en cours : {{n}} réponse pour l’instant. Ses résultats s’afficheront dès que {{k}} entreprises auront répondu.',
-    pendingCompanies_other:
-      '{{label}} est en cours : {{n}} réponses pour l’instant. Ses résultats s’afficheront dès que {{k}} entreprises auront répondu.',
+    pending_one: '{{label}} est en cours : {{n}} réponses pour l’instant. Ses résultats seront publiés à sa clôture.',
+    pending_other: '{{label}} est en cours : {{n}} réponses pour l’instant. Ses résultats seront publiés à sa clôture.',
+    pendingFew:
+      '{{label}} est en cours : moins de {{k}} réponses pour l’instant. Ses résultats seront publiés à sa clôture, si {{k}} personnes ont répondu.',
+    pendingFewCompanies:
+      '{{label}} est en cours : moins de {{k}} réponses pour l’instant. Ses résultats seront publiés à sa clôture, si {{k}} entreprises ont répondu.',
     points: '{{value}} pts',
     percent: '{{value}} %',
     since: 'depuis {{wave}}',

@@ -1,0 +1,82 @@
+import { populationId, WHOLE } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../create-db.ts';
+import { DEMO_ORGANIZATION, seedDemo } from '../demo/index.ts';
+import { parseJson } from '../repositories/rows.ts';
+import type { Database } from '../schema.ts';
+import { openTestDb, testDialects } from '../testing.ts';
+import { publishClosedWaves, publishWave, readPublications } from './index.ts';
+
+const NOW = new Date('2026-11-22T10:00:00.000Z');
+const org = DEMO_ORGANIZATION.id;
+const hashPassword = async (password: string) => `fake-hash:${password}`;
+
+const dialects = await testDialects();
+
+describe.each(dialects)('wave publication on the demo (%s)', (dialect) => {
+  let handle: Db;
+  let db: Kysely<Database>;
+  beforeAll(async () => {
+    handle = await openTestDb(dialect);
+    db = handle.db;
+    await seedDemo(db, { now: NOW, hashPassword });
+  });
+  afterAll(() => handle?.close());
+
+  const args = { organizationId: org, k: DEMO_ORGANIZATION.kThreshold, commentK: DEMO_ORGANIZATION.commentThreshold };
+
+  it('publishes every closed wave once, and no open one', async () => {
+    await publishClosedWaves(db, { ...args, now: NOW.toISOString() });
+    const rows = await db.selectFrom('wave_publication').select(['wave_id', 'published_at']).execute();
+    const waves = await db.selectFrom('wave').select(['id', 'status', 'closes_at']).execute();
+    const closed = waves.filter(
+      (w) => w.status === 'closed' || (w.closes_at !== null && w.closes_at <= NOW.toISOString()),
+    );
+    expect(rows.map((r) => r.wave_id).sort()).toEqual(closed.map((w) => w.id).sort());
+    // Again, later: nothing is written a second time.
+    await publishClosedWaves(db, { ...args, now: '2026-11-23T10:00:00.000Z' });
+    const again = await db.selectFrom('wave_publication').select(['wave_id', 'published_at']).execute();
+    expect(again).toEqual(expect.arrayContaining(rows));
+    expect(again).toHaveLength(rows.length);
+  });
+
+  it('holds the atom rule in every publication: each atom of what is shown has at least k respondents', async () => {
+    for (const groupId of (await db.selectFrom('stakeholder_group').select('id').execute()).map((g) => g.id)) {
+      for (const p of (await readPublications(db, { organizationId: org, groupId })).values()) {
+        if (p.whole !== null) continue;
+        expect(p.atoms.smallest).toBeGreaterThanOrEqual(args.k);
+        // A shown cell of a population carries the figures; a hidden one is absent from the figures.
+        for (const [measure, m] of Object.entries(p.measures)) {
+          for (const population of m.shownIn) {
+            if (!measure.startsWith('comments|'))
+              expect(p.cells[population]?.[measure]?.n).toBeGreaterThanOrEqual(args.k);
+          }
+          for (const population of Object.keys(m.hidden)) expect(p.cells[population]?.[measure]).toBeUndefined();
+        }
+        expect(p.cells[WHOLE]).toBeDefined();
+        for (const r of p.refused) expect(p.cells[populationId(r.segment)]).toBeUndefined();
+      }
+    }
+  });
+
+  it('republishes under a stricter threshold over the populations it had, never more', async () => {
+    const groupId = (await db.selectFrom('wave_publication').select('group_id').executeTakeFirstOrThrow()).group_id;
+    const [first] = [...(await readPublications(db, { organizationId: org, groupId })).values()];
+    const stricter = await publishWave(db, { ...args, waveId: first!.waveId, k: args.k + 5, now: NOW.toISOString() });
+    expect(stricter.k).toBe(args.k + 5);
+    const before = new Set(first!.populations.map((p) => populationId(p.segment)));
+    for (const p of stricter.populations) expect(before.has(populationId(p.segment))).toBe(true);
+    // A looser threshold afterwards changes nothing: the stricter publication stands.
+    const looser = await publishWave(db, { ...args, waveId: first!.waveId, now: NOW.toISOString() });
+    expect(looser.k).toBe(args.k + 5);
+    const row = await db
+      .selectFrom('wave_publication')
+      .select('content')
+      .where('wave_id', '=', first!.waveId)
+      .executeTakeFirstOrThrow();
+    expect(parseJson(row.content, {})).toEqual(
+      expect.objectContaining({ populations: stricter.populations, refused: stricter.refused }),
+    );
+  });
+});
