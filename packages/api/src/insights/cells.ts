@@ -29,7 +29,16 @@ export const segmentId = (s: Segment) => populationId(s);
 export function rowOf(published: PublishedWave, segment: Segment | null): SegmentRow {
   const value = segment?.value ?? '';
   const id = populationId(segment);
-  const hiddenRow = (hidden: HiddenReason): SegmentRow => ({ value, respondents: { n: 0, hidden }, cells: new Map() });
+  // Every cell of a withheld population says why, as the population does; none carries a number.
+  const hiddenRow = (hidden: HiddenReason): SegmentRow => ({
+    value,
+    respondents: { n: 0, hidden },
+    cells: new Map(
+      Object.keys(published.measures)
+        .filter((m) => !m.startsWith('comments|'))
+        .map((m) => [m, { ...EMPTY_CELL, hidden }]),
+    ),
+  });
   if (published.whole !== null) return hiddenRow(published.whole);
   let n = published.respondents ?? 0;
   if (segment) {

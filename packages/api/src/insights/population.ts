@@ -64,6 +64,7 @@ export async function loadPopulation(
   const waves: PopulationWave[] = [];
   const withheld: WithheldWave[] = [];
   const open: WaveRef[] = [];
+  let last: PopulationWave | null = null;
   for (const w of all) {
     const published = publications.get(w.id);
     if (!published) {
@@ -73,9 +74,13 @@ export async function loadPopulation(
     const row = rowOf(published, args.segment);
     const ref = { id: w.id, label: w.label, sequence: w.sequence };
     if (row.respondents.hidden === null) waves.push({ wave: ref, row, published });
-    else if (row.respondents.hidden !== 'no_data' || published.whole === null)
+    else {
       withheld.push({ wave: ref, hidden: row.respondents.hidden });
+      last = { wave: ref, row, published };
+    }
   }
+  // When no published wave may be shown, the latest stays the current one, withheld with its reason.
+  if (waves.length === 0 && last) waves.push(last);
   const counts =
     open.length === 0
       ? []
