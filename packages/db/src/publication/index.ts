@@ -1,4 +1,4 @@
-import { candidateOrder, publish, type Segment, waveState } from '@facets/domain';
+import { candidateOrder, populationId, publish, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { readBins, readCells } from '../repositories/aggregates.ts';
 import { listSegmentAttributes } from '../repositories/groups.ts';
@@ -78,7 +78,7 @@ interface PublishArgs {
 }
 
 /** Computes a wave's publication; `only` restricts the candidates to those of an earlier publication. */
-async function compute(db: Kysely<Database>, args: PublishArgs & { only?: readonly Segment[] }) {
+async function compute(db: Kysely<Database>, args: PublishArgs & { before?: PublishedContent }) {
   const wave = await db
     .selectFrom('wave as w')
     .innerJoin('survey as s', 's.id', 'w.survey_id')
@@ -103,9 +103,9 @@ async function compute(db: Kysely<Database>, args: PublishArgs & { only?: readon
     : keys;
   const countsCompanies = COMPANY_COUNTED.includes(wave.kind as never);
   let candidates = candidateOrder({ patterns, keys: ordered, primaryKey });
-  if (args.only) {
-    const allowed = new Set(args.only.map((s) => `${s.key}=${s.value}`));
-    candidates = candidates.filter((s) => allowed.has(`${s.key}=${s.value}`));
+  if (args.before) {
+    const allowed = new Set(args.before.populations.map((p) => populationId(p.segment)));
+    candidates = candidates.filter((s) => allowed.has(populationId(s)));
   }
   const publication = publish({
     patterns,
@@ -113,6 +113,9 @@ async function compute(db: Kysely<Database>, args: PublishArgs & { only?: readon
     k: args.k,
     measures: measuresOf(patterns, args.k, args.commentK),
     companyKey: countsCompanies ? COMPANY_KEY : null,
+    ...(args.before
+      ? { previous: Object.fromEntries(Object.entries(args.before.measures).map(([id, m]) => [id, m.shownIn])) }
+      : {}),
   });
   const filter = { organizationId: args.organizationId, groupId, waveId: args.waveId };
   const [cells, bins] = await Promise.all([readCells(db, filter), readBins(db, filter)]);
@@ -144,7 +147,7 @@ export async function publishWave(db: Kysely<Database>, args: PublishArgs): Prom
       ...args,
       k,
       commentK,
-      ...(before ? { only: before.populations.map((p) => p.segment) } : {}),
+      ...(before ? { before } : {}),
     });
     const row = {
       organization_id: args.organizationId,

@@ -151,6 +151,30 @@ describe('publish', () => {
     expect(result.refused.find((r) => r.segment.value === 'glass')?.reason).toBe('companies_below_k');
   });
 
+  it('republishes a measure only over populations it was shown over before', () => {
+    // Comments: shown over IT with a threshold of 5; under 6, a fresh choice could show them over Paris instead,
+    // and the two lists together would isolate the commenters of IT ∩ Paris.
+    const patterns = [
+      people(4, { department: 'it', site: 'paris' }, { comments: 4 }),
+      people(3, { department: 'it', site: 'lyon' }, { comments: 3 }),
+      people(3, { department: 'sales', site: 'paris' }, { comments: 3 }),
+      people(8, { department: 'sales', site: 'lyon' }, { comments: 8 }),
+    ];
+    const comments = (threshold: number): Measure => ({ id: 'comments', threshold, belowReason: 'comments_below_k' });
+    const run = (threshold: number, previous?: Record<string, string[]>) =>
+      publish({
+        patterns,
+        candidates: order(patterns, ['department', 'site'], 'department'),
+        k: 3,
+        measures: [comments(threshold)],
+        companyKey: null,
+        ...(previous ? { previous } : {}),
+      });
+    const before = run(5).measures.comments!.shownIn;
+    const after = run(6, { comments: before }).measures.comments!.shownIn;
+    for (const population of after) expect(before).toContain(population);
+  });
+
   it('maps a snapshot to its atom: values of refused segments are dropped', () => {
     const publication = {
       populations: [{ segment: { key: 'department', value: 'it' }, n: 10 }],

@@ -52,6 +52,12 @@ export interface PublicationInput {
   measures: readonly Measure[];
   /** Set for groups counted in companies (suppliers): the segment key that names a respondent's company. */
   companyKey: string | null;
+  /**
+   * When republishing under a stricter threshold: per measure, the populations it was shown over before. A measure is
+   * then shown over no population it was not shown over already, so that the two publications together still split
+   * its answers into the earlier atoms (never finer ones).
+   */
+  previous?: Readonly<Record<string, readonly PopulationId[]>>;
 }
 
 export interface MeasurePublication {
@@ -207,7 +213,12 @@ export function publish(input: PublicationInput): Publication {
     const shownIn: PopulationId[] = [WHOLE];
     const hidden: Record<PopulationId, HiddenReason> = {};
     let measureAtoms: RespondentPattern[][] = [patterns.filter((p) => count(p) > 0)];
+    const allowed = input.previous ? new Set(input.previous[m.id] ?? []) : null;
     for (const { segment } of populations) {
+      if (allowed && !allowed.has(populationId(segment))) {
+        hidden[populationId(segment)] = 'overlap';
+        continue;
+      }
       const members = patterns.filter(inSegment(segment));
       const own = enough(members, count, m.threshold, companyKey);
       if (own === 'empty') {
