@@ -51,20 +51,30 @@ describe('the comments of a team of three', () => {
     const whole = await commentsOf(me);
     expect(whole).toMatchObject({ hidden: null, commenters: 14 });
     expect(whole.items).toHaveLength(14);
+    // A withheld list never shows how many wrote
     expect(await commentsOf(me, { key: 'department', value: 'hr' })).toEqual({
       hidden: 'comments_below_k',
-      commenters: 3,
+      commenters: 0,
       items: [],
     });
     // whole minus IT minus sales would be HR's words: sales is withheld as the complementary sibling
     expect(await commentsOf(me, { key: 'department', value: 'sales' })).toEqual({
       hidden: 'complementary',
-      commenters: 5,
+      commenters: 0,
       items: [],
     });
     const it = await commentsOf(me, { key: 'department', value: 'it' });
     expect(it).toMatchObject({ hidden: null, commenters: 6 });
-    expect(it.items).toEqual(['IT says 1', 'IT says 2', 'IT says 3', 'IT says 4', 'IT says 5', 'IT says 6']);
+    expect([...it.items].sort()).toEqual([
+      'IT says 1',
+      'IT says 2',
+      'IT says 3',
+      'IT says 4',
+      'IT says 5',
+      'IT says 6',
+    ]);
+    // whole minus IT: eight texts, sales' and HR's together
+    expect(whole.items.filter((t) => !it.items.includes(t))).toHaveLength(8);
   });
 
   it('stay hidden from the team’s manager, who still sees the team’s scores', async () => {
@@ -75,7 +85,7 @@ describe('the comments of a team of three', () => {
       groupId: org.groups.employee,
       dimensionId: org.dimensions.recognition,
     });
-    expect(page.comments).toEqual({ hidden: 'comments_below_k', commenters: 3, items: [] });
+    expect(page.comments).toEqual({ hidden: 'comments_below_k', commenters: 0, items: [] });
     expect(page.trend.at(-1)!.lived).toMatchObject({ n: 3, hidden: null });
   });
 });
@@ -102,21 +112,35 @@ describe('comments of two segments that differ by one commenter', () => {
     );
     const me = org.leadership.userId;
     // HR (3 people) and Lyon (6) differ by 3 respondents: their scores may both be shown…
-    const hr = await (await callerFor(db.db, me)).insights.dimension({
-      groupId: org.groups.employee,
-      dimensionId: org.dimensions.recognition,
-      segment: { key: 'department', value: 'hr' },
-    });
+    const page = async (segment: { key: string; value: string }) =>
+      (await callerFor(db.db, me)).insights.dimension({
+        groupId: org.groups.employee,
+        dimensionId: org.dimensions.recognition,
+        segment,
+      });
+    const hr = await page({ key: 'department', value: 'hr' });
     expect(hr.trend.at(-1)!.lived).toMatchObject({ n: 3, hidden: null });
-    // …but Lyon's comments are HR's plus one: showing both would give that one person's words away
-    expect(hr.comments).toEqual({ hidden: 'overlap', commenters: 3, items: [] });
+    expect((await page({ key: 'site', value: 'lyon' })).trend.at(-1)!.lived).toMatchObject({ n: 6, hidden: null });
+    // …but Lyon's comments are HR's plus one IT person's: the departments go first, so Lyon's list is withheld
+    expect(hr.comments).toMatchObject({ hidden: null, commenters: 3 });
+    expect([...hr.comments.items].sort()).toEqual(['HR at Lyon says 1', 'HR at Lyon says 2', 'HR at Lyon says 3']);
     expect(await commentsOf(me, { key: 'site', value: 'lyon' })).toEqual({
       hidden: 'overlap',
-      commenters: 4,
+      commenters: 0,
       items: [],
     });
-    // sales and Paris differ by three IT commenters: enough
+    // Paris minus sales would be IT at Paris, but then IT minus that would be the one IT person at Lyon
+    expect(await commentsOf(me, { key: 'site', value: 'paris' })).toEqual({
+      hidden: 'complementary',
+      commenters: 0,
+      items: [],
+    });
     expect(await commentsOf(me, { key: 'department', value: 'sales' })).toMatchObject({ hidden: null, commenters: 5 });
-    expect(await commentsOf(me, { key: 'department', value: 'it' })).toMatchObject({ hidden: null, commenters: 4 });
+    const it = await commentsOf(me, { key: 'department', value: 'it' });
+    expect(it).toMatchObject({ hidden: null, commenters: 4 });
+    // The one IT person at Lyon's words stand only among IT's four
+    expect(it.items).toContain('IT at Lyon says 1');
+    const whole = await commentsOf(me);
+    expect(whole).toMatchObject({ hidden: null, commenters: 12 });
   });
 });

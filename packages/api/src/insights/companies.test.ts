@@ -26,18 +26,29 @@ describe('suppliers counted in companies', () => {
     await answerSuppliers(db.db, org, 'Atelier Durand', 3);
     await answerSuppliers(db.db, org, 'Scierie Martin', 2);
     const api = await leadership();
+    const wave = { id: org.surveys.supplier.waveId, label: expect.any(String), sequence: expect.any(Number) };
+    // The wave is published withheld: it stays the current one, with no figure, no count, and the reason
     const group = supplierGroup(await api.insights.overview());
-    expect(group.respondents).toEqual({ n: 5, hidden: 'companies_below_k' });
+    expect(group.wave).toEqual(wave);
+    expect(group.withheldWaves).toEqual([{ wave, hidden: 'companies_below_k' }]);
+    expect(group.respondents).toEqual({ n: 0, hidden: 'companies_below_k' });
     const payment = group.dimensions.find((d) => d.id === org.dimensions.payment)!;
-    expect(payment.lived).toEqual({ n: 5, score: null, hidden: 'companies_below_k' });
+    expect(payment.lived).toEqual({ n: 0, score: null, hidden: 'companies_below_k' });
+    expect(payment.favourability).toMatchObject({ n: 0, value: null, hidden: 'companies_below_k' });
 
     const compare = await api.insights.compareGroups({ metric: 'lived' });
-    for (const c of compare.cells.filter((x) => x.groupId === org.groups.supplier && x.n > 0)) {
-      expect(c).toMatchObject({ value: null, hidden: 'companies_below_k' });
+    for (const c of compare.cells.filter((x) => x.groupId === org.groups.supplier)) {
+      expect(c).toMatchObject({ value: null, n: 0 });
     }
     const page = await api.insights.dimension({ groupId: org.groups.supplier, dimensionId: org.dimensions.payment });
-    expect(page.trend.at(-1)?.lived).toEqual({ value: null, n: 5, hidden: 'companies_below_k' });
-    expect(page.distribution).toMatchObject({ bins: [], hidden: 'companies_below_k' });
+    expect(page.trend.map((t) => t.lived)).toEqual([{ value: null, n: 0, hidden: 'companies_below_k' }]);
+    expect(page.withheldWaves).toEqual([{ wave, hidden: 'companies_below_k' }]);
+    expect(page.distribution).toMatchObject({ bins: [], n: 0, hidden: 'companies_below_k' });
+    expect(page.ipa).toBeNull();
+    const breakdown = await api.insights
+      .breakdown({ groupId: org.groups.supplier, segmentKey: 'company' })
+      .catch((e: unknown) => e);
+    expect(breakdown).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^segmentKey: /) });
 
     await answerSuppliers(db.db, org, 'Verrerie du Rhône', 1, { payment: 2 });
     const shown = supplierGroup(await (await leadership()).insights.overview());
@@ -70,17 +81,28 @@ describe('suppliers counted in companies', () => {
     const api = await leadership();
     const offered = await api.insights.segments({ groupId: org.groups.supplier });
     expect(offered.segments.map((a) => a.key)).toEqual(['category']);
-    const byCompany = await api.insights.breakdown({ groupId: org.groups.supplier, segmentKey: 'company' });
-    expect(byCompany.rows).toHaveLength(5);
-    // One company is never k companies, however many of its contacts answered (two contacts are below k anyway).
-    for (const row of byCompany.rows) {
-      expect(row.respondents.hidden).toBe(row.respondents.n >= 3 ? 'companies_below_k' : 'below_k');
-      expect(row.cells.every((c) => c.value === null)).toBe(true);
-    }
+    // One company is never k companies: no view is cut by company, even where the key is configured.
+    await expect(api.insights.breakdown({ groupId: org.groups.supplier, segmentKey: 'company' })).rejects.toMatchObject(
+      {
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(/^segmentKey: /),
+      },
+    );
+    await expect(
+      api.insights.dimension({
+        groupId: org.groups.supplier,
+        dimensionId: org.dimensions.payment,
+        segment: { key: 'company', value: 'transports_alpha' },
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^segment: /) });
     const byCategory = await api.insights.breakdown({ groupId: org.groups.supplier, segmentKey: 'category' });
-    const hidden = Object.fromEntries(byCategory.rows.map((r) => [r.value, r.respondents.hidden]));
-    // Logistics stands on 2 companies; packaging, shown, would give it away as the whole group minus packaging.
-    expect(hidden).toEqual({ logistics: 'companies_below_k', packaging: 'complementary' });
+    const rows = Object.fromEntries(byCategory.rows.map((r) => [r.value, r]));
+    // Logistics stands on 2 companies; packaging, shown, would give it away as the whole group minus packaging,
+    // whose complement is those 2 companies: both withheld for want of companies, with no count.
+    for (const value of ['logistics', 'packaging']) {
+      expect(rows[value]?.respondents).toEqual({ n: 0, hidden: 'companies_below_k' });
+      expect(rows[value]?.cells.every((c) => c.value === null && c.n === 0)).toBe(true);
+    }
     expect(byCategory.total.respondents).toEqual({ n: 12, hidden: null });
   });
 });

@@ -59,9 +59,7 @@ export async function dimensionView(
       dimension.id,
     ),
     // Drivers are the whole group's: its current wave is this page's unless a segment filters the page.
-    drivers: scope.department
-      ? null
-      : await driversView(db, scope, group, population ? undefined : (current?.wave ?? null)),
+    drivers: scope.department ? null : await driversView(db, scope, group, population ? undefined : current),
     comments: await commentsOf(db, scope, {
       groupId: group.id,
       current,

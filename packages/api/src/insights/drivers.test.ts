@@ -64,8 +64,16 @@ describe('insights.drivers', () => {
     await db.db.updateTable('organization').set({ k_threshold: 40 }).where('id', '=', org.organizationId).execute();
     await answerEmployees(db.db, org, crowd(35));
     const d = await drivers();
-    expect(d).toMatchObject({ status: 'insufficient', n: 35, rSquared: null, hidden: 'below_k' });
-    expect(d.drivers.every((x) => x.r === null && x.hidden === 'below_k')).toBe(true);
+    // The whole group is withheld in its only published wave: no figure, no n, and the reason.
+    expect(d).toMatchObject({
+      wave: { id: org.surveys.employee.waveId },
+      outcome: null,
+      status: 'insufficient',
+      n: 0,
+      rSquared: null,
+      hidden: 'below_k',
+    });
+    expect(d.drivers).toEqual([]);
   });
 
   it('has nothing to explain without an outcome item', async () => {

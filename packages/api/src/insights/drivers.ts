@@ -1,4 +1,4 @@
-import { type Database, listDimensions, readPairs, type WaveRef } from '@facets/db';
+import { type Database, listDimensions, readPairs } from '@facets/db';
 import {
   DRIVER_MIN_N_CORRELATION,
   DRIVER_MIN_N_WEIGHTS,
@@ -10,7 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { GroupOf } from './cells.ts';
 import { round3 } from './figures.ts';
-import { loadPopulation } from './population.ts';
+import { loadPopulation, type PopulationWave } from './population.ts';
 import type { Scope } from './scope.ts';
 
 const OUTCOME = 'outcome:';
@@ -28,15 +28,19 @@ export async function driversView(
   scope: Scope,
   group: GroupOf,
   /** The whole group's current wave, when the caller has read it already. */
-  current?: WaveRef | null,
+  current?: PopulationWave | null,
 ) {
   const groupId = group.id;
-  const wave =
+  const latest =
     current !== undefined
       ? current
-      : ((await loadPopulation(db, scope, { group, segment: null })).waves.at(-1)?.wave ?? null);
+      : ((await loadPopulation(db, scope, { group, segment: null })).waves.at(-1) ?? null);
+  const wave = latest?.wave ?? null;
+  // A wave in which the whole group is withheld (below k, or too few companies) shows no driver: only the reason.
+  const withheld = latest?.row.respondents.hidden ?? null;
   const thresholds = { correlation: DRIVER_MIN_N_CORRELATION, weights: DRIVER_MIN_N_WEIGHTS };
-  const pairs = wave ? await readPairs(db, { organizationId: scope.organizationId, groupId, waveId: wave.id }) : [];
+  const pairs =
+    wave && !withheld ? await readPairs(db, { organizationId: scope.organizationId, groupId, waveId: wave.id }) : [];
   const variables = new Set(pairs.flatMap((p) => [p.a, p.b]));
   const outcomes = [...variables].filter((v) => v.startsWith(OUTCOME)).sort();
   const outcome = variables.has(PREFERRED_OUTCOME) ? PREFERRED_OUTCOME : (outcomes[0] ?? null);
@@ -47,7 +51,7 @@ export async function driversView(
     status: 'insufficient' as DriversStatus,
     n: 0,
     rSquared: null,
-    hidden: 'no_data' as HiddenReason | null,
+    hidden: (withheld ?? 'no_data') as HiddenReason | null,
     drivers: [],
   };
   if (!outcome) return empty;
@@ -61,14 +65,14 @@ export async function driversView(
     ...empty,
     outcome: { variable: outcome, scale: outcome.slice(OUTCOME.length) as Scale },
     status: hidden ? ('insufficient' as const) : result.status,
-    n: result.n,
+    n: hidden ? 0 : result.n,
     rSquared: hidden || result.rSquared === null ? null : round3(result.rSquared),
     hidden,
     drivers: result.drivers.map((d) => {
       const own = hidden ?? below(d.n);
       return {
         dimensionId: d.id.slice(LIVED.length),
-        n: d.n,
+        n: own ? 0 : d.n,
         r: own || d.r === null ? null : round3(d.r),
         sign: own ? null : d.sign,
         relativeWeight: own || d.relativeWeight === null ? null : round3(d.relativeWeight),

@@ -40,7 +40,7 @@ describe('another organisation', () => {
         segmentKey: 'department',
         waveId: org.surveys.employee.waveId,
       }),
-    ).rejects.toMatchObject({ ...notFound, message: 'waveId: no answers in this wave for this group' });
+    ).rejects.toMatchObject({ ...notFound, message: 'waveId: no published results in this wave for this group' });
 
     const views = JSON.stringify([
       await api.insights.overview(),
@@ -125,27 +125,40 @@ describe('refused input', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('reads only: every view leaves every table as it was', async () => {
-    const before = await tableCounts();
-    expect(Object.keys(before).length).toBeGreaterThan(20);
+  it('reads only: every view leaves every table as it was, once the closed waves are published', async () => {
     const api = await callerFor(db.db, org.leadership.userId);
     const g = { groupId: org.groups.employee };
-    await api.insights.overview();
-    await api.insights.compareGroups({ metric: 'favourability' });
-    await api.insights.breakdown({ ...g, segmentKey: 'department' });
-    await api.insights.dimension({
-      ...g,
-      dimensionId: org.dimensions.recognition,
-      segment: { key: 'department', value: 'hr' },
-    });
-    await api.insights.drivers(g);
-    await api.insights.alerts();
-    await api.insights.maturity.get();
-    await expect(api.insights.breakdown({ ...g, segmentKey: 'x'.repeat(65) })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-      message: expect.stringMatching(/^segmentKey: /),
-    });
-    expect(await tableCounts()).toEqual(before);
+    const readEverything = async () => {
+      await api.insights.overview();
+      await api.insights.compareGroups({ metric: 'favourability' });
+      await api.insights.breakdown({ ...g, segmentKey: 'department' });
+      await api.insights.dimension({
+        ...g,
+        dimensionId: org.dimensions.recognition,
+        segment: { key: 'department', value: 'hr' },
+      });
+      await api.insights.drivers(g);
+      await api.insights.alerts();
+      await api.insights.maturity.get();
+      await expect(api.insights.breakdown({ ...g, segmentKey: 'x'.repeat(65) })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+        message: expect.stringMatching(/^segmentKey: /),
+      });
+    };
+    // The wave the fixture answered is closed: the first read publishes it, and writes nothing else.
+    const before = await tableCounts();
+    expect(Object.keys(before).length).toBeGreaterThan(20);
+    expect(before.wave_publication).toBe(0);
+    await readEverything();
+    const published = await tableCounts();
+    expect(published.wave_publication).toBeGreaterThan(0);
+    expect({ ...published, wave_publication: 0 }).toEqual(before);
+    const publications = await db.db.selectFrom('wave_publication').selectAll().orderBy('wave_id').execute();
+    expect(publications.map((p) => p.wave_id)).toContain(org.surveys.employee.waveId);
+    // Further reads change nothing, the publications included.
+    await readEverything();
+    expect(await tableCounts()).toEqual(published);
+    expect(await db.db.selectFrom('wave_publication').selectAll().orderBy('wave_id').execute()).toEqual(publications);
   });
 });
 

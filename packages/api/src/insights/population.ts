@@ -4,6 +4,7 @@ import {
   type PublishedWave,
   readPublications,
   COMPANY_COUNTED,
+  COMPANY_KEY,
   listWavesWithData,
   readRespondents,
   type WaveRef,
@@ -82,17 +83,38 @@ export async function loadPopulation(
   // When no published wave may be shown, the latest stays the current one, withheld with its reason.
   if (waves.length === 0 && last) waves.push(last);
   const counts =
-    open.length === 0
-      ? []
-      : await readRespondents(db, { organizationId, groupId: args.group.id, segmentKey: '' });
+    open.length === 0 ? [] : await readRespondents(db, { organizationId, groupId: args.group.id, segmentKey: '' });
   const countsCompanies = COMPANY_COUNTED.includes(args.group.kind);
+  const companies =
+    countsCompanies && open.length > 0
+      ? await readRespondents(db, { organizationId, groupId: args.group.id, segmentKey: COMPANY_KEY })
+      : [];
   const pending = open.map((w) => {
     const n = counts.find((c) => c.waveId === w.id && c.segmentValue === '')?.n ?? 0;
+    const hidden: HiddenReason | null =
+      n === 0
+        ? 'no_data'
+        : n < k
+          ? 'below_k'
+          : countsCompanies && !enoughCompanies(companies, w.id, n, k)
+            ? 'companies_below_k'
+            : null;
     return {
       wave: { id: w.id, label: w.label, sequence: w.sequence },
-      respondents: n >= k ? { n, hidden: null } : { n: 0, hidden: n === 0 ? ('no_data' as const) : ('below_k' as const) },
+      respondents: hidden === null ? { n, hidden } : { n: 0, hidden },
       countsCompanies,
     };
   });
   return { waves, withheld, pending };
+}
+
+/**
+ * The publication's rule for the whole group, applied to an open wave's count: k distinct companies, none with most
+ * of the answers (respondents without a company count as one company, as in domain `publish`).
+ */
+function enoughCompanies(rows: readonly { waveId: string; n: number }[], waveId: string, n: number, k: number) {
+  const sizes = rows.filter((r) => r.waveId === waveId && r.n > 0).map((r) => r.n);
+  const unattributed = n - sizes.reduce((s, x) => s + x, 0);
+  if (unattributed > 0) sizes.push(unattributed);
+  return sizes.length >= k && Math.max(...sizes) * 2 <= n;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@facets/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addInitiative, answerEmployees, answerSuppliers, people } from '../insights/testing.ts';
+import { addInitiative, answerEmployees, answerSuppliers, closeWaves, people } from '../insights/testing.ts';
 import { buildOrg, callerFor, type Org, openDb } from '../test-setup.ts';
 
 /** "You said, we did" tried as a stakeholder would try to break it: small groups, open waves, few companies. */
@@ -20,20 +20,32 @@ const recognition = (r: Awaited<ReturnType<typeof results>>) => r.dimensions.fin
 describe('portal.results.get', () => {
   it('shows the latest closed wave of the group, never the open one that still moves', async () => {
     await answerEmployees(db.db, org, people(4, {}, { lived: 5, expected: 4 }), { wave: 'closed' });
-    await answerEmployees(db.db, org, people(3, {}, { lived: 1, expected: 1 }));
+    await answerEmployees(db.db, org, people(3, {}, { lived: 1, expected: 1 }), { keepOpen: true });
     const r = await results(org.stakeholders.alice.userId);
     expect(r.wave?.label).toBe('Q3');
     expect(r.respondents).toEqual({ n: 4, hidden: null });
     expect(recognition(r).lived).toEqual({ value: 100, n: 4, hidden: null });
     expect(recognition(r).expected).toEqual({ value: 75, n: 4, hidden: null });
     expect(recognition(r).change).toBeNull();
+    // One more answer to the open wave moves nothing
+    await answerEmployees(db.db, org, people(1, {}, { lived: 1, expected: 1 }), { keepOpen: true });
+    expect(await results(org.stakeholders.alice.userId)).toEqual(r);
+    // Once it closes, it is the wave shown
+    await closeWaves(db.db, org);
+    const closed = await results(org.stakeholders.alice.userId);
+    expect(closed.wave?.label).toBe('Q4');
+    expect(closed.respondents).toEqual({ n: 4, hidden: null });
+    expect(recognition(closed).lived).toEqual({ value: 0, n: 4, hidden: null });
+    expect(recognition(closed).change).toBe(-100);
   });
 
   it('hides what fewer than k people answered, and says why', async () => {
     await answerEmployees(db.db, org, people(2, {}, { lived: 5 }), { wave: 'closed' });
     const r = await results(org.stakeholders.alice.userId);
-    expect(r.respondents).toEqual({ n: 2, hidden: 'below_k' });
-    expect(recognition(r).lived).toEqual({ value: null, n: 2, hidden: 'below_k' });
+    expect(r.respondents).toEqual({ n: 0, hidden: 'below_k' });
+    expect(recognition(r).lived).toEqual({ value: null, n: 0, hidden: 'below_k' });
+    expect(recognition(r).expected).toEqual({ value: null, n: 0, hidden: 'below_k' });
+    expect(r.outcomes).toEqual([]);
   });
 
   it('counts suppliers in companies: five contacts of two companies show nothing', async () => {
@@ -41,9 +53,9 @@ describe('portal.results.get', () => {
     await answerSuppliers(db.db, org, 'Scierie Martin', 2, { wave: 'closed' });
     const few = await results(org.stakeholders.sam.userId);
     expect(few.countsCompanies).toBe(true);
-    expect(few.respondents).toEqual({ n: 5, hidden: 'companies_below_k' });
+    expect(few.respondents).toEqual({ n: 0, hidden: 'companies_below_k' });
     const payment = () => few.dimensions.find((d) => d.code === 'payment')!;
-    expect(payment().lived).toMatchObject({ value: null, hidden: 'companies_below_k' });
+    expect(payment().lived).toEqual({ value: null, n: 0, hidden: 'companies_below_k' });
     await answerSuppliers(db.db, org, 'Verrerie du Rhône', 1, { wave: 'closed', payment: 2 });
     const enough = await results(org.stakeholders.sam.userId);
     expect(enough.respondents).toEqual({ n: 6, hidden: null });
