@@ -27,9 +27,7 @@ export async function breakdownView(
     loadPopulation(db, scope, { group, segment: null }),
   ]);
   const chosen =
-    input.waveId === undefined
-      ? population.waves.at(-1)
-      : population.waves.find((w) => w.wave.id === input.waveId);
+    input.waveId === undefined ? population.waves.at(-1) : population.waves.find((w) => w.wave.id === input.waveId);
   if (input.waveId !== undefined && !chosen) {
     throw new DomainError('not_found', 'waveId: no published results in this wave for this group', 'waveId');
   }

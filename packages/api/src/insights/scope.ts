@@ -69,7 +69,6 @@ export async function requireDimension(
   return dimension;
 }
 
-
 /**
  * The population a view reads: a manager's department, or the segment asked for. A manager may name only their own
  * department; anyone else may name any segment of the group.

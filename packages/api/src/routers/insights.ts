@@ -28,7 +28,9 @@ const anyStaff = staffProcedure('admin', 'leadership', 'hr', 'analyst', 'manager
 const wholeOrganisation = staffProcedure('admin', 'leadership', 'hr', 'analyst');
 
 export const insightsRouter = router({
-  overview: anyStaff.input(OverviewInput).query(({ ctx, input }) => overviewView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+  overview: anyStaff
+    .input(OverviewInput)
+    .query(({ ctx, input }) => overviewView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   compareGroups: anyStaff
     .input(CompareGroupsInput)
     .query(({ ctx, input }) => compareGroupsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input.metric)),
@@ -51,7 +53,11 @@ export const insightsRouter = router({
     assess: staffProcedure('admin', 'leadership')
       .input(AssessMaturityInput)
       .mutation(({ ctx, input }) =>
-        assessView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), { memberId: ctx.member.memberId, ...input, now: nowIso(ctx) }),
+        assessView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), {
+          memberId: ctx.member.memberId,
+          ...input,
+          now: nowIso(ctx),
+        }),
       ),
   }),
 });
