@@ -142,8 +142,10 @@ export function contentOf(
     if (!s || c.n <= 0) continue;
     const scale: PublishedScale = { scale: c.scale, moments: { n: c.n, sum: c.sum, sumSq: c.sumSq }, bins: [] };
     scalesOf.set(s.id, scale);
-    const row = (cells[s.population] ??= {});
-    const cell = (row[s.measure] ??= { n: 0, moments: { n: 0, sum: 0, sumSq: 0 }, scales: [] });
+    cells[s.population] ??= {};
+    const row = cells[s.population]!;
+    row[s.measure] ??= { n: 0, moments: { n: 0, sum: 0, sumSq: 0 }, scales: [] };
+    const cell = row[s.measure]!;
     cell.n += c.n;
     cell.moments = { n: cell.moments.n + c.n, sum: cell.moments.sum + c.sum, sumSq: cell.moments.sumSq + c.sumSq };
     cell.scales.push(scale);
