@@ -65,6 +65,71 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
   });
 
   it('run once: migrating again changes nothing', async () => {
+    expect(await migrating(() => migrateToLatest(handle.db))).toEqual([]);
+  });
+
+  it('enforce the keys the repositories rely on', async () => {
+    const now = '2026-11-22T09:00:00.000Z';
+    const org = {
+      id: 'o1',
+      slug: 'o1',
+      name: 'O',
+      default_locale: 'fr',
+      k_threshold: 5,
+      comment_threshold: 5,
+      created_at: now,
+    };
+    await handle.db.insertInto('organization').values(org).execute();
+    await expect(
+      handle.db
+        .insertInto('organization')
+        .values({ ...org, id: 'o2' })
+        .execute(),
+    ).rejects.toThrow();
+    await expect(
+      handle.db
+        .insertInto('organization')
+        .values({ ...org, id: 'o3', slug: 'o3', k_threshold: 2 })
+        .execute(),
+    ).rejects.toThrow();
+    const group = {
+      organization_id: 'missing',
+      id: 'g1',
+      kind: 'employee',
+      code: 'employee',
+      label: '{}',
+      created_at: now,
+    };
+    await expect(handle.db.insertInto('stakeholder_group').values(group).execute()).rejects.toThrow(); // foreign key
+    const user = {
+      id: 'u1',
+      name: 'U',
+      email: 'u@x.test',
+      email_verified: 0,
+      image: null,
+      created_at: now,
+      updated_at: now,
+    };
+    await handle.db.insertInto('auth_user').values(user).execute();
+    await expect(
+      handle.db
+        .insertInto('auth_user')
+        .values({ ...user, id: 'u2' })
+        .execute(),
+    ).rejects.toThrow(); // email
+  });
+
+  it('roll back down to nothing and up again', async () => {
+    const migrator = new Migrator({
+      db: handle.db,
+      provider: migrationProvider,
+      ...(dialect === 'postgres' ? { migrationTableSchema: await currentSchema() } : {}),
+    });
+    await handle.db.deleteFrom('auth_user').execute();
+    await handle.db.deleteFrom('organization').execute();
+    const down = await migrating(() => migrator.migrateTo(NO_MIGRATIONS));
+    expect(down.error).toBeUndefined();
+    await expect(sql`select count(*) from organization`.execute(handle.db)).rejects.toThrow();
     // Every registered migration runs again, in the order of its name.
     expect(await migrating(() => migrateToLatest(handle.db))).toEqual(Object.keys(migrations).sort());
   });
