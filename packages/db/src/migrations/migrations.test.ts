@@ -18,6 +18,7 @@ const TABLES = [
   'member',
   'stakeholder_group',
   'segment_attribute',
+  'company',
   'stakeholder',
   'dimension',
   'dimension_group',
@@ -136,6 +137,7 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
       '2026_12_01_1100_add_console_operations',
       '2026_12_01_1200_add_stakeholder_locale',
       '2026_12_01_1400_create_aggregate_series_indexes',
+      '2026_12_02_1200_create_company',
     ]);
   });
 
