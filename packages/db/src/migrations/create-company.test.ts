@@ -77,9 +77,9 @@ describe.each(dialects)('migration to company records (%s)', (dialect) => {
   });
 
   it('turns the company segment of supplier responses and aggregates into ids, each company counted once', async () => {
-    const [verrerie, durand, former] = await Promise.all(
+    const [verrerie, durand, former] = (await Promise.all(
       ['Verrerie du Rhône', 'Atelier Durand', 'ancien_fournisseur'].map((n) => idNamed('o1', n)),
-    );
+    )) as [string, string, string];
     const responses = await handle.db.selectFrom('response').select(['id', 'segments']).orderBy('id').execute();
     expect(responses.map((r) => [r.id, JSON.parse(r.segments)])).toEqual([
       ['r1', { company: verrerie, category: 'glass' }],
