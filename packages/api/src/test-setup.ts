@@ -1,5 +1,5 @@
 import { createDb, type Database, type Db, migrateToLatest, newId } from '@facets/db';
-import { buildFixture, type Fixture } from '@facets/db/testing';
+import { buildFixture, companyRecord, type Fixture } from '@facets/db/testing';
 import type { Role } from '@facets/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Accounts } from './accounts.ts';
@@ -47,6 +47,7 @@ export async function buildOrg(db: Kysely<Database>, options: { kThreshold?: num
       email: `tom@${fx.slug}.test`,
       display_name: 'Tom',
       company: 'Scierie Martin',
+      company_id: await companyRecord(db, fx, 'Scierie Martin'),
       segments: JSON.stringify({ category: 'wood' }),
       created_at: fx.now,
     })

@@ -1,6 +1,15 @@
-import type { GroupKind, QuestionFacet, QuestionType, Role, Scale, StaffRole } from '@facets/domain';
+import {
+  assignCompanies,
+  type GroupKind,
+  type QuestionFacet,
+  type QuestionType,
+  type Role,
+  type Scale,
+  type StaffRole,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { newId } from './ids.ts';
+import { listCompanies, saveCompanyAssignment } from './repositories/companies.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -64,6 +73,18 @@ interface QuestionSpec {
   required?: boolean;
 }
 
+/** The id of the organisation's company of that name (however spelled), created when there is none. */
+export async function companyRecord(
+  db: Kysely<Database>,
+  fx: Pick<Fixture, 'organizationId' | 'now'>,
+  name: string,
+): Promise<string> {
+  const known = await listCompanies(db, fx.organizationId);
+  const assignment = assignCompanies(known, [{ company: name, email: null }], { newId, byDomain: false });
+  await saveCompanyAssignment(db, { organizationId: fx.organizationId, assignment, known, now: fx.now });
+  return assignment.matches[0]!.companyId!;
+}
+
 /** One more stakeholder (no sign-in) of a fixture's group, e.g. to reach an anonymity threshold. */
 export async function addStakeholder(
   db: Kysely<Database>,
@@ -82,6 +103,7 @@ export async function addStakeholder(
       email: null,
       display_name: args.displayName ?? `Stakeholder ${id.slice(-6)}`,
       company: args.company ?? null,
+      company_id: args.company ? await companyRecord(db, fx, args.company) : null,
       segments: JSON.stringify(segments),
       created_at: fx.now,
     })
@@ -303,6 +325,7 @@ export async function buildFixture(db: Kysely<Database>, options: FixtureOptions
         email: `${name}@${slug}.test`,
         display_name: name[0]!.toUpperCase() + name.slice(1),
         company: company ?? null,
+        company_id: company ? await companyRecord(db, { organizationId, now }, company) : null,
         segments: JSON.stringify(segments),
         created_at: now,
       })

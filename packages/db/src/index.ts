@@ -21,6 +21,7 @@ export * from './repositories/groups.ts';
 export * from './repositories/initiatives.ts';
 export * from './repositories/intended.ts';
 export * from './repositories/invitation-csv.ts';
+export * from './repositories/companies.ts';
 export * from './repositories/invitation-import.ts';
 export * from './repositories/invitation-mail.ts';
 export * from './repositories/invitation-responses.ts';

@@ -110,13 +110,28 @@ export interface StakeholderTable {
   external_ref: string | null;
   email: string | null;
   display_name: string;
-  /** The company a supplier, customer or shareholder contact belongs to (anonymity counts companies). */
+  /** The company as the contact's file or record spelled it; `company_id` is the company they belong to. */
   company: string | null;
+  /** The company record of a supplier, customer or shareholder contact (anonymity counts companies). Optional on insert. */
+  company_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON object attribute key → value. */
   segments: string;
   created_at: string;
   /** The language messages to this person are written in ('fr', 'en'); null: the organisation's. Optional on insert. */
   locale: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/**
+ * A company the organisation's contacts belong to: one record per company, however its name is spelled, so that
+ * suppliers are counted by company and not by spelling (matching in `@facets/domain` companies.ts).
+ */
+export interface CompanyTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  /** JSON array of the e-mail domains of its contacts, lower case (never a public mail provider's). */
+  domains: string;
+  created_at: string;
 }
 
 export interface DimensionTable {
@@ -423,6 +438,7 @@ export interface Database {
   member: MemberTable;
   stakeholder_group: StakeholderGroupTable;
   segment_attribute: SegmentAttributeTable;
+  company: CompanyTable;
   stakeholder: StakeholderTable;
   dimension: DimensionTable;
   dimension_group: DimensionGroupTable;

@@ -48,7 +48,10 @@ export interface SegmentAttributeContent {
 
 const v = (value: string, fr: string, en: string): SegmentValue => ({ value, label: t(fr, en) });
 
-/** Supplier companies: a company is a segment too, so its (small) cells show how the k rule protects contacts. */
+/**
+ * Supplier companies, each a company record (anonymity counts suppliers by company: one company is never k of them).
+ * Several have more than one contact.
+ */
 export const SUPPLIER_COMPANIES = [
   { name: 'Atelier Durand', category: 'raw_materials', contacts: 3 },
   { name: 'Verrerie du Rhône', category: 'raw_materials', contacts: 3 },
@@ -124,12 +127,6 @@ export const SEGMENT_ATTRIBUTES: readonly SegmentAttributeContent[] = [
       v('services', 'Services', 'Services'),
       v('it', 'Informatique', 'IT'),
     ],
-  },
-  {
-    group: 'supplier',
-    key: 'company',
-    label: t('Entreprise', 'Company'),
-    values: SUPPLIER_COMPANIES.map((c) => v(companyValue(c.name), c.name, c.name)),
   },
   {
     group: 'shareholder',

@@ -184,6 +184,27 @@ describe('seedDemo', () => {
     expect(segments.some((c) => c.n < 5)).toBe(true);
   });
 
+  it('makes its supplier companies records, one per company however its contacts spell it', async () => {
+    const suppliers = await first.db
+      .selectFrom('stakeholder')
+      .innerJoin('company', 'company.id', 'stakeholder.company_id')
+      .select(['stakeholder.company', 'company.id', 'company.name', 'company.domains'])
+      .where('stakeholder.group_id', '=', groupId('supplier'))
+      .execute();
+    const verrerie = suppliers.filter((s) => s.name === 'Verrerie du Rhône');
+    expect(new Set(verrerie.map((s) => s.company)).size).toBe(3);
+    expect(new Set(verrerie.map((s) => s.id)).size).toBe(1);
+    expect(JSON.parse(verrerie[0]!.domains)).toEqual(['verrerie-du-rhone.example']);
+    expect(new Set(suppliers.map((s) => s.id)).size).toBe(10);
+    // responses carry the company's id, so the company cells count companies, not spellings
+    const values = await readRespondents(first.db, {
+      organizationId: org,
+      groupId: groupId('supplier'),
+      segmentKey: 'company',
+    });
+    expect(new Set(values.map((r) => r.segmentValue))).toEqual(new Set(suppliers.map((s) => s.id)));
+  });
+
   it('has enough employees and customers in every wave for key-driver weights', async () => {
     const minimum = { employee: 60, customer: 50, supplier: 5, shareholder: 5 } as const;
     for (const group of GROUPS) {

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import { respondentSegments } from '../repositories/respondents.ts';
 import { submitResponse } from '../repositories/responses.ts';
 import { inTransaction } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
-import { DEMO_PASSWORD, groupId, ORGANIZATION } from './content.ts';
+import { DEMO_PASSWORD, GROUPS, groupId, ORGANIZATION } from './content.ts';
 import { buildStakeholders, SIGN_IN_STAKEHOLDERS, STAFF } from './people.ts';
 import { createRandom, sequentialIds } from './random.ts';
 import { planResponses, waveWindows } from './responses.ts';
@@ -77,7 +78,11 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
         waveId: waveId(r.group, r.sequence),
         stakeholderId: r.stakeholder.id,
         groupId: groupId(r.group),
-        segments: r.stakeholder.segments,
+        segments: respondentSegments({
+          segments: r.stakeholder.segments,
+          companyId: r.stakeholder.companyId,
+          groupKind: GROUPS.find((g) => g.code === r.group)!.kind,
+        }),
         idempotencyKey: r.idempotencyKey,
         answers: r.answers.map((a) => ({ questionId: questionId(r.group, a.code), value: a.value, text: a.text })),
         now: r.submittedAt,

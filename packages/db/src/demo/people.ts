@@ -1,4 +1,4 @@
-import type { StaffRole } from '@facets/domain';
+import { companyKey, type StaffRole } from '@facets/domain';
 import { companyValue, type GroupCode, SUPPLIER_COMPANIES } from './content.ts';
 import type { Random } from './random.ts';
 
@@ -31,7 +31,10 @@ export interface StakeholderContent {
   externalRef: string;
   displayName: string;
   email: string;
+  /** The company as the contact's record spells it (spellings of one company vary, as in real files). */
   company: string | null;
+  /** The company record: one per company, however spelled. */
+  companyId: string | null;
   segments: Record<string, string>;
   /** Set for the stakeholders who sign in to a portal in the demo (and in the e2e story). */
   signIn: boolean;
@@ -39,7 +42,7 @@ export interface StakeholderContent {
 
 /** The stakeholder sign-ins of the contract; each is the first stakeholder of its group. */
 export const SIGN_IN_STAKEHOLDERS: Readonly<
-  Record<GroupCode, Omit<StakeholderContent, 'id' | 'externalRef' | 'group' | 'signIn'>>
+  Record<GroupCode, Omit<StakeholderContent, 'id' | 'externalRef' | 'group' | 'signIn' | 'companyId'>>
 > = {
   employee: {
     displayName: 'Camille Bernard',
@@ -57,7 +60,7 @@ export const SIGN_IN_STAKEHOLDERS: Readonly<
     displayName: 'Marc Durand',
     email: 'supplier@demo.facets.test',
     company: 'Atelier Durand',
-    segments: { supplier_category: 'raw_materials', company: companyValue('Atelier Durand') },
+    segments: { supplier_category: 'raw_materials' },
   },
   shareholder: {
     displayName: 'Pierre Fontaine',
@@ -150,6 +153,15 @@ const INSTITUTIONS = [
 
 const ascii = (s: string) => companyValue(s).replace(/_/g, '-');
 
+/** The id of a demo company: one per company, whichever spelling a contact's record uses. */
+export const demoCompanyId = (name: string) => `demo-company-${companyKey(name).replace(/_/g, '-')}`;
+
+/** Contacts whose records spell their company their own way: still one company, counted once. */
+const SPELLINGS: Record<string, readonly string[]> = {
+  'Verrerie du Rhône': ['Verrerie du Rhône', 'VERRERIE DU RHONE SA', 'Verrerie du Rhône S.A.'],
+  'Transports Roussel': ['Transports Roussel', 'Transports Roussel SARL', 'transports roussel'],
+};
+
 /** Builds every stakeholder of the demo from the seeded generator; same seed, same people. */
 export function buildStakeholders(random: Random): StakeholderContent[] {
   const used = new Set(Object.values(SIGN_IN_STAKEHOLDERS).map((s) => s.displayName));
@@ -167,11 +179,12 @@ export function buildStakeholders(random: Random): StakeholderContent[] {
   const add = (
     group: GroupCode,
     prefix: string,
-    s: Omit<StakeholderContent, 'id' | 'group' | 'externalRef' | 'signIn'>,
+    s: Omit<StakeholderContent, 'id' | 'group' | 'externalRef' | 'signIn' | 'companyId'>,
   ) => {
     const n = people.filter((p) => p.group === group).length + 1;
     people.push({
       ...s,
+      companyId: s.company ? demoCompanyId(s.company) : null,
       id: `demo-stakeholder-${group}-${String(n).padStart(3, '0')}`,
       group,
       externalRef: `${prefix}-${String(n).padStart(4, '0')}`,
@@ -223,8 +236,8 @@ export function buildStakeholders(random: Random): StakeholderContent[] {
       add('supplier', 'FRN', {
         displayName,
         email: s?.email ?? emailOf(displayName, `${ascii(company.name)}.example`),
-        company: company.name,
-        segments: { supplier_category: company.category, company: companyValue(company.name) },
+        company: SPELLINGS[company.name]?.[c] ?? company.name,
+        segments: { supplier_category: company.category },
       });
     }
   }

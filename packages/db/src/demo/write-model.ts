@@ -1,10 +1,11 @@
+import { companyDomain } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { GROUPS, groupId, ORGANIZATION, SEGMENT_ATTRIBUTES } from './content.ts';
+import { GROUPS, groupId, ORGANIZATION, SEGMENT_ATTRIBUTES, SUPPLIER_COMPANIES } from './content.ts';
 import { DIMENSIONS, dimensionId } from './dimensions.ts';
 import { INITIATIVES } from './initiatives.ts';
 import { INTENDED } from './intended.ts';
-import { STAFF, type StakeholderContent } from './people.ts';
+import { demoCompanyId, STAFF, type StakeholderContent } from './people.ts';
 import { PROMISES } from './promises.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -79,6 +80,13 @@ export async function writeGroups(db: Kysely<Database>, clock: Clock, stakeholde
       })),
     )
     .execute();
+  const companies = demoCompanies(stakeholders);
+  if (companies.length > 0) {
+    await db
+      .insertInto('company')
+      .values(companies.map((c) => ({ ...c, organization_id: org, domains: json(c.domains), created_at: created })))
+      .execute();
+  }
   await db
     .insertInto('stakeholder')
     .values(
@@ -90,11 +98,34 @@ export async function writeGroups(db: Kysely<Database>, clock: Clock, stakeholde
         email: s.email,
         display_name: s.displayName,
         company: s.company,
+        company_id: s.companyId,
         segments: json(s.segments),
         created_at: created,
       })),
     )
     .execute();
+}
+
+/**
+ * The demo's company records: named by their first contact's spelling (the supplier list's own name first), with the
+ * e-mail domains that only their contacts use.
+ */
+function demoCompanies(stakeholders: readonly StakeholderContent[]) {
+  const companies = new Map<string, { id: string; name: string; domains: string[] }>();
+  const owners = new Map<string, Set<string | null>>();
+  for (const s of stakeholders) {
+    const domain = companyDomain(s.email);
+    if (domain !== null) owners.set(domain, (owners.get(domain) ?? new Set()).add(s.companyId));
+    if (s.companyId === null || s.company === null) continue;
+    const listed = SUPPLIER_COMPANIES.find((c) => demoCompanyId(c.name) === s.companyId)?.name;
+    if (!companies.has(s.companyId))
+      companies.set(s.companyId, { id: s.companyId, name: listed ?? s.company, domains: [] });
+  }
+  for (const [domain, ids] of owners) {
+    const [only] = [...ids];
+    if (ids.size === 1 && only) companies.get(only)?.domains.push(domain);
+  }
+  return [...companies.values()];
 }
 
 /**

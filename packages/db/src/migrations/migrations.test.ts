@@ -18,6 +18,7 @@ const TABLES = [
   'member',
   'stakeholder_group',
   'segment_attribute',
+  'company',
   'stakeholder',
   'dimension',
   'dimension_group',

@@ -1,6 +1,16 @@
-import { DomainError, type GroupKind, Locale, waveState } from '@facets/domain';
+import {
+  assignCompanies,
+  type CompanyAssignment,
+  type CompanyMatchKind,
+  DomainError,
+  type GroupKind,
+  type KnownCompany,
+  Locale,
+  waveState,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { listCompanies, saveCompanyAssignment } from './companies.ts';
 import { listSegmentAttributes } from './groups.ts';
 import { CSV_MAX_REPORTED, type CsvError, parseInvitees } from './invitation-csv.ts';
 import { invitationMail } from './invitation-mail.ts';
@@ -8,6 +18,7 @@ import { findExisting, match, mergedSegments, type Planned } from './invitation-
 import { invitationLink, issueInvitations } from './invitations.ts';
 import { enqueueMessage } from './outbox.ts';
 import { inTransaction, localized } from './rows.ts';
+import { COMPANY_COUNTED } from './respondents.ts';
 import { requireWave } from './survey-access.ts';
 
 /**
@@ -29,11 +40,21 @@ export interface ImportSummary {
   invited: number;
   /** People already invited to this wave, who get no second e-mail. */
   alreadyInvited: number;
+  /** Companies the file brings that were not known yet. */
+  newCompanies: number;
+}
+
+/** Which company a row's person belongs to, and how it was found: by its name, by the e-mail's domain, or new. */
+export interface RowCompany {
+  row: number;
+  companyId: string;
+  company: string;
+  how: CompanyMatchKind;
 }
 
 export type ImportOutcome =
   | { status: 'refused'; rows: number; errorCount: number; errors: CsvError[] }
-  | { status: 'valid' | 'imported'; summary: ImportSummary };
+  | { status: 'valid' | 'imported'; summary: ImportSummary; companies: RowCompany[] };
 
 interface ImportArgs {
   organization: { id: string; name: string; defaultLocale: string };
@@ -41,6 +62,8 @@ interface ImportArgs {
   csv: string;
   now: string;
   groupKinds?: readonly GroupKind[];
+  /** Ids of new records; a preview, which writes nothing, names the companies it would create with placeholders. */
+  newId?: () => string;
 }
 
 async function plan(trx: Kysely<Database>, args: ImportArgs) {
@@ -79,10 +102,56 @@ async function plan(trx: Kysely<Database>, args: ImportArgs) {
         .execute()
     ).map((r) => r.stakeholder_id),
   );
-  return { survey, wave, rowCount: parsed.rowCount, errors: matched.errors, planned: matched.planned, invited };
+  const known = await listCompanies(trx, organizationId);
+  const companies = placeInCompanies(matched.planned, known, {
+    byDomain: COMPANY_COUNTED.includes(survey.groupKind),
+    newId: args.newId ?? (() => `new-company-${++previewIds}`),
+  });
+  return {
+    survey,
+    wave,
+    rowCount: parsed.rowCount,
+    errors: matched.errors,
+    planned: matched.planned,
+    invited,
+    known,
+    ...companies,
+  };
 }
 
-function summaryOf(planned: Planned[], invited: Set<string>): ImportSummary {
+let previewIds = 0;
+
+/**
+ * The company of each row: a row naming a company, or (in groups counted in companies) a person with none yet, is
+ * placed by `assignCompanies`; a row with no company keeps the person's. A person moved to another company is a
+ * change.
+ */
+function placeInCompanies(
+  planned: Planned[],
+  known: readonly KnownCompany[],
+  options: { byDomain: boolean; newId: () => string },
+): { assignment: CompanyAssignment; companyOf: Map<Planned, string>; rowCompanies: RowCompany[] } {
+  const placed = planned.filter(
+    (p) => p.invitee.company !== null || (options.byDomain && (p.existing?.company_id ?? null) === null),
+  );
+  const assignment = assignCompanies(
+    known,
+    placed.map((p) => ({ company: p.invitee.company, email: p.invitee.email })),
+    options,
+  );
+  const companyOf = new Map<Planned, string>();
+  const rowCompanies: RowCompany[] = [];
+  placed.forEach((p, i) => {
+    const m = assignment.matches[i]!;
+    if (m.companyId === null) return;
+    companyOf.set(p, m.companyId);
+    rowCompanies.push({ row: p.invitee.row, companyId: m.companyId, company: m.companyName, how: m.how });
+    if (p.existing && p.existing.company_id !== m.companyId) p.changed = true;
+  });
+  return { assignment, companyOf, rowCompanies };
+}
+
+function summaryOf(planned: Planned[], invited: Set<string>, assignment: CompanyAssignment): ImportSummary {
   const already = planned.filter((p) => p.existing && invited.has(p.existing.id)).length;
   return {
     rows: planned.length,
@@ -91,6 +160,7 @@ function summaryOf(planned: Planned[], invited: Set<string>): ImportSummary {
     unchanged: planned.filter((p) => p.existing && !p.changed).length,
     invited: planned.length - already,
     alreadyInvited: already,
+    newCompanies: assignment.created.length,
   };
 }
 
@@ -107,7 +177,11 @@ function refused(result: { rowCount: number; errors: CsvError[] }): ImportOutcom
 export async function previewInvitationImport(db: Kysely<Database>, args: ImportArgs): Promise<ImportOutcome> {
   const result = await plan(db, args);
   if (result.errors.length > 0) return refused(result);
-  return { status: 'valid', summary: summaryOf(result.planned, result.invited) };
+  return {
+    status: 'valid',
+    summary: summaryOf(result.planned, result.invited, result.assignment),
+    companies: result.rowCompanies,
+  };
 }
 
 /** Imports a file all or nothing (see the top of this file); a file with any mistake is refused with its report. */
@@ -119,13 +193,21 @@ export async function importInvitations(
     const organizationId = args.organization.id;
     const result = await plan(trx, args);
     if (result.errors.length > 0) return refused(result);
-    const { survey, wave, planned, invited } = result;
-    const fresh = planned.filter((p) => !p.existing).map((p) => ({ ...p, id: args.newId() }));
+    const { survey, wave, planned, invited, companyOf } = result;
+    await saveCompanyAssignment(trx, {
+      organizationId,
+      assignment: result.assignment,
+      known: result.known,
+      now: args.now,
+    });
+    const fresh = planned
+      .filter((p) => !p.existing)
+      .map((p) => ({ ...p, id: args.newId(), companyId: companyOf.get(p) }));
     for (let i = 0; i < fresh.length; i += 200) {
       await trx
         .insertInto('stakeholder')
         .values(
-          fresh.slice(i, i + 200).map(({ invitee, id }) => ({
+          fresh.slice(i, i + 200).map(({ invitee, id, companyId }) => ({
             id,
             organization_id: organizationId,
             group_id: survey.groupId,
@@ -133,6 +215,7 @@ export async function importInvitations(
             email: invitee.email,
             display_name: invitee.name ?? invitee.email,
             company: invitee.company,
+            company_id: companyId ?? null,
             segments: JSON.stringify(invitee.segments),
             locale: invitee.locale,
             created_at: args.now,
@@ -140,7 +223,9 @@ export async function importInvitations(
         )
         .execute();
     }
-    for (const { invitee, existing } of planned.filter((p) => p.existing && p.changed)) {
+    for (const p of planned.filter((p) => p.existing && p.changed)) {
+      const { invitee, existing } = p;
+      const companyId = companyOf.get(p);
       await trx
         .updateTable('stakeholder')
         .set({
@@ -148,6 +233,7 @@ export async function importInvitations(
           ...(invitee.name !== null ? { display_name: invitee.name } : {}),
           ...(invitee.externalId !== null ? { external_ref: invitee.externalId } : {}),
           ...(invitee.company !== null ? { company: invitee.company } : {}),
+          ...(companyId !== undefined ? { company_id: companyId } : {}),
           ...(invitee.locale !== null ? { locale: invitee.locale } : {}),
           segments: JSON.stringify(mergedSegments(existing, invitee)),
         })
@@ -195,7 +281,11 @@ export async function importInvitations(
         newId: args.newId,
       });
     }
-    return { status: 'imported', summary: summaryOf(planned, invited) };
+    return {
+      status: 'imported',
+      summary: summaryOf(planned, invited, result.assignment),
+      companies: result.rowCompanies,
+    };
   });
 }
 

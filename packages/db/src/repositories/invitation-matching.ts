@@ -13,6 +13,7 @@ export interface Existing {
   email: string | null;
   display_name: string;
   company: string | null;
+  company_id: string | null;
   segments: string;
   locale: string | null;
 }
@@ -29,7 +30,7 @@ export async function findExisting(trx: Kysely<Database>, organizationId: string
   const select = () =>
     trx
       .selectFrom('stakeholder')
-      .select(['id', 'external_ref', 'email', 'display_name', 'company', 'segments', 'locale'])
+      .select(['id', 'external_ref', 'email', 'display_name', 'company', 'company_id', 'segments', 'locale'])
       .where('organization_id', '=', organizationId)
       .where('group_id', '=', groupId);
   const refs = rows.flatMap((r) => (r.externalId ? [r.externalId] : []));

@@ -123,8 +123,14 @@ describe.each(dialects)('answering through an invitation link (%s)', (dialect) =
       .where('organization_id', '=', fx.organizationId)
       .executeTakeFirstOrThrow();
     expect(response.stakeholder_id).toBe(fx.stakeholders.sam.id);
-    // Suppliers' anonymity is counted in companies: the snapshot carries the company.
-    expect(JSON.parse(response.segments)).toEqual({ category: 'materials', company: 'atelier_durand' });
+    // Suppliers' anonymity is counted in companies: the snapshot carries the id of the company record.
+    const durand = await db
+      .selectFrom('company')
+      .select('id')
+      .where('organization_id', '=', fx.organizationId)
+      .where('name', '=', 'Atelier Durand')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(response.segments)).toEqual({ category: 'materials', company: durand.id });
   });
 
   it('refuses an expired link, an unknown one, bad answers and a closed survey, writing nothing', async () => {

@@ -130,7 +130,7 @@ async function submissionOf(
 ): Promise<SubmitResponseInput> {
   const stakeholder = await db
     .selectFrom('stakeholder')
-    .select(['segments', 'company'])
+    .select(['segments', 'company_id'])
     .where('organization_id', '=', invitation.organizationId)
     .where('id', '=', invitation.stakeholderId)
     .executeTakeFirstOrThrow();
@@ -141,7 +141,7 @@ async function submissionOf(
     groupId: invitation.group.id,
     segments: respondentSegments({
       segments: parseJson<Record<string, string>>(stakeholder.segments, {}),
-      company: stakeholder.company,
+      companyId: stakeholder.company_id,
       groupKind: invitation.group.kind,
     }),
     idempotencyKey: input.idempotencyKey,

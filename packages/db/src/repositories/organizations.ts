@@ -30,6 +30,8 @@ export interface MemberContext {
     id: string;
     displayName: string;
     company: string | null;
+    /** The contact's company record: the `company` segment of their responses in groups counted in companies. */
+    companyId: string | null;
     segments: Record<string, string>;
     group: GroupRef;
   };
@@ -104,6 +106,7 @@ export async function findMemberByUserId(
       's.id as stakeholder_id',
       's.display_name',
       's.company',
+      's.company_id',
       's.segments',
       'g.id as group_id',
       'g.code as group_code',
@@ -121,6 +124,7 @@ export async function findMemberByUserId(
           id: row.stakeholder_id,
           displayName: row.display_name!,
           company: row.company,
+          companyId: row.company_id,
           segments: parseJson<Record<string, string>>(row.segments, {}),
           group: {
             id: row.group_id,

@@ -1,4 +1,4 @@
-import type { GroupKind } from '@facets/domain';
+import { companyKey, type GroupKind } from '@facets/domain';
 
 /**
  * What a response remembers of its respondent: the segment snapshot. For groups whose anonymity is counted in
@@ -12,26 +12,25 @@ export const COMPANY_KEY = 'company';
 /** Groups whose results must stand on at least k distinct companies, not k contacts. */
 export const COMPANY_COUNTED: readonly GroupKind[] = ['supplier'];
 
-/** A company's segment value: its name without accents, case or spaces ('Verrerie du Rhône' → 'verrerie_du_rhone'). */
-export function companyValue(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-}
+/**
+ * A company's name reduced to what its spellings share ('Verrerie du Rhône SA' → 'verrerie_du_rhone'). Responses
+ * carry the company's id, not this; matching a name to a record is `assignCompanies` in `@facets/domain`.
+ */
+export const companyValue = companyKey;
 
-/** The segments to snapshot on a response of this respondent (a set `company` segment is kept as it is). */
+/**
+ * The segments to snapshot on a response of this respondent. In a group counted in companies, the `company` segment
+ * is always the id of the contact's company record (whatever the stakeholder's own segments say), or absent without
+ * one, so that spellings of a company never count as several.
+ */
 export function respondentSegments(respondent: {
   segments: Readonly<Record<string, string>>;
-  company: string | null;
+  companyId: string | null;
   groupKind: GroupKind;
 }): Record<string, string> {
   const segments = { ...respondent.segments };
-  const company = respondent.company?.trim() ? companyValue(respondent.company) : '';
-  if (COMPANY_COUNTED.includes(respondent.groupKind) && company !== '' && segments[COMPANY_KEY] === undefined) {
-    segments[COMPANY_KEY] = company;
-  }
+  if (!COMPANY_COUNTED.includes(respondent.groupKind)) return segments;
+  delete segments[COMPANY_KEY];
+  if (respondent.companyId) segments[COMPANY_KEY] = respondent.companyId;
   return segments;
 }
