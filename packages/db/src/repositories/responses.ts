@@ -94,8 +94,9 @@ export async function submitInTransaction(
       stakeholder_id: anonymous ? null : input.stakeholderId,
       idempotency_key: input.idempotencyKey,
       segments: JSON.stringify(input.segments),
-      // An anonymous response keeps only the day, so its time cannot be matched with a sign-in or a session.
-      submitted_at: anonymous ? `${input.now.slice(0, 10)}T00:00:00.000Z` : input.now,
+      // An anonymous response carries no time of its own, not even the day (in a continuous survey the day alone
+      // pairs a response with the one participation marker of that day): every one says when its wave opened.
+      submitted_at: anonymous ? survey.opensAt : input.now,
     })
     .execute();
   await trx
