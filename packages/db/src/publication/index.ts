@@ -1,4 +1,4 @@
-import { candidateOrder, populationId, publish, waveState } from '@facets/domain';
+import { atomOf, candidateOrder, populationId, publish, type Segment, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { readBins, readCells } from '../repositories/aggregates.ts';
 import { listSegmentAttributes } from '../repositories/groups.ts';
@@ -119,7 +119,76 @@ async function compute(db: Kysely<Database>, args: PublishArgs & { before?: Publ
   });
   const filter = { organizationId: args.organizationId, groupId, waveId: args.waveId };
   const [cells, bins] = await Promise.all([readCells(db, filter), readBins(db, filter)]);
-  return { groupId, content: contentOf(publication, { cells, bins }) };
+  return { groupId, content: contentOf(publication, { cells, bins }), publication };
+}
+
+/**
+ * After publication, every response of the wave keeps only its atom: the values of the populations published (and,
+ * for suppliers, the company, which the company rule counts), so that the database file holds no finer snapshot
+ * than reporting needs. The aggregate rows of segments no longer carried go too, so that the aggregates still equal
+ * a recomputation from the responses.
+ */
+async function coarsen(
+  trx: Kysely<Database>,
+  args: { organizationId: string; waveId: string; accepted: readonly Segment[] },
+): Promise<void> {
+  const toAtom = atomOf({ populations: args.accepted.map((segment) => ({ segment, n: 0 })) }, [COMPANY_KEY]);
+  const responses = await trx
+    .selectFrom('response')
+    .select(['id', 'segments'])
+    .where('organization_id', '=', args.organizationId)
+    .where('wave_id', '=', args.waveId)
+    .execute();
+  for (const r of responses) {
+    const before = parseJson<Record<string, string>>(r.segments, {});
+    const atom = toAtom(before);
+    if (Object.keys(atom).length === Object.keys(before).length) continue;
+    await trx
+      .updateTable('response')
+      .set({ segments: JSON.stringify(atom) })
+      .where('organization_id', '=', args.organizationId)
+      .where('id', '=', r.id)
+      .execute();
+  }
+  const kept = new Set(args.accepted.map(populationId));
+  const keep = (key: string, value: string) =>
+    key === '' || key === COMPANY_KEY || kept.has(populationId({ key, value }));
+  const where = { organizationId: args.organizationId, waveId: args.waveId };
+  for (const table of ['aggregate_cell', 'aggregate_bin', 'aggregate_respondents'] as const) {
+    const rows = await trx
+      .selectFrom(table)
+      .select(['segment_key', 'segment_value'])
+      .distinct()
+      .where('organization_id', '=', where.organizationId)
+      .where('wave_id', '=', where.waveId)
+      .execute();
+    for (const row of rows.filter((x) => !keep(x.segment_key, x.segment_value))) {
+      await trx
+        .deleteFrom(table)
+        .where('organization_id', '=', where.organizationId)
+        .where('wave_id', '=', where.waveId)
+        .where('segment_key', '=', row.segment_key)
+        .where('segment_value', '=', row.segment_value)
+        .execute();
+    }
+  }
+  const overlaps = await trx
+    .selectFrom('aggregate_segment_overlap')
+    .select(['key_a', 'value_a', 'key_b', 'value_b'])
+    .where('organization_id', '=', where.organizationId)
+    .where('wave_id', '=', where.waveId)
+    .execute();
+  for (const o of overlaps.filter((x) => !keep(x.key_a, x.value_a) || !keep(x.key_b, x.value_b))) {
+    await trx
+      .deleteFrom('aggregate_segment_overlap')
+      .where('organization_id', '=', where.organizationId)
+      .where('wave_id', '=', where.waveId)
+      .where('key_a', '=', o.key_a)
+      .where('value_a', '=', o.value_a)
+      .where('key_b', '=', o.key_b)
+      .where('value_b', '=', o.value_b)
+      .execute();
+  }
 }
 
 async function readRow(db: Kysely<Database>, organizationId: string, waveId: string) {
@@ -143,7 +212,7 @@ export async function publishWave(db: Kysely<Database>, args: PublishArgs): Prom
     const before = existing ? parseJson<PublishedContent>(existing.content, null as never) : null;
     const k = Math.max(args.k, existing?.k ?? 0);
     const commentK = Math.max(args.commentK, existing?.comment_k ?? 0);
-    const { groupId, content } = await compute(trx, {
+    const { groupId, content, publication } = await compute(trx, {
       ...args,
       k,
       commentK,
@@ -158,6 +227,11 @@ export async function publishWave(db: Kysely<Database>, args: PublishArgs): Prom
       published_at: args.now,
       content: JSON.stringify(content),
     };
+    await coarsen(trx, {
+      organizationId: args.organizationId,
+      waveId: args.waveId,
+      accepted: publication.populations.map((p) => p.segment),
+    });
     if (existing) {
       await trx
         .updateTable('wave_publication')

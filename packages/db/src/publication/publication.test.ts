@@ -1,8 +1,11 @@
-import { populationId, WHOLE } from '@facets/domain';
+import { atomOf, populationId, WHOLE } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
 import { DEMO_ORGANIZATION, seedDemo } from '../demo/index.ts';
+import { diffAggregates, recomputeAggregates } from '../repositories/aggregate-repair.ts';
+import { readAggregates } from '../repositories/aggregates.ts';
+import { COMPANY_KEY } from '../repositories/respondents.ts';
 import { parseJson } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
 import { openTestDb, testDialects } from '../testing.ts';
@@ -13,6 +16,9 @@ const org = DEMO_ORGANIZATION.id;
 const hashPassword = async (password: string) => `fake-hash:${password}`;
 
 const dialects = await testDialects();
+
+const sorted = (o: Record<string, string>) =>
+  Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 describe.each(dialects)('wave publication on the demo (%s)', (dialect) => {
   let handle: Db;
@@ -58,6 +64,38 @@ describe.each(dialects)('wave publication on the demo (%s)', (dialect) => {
         for (const r of p.refused) expect(p.cells[populationId(r.segment)]).toBeUndefined();
       }
     }
+  });
+
+  it('keeps only its atom on each response: no stored snapshot narrows anyone below k, aggregates agree', async () => {
+    for (const groupId of (await db.selectFrom('stakeholder_group').select('id').execute()).map((g) => g.id)) {
+      for (const p of (await readPublications(db, { organizationId: org, groupId })).values()) {
+        if (p.whole !== null) continue;
+        const toAtom = atomOf(p, [COMPANY_KEY]);
+        const responses = await db.selectFrom('response').select('segments').where('wave_id', '=', p.waveId).execute();
+        const participants = await db
+          .selectFrom('wave_participation as w')
+          .innerJoin('stakeholder as s', 's.id', 'w.stakeholder_id')
+          .select('s.segments')
+          .where('w.wave_id', '=', p.waveId)
+          .execute();
+        const atoms = participants.map((x) => JSON.stringify(sorted(toAtom(parseJson(x.segments, {})))));
+        for (const r of responses) {
+          const snapshot = parseJson<Record<string, string>>(r.segments, {});
+          expect(toAtom(snapshot)).toEqual(snapshot);
+          const { company: _, ...atom } = snapshot;
+          // Every stored snapshot is shared by at least k of the wave's participants.
+          const alike = atoms.filter((a) => a === JSON.stringify(sorted(atom))).length;
+          if (groupId.endsWith('supplier')) continue; // a supplier's snapshot keeps the company the rule counts
+          expect(alike).toBeGreaterThanOrEqual(args.k);
+        }
+      }
+    }
+    expect(
+      diffAggregates(
+        await readAggregates(db, { organizationId: org }),
+        await recomputeAggregates(db, { organizationId: org }),
+      ),
+    ).toEqual([]);
   });
 
   it('republishes under a stricter threshold over the populations it had, never more', async () => {
