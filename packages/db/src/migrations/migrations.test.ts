@@ -136,6 +136,7 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
       '2026_12_01_1100_add_console_operations',
       '2026_12_01_1200_add_stakeholder_locale',
       '2026_12_01_1400_create_aggregate_series_indexes',
+      '2026_12_02_1000_rebuild_response_tables_without_rowid',
     ]);
   });
 
