@@ -99,7 +99,8 @@ describe.each(dialects)('answering through an invitation link (%s)', (dialect) =
     const invitation = await findInvitation(db, token);
     expect(invitation?.usedAt).toBe(invitation?.createdAt);
     const response = await db.selectFrom('response').selectAll().where('id', '=', responseId).executeTakeFirstOrThrow();
-    expect(response).toMatchObject({ stakeholder_id: null, submitted_at: '2026-11-22T00:00:00.000Z' });
+    // The wave's opening time, not the day of the submission.
+    expect(response).toMatchObject({ stakeholder_id: null, submitted_at: '2026-11-01T00:00:00.000Z' });
     // A time-ordered id would start with the submission's milliseconds in base 32.
     expect(responseId.slice(0, 10)).not.toBe(newId(Date.parse('2026-11-22T14:37:12.345Z')).slice(0, 10));
     expect(responseId).toMatch(/^[0-9a-f]{32}$/);
