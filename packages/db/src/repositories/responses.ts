@@ -113,7 +113,11 @@ export async function submitInTransaction(
       value_text: a.valueText,
       value_choices: a.valueChoices === null ? null : JSON.stringify(a.valueChoices),
     })),
-    participation: { organization_id: input.organizationId, wave_id: input.waveId, stakeholder_id: input.stakeholderId },
+    participation: {
+      organization_id: input.organizationId,
+      wave_id: input.waveId,
+      stakeholder_id: input.stakeholderId,
+    },
     aggregates: aggregateRowsOf(where, input.segments, ratings),
   };
   if (hooks.collect) hooks.collect(rows);
