@@ -51,7 +51,7 @@ async function writeResponses(name: string, until?: string): Promise<Written> {
   if (until === undefined) await migrateToLatest(db);
   else expect((await new Migrator({ db, provider: migrationProvider }).migrateTo(until)).error).toBeUndefined();
   const fx: Fixture = await buildFixture(db);
-  const people = [];
+  const people: Awaited<ReturnType<typeof addStakeholder>>[] = [];
   for (let i = 0; i < PEOPLE; i++) {
     people.push(await addStakeholder(db, fx, { groupId: fx.groups.employee, segments: { department: 'it' } }));
   }
