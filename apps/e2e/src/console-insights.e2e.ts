@@ -48,9 +48,10 @@ const WORDS = {
     trendChart: /Transparency: expected and lived across waves/,
     group: 'Group',
     cutBy: 'Cut by',
-    department: 'Department',
-    hr: 'Human resources',
-    belowK: 'fewer than 5 respondents',
+    site: 'Site',
+    lyon: 'Lyon',
+    /** Sites cut across the demo's departments: the publication withholds them, and says why. */
+    withheld: /combined with the other groups shown|few people outside it/,
     stage3: /^3\. Integrated offer/,
     strengths: 'What already supports this stage?',
     record: 'Record the self-assessment',
@@ -85,9 +86,9 @@ const WORDS = {
     trendChart: /Transparence : attendue et vécue au fil des vagues/,
     group: 'Groupe',
     cutBy: 'Découper par',
-    department: 'Service',
-    hr: 'Ressources humaines',
-    belowK: 'moins de 5 répondants',
+    site: 'Site',
+    lyon: 'Lyon',
+    withheld: /croisé avec les autres groupes affichés|personnes hors de ce groupe/,
     stage3: /^3\. Offre intégrée/,
     strengths: 'Qu’est-ce qui soutient déjà ce stade ?',
     record: 'Enregistrer l’auto-évaluation',
@@ -197,9 +198,9 @@ describe.skipIf(!chromiumPath)('console insights', () => {
 
       await navigate(page, w.groups);
       await page.getByLabel(w.group, { exact: true }).selectOption({ label: w.employees });
-      await page.getByLabel(w.cutBy).selectOption({ label: w.department });
-      const hr = page.getByRole('row', { name: new RegExp(`^${w.hr}`) });
-      await expect.poll(async () => (await hr.textContent()) ?? '').toContain(w.belowK);
+      await page.getByLabel(w.cutBy).selectOption({ label: w.site });
+      const lyon = page.getByRole('row', { name: new RegExp(`^${w.lyon}`) });
+      await expect.poll(async () => (await lyon.textContent()) ?? '').toMatch(w.withheld);
       await check(page, shot('05-groups-hidden-cell'));
 
       await navigate(page, w.maturity);
@@ -286,10 +287,10 @@ describe.skipIf(!chromiumPath)('console insights', () => {
       await signIn(page, w, '/console/', email);
       await navigate(page, w.groups);
       await page.getByLabel(w.group, { exact: true }).selectOption({ label: w.employees });
-      await page.getByLabel(w.cutBy).selectOption({ label: w.department });
+      await page.getByLabel(w.cutBy).selectOption({ label: w.site });
       await expect
-        .poll(async () => (await page.getByRole('row', { name: new RegExp(`^${w.hr}`) }).textContent()) ?? '')
-        .toContain(w.belowK);
+        .poll(async () => (await page.getByRole('row', { name: new RegExp(`^${w.lyon}`) }).textContent()) ?? '')
+        .toMatch(w.withheld);
       await navigate(page, w.maturity);
       await page.getByText(w.readOnly).waitFor();
       expect(await page.getByRole('button', { name: w.record }).count()).toBe(0);

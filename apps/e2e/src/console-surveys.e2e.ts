@@ -232,7 +232,7 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await hr.page.getByText('100%').waitFor();
     await check(hr.page, `${prefix}-08-rate-moved`);
     // Nothing is published while the wave is open, however many answered: the heatmap has not moved.
-    await lead.page.reload();
+    await lead.page.goto('/console/');
     await lead.page.getByText('Winter 2026 is under way: 5 answers so far.').waitFor();
     await lead.page.goto('/console/compare');
     expect(readHeatCell(await heat.textContent())).toEqual(before);

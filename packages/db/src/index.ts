@@ -14,6 +14,7 @@ export { migrateToLatest, migrationProvider, migrations } from './migrations/ind
 export * from './repositories/aggregate-repair.ts';
 export * from './repositories/aggregates.ts';
 export * from './repositories/answers.ts';
+export * from './repositories/coarsen.ts';
 export * from './repositories/comments.ts';
 export * from './repositories/feedback.ts';
 export * from './repositories/feedback-inbox.ts';
@@ -44,5 +45,6 @@ export * from './repositories/survey-builder.ts';
 export * from './repositories/survey-catalog.ts';
 export * from './repositories/survey-templates.ts';
 export * from './repositories/surveys.ts';
+export * from './repositories/unique-snapshots.ts';
 export * from './repositories/waves.ts';
 export type * from './schema.ts';

@@ -3,7 +3,9 @@ import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
 import type { Database } from '../schema.ts';
-import { openTestDb, testDialects, underSchemaLock } from '../testing.ts';
+import { newId } from '../ids.ts';
+import { submitResponse } from '../repositories/responses.ts';
+import { buildFixture, openTestDb, testDialects, underSchemaLock } from '../testing.ts';
 import { migrateToLatest, migrationProvider, migrations } from './index.ts';
 
 const dialects = await testDialects();
@@ -140,3 +142,140 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
     return rows[0]!.s;
   }
 });
+
+describe.each(dialects)('rebuilding the response tables without rowid (%s)', (dialect) => {
+  let handle: Db;
+  const migrating = <T>(fn: () => Promise<T>) => (dialect === 'postgres' ? underSchemaLock('shared', fn) : fn());
+  const BEFORE = '2026_12_01_1400_create_aggregate_series_indexes';
+  const REBUILT = ['response', 'answer', 'wave_participation'] as const;
+
+  beforeAll(async () => {
+    handle = await openTestDb(dialect);
+  });
+  afterAll(() => handle?.close());
+
+  async function rows() {
+    const all: Record<string, unknown[]> = {};
+    for (const table of REBUILT) {
+      const { rows } = await sql`select * from ${sql.table(table)}`.execute(handle.db);
+      all[table] = rows.map((r) => JSON.stringify(r)).sort();
+    }
+    return all;
+  }
+
+  /**
+   * The three tables as SQLite describes them: definition (without the WITHOUT ROWID clause), columns, primary key,
+   * foreign keys, and every index by origin and columns (a rowid table's primary key has an index of its own; a table
+   * without rowid is that index, so indexes are compared apart from the primary key's).
+   */
+  async function sqliteSchema() {
+    const described: Record<string, unknown> = {};
+    const all = async (query: string) => (await sql.raw(query).execute(handle.db)).rows as Record<string, unknown>[];
+    for (const table of REBUILT) {
+      const [definition] = await all(`select sql from sqlite_master where type = 'table' and name = '${table}'`);
+      const indexes = [];
+      for (const index of await all(`pragma index_list('${table}')`)) {
+        if (index.origin === 'pk') continue;
+        const columns = (await all(`pragma index_info('${index.name}')`)).map((c) => c.name);
+        const [own] = await all(`select sql from sqlite_master where type = 'index' and name = '${index.name}'`);
+        indexes.push({ origin: index.origin, unique: index.unique, columns, sql: own?.sql ?? null });
+      }
+      described[table] = {
+        definition: String(definition?.sql).replace(/ WITHOUT ROWID$/, ''),
+        // A rowid table lets a primary key column hold null (an old SQLite quirk); one without rowid does not, as
+        // PostgreSQL never did: the primary key's columns are compared as not null.
+        columns: (await all(`pragma table_info('${table}')`)).map((c) => (c.pk ? { ...c, notnull: 1 } : c)),
+        foreignKeys: await all(`pragma foreign_key_list('${table}')`),
+        indexes: indexes.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      };
+    }
+    return described;
+  }
+
+  it('keeps every row, column, key and index, and drops the rowid', async () => {
+    const db = handle.db;
+    const schema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+    const migrator = new Migrator({
+      db,
+      provider: migrationProvider,
+      ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+    });
+    expect((await migrating(() => migrator.migrateTo(BEFORE))).error).toBeUndefined();
+    const fx = await buildFixture(db);
+    const q = fx.surveys.employee.questions;
+    for (const [i, who] of (['alice', 'bob'] as const).entries()) {
+      await submitResponse(db, {
+        organizationId: fx.organizationId,
+        waveId: fx.surveys.employee.waveId,
+        stakeholderId: fx.stakeholders[who].id,
+        groupId: fx.groups.employee,
+        segments: { department: 'it' },
+        idempotencyKey: `rebuild-key-${i}`,
+        answers: [
+          { questionId: q.recognition_lived!, value: 4 },
+          { questionId: q.recognition_expected!, value: 5 },
+        ],
+        now: fx.now,
+        newId,
+      });
+    }
+    const before = await rows();
+    const schemaBefore = dialect === 'sqlite' ? await sqliteSchema() : {};
+    if (dialect === 'sqlite') {
+      const { rows: r } = await sql<{ rowid: number }>`select rowid from response`.execute(db);
+      expect(r).toHaveLength(2);
+    }
+
+    expect(await migrating(() => migrateToLatest(db))).toEqual([
+      '2026_12_02_1000_rebuild_response_tables_without_rowid',
+    ]);
+
+    expect(await rows()).toEqual(before);
+    expect(before.answer).toHaveLength(4);
+    for (const table of REBUILT) {
+      await expect(sql`select rowid from ${sql.table(table)}`.execute(db), table).rejects.toThrow(/rowid/);
+    }
+    if (dialect === 'sqlite') {
+      expect(await sqliteSchema()).toEqual(schemaBefore);
+      const { rows: fk } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+      expect(fk[0]?.foreign_keys).toBe(1);
+      expect((await sql`pragma foreign_key_check`.execute(db)).rows).toEqual([]);
+      expect((await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db)).rows).toEqual([
+        { integrity_check: 'ok' },
+      ]);
+    }
+    // The keys still hold: an answer to no response, a second marker of one person, a reused idempotency key.
+    const answer = {
+      id: 'orphan',
+      organization_id: fx.organizationId,
+      response_id: 'no-such-response',
+      question_id: q.recognition_lived!,
+      value_number: 3,
+      value_text: null,
+      value_choices: null,
+    };
+    await expect(db.insertInto('answer').values(answer).execute()).rejects.toThrow();
+    const marker = {
+      organization_id: fx.organizationId,
+      wave_id: fx.surveys.employee.waveId,
+      stakeholder_id: fx.stakeholders.alice.id,
+    };
+    await expect(db.insertInto('wave_participation').values(marker).execute()).rejects.toThrow();
+    const response = {
+      id: 'another',
+      organization_id: fx.organizationId,
+      wave_id: fx.surveys.employee.waveId,
+      group_id: fx.groups.employee,
+      stakeholder_id: null,
+      idempotency_key: 'rebuild-key-0',
+      segments: '{}',
+      submitted_at: fx.now,
+    };
+    await expect(db.insertInto('response').values(response).execute()).rejects.toThrow();
+  });
+});
+
+async function currentSchema(db: Db['db']): Promise<string> {
+  const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(db);
+  return rows[0]!.s;
+}

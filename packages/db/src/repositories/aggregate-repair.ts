@@ -208,6 +208,42 @@ export async function rebuildAggregates(db: Kysely<Database>, organizationId: st
   return fresh;
 }
 
+/**
+ * Makes one wave's segment aggregates (cells, bins and respondents of a segment, and segment overlaps) equal to their
+ * recomputation from the raw responses, in the caller's transaction: a segment nobody carries any more loses its
+ * rows. The whole group's rows (segment '' and key-driver pairs) do not depend on segments and are left as they are.
+ */
+export async function rebuildSegmentAggregates(
+  db: Kysely<Database>,
+  args: { organizationId: string; waveId: string },
+): Promise<void> {
+  const fresh = await recomputeAggregates(db, args);
+  for (const table of ['aggregate_bin', 'aggregate_cell', 'aggregate_respondents'] as const) {
+    await db
+      .deleteFrom(table)
+      .where('organization_id', '=', args.organizationId)
+      .where('wave_id', '=', args.waveId)
+      .where('segment_key', '<>', '')
+      .execute();
+  }
+  await db
+    .deleteFrom('aggregate_segment_overlap')
+    .where('organization_id', '=', args.organizationId)
+    .where('wave_id', '=', args.waveId)
+    .execute();
+  const ofSegment = <T extends { segmentKey: string }>(rows: T[]) => rows.filter((r) => r.segmentKey !== '');
+  await addToAggregates(
+    db,
+    rowsOfAggregates(args.organizationId, {
+      cells: ofSegment(fresh.cells),
+      bins: ofSegment(fresh.bins),
+      pairs: [],
+      respondents: ofSegment(fresh.respondents),
+      overlaps: fresh.overlaps,
+    }),
+  );
+}
+
 /** The rows that store a set of aggregates of one organisation. */
 function rowsOfAggregates(organizationId: string, a: Aggregates): AggregateRows {
   const tenant = { organization_id: organizationId };

@@ -221,3 +221,54 @@ export async function readAggregates(db: Kysely<Database>, filter: AggregateFilt
     overlaps: await readOverlapRows(db, filter),
   };
 }
+
+/** The rows of many responses as one set: rows of the same key summed (counts exactly, sums as floating point). */
+export function mergeAggregateRows(all: readonly AggregateRows[]): AggregateRows {
+  const cells = new Map<string, AggregateRows['cells'][number]>();
+  const bins = new Map<string, AggregateRows['bins'][number]>();
+  const pairs = new Map<string, AggregateRows['pairs'][number]>();
+  const respondents = new Map<string, AggregateRows['respondents'][number]>();
+  const overlaps = new Map<string, AggregateRows['overlaps'][number]>();
+  for (const rows of all) {
+    for (const r of rows.cells) {
+      add(cells, keyOf(r, CELL_KEY), r, (p) => ({
+        ...p,
+        n: p.n + r.n,
+        sum: p.sum + r.sum,
+        sum_sq: p.sum_sq + r.sum_sq,
+      }));
+    }
+    for (const r of rows.bins) {
+      add(bins, `${keyOf(r, CELL_KEY)}|${r.value}`, r, (p) => ({ ...p, count: p.count + r.count }));
+    }
+    for (const r of rows.pairs) {
+      add(pairs, keyOf(r, PAIR_KEY), r, (p) => ({
+        ...p,
+        n: p.n + r.n,
+        sum_a: p.sum_a + r.sum_a,
+        sum_b: p.sum_b + r.sum_b,
+        sum_aa: p.sum_aa + r.sum_aa,
+        sum_bb: p.sum_bb + r.sum_bb,
+        sum_ab: p.sum_ab + r.sum_ab,
+      }));
+    }
+    for (const r of rows.respondents) add(respondents, keyOf(r, RESPONDENTS_KEY), r, (p) => ({ ...p, n: p.n + r.n }));
+    for (const r of rows.overlaps) add(overlaps, keyOf(r, OVERLAP_KEY), r, (p) => ({ ...p, n: p.n + r.n }));
+  }
+  return {
+    cells: [...cells.values()],
+    bins: [...bins.values()],
+    pairs: [...pairs.values()],
+    respondents: [...respondents.values()],
+    overlaps: [...overlaps.values()],
+  };
+}
+
+function keyOf<R>(row: R, columns: readonly (keyof R)[]): string {
+  return JSON.stringify(columns.map((c) => row[c]));
+}
+
+function add<T>(map: Map<string, T>, key: string, row: T, sum: (previous: T) => T): void {
+  const previous = map.get(key);
+  map.set(key, previous === undefined ? { ...row } : sum(previous));
+}

@@ -4,8 +4,8 @@ import type { Db } from '../create-db.ts';
 import { newId } from '../ids.ts';
 import type { Database } from '../schema.ts';
 import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
-import { addReply, createFeedback, hashFollowKey, listFeedbackForStakeholder } from './feedback.ts';
-import { listInbox } from './feedback-inbox.ts';
+import { addReply, createFeedback, hashFollowKey, listFeedbackForStakeholder, setFeedbackStatus } from './feedback.ts';
+import { assignFeedback, listInbox } from './feedback-inbox.ts';
 import { getPortalSettings } from './portal-settings.ts';
 import { updateOrganizationSettings } from './settings.ts';
 
@@ -111,6 +111,52 @@ describe.each(dialects)('anonymous feedback (%s)', (dialect) => {
         addReply(db, { organizationId: fx.organizationId, feedbackId: id, author, body: 'Me too', now: fx.now, newId }),
       ).rejects.toMatchObject({ kind: 'forbidden' });
     }
+  });
+
+  it('keeps only the day on its replies and its activity, and lists replies of one day in order', async () => {
+    const { id } = await give();
+    const reply = (author: Parameters<typeof addReply>[1]['author'], body: string, now: string) =>
+      addReply(db, { organizationId: fx.organizationId, feedbackId: id, author, body, now, newId });
+    const hr = { kind: 'staff', memberId: fx.staff.hr.memberId } as const;
+    await reply(hr, 'Which site?', '2026-11-23T08:15:42.001Z');
+    await reply({ kind: 'anonymous', followKey: KEY }, 'Lyon, since Monday', '2026-11-23T08:31:07.250Z');
+    await reply(hr, 'Thank you, we will call the caterer', '2026-11-23T08:31:07.251Z');
+    await reply({ kind: 'anonymous', followKey: KEY }, 'It works now', '2026-11-24T19:02:00.000Z');
+    await setFeedbackStatus(db, {
+      organizationId: fx.organizationId,
+      feedbackId: id,
+      status: 'resolved',
+      now: '2026-11-24T19:40:12.000Z',
+    });
+    await assignFeedback(db, {
+      organizationId: fx.organizationId,
+      feedbackId: id,
+      assigneeMemberId: fx.staff.hr.memberId,
+      roles: ['hr', 'admin'],
+      now: '2026-11-25T10:11:12.000Z',
+    });
+    const rows = await db.selectFrom('feedback_reply').selectAll().where('feedback_id', '=', id).execute();
+    expect(new Set(rows.map((r) => r.created_at))).toEqual(
+      new Set(['2026-11-23T00:00:00.000Z', '2026-11-24T00:00:00.000Z']),
+    );
+    // No id carries a time: a ULID would start with the moment's milliseconds.
+    for (const r of rows) expect(r.id).toMatch(/^r\d{5}-[0-9a-f]{24}$/);
+    const [feedback] = await feedbackRows();
+    expect(feedback?.updated_at).toBe('2026-11-25T00:00:00.000Z');
+    const [mine] = await listFeedbackForStakeholder(db, {
+      organizationId: fx.organizationId,
+      stakeholderId: fx.stakeholders.alice.id,
+      groupId: fx.groups.employee,
+      followKeys: [KEY],
+    });
+    expect(mine?.replies.map((r) => [r.body, r.createdAt])).toEqual([
+      ['Which site?', '2026-11-23T00:00:00.000Z'],
+      ['Lyon, since Monday', '2026-11-23T00:00:00.000Z'],
+      ['Thank you, we will call the caterer', '2026-11-23T00:00:00.000Z'],
+      ['It works now', '2026-11-24T00:00:00.000Z'],
+    ]);
+    const [inbox] = await listInbox(db, { organizationId: fx.organizationId });
+    expect(inbox?.replies.map((r) => r.body)).toEqual(mine?.replies.map((r) => r.body));
   });
 
   it('is refused, writing nothing, when the organisation turns it off or the key is too short', async () => {

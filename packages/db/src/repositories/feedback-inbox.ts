@@ -1,7 +1,7 @@
 import { DomainError, type FeedbackCategory, FeedbackStatus, type LocalizedText, type StaffRole } from '@facets/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
-import { type FeedbackReply, feedbackQuery, type PortalFeedback, toPortalFeedback } from './feedback.ts';
+import { anonymousDay, type FeedbackReply, feedbackQuery, type PortalFeedback, toPortalFeedback } from './feedback.ts';
 import { inTransaction, localized } from './rows.ts';
 
 /** The staff side of feedback: the inbox as a helpdesk list, its counts, and who handles each message. */
@@ -193,7 +193,7 @@ export async function assignFeedback(
   return inTransaction(db, async (trx) => {
     const feedback = await trx
       .selectFrom('feedback')
-      .select('id')
+      .select(['id', 'stakeholder_id'])
       .where('organization_id', '=', args.organizationId)
       .where('id', '=', args.feedbackId)
       .executeTakeFirst();
@@ -219,7 +219,11 @@ export async function assignFeedback(
     }
     await trx
       .updateTable('feedback')
-      .set({ assignee_member_id: assignee?.memberId ?? null, updated_at: args.now })
+      // Anonymous feedback keeps only days, its last activity too (feedback.ts).
+      .set({
+        assignee_member_id: assignee?.memberId ?? null,
+        updated_at: feedback.stakeholder_id === null ? anonymousDay(args.now) : args.now,
+      })
       .where('organization_id', '=', args.organizationId)
       .where('id', '=', feedback.id)
       .execute();

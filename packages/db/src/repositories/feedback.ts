@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, FeedbackCategory, FeedbackStatus } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
@@ -60,6 +60,23 @@ export const hashFollowKey = (key: string) => createHash('sha256').update(key, '
 const anonymousFeedbackId = (organizationId: string, idempotencyKey: string) =>
   createHash('sha256').update(`feedback\u0000${organizationId}\u0000${idempotencyKey}`).digest('hex').slice(0, 32);
 
+/**
+ * The time kept on anonymous feedback and everything done to it (its replies, its last activity): the day only, so
+ * that no moment can be matched with its author's sessions, reading or typing.
+ */
+export const anonymousDay = (now: string) => `${now.slice(0, 10)}T00:00:00.000Z`;
+
+/** The moment to record on a feedback row or its reply: the day when the feedback is anonymous. */
+const momentFor = (feedback: { stakeholder_id: string | null }, now: string) =>
+  feedback.stakeholder_id === null ? anonymousDay(now) : now;
+
+/**
+ * The id of a reply to anonymous feedback: its position among the feedback's replies (so replies of one day still
+ * list in the order they were written) and random digits, no time.
+ */
+const anonymousReplyId = (position: number) =>
+  `r${String(position).padStart(5, '0')}-${randomBytes(12).toString('hex')}`;
+
 const invalid = (field: string, message: string) => new DomainError('invalid', `${field}: ${message}`, field);
 
 /** Records a stakeholder's feedback; a retry with the same idempotency key returns the first id. */
@@ -112,7 +129,7 @@ async function checkedFeedback(db: Kysely<Database>, input: CreateFeedbackInput)
     if (!link) throw invalid('dimensionId', 'is not a dimension of your group');
   }
   // Anonymous feedback keeps the day it was given, not the moment, so it cannot be matched with a session.
-  const createdAt = anonymous ? `${input.now.slice(0, 10)}T00:00:00.000Z` : input.now;
+  const createdAt = anonymous ? anonymousDay(input.now) : input.now;
   return {
     id: anonymous ? anonymousFeedbackId(input.organizationId, input.idempotencyKey) : input.newId(),
     organization_id: input.organizationId,
@@ -289,7 +306,11 @@ export async function addReply(
         feedback.follow_key_hash !== null &&
         feedback.follow_key_hash === hashFollowKey(author.followKey));
     if (!own) throw new DomainError('forbidden', 'You can only reply to your own feedback.');
-    const id = input.newId();
+    const now = momentFor(feedback, input.now);
+    const id =
+      feedback.stakeholder_id === null
+        ? anonymousReplyId(await countReplies(trx, input.organizationId, feedback.id))
+        : input.newId();
     await trx
       .insertInto('feedback_reply')
       .values({
@@ -299,13 +320,13 @@ export async function addReply(
         author_kind: author.kind === 'staff' ? 'staff' : 'stakeholder',
         author_member_id: author.kind === 'staff' ? author.memberId : null,
         body,
-        created_at: input.now,
+        created_at: now,
       })
       .execute();
     const status = author.kind === 'staff' && feedback.status === 'received' ? 'acknowledged' : feedback.status;
     await trx
       .updateTable('feedback')
-      .set({ status, updated_at: input.now })
+      .set({ status, updated_at: now })
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', feedback.id)
       .execute();
@@ -323,12 +344,22 @@ export async function setFeedbackStatus(
     const feedback = await findFeedback(trx, input.organizationId, input.feedbackId);
     await trx
       .updateTable('feedback')
-      .set({ status: status.data, updated_at: input.now })
+      .set({ status: status.data, updated_at: momentFor(feedback, input.now) })
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', feedback.id)
       .execute();
     return { id: feedback.id, status: status.data };
   });
+}
+
+async function countReplies(db: Kysely<Database>, organizationId: string, feedbackId: string): Promise<number> {
+  const row = await db
+    .selectFrom('feedback_reply')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organization_id', '=', organizationId)
+    .where('feedback_id', '=', feedbackId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 async function findFeedback(db: Kysely<Database>, organizationId: string, feedbackId: string) {

@@ -249,7 +249,8 @@ describe.each(dialects)('submitResponse (%s)', (dialect) => {
       .where('id', '=', responseId)
       .executeTakeFirstOrThrow();
     expect(row.stakeholder_id).toBeNull();
-    expect(row.submitted_at).toBe('2026-11-22T00:00:00.000Z');
+    // The wave's opening time (the fixture's open wave), the same for every response of the wave: not even the day.
+    expect(row.submitted_at).toBe('2026-11-01T00:00:00.000Z');
     expect(JSON.parse(row.segments)).toEqual({ department: 'it', site: 'lyon' });
     const participation = await db
       .selectFrom('wave_participation')

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DomainError } from '@facets/domain';
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema.ts';
-import { type AggregateRows, addToAggregates, aggregateRowsOf } from './aggregates.ts';
+import type { Insertable, Kysely } from 'kysely';
+import type { AnswerTable, Database, ResponseTable, WaveParticipationTable } from '../schema.ts';
+import { type AggregateRows, addToAggregates, aggregateRowsOf, mergeAggregateRows } from './aggregates.ts';
 import { type AnswerInput, validateAnswers } from './answers.ts';
 import { inTransaction, isUniqueViolation } from './rows.ts';
 import { getWaveSurvey, isWaveOpen } from './surveys.ts';
@@ -46,10 +46,18 @@ export async function submitResponse(db: Kysely<Database>, input: SubmitResponse
   }
 }
 
+/** What one accepted submission writes. */
+export interface SubmissionRows {
+  response: Insertable<ResponseTable>;
+  answers: Insertable<AnswerTable>[];
+  participation: Insertable<WaveParticipationTable>;
+  aggregates: AggregateRows;
+}
+
 /** What a group commit (submission-batch.ts) does once for a whole batch instead of once per submission. */
 export interface SubmitHooks {
-  /** Receives the aggregate rows of the submission; written at once when not given. */
-  addAggregates?: (rows: AggregateRows) => Promise<void>;
+  /** Receives the rows of the accepted submission instead of writing them (`writeSubmissions` writes them later). */
+  collect?: (rows: SubmissionRows) => void;
   /** Reads the wave's survey; `getWaveSurvey` when not given. */
   waveSurvey?: typeof getWaveSurvey;
 }
@@ -79,14 +87,12 @@ export async function submitInTransaction(
   }
   const { answers, ratings } = validateAnswers(survey.questions, input.answers);
   const anonymous = survey.anonymous || input.anonymous === true;
-  // Time-ordered ids would date an anonymous response to the millisecond; its ids are derived from what the row
-  // already holds (the organisation and the client's random submission key) and carry no time.
-  const ids = anonymous ? anonymousIds(input.organizationId, input.idempotencyKey) : input.newId;
-
+  // Time-ordered ids would date an anonymous response to the millisecond: its rows get random ids.
+  const ids = anonymous ? randomId : input.newId;
   const responseId = ids();
-  await trx
-    .insertInto('response')
-    .values({
+  const where = { organizationId: input.organizationId, waveId: input.waveId, groupId: input.groupId };
+  const rows: SubmissionRows = {
+    response: {
       id: responseId,
       organization_id: input.organizationId,
       wave_id: input.waveId,
@@ -94,40 +100,61 @@ export async function submitInTransaction(
       stakeholder_id: anonymous ? null : input.stakeholderId,
       idempotency_key: input.idempotencyKey,
       segments: JSON.stringify(input.segments),
-      // An anonymous response carries no time of its own, not even the day (in a continuous survey the day alone
-      // pairs a response with the one participation marker of that day): every one says when its wave opened.
+      // An anonymous response carries the wave's opening time, the same for every response of the wave: even the
+      // day would pair rows of a continuous survey (onboarding, exit) with the people invited that day.
       submitted_at: anonymous ? survey.opensAt : input.now,
-    })
-    .execute();
-  await trx
-    .insertInto('answer')
-    .values(
-      answers.map((a) => ({
-        id: ids(),
-        organization_id: input.organizationId,
-        response_id: responseId,
-        question_id: a.questionId,
-        value_number: a.valueNumber,
-        value_text: a.valueText,
-        value_choices: a.valueChoices === null ? null : JSON.stringify(a.valueChoices),
-      })),
-    )
-    .execute();
-  await trx
-    .insertInto('wave_participation')
-    .values({ organization_id: input.organizationId, wave_id: input.waveId, stakeholder_id: input.stakeholderId })
-    .execute();
-  const where = { organizationId: input.organizationId, waveId: input.waveId, groupId: input.groupId };
-  const rows = aggregateRowsOf(where, input.segments, ratings);
-  await (hooks.addAggregates ? hooks.addAggregates(rows) : addToAggregates(trx, rows));
+    },
+    answers: answers.map((a) => ({
+      id: ids(),
+      organization_id: input.organizationId,
+      response_id: responseId,
+      question_id: a.questionId,
+      value_number: a.valueNumber,
+      value_text: a.valueText,
+      value_choices: a.valueChoices === null ? null : JSON.stringify(a.valueChoices),
+    })),
+    participation: {
+      organization_id: input.organizationId,
+      wave_id: input.waveId,
+      stakeholder_id: input.stakeholderId,
+    },
+    aggregates: aggregateRowsOf(where, input.segments, ratings),
+  };
+  if (hooks.collect) hooks.collect(rows);
+  else await writeSubmissions(trx, [rows]);
   return { responseId, duplicate: false };
 }
 
-/** Ids for the rows of one anonymous response: a hash of its organisation, key and position, no time in them. */
-function anonymousIds(organizationId: string, idempotencyKey: string): () => string {
-  let n = 0;
-  return () =>
-    createHash('sha256').update(`${organizationId}\u0000${idempotencyKey}\u0000${n++}`).digest('hex').slice(0, 32);
+/** 128 random bits, hex: an id that says nothing of when or in which order its row was written. */
+const randomId = () => randomBytes(16).toString('hex');
+
+/** Rows per INSERT: below SQLite's and PostgreSQL's limits on bound parameters, whatever the survey's length. */
+const INSERT_CHUNK = 500;
+
+/**
+ * Writes the rows of accepted submissions: every response, then every answer, then every participation marker, in
+ * the order given for each table, then the aggregates summed in their one global key order.
+ */
+export async function writeSubmissions(
+  trx: Kysely<Database>,
+  submissions: readonly SubmissionRows[],
+  order: <T>(rows: T[]) => T[] = (rows) => rows,
+): Promise<void> {
+  const insert = async <T extends 'response' | 'answer' | 'wave_participation'>(
+    table: T,
+    values: Insertable<Database[T]>[],
+  ) => {
+    for (let i = 0; i < values.length; i += INSERT_CHUNK) {
+      await trx
+        .insertInto(table)
+        .values(values.slice(i, i + INSERT_CHUNK) as never)
+        .execute();
+    }
+  };
+  await insert('response', order(submissions.map((s) => s.response)));
+  await insert('answer', order(submissions.flatMap((s) => s.answers)));
+  await insert('wave_participation', order(submissions.map((s) => s.participation)));
+  await addToAggregates(trx, mergeAggregateRows(submissions.map((s) => s.aggregates)));
 }
 
 /**
@@ -149,7 +176,7 @@ export async function replayOf(db: Kysely<Database>, input: SubmitResponseInput)
       ? await hasParticipated(db, input)
       : existing.stakeholder_id === input.stakeholderId;
   if (existing.wave_id !== input.waveId || !sameRespondent) {
-    throw new DomainError('conflict', 'idempotencyKey: already used for another submission', 'idempotencyKey');
+    throw keyReused();
   }
   return { responseId: existing.id, duplicate: true };
 }
@@ -164,6 +191,9 @@ async function hasParticipated(db: Kysely<Database>, input: SubmitResponseInput)
     .executeTakeFirst();
   return row !== undefined;
 }
+
+export const keyReused = () =>
+  new DomainError('conflict', 'idempotencyKey: already used for another submission', 'idempotencyKey');
 
 export const alreadyAnswered = () =>
   new DomainError('conflict', 'waveId: you have already answered this survey', 'waveId');

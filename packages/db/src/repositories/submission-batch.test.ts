@@ -7,10 +7,10 @@ import { newId } from '../ids.ts';
 import type { Database } from '../schema.ts';
 import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
 import { diffAggregates, recomputeAggregates } from './aggregate-repair.ts';
-import { readAggregates } from './aggregates.ts';
+import { mergeAggregateRows, readAggregates } from './aggregates.ts';
 import type { AnswerInput } from './answers.ts';
 import type { SubmitResponseInput } from './responses.ts';
-import { createSubmissionBatcher, mergeAggregateRows, submitBatch, submitBatched } from './submission-batch.ts';
+import { createSubmissionBatcher, submitBatch, submitBatched } from './submission-batch.ts';
 
 const dialects = await testDialects();
 

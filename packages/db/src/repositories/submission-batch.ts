@@ -1,14 +1,15 @@
+import { randomInt } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
-import { CELL_KEY, OVERLAP_KEY, PAIR_KEY, RESPONDENTS_KEY } from './aggregate-rows.ts';
-import { type AggregateRows, addToAggregates } from './aggregates.ts';
 import {
   alreadyAnswered,
-  replayOf,
+  keyReused,
+  type SubmissionRows,
   type SubmitResponseInput,
   type SubmitResult,
   submitInTransaction,
   submitResponse,
+  writeSubmissions,
 } from './responses.ts';
 import { isUniqueViolation } from './rows.ts';
 import { getWaveSurvey } from './surveys.ts';
@@ -16,124 +17,116 @@ import { getWaveSurvey } from './surveys.ts';
 /**
  * Group commit of survey submissions. Submissions that arrive while a commit is in flight wait for the next one, and
  * each commit holds all that waited: one durable transaction (one WAL sync on SQLite) for many submissions instead of
- * one each. Every submission runs in its own savepoint, so a refused one leaves the others untouched, and the batch's
- * aggregate rows are summed and written once at the end, in the one global key order. A submission is acknowledged
- * only after the commit that holds it: acknowledged still means durable, and the idempotency key still means once.
+ * one each. Each submission is checked on its own (a refused one leaves the others untouched); then the rows of the
+ * accepted ones are written together, every table in its own random order, so that neither the order of rows, nor
+ * their transaction id (PostgreSQL's `xmin`; savepoints would give each submission its own), pairs a response with
+ * its author's participation marker within the batch; the aggregate rows are summed and written once, in the one
+ * global key order. A submission is acknowledged only after the commit that holds it: acknowledged still means
+ * durable, and the idempotency key still means once.
  */
 
 export type BatchOutcome = { ok: true; result: SubmitResult } | { ok: false; error: unknown };
 
+/** How many times a batch is checked again after another server committed one of its keys or people first. */
+const WRITE_ATTEMPTS = 3;
+
 /**
- * Submits `inputs` in one transaction, each in a savepoint; the outcome of each, in order. Throws (nothing written)
- * when the transaction itself fails: then no submission of the batch was accepted.
+ * Submits `inputs` in one transaction; the outcome of each, in order. Throws (nothing written) when the transaction
+ * itself fails: then no submission of the batch was accepted.
  */
 export async function submitBatch(
   db: Kysely<Database>,
   inputs: readonly SubmitResponseInput[],
 ): Promise<BatchOutcome[]> {
   return db.transaction().execute(async (trx) => {
-    const outcomes: BatchOutcome[] = [];
-    const accepted: AggregateRows[] = [];
-    // Within the transaction a survey cannot change: each wave's is read once for the batch.
-    const surveys = new Map<string, ReturnType<typeof getWaveSurvey>>();
-    const waveSurvey: typeof getWaveSurvey = (db, args) => {
-      const key = JSON.stringify([args.organizationId, args.waveId, args.groupId ?? null]);
-      let survey = surveys.get(key);
-      if (!survey) {
-        survey = getWaveSurvey(db, args);
-        // A refusal (no such wave) is not kept: the next submission asks again and gets its own.
-        survey.catch(() => surveys.delete(key));
-        surveys.set(key, survey);
-      }
-      return survey;
-    };
-    for (const input of inputs) {
-      const rows: AggregateRows[] = [];
-      await sql`savepoint submission`.execute(trx);
+    const waveSurvey = surveysReadOnce();
+    for (let attempt = 1; ; attempt++) {
+      const { outcomes, accepted } = await checkBatch(trx, inputs, waveSurvey);
+      await sql`savepoint batch_rows`.execute(trx);
       try {
-        const result = await submitInTransaction(trx, input, {
-          waveSurvey,
-          addAggregates: async (r) => {
-            rows.push(r);
-          },
-        });
-        await sql`release savepoint submission`.execute(trx);
-        accepted.push(...rows);
-        outcomes.push({ ok: true, result });
+        await writeSubmissions(trx, accepted, shuffled);
+        await sql`release savepoint batch_rows`.execute(trx);
+        return outcomes;
       } catch (error) {
-        await sql`rollback to savepoint submission`.execute(trx);
-        await sql`release savepoint submission`.execute(trx);
-        outcomes.push(await afterRefusal(trx, input, error));
+        await sql`rollback to savepoint batch_rows`.execute(trx);
+        await sql`release savepoint batch_rows`.execute(trx);
+        // On PostgreSQL another transaction committed one of these keys or people since they were checked; checked
+        // again, that submission reads the committed row (a retry gets the first id back, a second answer a refusal).
+        if (!isUniqueViolation(error) || attempt === WRITE_ATTEMPTS) throw error;
       }
     }
-    await addToAggregates(trx, mergeAggregateRows(accepted));
-    return outcomes;
   });
 }
 
-/**
- * A unique violation means another transaction (another server on PostgreSQL) committed the same key or person
- * first; after the savepoint's rollback its row is visible, so a retry gets the first id back.
- */
-async function afterRefusal(trx: Kysely<Database>, input: SubmitResponseInput, error: unknown): Promise<BatchOutcome> {
-  if (!isUniqueViolation(error)) return { ok: false, error };
-  try {
-    const replay = await replayOf(trx, input);
-    return replay ? { ok: true, result: replay } : { ok: false, error: alreadyAnswered() };
-  } catch (replayError) {
-    return { ok: false, error: replayError };
-  }
-}
-
-/** The rows of many responses as one set: rows of the same key summed (counts exactly, sums as floating point). */
-export function mergeAggregateRows(all: readonly AggregateRows[]): AggregateRows {
-  const cells = new Map<string, AggregateRows['cells'][number]>();
-  const bins = new Map<string, AggregateRows['bins'][number]>();
-  const pairs = new Map<string, AggregateRows['pairs'][number]>();
-  const respondents = new Map<string, AggregateRows['respondents'][number]>();
-  const overlaps = new Map<string, AggregateRows['overlaps'][number]>();
-  for (const rows of all) {
-    for (const r of rows.cells) {
-      add(cells, keyOf(r, CELL_KEY), r, (p) => ({
-        ...p,
-        n: p.n + r.n,
-        sum: p.sum + r.sum,
-        sum_sq: p.sum_sq + r.sum_sq,
-      }));
+/** Within the transaction a survey cannot change: each wave's is read once for the batch. */
+function surveysReadOnce(): typeof getWaveSurvey {
+  const surveys = new Map<string, ReturnType<typeof getWaveSurvey>>();
+  return (db, args) => {
+    const key = JSON.stringify([args.organizationId, args.waveId, args.groupId ?? null]);
+    let survey = surveys.get(key);
+    if (!survey) {
+      survey = getWaveSurvey(db, args);
+      // A refusal (no such wave) is not kept: the next submission asks again and gets its own.
+      survey.catch(() => surveys.delete(key));
+      surveys.set(key, survey);
     }
-    for (const r of rows.bins) {
-      add(bins, `${keyOf(r, CELL_KEY)}|${r.value}`, r, (p) => ({ ...p, count: p.count + r.count }));
-    }
-    for (const r of rows.pairs) {
-      add(pairs, keyOf(r, PAIR_KEY), r, (p) => ({
-        ...p,
-        n: p.n + r.n,
-        sum_a: p.sum_a + r.sum_a,
-        sum_b: p.sum_b + r.sum_b,
-        sum_aa: p.sum_aa + r.sum_aa,
-        sum_bb: p.sum_bb + r.sum_bb,
-        sum_ab: p.sum_ab + r.sum_ab,
-      }));
-    }
-    for (const r of rows.respondents) add(respondents, keyOf(r, RESPONDENTS_KEY), r, (p) => ({ ...p, n: p.n + r.n }));
-    for (const r of rows.overlaps) add(overlaps, keyOf(r, OVERLAP_KEY), r, (p) => ({ ...p, n: p.n + r.n }));
-  }
-  return {
-    cells: [...cells.values()],
-    bins: [...bins.values()],
-    pairs: [...pairs.values()],
-    respondents: [...respondents.values()],
-    overlaps: [...overlaps.values()],
+    return survey;
   };
 }
 
-function keyOf<R>(row: R, columns: readonly (keyof R)[]): string {
-  return JSON.stringify(columns.map((c) => row[c]));
+/**
+ * Checks every submission of the batch, writing nothing: the outcome of each, and the rows of those accepted. A key
+ * or a person met earlier in the batch is judged as the database would once that earlier submission is written.
+ */
+async function checkBatch(
+  trx: Kysely<Database>,
+  inputs: readonly SubmitResponseInput[],
+  waveSurvey: typeof getWaveSurvey,
+): Promise<{ outcomes: BatchOutcome[]; accepted: SubmissionRows[] }> {
+  const outcomes: BatchOutcome[] = [];
+  const accepted: SubmissionRows[] = [];
+  const keys = new Map<string, { waveId: string; stakeholderId: string; responseId: string }>();
+  const people = new Set<string>();
+  for (const input of inputs) {
+    const key = JSON.stringify([input.organizationId, input.idempotencyKey]);
+    const person = JSON.stringify([input.organizationId, input.waveId, input.stakeholderId]);
+    const earlier = keys.get(key);
+    if (earlier) {
+      outcomes.push(
+        earlier.waveId === input.waveId && earlier.stakeholderId === input.stakeholderId
+          ? { ok: true, result: { responseId: earlier.responseId, duplicate: true } }
+          : { ok: false, error: keyReused() },
+      );
+      continue;
+    }
+    if (people.has(person)) {
+      outcomes.push({ ok: false, error: alreadyAnswered() });
+      continue;
+    }
+    let rows: SubmissionRows | undefined;
+    try {
+      const result = await submitInTransaction(trx, input, { waveSurvey, collect: (r) => (rows = r) });
+      if (rows) {
+        accepted.push(rows);
+        keys.set(key, { waveId: input.waveId, stakeholderId: input.stakeholderId, responseId: result.responseId });
+        people.add(person);
+      }
+      outcomes.push({ ok: true, result });
+    } catch (error) {
+      outcomes.push({ ok: false, error });
+    }
+  }
+  return { outcomes, accepted };
 }
 
-function add<T>(map: Map<string, T>, key: string, row: T, sum: (previous: T) => T): void {
-  const previous = map.get(key);
-  map.set(key, previous === undefined ? { ...row } : sum(previous));
+/** A copy of `rows` in a uniformly random order (Fisher–Yates, with the operating system's randomness). */
+export function shuffled<T>(rows: T[]): T[] {
+  const out = [...rows];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 export interface SubmissionBatcher {
