@@ -146,7 +146,7 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
 describe.each(dialects)('rebuilding the response tables without rowid (%s)', (dialect) => {
   let handle: Db;
   const migrating = <T>(fn: () => Promise<T>) => (dialect === 'postgres' ? underSchemaLock('shared', fn) : fn());
-  const BEFORE = '2026_12_01_1400_create_aggregate_series_indexes';
+  const BEFORE = '2026_12_02_1300_create_wave_publication';
   const REBUILT = ['response', 'answer', 'wave_participation'] as const;
 
   beforeAll(async () => {
@@ -227,7 +227,7 @@ describe.each(dialects)('rebuilding the response tables without rowid (%s)', (di
     }
 
     expect(await migrating(() => migrateToLatest(db))).toEqual([
-      '2026_12_02_1000_rebuild_response_tables_without_rowid',
+      '2026_12_02_1400_rebuild_response_tables_without_rowid',
     ]);
 
     expect(await rows()).toEqual(before);

@@ -187,7 +187,7 @@ describe('an anonymous response in the database file (sqlite)', () => {
   });
 
   it('could be paired on the schema as it was (the attacker finds pairs that are there)', async () => {
-    const { file, waveId, truth } = await writeResponses('before', '2026_12_01_1400_create_aggregate_series_indexes');
+    const { file, waveId, truth } = await writeResponses('before', '2026_12_02_1300_create_wave_publication');
     const guess = pairings(file, waveId).get('rowid');
     expect(guess).toBeDefined();
     // Submitted one at a time, a response and its participation marker were the k-th rows of their tables.

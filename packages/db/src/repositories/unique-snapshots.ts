@@ -28,14 +28,14 @@ export async function uniqueSnapshots(
       join.onRef('s.organization_id', '=', 'p.organization_id').onRef('s.id', '=', 'p.stakeholder_id'),
     )
     .innerJoin('stakeholder_group as g', 'g.id', 's.group_id')
-    .select(['s.segments', 's.company', 'g.kind'])
+    .select(['s.segments', 's.company_id', 'g.kind'])
     .where('p.organization_id', '=', args.organizationId)
     .where('p.wave_id', '=', args.waveId)
     .execute();
   const profiles = participants.map((p) => {
     const segments = respondentSegments({
       segments: parseJson<Segments>(p.segments, {}),
-      company: p.company,
+      companyId: p.company_id,
       groupKind: p.kind as GroupKind,
     });
     return args.atomOf ? args.atomOf(segments) : segments;
