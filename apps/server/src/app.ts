@@ -23,7 +23,7 @@ import {
 } from './limits.ts';
 import { checkOrigin } from './origin.ts';
 import { registerPortals } from './portals.ts';
-import { serializeRequest } from './request-log.ts';
+import { serializeError, serializeRequest } from './request-log.ts';
 import { UpdateUserBody, zodMessage } from './update-user.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -61,8 +61,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const accounts = createAccounts(auth);
   const logger = options.logger ?? pino({ level: 'silent' });
   const app = Fastify({
-    // Every request line goes through serializeRequest: tokens in paths and query strings never reach the log.
-    loggerInstance: logger.child({}, { serializers: { req: serializeRequest } }),
+    // Request lines and errors go through request-log.ts: tokens in paths and query strings never reach the log.
+    loggerInstance: logger.child({}, { serializers: { req: serializeRequest, err: serializeError } }),
     bodyLimit: BODY_LIMIT,
     // tRPC batches put every procedure path in the URL.
     routerOptions: { maxParamLength: 5000 },

@@ -8,7 +8,7 @@ import { buildApp } from './app.ts';
 import { type Auth, createAuth, createPasswordUser } from './auth.ts';
 import { MAX_BATCH_SIZE } from './limits.ts';
 import { checkOrigin, trustedOrigins } from './origin.ts';
-import { redactText, redactUrl } from './request-log.ts';
+import { redactText, redactUrl, serializeError } from './request-log.ts';
 
 /**
  * What the HTTP surface refuses and hides, seen from outside: secrets kept out of the request log, cross-site
@@ -125,6 +125,12 @@ describe('the HTTP surface’s guards', () => {
       expect(redactUrl('/customer/i/abc/extra?x=1#frag')).toBe('/customer/i/[redacted]/extra?x=[redacted]');
       expect(redactUrl('/trpc/a,b?batch=1&input=%7B%7D')).toBe('/trpc/a,b?batch=1&input=[redacted]');
       expect(redactUrl('/console/?flag')).toBe('/console/?flag=[redacted]');
+    });
+
+    it('redact links quoted in an error', () => {
+      const logged = serializeError(new Error('Could not open /employee/i/ERRTOKEN?input=ERRKEY'));
+      expect(logged.message).toBe('Could not open /employee/i/[redacted]?input=[redacted]');
+      expect(String(logged.stack)).not.toContain('ERRTOKEN');
     });
 
     it('redact links quoted in a library’s messages', () => {

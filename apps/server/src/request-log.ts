@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import pino from 'pino';
 
 /**
  * What a request log may say about a URL. Invitation links (`/<portal>/i/<token>`), password-reset paths and every
@@ -48,4 +49,13 @@ export function redactText(text: string): string {
     )
     .replace(/(\/[^/?#\s"'<>]+\/i\/)[^/?#\s"'<>]+/g, `$1${REDACTED}`)
     .replace(/(\/reset-password\/)[^/?#\s"'<>]+/g, `$1${REDACTED}`);
+}
+
+/** pino's error serializer with any URL in the message or stack redacted (an error may quote the request). */
+export function serializeError(error: unknown) {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  for (const key of ['message', 'stack'] as const) {
+    if (typeof serialized[key] === 'string') serialized[key] = redactText(serialized[key]);
+  }
+  return serialized;
 }
