@@ -118,6 +118,8 @@ export const BENCH_LIMITS = {
   SIGN_IN_LIMIT_PER_MINUTE: '1000000',
   SUBMIT_LIMIT_PER_MINUTE_PER_USER: '1000000',
   SUBMIT_LIMIT_PER_MINUTE_PER_IP: '1000000',
+  SIGN_IN_LIMIT_PER_MINUTE_PER_ACCOUNT: '1000000',
+  READ_LIMIT_PER_MINUTE_PER_USER: '1000000',
 };
 
 /** The Facets server (`facets start`: migrate, seed the demo when the database is empty, serve) on a database. */

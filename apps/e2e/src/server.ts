@@ -59,6 +59,9 @@ export async function startServer(): Promise<RunningServer> {
       LOG_LEVEL: 'warn',
       // Every simulated person signs in from 127.0.0.1: the per-address limit is proved in the server's own tests.
       SIGN_IN_LIMIT_PER_MINUTE: '1000',
+      // Every story signs the same demo accounts in and reads fast: the per-account limits are the tests' own.
+      SIGN_IN_LIMIT_PER_MINUTE_PER_ACCOUNT: '1000',
+      READ_LIMIT_PER_MINUTE_PER_USER: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

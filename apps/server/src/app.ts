@@ -9,8 +9,22 @@ import { type Kysely, sql } from 'kysely';
 import pino from 'pino';
 import { createAccounts } from './accounts.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
-import { createSubmissionLimiter, isSubmission, type Limits, PRODUCTION_LIMITS } from './limits.ts';
+import {
+  createReadLimiter,
+  createSignInLimiter,
+  createSubmissionLimiter,
+  isSubmission,
+  type Lang,
+  type Limits,
+  langOf,
+  MAX_BATCH_SIZE,
+  PRODUCTION_LIMITS,
+  type SignInLimiter,
+} from './limits.ts';
+import { checkOrigin } from './origin.ts';
 import { registerPortals } from './portals.ts';
+import { serializeError, serializeRequest } from './request-log.ts';
+import { UpdateUserBody, zodMessage } from './update-user.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
 /**
@@ -30,7 +44,10 @@ export interface AppOptions {
   /** The public origin (BASE_URL): links in messages the API writes point there. */
   baseUrl: string;
   clock?: () => Date;
-  /** Submission limits (limits.ts); production's when not given. Sign-in limits are the auth's own (auth.ts). */
+  /**
+   * Submission, read and per-account sign-in limits (limits.ts); production's when not given. Sign-in attempts per
+   * address are counted by the auth itself (auth.ts).
+   */
   limits?: Limits;
 }
 
@@ -38,10 +55,14 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, auth } = options;
   const clock = options.clock ?? (() => new Date());
-  const limiter = createSubmissionLimiter(options.limits ?? PRODUCTION_LIMITS);
+  const limits = options.limits ?? PRODUCTION_LIMITS;
+  const limiter = createSubmissionLimiter(limits);
+  const reads = createReadLimiter(limits);
   const accounts = createAccounts(auth);
+  const logger = options.logger ?? pino({ level: 'silent' });
   const app = Fastify({
-    loggerInstance: options.logger ?? pino({ level: 'silent' }),
+    // Request lines and errors go through request-log.ts: tokens in paths and query strings never reach the log.
+    loggerInstance: logger.child({}, { serializers: { req: serializeRequest, err: serializeError } }),
     bodyLimit: BODY_LIMIT,
     // tRPC batches put every procedure path in the URL.
     routerOptions: { maxParamLength: 5000 },
@@ -89,7 +110,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  await app.register(authRoutes(auth));
+  // Every mutation comes from a page of ours (origin.ts); a cross-site POST is refused before anything runs.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isApi(request.url) || SAFE_METHODS.has(request.method)) return;
+    const verdict = checkOrigin({
+      origin: request.headers.origin,
+      fetchSite: header(request, 'sec-fetch-site'),
+      requestOrigin: `${request.protocol}://${request.host}`,
+      baseUrl: options.baseUrl,
+    });
+    if (verdict.ok) return;
+    const lang = langOf(header(request, 'accept-language'));
+    return reply.code(403).send({ error: 'forbidden_origin', message: ORIGIN_REFUSAL[lang](verdict.origin) });
+  });
+  // API answers are personal and change with every write: no browser or proxy may keep one.
+  app.addHook('onSend', async (request, reply) => {
+    if (isApi(request.url)) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(authRoutes(auth, createSignInLimiter(limits)));
 
   // The tRPC route admits upload-sized bodies; every request but an upload is held to BODY_LIMIT as it streams in.
   app.addHook('onRoute', (route) => {
@@ -105,12 +144,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
+      maxBatchSize: MAX_BATCH_SIZE,
       createContext: async ({ req, info }) => {
         // Counted before the session lookup, so that a flood from one address costs no database work.
         const submissions = info.calls.filter((c) => isSubmission(c.path)).length;
         await limiter.fromAddress(req.ip, submissions);
         const session = await auth.api.getSession({ headers: fromNodeHeaders(req.headers) });
-        if (session) await limiter.fromUser(session.user.id, submissions);
+        if (session) {
+          await limiter.fromUser(session.user.id, submissions);
+          if (info.type === 'query')
+            await reads.fromUser(session.user.id, info.calls.length, langOf(header(req, 'accept-language')));
+        }
         return createContextInner({
           db,
           session: session ? { userId: session.user.id } : null,
@@ -134,6 +178,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const isApi = (url: string) => url.startsWith('/trpc/') || url === '/trpc' || url.startsWith('/api/auth/');
+const header = (request: FastifyRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+const ORIGIN_REFUSAL: Record<Lang, (origin: string | null) => string> = {
+  en: (origin) =>
+    `This request comes from ${origin ? `another site (${origin})` : 'another site'}: changes are accepted only from Facets' own pages. Open Facets at its address and try again.`,
+  fr: (origin) =>
+    `Cette demande vient ${origin ? `d’un autre site (${origin})` : 'd’un autre site'} : les modifications ne sont acceptées que depuis les pages de Facets. Ouvrez Facets à son adresse et réessayez.`,
+};
+
 /** The body as a stream that fails with a 413 once more than `limit` bytes went through. */
 function limitBody(payload: NodeJS.ReadableStream, limit: number): NodeJS.ReadableStream {
   let seen = 0;
@@ -152,7 +210,7 @@ function limitBody(payload: NodeJS.ReadableStream, limit: number): NodeJS.Readab
  * better-auth's handler at /api/auth/*: the Fastify request becomes a Fetch Request (raw body, original headers), and
  * the Fetch Response is copied back, every Set-Cookie included.
  */
-function authRoutes(auth: Auth) {
+function authRoutes(auth: Auth, signIns: SignInLimiter) {
   return async (app: FastifyInstance) => {
     // Raw bodies: better-auth parses them itself (and an empty JSON body must not be an error here).
     app.removeAllContentTypeParsers();
@@ -161,7 +219,28 @@ function authRoutes(auth: Auth) {
       method: ['GET', 'POST'],
       url: '/api/auth/*',
       handler: async (request, reply) => {
+        const path = request.url.split('?')[0] ?? '';
+        const lang = langOf(header(request, 'accept-language'));
+        if (request.method === 'POST' && path === '/api/auth/update-user') {
+          // A person may change their name; e-mail, role, organisation and any other field are the organisation's.
+          const parsed = UpdateUserBody.safeParse(jsonBody(request));
+          if (!parsed.success) {
+            const { field, message } = zodMessage(parsed.error);
+            return reply.code(400).send({ error: 'bad_request', code: 'INVALID_INPUT', message, field });
+          }
+        }
+        const account = request.method === 'POST' && SIGN_IN_PATHS.has(path) ? emailOf(jsonBody(request)) : null;
+        if (account !== null) {
+          const refusal = await signIns.attempt(account, lang);
+          if (refusal) {
+            return reply
+              .code(429)
+              .header('x-retry-after', String(refusal.seconds))
+              .send({ code: 'TOO_MANY_REQUESTS', message: refusal.message });
+          }
+        }
         const response = await auth.handler(toFetchRequest(request));
+        if (account !== null && path === '/api/auth/sign-in/email' && response.ok) await signIns.succeeded(account);
         reply.code(response.status);
         for (const [name, value] of response.headers) if (name !== 'set-cookie') reply.header(name, value);
         const cookies = response.headers.getSetCookie();
@@ -171,6 +250,24 @@ function authRoutes(auth: Auth) {
     });
   };
 }
+
+/** The sign-in calls counted per account: a password attempt, a request for a sign-in link. */
+const SIGN_IN_PATHS = new Set(['/api/auth/sign-in/email', '/api/auth/sign-in/magic-link']);
+
+/** The raw body as JSON, undefined when it is not JSON (better-auth then refuses it itself). */
+function jsonBody(request: FastifyRequest): unknown {
+  if (!(request.body instanceof Buffer) || request.body.length === 0) return undefined;
+  try {
+    return JSON.parse(request.body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const emailOf = (body: unknown): string | null => {
+  const email = (body as { email?: unknown } | null | undefined)?.email;
+  return typeof email === 'string' && email.trim() !== '' ? email : null;
+};
 
 function toFetchRequest(request: FastifyRequest): Request {
   const url = new URL(request.url, `${request.protocol}://${request.host}`);

@@ -1,10 +1,14 @@
 import type { Database, DialectName } from '@facets/db';
 import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { magicLink } from 'better-auth/plugins';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { PRODUCTION_LIMITS } from './limits.ts';
+import { checkOrigin } from './origin.ts';
+import { redactText } from './request-log.ts';
 import { joinStakeholders, MAGIC_LINK_MINUTES, magicLinkSender } from './stakeholder-sign-in.ts';
+import { UPDATABLE_USER_FIELDS } from './update-user.ts';
 
 export interface AuthOptions {
   db: Kysely<Database>;
@@ -40,7 +44,17 @@ export function createAuth(options: AuthOptions) {
     baseURL: options.baseUrl,
     basePath: '/api/auth',
     secret: options.secret,
-    trustedOrigins: [options.baseUrl],
+    // The origins the server's own check admits (origin.ts, app.ts), so that better-auth's check agrees with it.
+    trustedOrigins: (request) => {
+      if (!request) return [options.baseUrl];
+      const verdict = checkOrigin({
+        origin: request.headers.get('origin') ?? undefined,
+        fetchSite: request.headers.get('sec-fetch-site') ?? undefined,
+        requestOrigin: new URL(request.url).origin,
+        baseUrl: options.baseUrl,
+      });
+      return verdict.ok && verdict.origin ? [options.baseUrl, verdict.origin] : [options.baseUrl];
+    },
     // Our columns hold ISO text for times and 0/1 integers for booleans on both dialects (schema.ts). The adapter's
     // 'sqlite' type is exactly "no native dates or booleans": it writes toISOString() and 0/1 and reads them back as
     // Date and boolean. Told 'postgres', it would send Date and boolean values that our text/integer columns refuse.
@@ -56,6 +70,19 @@ export function createAuth(options: AuthOptions) {
     ],
     databaseHooks: {
       user: {
+        // Behind the server's own check of update-user (update-user.ts): whatever reaches better-auth, a person's
+        // update writes their name and nothing else, or nothing at all.
+        update: {
+          before: async (data, ctx) => {
+            if (ctx?.path !== '/update-user') return;
+            const refused = Object.entries(data)
+              .filter(([key, value]) => value !== undefined && !UPDATABLE_USER_FIELDS.includes(key))
+              .map(([key]) => key);
+            if (refused.length > 0) {
+              throw new APIError('BAD_REQUEST', { message: `${refused.join(', ')}: cannot be changed here` });
+            }
+          },
+        },
         create: {
           // Only the e-mail sign-in creates users on its own, and only for addresses it sent a link to.
           after: async (user, ctx) => {
@@ -122,9 +149,23 @@ export function createAuth(options: AuthOptions) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
+/** better-auth's messages into pino, with any URL in them redacted (they may quote a link or a callback). */
 function toPino(logger: FastifyBaseLogger) {
   return (level: 'debug' | 'info' | 'warn' | 'error', message: string, ...args: unknown[]) =>
-    logger[level]({ source: 'better-auth', ...(args.length > 0 ? { args } : {}) }, message);
+    logger[level](
+      { source: 'better-auth', ...(args.length > 0 ? { args: args.map(redactArgument) } : {}) },
+      redactText(message),
+    );
+}
+
+function redactArgument(arg: unknown): unknown {
+  if (typeof arg === 'string') return redactText(arg);
+  if (arg instanceof Error) return { name: arg.name, message: redactText(arg.message) };
+  try {
+    return redactText(JSON.stringify(arg) ?? String(arg));
+  } catch {
+    return String(arg);
+  }
 }
 
 /**

@@ -61,10 +61,18 @@ describe('loadEnv', () => {
         SIGN_IN_LIMIT_PER_MINUTE: '0',
         SUBMIT_LIMIT_PER_MINUTE_PER_USER: '5',
         SUBMIT_LIMIT_PER_MINUTE_PER_IP: '1000000',
+        SIGN_IN_LIMIT_PER_MINUTE_PER_ACCOUNT: '3',
+        READ_LIMIT_PER_MINUTE_PER_USER: '0',
       },
       tempRoot(),
     );
-    expect(env.limits).toEqual({ signInPerMinute: 0, submitPerMinutePerUser: 5, submitPerMinutePerIp: 1_000_000 });
+    expect(env.limits).toEqual({
+      signInPerMinute: 0,
+      signInPerMinutePerAccount: 3,
+      submitPerMinutePerUser: 5,
+      submitPerMinutePerIp: 1_000_000,
+      readPerMinutePerUser: 0,
+    });
     expect(() => loadEnv({ SUBMIT_LIMIT_PER_MINUTE_PER_IP: '-1' }, tempRoot())).toThrow(
       /SUBMIT_LIMIT_PER_MINUTE_PER_IP/,
     );

@@ -19,8 +19,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: LogLevel.default('info'),
   // Abuse limits per minute (0 = off); see limits.ts. The bench raises them: its respondents share 127.0.0.1.
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.signInPerMinute),
+  SIGN_IN_LIMIT_PER_MINUTE_PER_ACCOUNT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(PRODUCTION_LIMITS.signInPerMinutePerAccount),
   SUBMIT_LIMIT_PER_MINUTE_PER_USER: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.submitPerMinutePerUser),
   SUBMIT_LIMIT_PER_MINUTE_PER_IP: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.submitPerMinutePerIp),
+  READ_LIMIT_PER_MINUTE_PER_USER: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.readPerMinutePerUser),
   /** smtp://user:password@host:587 or smtps://…:465; without it, e-mail stays in the outbox. */
   SMTP_URL: z
     .url()
@@ -66,8 +72,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
     dataDir,
     limits: {
       signInPerMinute: e.SIGN_IN_LIMIT_PER_MINUTE,
+      signInPerMinutePerAccount: e.SIGN_IN_LIMIT_PER_MINUTE_PER_ACCOUNT,
       submitPerMinutePerUser: e.SUBMIT_LIMIT_PER_MINUTE_PER_USER,
       submitPerMinutePerIp: e.SUBMIT_LIMIT_PER_MINUTE_PER_IP,
+      readPerMinutePerUser: e.READ_LIMIT_PER_MINUTE_PER_USER,
     },
     smtp: e.SMTP_URL
       ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Facets <no-reply@${new URL(baseUrl).hostname}>` }

@@ -2,14 +2,17 @@ import { TRPCError } from '@trpc/server';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
- * Abuse limits, per minute: sign-in attempts per client address (enforced by better-auth, see auth.ts), and
- * submissions — every procedure ending in `.submit`: survey answers, feedback — per signed-in user and per client
- * address. 0 turns a limit off. Counters live in the process: behind a load balancer each server counts its own.
+ * Abuse limits, per minute: sign-in attempts per client address (enforced by better-auth, see auth.ts) and per
+ * account (the e-mail address tried, here); submissions — every procedure ending in `.submit`: survey answers,
+ * feedback — per signed-in user and per client address; reads (tRPC queries) per signed-in user. 0 turns a limit off.
+ * Counters live in the process: behind a load balancer each server counts its own.
  */
 export interface Limits {
   signInPerMinute: number;
+  signInPerMinutePerAccount: number;
   submitPerMinutePerUser: number;
   submitPerMinutePerIp: number;
+  readPerMinutePerUser: number;
 }
 
 /**
@@ -17,10 +20,27 @@ export interface Limits {
  * and send hundreds together at the end of a town-hall meeting. Sixty sign-ins a minute still turns password guessing
  * from one address into a crawl.
  */
-export const PRODUCTION_LIMITS: Limits = { signInPerMinute: 60, submitPerMinutePerUser: 30, submitPerMinutePerIp: 600 };
+export const PRODUCTION_LIMITS: Limits = {
+  signInPerMinute: 60,
+  // Password guessing spread over many addresses still meets this; a person who mistypes ten times waits a minute.
+  signInPerMinutePerAccount: 10,
+  submitPerMinutePerUser: 30,
+  submitPerMinutePerIp: 600,
+  // A console page asks for about ten figures; ten pages a minute is brisk reading, sixty a minute is a script.
+  readPerMinutePerUser: 600,
+};
+
+/**
+ * The most calls one tRPC batch may carry; a longer batch is refused with 400 before any call runs. The front-ends'
+ * batches hold the queries of one screen, far fewer than this.
+ */
+export const MAX_BATCH_SIZE = 50;
 
 /** The procedures that write what a caller sends, counted against the submission limits. */
 export const isSubmission = (path: string) => path.endsWith('.submit');
+
+/** How long to wait, in whole seconds (at least 1), after a refusal of rate-limiter-flexible. */
+const secondsOf = (refusal: RateLimiterRes) => Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
 
 export interface SubmissionLimiter {
   /** Counts `count` submissions from an address; throws TOO_MANY_REQUESTS past the limit. */
@@ -39,7 +59,7 @@ export function createSubmissionLimiter(limits: Limits): SubmissionLimiter {
       await l.consume(key, count);
     } catch (error) {
       if (!(error instanceof RateLimiterRes)) throw error;
-      const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      const seconds = secondsOf(error);
       throw new TRPCError({
         code: 'TOO_MANY_REQUESTS',
         message: `Too many submissions ${who}: please try again in ${seconds} s.`,
@@ -49,5 +69,86 @@ export function createSubmissionLimiter(limits: Limits): SubmissionLimiter {
   return {
     fromAddress: (ip, count) => consume(perIp, ip, count, 'from your network'),
     fromUser: (userId, count) => consume(perUser, userId, count, 'from your account'),
+  };
+}
+
+export interface ReadLimiter {
+  /** Counts `count` reads of a signed-in user; throws TOO_MANY_REQUESTS past the limit, in the caller's language. */
+  fromUser(userId: string, count: number, lang: Lang): Promise<void>;
+}
+
+export type Lang = 'fr' | 'en';
+
+/** French when the client prefers it (Accept-Language), English otherwise. */
+export function langOf(acceptLanguage: string | undefined): Lang {
+  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('fr') ? 'fr' : 'en';
+}
+
+const READ_REFUSAL: Record<Lang, (seconds: number) => string> = {
+  en: (s) => `Too many requests from your account: please try again in ${s} s.`,
+  fr: (s) => `Trop de demandes depuis votre compte : réessayez dans ${s} s.`,
+};
+
+export function createReadLimiter(limits: Pick<Limits, 'readPerMinutePerUser'>): ReadLimiter {
+  const perUser =
+    limits.readPerMinutePerUser > 0
+      ? new RateLimiterMemory({ points: limits.readPerMinutePerUser, duration: 60 })
+      : null;
+  return {
+    async fromUser(userId, count, lang) {
+      if (!perUser || count === 0) return;
+      try {
+        await perUser.consume(userId, count);
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: READ_REFUSAL[lang](secondsOf(error)) });
+      }
+    },
+  };
+}
+
+/** A refused sign-in attempt: how long to wait and what to say. */
+export interface SignInRefusal {
+  seconds: number;
+  message: string;
+}
+
+export interface SignInLimiter {
+  /**
+   * Counts one attempt on the account of `email` (trimmed, lower-cased: spellings of one address share a counter,
+   * and an unknown address is counted the same, so a refusal tells nobody whether it exists); null when allowed.
+   */
+  attempt(email: string, lang: Lang): Promise<SignInRefusal | null>;
+  /** Gives the attempt back once it succeeded: only failures and pending links use up an account's allowance. */
+  succeeded(email: string): Promise<void>;
+}
+
+const SIGN_IN_REFUSAL: Record<Lang, (seconds: number) => string> = {
+  en: (s) => `Too many sign-in attempts for this account: please try again in ${s} s.`,
+  fr: (s) => `Trop de tentatives de connexion pour ce compte : réessayez dans ${s} s.`,
+};
+
+export function createSignInLimiter(limits: Pick<Limits, 'signInPerMinutePerAccount'>): SignInLimiter {
+  const points = limits.signInPerMinutePerAccount;
+  const perAccount = points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : null;
+  const key = (email: string) => email.trim().toLowerCase();
+  return {
+    async attempt(email, lang) {
+      if (!perAccount) return null;
+      try {
+        await perAccount.consume(key(email), 1);
+        return null;
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        const seconds = secondsOf(error);
+        return { seconds, message: SIGN_IN_REFUSAL[lang](seconds) };
+      }
+    },
+    async succeeded(email) {
+      // Never below zero: a reward on a counter that has expired meanwhile would grant extra attempts.
+      const counted = await perAccount?.get(key(email));
+      if (perAccount && counted && counted.consumedPoints > 0) await perAccount.reward(key(email), 1);
+    },
   };
 }

@@ -7,7 +7,13 @@ import { mailLanguage, signInMessage } from './mail/messages.ts';
  * E-mail sign-in for returning stakeholders (better-auth's magic link). A link is written to the outbox only for an
  * address the organisation knows — a user, or a stakeholder imported with that e-mail — and the page says the same
  * thing either way, so the form tells nobody which addresses exist. A stakeholder who signs in this way for the first
- * time gets an account then, joined to their stakeholder record.
+ * time gets an account then, joined to their stakeholder record in the organisation the message was written for.
+ *
+ * One address may be known to several organisations on one server. An account belongs to one organisation (the
+ * session resolves a single membership), and an e-mail address alone proves nothing about who may join another
+ * organisation's records: a second organisation that imports the same address is never joined to the account, so
+ * its surveys and feedback never show in the first one's portal, nor the reverse. That person answers the second
+ * organisation from its invitation links.
  */
 
 export const MAGIC_LINK_MINUTES = 15;
@@ -28,6 +34,7 @@ async function knownAddress(db: Kysely<Database>, email: string): Promise<Known 
     .select(['o.id', 'o.name', 'o.default_locale'])
     .where((eb) => eb(eb.fn('lower', ['u.email']), '=', lower(email)))
     .orderBy('m.created_at')
+    .orderBy('m.id')
     .executeTakeFirst();
   const row =
     member ??
@@ -37,6 +44,7 @@ async function knownAddress(db: Kysely<Database>, email: string): Promise<Known 
       .select(['o.id', 'o.name', 'o.default_locale'])
       .where((eb) => eb(eb.fn('lower', ['s.email']), '=', lower(email)))
       .orderBy('s.created_at')
+      .orderBy('s.id')
       .executeTakeFirst());
   return row && { organizationId: row.id, organizationName: row.name, defaultLocale: row.default_locale };
 }
@@ -69,15 +77,21 @@ export function magicLinkSender(args: {
   };
 }
 
-/** Joins a user created by an e-mail sign-in to the stakeholder records of their address that have no account. */
+/**
+ * Joins a user created by an e-mail sign-in to the stakeholder records of their address that have no account, in the
+ * one organisation that knows the address (the oldest record, as for the message the link came in), never in others.
+ */
 export async function joinStakeholders(
   db: Kysely<Database>,
   user: { id: string; email: string },
   args: { newId: () => string; now: string },
 ): Promise<number> {
+  const known = await knownAddress(db, user.email);
+  if (!known) return 0;
   const stakeholders = await db
     .selectFrom('stakeholder as s')
     .select(['s.id', 's.organization_id'])
+    .where('s.organization_id', '=', known.organizationId)
     .where((eb) => eb(eb.fn('lower', ['s.email']), '=', lower(user.email)))
     .where((eb) =>
       eb.not(

@@ -6,10 +6,22 @@ export interface CsvColumn<T> {
   value: (row: T) => string | number | null | undefined;
 }
 
+/** What starts a formula in a spreadsheet: = + - @, their full-width forms, and tab or carriage return. */
+const FORMULA_START = '=+\\-@\uFF1D\uFF0B\uFF0D\uFF20';
+
+/**
+ * Text a spreadsheet could run as a formula, after OWASP's CSV injection guidance: a cell that starts with a formula
+ * character, also after leading spaces or line breaks (spreadsheets trim them), or with a tab or carriage return;
+ * and a cell with such a character right after a separator or quote (`,` `;` tab, line break, `"`, `'`, `|`, also
+ * with spaces between), which a reader splitting on another separator (`;` in French locales) or ignoring quotes
+ * would turn into a new cell that starts a formula.
+ */
+export const FORMULA_TEXT = new RegExp(`^[\\t\\r]|^\\s*[${FORMULA_START}]|[,;\\t\\r\\n"'|]\\s*[${FORMULA_START}]`, 'u');
+
 /**
  * The table as CSV text, exactly as shown (the API has already withheld what k-anonymity hides; a hidden figure is an
- * empty cell). Text that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) is prefixed
- * with an apostrophe; numbers stay numbers.
+ * empty cell). Text matching FORMULA_TEXT, headers included, is prefixed with an apostrophe and quoted, so that
+ * spreadsheets read it as text (quotes inside are doubled); numbers stay numbers, negative ones too.
  */
 export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): string {
   return Papa.unparse(
@@ -17,7 +29,7 @@ export function toCsv<T>(rows: readonly T[], columns: readonly CsvColumn<T>[]): 
       fields: columns.map((c) => c.header),
       data: rows.map((row) => columns.map((c) => c.value(row) ?? '')),
     },
-    { escapeFormulae: true, newline: '\r\n' },
+    { escapeFormulae: FORMULA_TEXT, newline: '\r\n' },
   );
 }
 
