@@ -32,7 +32,7 @@ const en = {
     since: 'since {{wave}}',
     range: { below: 'below {{to}}', between: '{{from}} to {{to}}', above: '{{from}} and above' },
     anonymityScores:
-      'To protect anonymity, a figure is shown only when at least {{k}} people answered, and a small segment’s neighbours are hidden with it; every hidden figure says why.',
+      'To protect anonymity, a wave’s results are published when it closes, and only for groups that no combination can narrow to fewer than {{k}} people; every hidden figure says why.',
     anonymity:
       'To protect anonymity, a figure is shown only when at least {{k}} people answered (comments: {{commentK}} commenters); every hidden figure says why.',
   },
@@ -71,7 +71,7 @@ const fr: typeof en = {
     since: 'depuis {{wave}}',
     range: { below: 'moins de {{to}}', between: 'de {{from}} à {{to}}', above: '{{from}} et plus' },
     anonymityScores:
-      'Pour protéger l’anonymat, un chiffre n’est affiché que si au moins {{k}} personnes ont répondu, et les voisins d’un petit segment sont masqués avec lui ; chaque chiffre masqué dit pourquoi.',
+      'Pour protéger l’anonymat, les résultats d’une vague sont publiés à sa clôture, et seulement pour des groupes qu’aucune combinaison ne permet de réduire à moins de {{k}} personnes ; chaque chiffre masqué dit pourquoi.',
     anonymity:
       'Pour protéger l’anonymat, un chiffre n’est affiché que si au moins {{k}} personnes ont répondu (commentaires : {{commentK}} personnes) ; chaque chiffre masqué dit pourquoi.',
   },
