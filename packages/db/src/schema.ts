@@ -401,6 +401,18 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
+/** One sensitive action of the console (repositories/audit.ts); `details` is JSON text, never about a respondent. */
+export interface AuditEventTable {
+  id: string;
+  organization_id: string;
+  at: string;
+  actor_member_id: string | null;
+  action: string;
+  /** What the action was done to: a wave, a member, a message id, an exported table's title; null for settings. */
+  target: string | null;
+  details: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   auth_user: AuthUserTable;
@@ -433,4 +445,5 @@ export interface Database {
   feedback: FeedbackTable;
   feedback_reply: FeedbackReplyTable;
   outbox: OutboxTable;
+  audit_event: AuditEventTable;
 }

@@ -1,5 +1,6 @@
 export * from './aggregates.ts';
 export * from './anonymity.ts';
+export * from './audit.ts';
 export * from './drivers.ts';
 export * from './errors.ts';
 export * from './gaps.ts';

@@ -6,6 +6,7 @@ import * as addPortalSettings from './2026_12_01_1000_add_portal_settings.ts';
 import * as addConsoleOperations from './2026_12_01_1100_add_console_operations.ts';
 import * as addStakeholderLocale from './2026_12_01_1200_add_stakeholder_locale.ts';
 import * as createAggregateSeriesIndexes from './2026_12_01_1400_create_aggregate_series_indexes.ts';
+import * as createAuditEvent from './2026_12_02_1100_create_audit_event.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1100_add_console_operations': addConsoleOperations,
   '2026_12_01_1200_add_stakeholder_locale': addStakeholderLocale,
   '2026_12_01_1400_create_aggregate_series_indexes': createAggregateSeriesIndexes,
+  '2026_12_02_1100_create_audit_event': createAuditEvent,
 };
 
 export const migrationProvider: MigrationProvider = {

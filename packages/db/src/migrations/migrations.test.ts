@@ -41,6 +41,7 @@ const TABLES = [
   'feedback',
   'feedback_reply',
   'outbox',
+  'audit_event',
 ] as const satisfies readonly (keyof Database)[];
 type Missing = Exclude<keyof Database, (typeof TABLES)[number]>;
 const allListed: Missing extends never ? true : Missing = true;
@@ -136,6 +137,7 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
       '2026_12_01_1100_add_console_operations',
       '2026_12_01_1200_add_stakeholder_locale',
       '2026_12_01_1400_create_aggregate_series_indexes',
+      '2026_12_02_1100_create_audit_event',
     ]);
   });
 
