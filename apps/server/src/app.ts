@@ -32,6 +32,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Submission limits (limits.ts); production's when not given. Sign-in limits are the auth's own (auth.ts). */
   limits?: Limits;
+  /** Who delivers e-mail (env.ts `mailDelivery`); `smtp` when not given, so that no secret link is ever shown. */
+  mailDelivery?: 'smtp' | 'outbox';
 }
 
 /** The whole HTTP surface on one port: tRPC, auth, health, the built portals. Nothing listens until the caller says. */
@@ -119,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           baseUrl: options.baseUrl,
           log: req.log,
           accounts,
+          mailDelivery: options.mailDelivery ?? 'smtp',
         });
       },
       onError: ({ error, path, req }) => {

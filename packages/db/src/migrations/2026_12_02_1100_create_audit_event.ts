@@ -21,7 +21,11 @@ export async function up(db: Db): Promise<void> {
     .addColumn('target', 'text')
     .addColumn('details', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_event_at_idx').on('audit_event').columns(['organization_id', 'at', 'id']).execute();
+  await db.schema
+    .createIndex('audit_event_at_idx')
+    .on('audit_event')
+    .columns(['organization_id', 'at', 'id'])
+    .execute();
   await db.schema
     .createIndex('audit_event_action_idx')
     .on('audit_event')

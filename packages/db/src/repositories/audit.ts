@@ -57,7 +57,11 @@ function encodeCursor(event: { at: string; id: string }): string {
 function decodeCursor(cursor: string): { at: string; id: string } {
   const [at, id, ...rest] = cursor.split('~');
   if (!at || !id || rest.length > 0 || Number.isNaN(Date.parse(at))) {
-    throw new DomainError('invalid', 'cursor: is not a position in this log; start again from the first page', 'cursor');
+    throw new DomainError(
+      'invalid',
+      'cursor: is not a position in this log; start again from the first page',
+      'cursor',
+    );
   }
   return { at, id };
 }

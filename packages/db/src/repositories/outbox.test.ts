@@ -74,7 +74,9 @@ describe.each(dialects)('outbox (%s)', (dialect) => {
     await markSent(db, { id, now: '2026-11-22T10:01:00.000Z' });
     const stored = await db.selectFrom('outbox').select('body').where('id', '=', id).executeTakeFirstOrThrow();
     expect(stored.body).not.toContain('tok_SECRET-123');
-    expect(stored.body).toBe(`Bonjour Léa,\n\nRépondre à l’enquête : ${linkPlaceholder('invitation', 'sent')}\n\nMerci`);
+    expect(stored.body).toBe(
+      `Bonjour Léa,\n\nRépondre à l’enquête : ${linkPlaceholder('invitation', 'sent')}\n\nMerci`,
+    );
   });
 });
 
