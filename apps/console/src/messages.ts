@@ -1,4 +1,5 @@
 import { type AppMessages, type MessageTree, mergeMessages } from '@facets/portal-kit';
+import { auditMessages } from './audit/messages.ts';
 import { compareMessages } from './compare/messages.ts';
 import { dimensionMessages } from './dimension/messages.ts';
 import { exportMessages } from './export/messages.ts';
@@ -73,6 +74,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   initiativesMessages,
   promisesMessages,
   settingsMessages,
+  auditMessages,
 ];
 
 export const messages: AppMessages = {

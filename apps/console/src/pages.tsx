@@ -1,5 +1,6 @@
 import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
+import { AuditLog } from './audit/AuditLog.tsx';
 import { Compare } from './compare/Compare.tsx';
 import { DimensionPage } from './dimension/DimensionPage.tsx';
 import type { NavGroup } from './frame/nav.ts';
@@ -10,7 +11,7 @@ import { IntendedEditor } from './intended/IntendedEditor.tsx';
 import { Maturity } from './maturity/Maturity.tsx';
 import { Overview } from './overview/Overview.tsx';
 import { PromiseRegister } from './promises/PromiseRegister.tsx';
-import { FEEDBACK_READERS, SETTINGS_READERS } from './roles/roles.ts';
+import { AUDIT_READERS, FEEDBACK_READERS, SETTINGS_READERS } from './roles/roles.ts';
 import { People } from './settings/People.tsx';
 import { Settings } from './settings/Settings.tsx';
 import { BUILDER_ROLES } from './surveys/api.ts';
@@ -100,4 +101,5 @@ export const PAGES: readonly ConsolePage[] = [
     roles: SETTINGS_READERS,
     render: (me) => <Settings me={me} />,
   },
+  { path: 'audit', nav: 'audit', group: 'settings', roles: AUDIT_READERS, render: (me) => <AuditLog me={me} /> },
 ];

@@ -49,6 +49,8 @@ export interface AppOptions {
    * address are counted by the auth itself (auth.ts).
    */
   limits?: Limits;
+  /** Who delivers e-mail (env.ts `mailDelivery`); `smtp` when not given, so that no secret link is ever shown. */
+  mailDelivery?: 'smtp' | 'outbox';
 }
 
 /** The whole HTTP surface on one port: tRPC, auth, health, the built portals. Nothing listens until the caller says. */
@@ -163,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           baseUrl: options.baseUrl,
           log: req.log,
           accounts,
+          mailDelivery: options.mailDelivery ?? 'smtp',
         });
       },
       onError: ({ error, path, req }) => {

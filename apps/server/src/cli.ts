@@ -74,6 +74,7 @@ async function start(env: Env, db: Db): Promise<void> {
     portalsDir: join(REPO_ROOT, 'apps'),
     baseUrl: env.baseUrl,
     limits: env.limits,
+    mailDelivery: env.mailDelivery,
   });
   const mail: MailSender | null = env.smtp
     ? startMailSender({ db: db.db, transport: smtpTransport(env.smtp.url), from: env.smtp.from, logger })

@@ -80,6 +80,8 @@ describe('loadEnv', () => {
 
   it('sends e-mail by SMTP only when SMTP_URL is set, from MAIL_FROM or the public host', () => {
     expect(loadEnv({}, tempRoot()).smtp).toBeNull();
+    expect(loadEnv({}, tempRoot()).mailDelivery).toBe('outbox');
+    expect(loadEnv({ SMTP_URL: 'smtp://mail.example.org' }, tempRoot()).mailDelivery).toBe('smtp');
     expect(loadEnv({ SMTP_URL: 'smtp://mailer:secret@mail.example.org:587' }, tempRoot()).smtp).toEqual({
       url: 'smtp://mailer:secret@mail.example.org:587',
       from: 'Facets <no-reply@localhost>',

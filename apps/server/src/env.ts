@@ -47,6 +47,11 @@ export interface Env {
   limits: Limits;
   /** Outgoing e-mail by SMTP, null when e-mail stays in the outbox. */
   smtp: { url: string; from: string } | null;
+  /**
+   * Who delivers e-mail: the server by SMTP (no reader of the outbox ever sees a message's secret links), or admins by
+   * hand from the outbox (without SMTP_URL: invitation and password links readable to them, each reading audited).
+   */
+  mailDelivery: 'smtp' | 'outbox';
 }
 
 /**
@@ -80,6 +85,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
     smtp: e.SMTP_URL
       ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Facets <no-reply@${new URL(baseUrl).hostname}>` }
       : null,
+    mailDelivery: e.SMTP_URL ? 'smtp' : 'outbox',
   };
 }
 

@@ -4,6 +4,8 @@ import {
   createPromise,
   createSurvey,
   type Db,
+  enqueueMessage,
+  invitationLink,
   newId,
   saveQuestions,
   scheduleWave,
@@ -148,6 +150,24 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
   ['portal.results.get', STAKEHOLDERS, (api) => api.portal.results.get()],
   ['portal.rules.get', STAKEHOLDERS, (api) => api.portal.rules.get()],
   ['admin.outbox.list', ADMINS, (api) => api.admin.outbox.list()],
+  [
+    'admin.outbox.read',
+    ADMINS,
+    async (api, e) => {
+      const { id } = await enqueueMessage(db.db, {
+        organizationId: e.org.organizationId,
+        to: `someone@${e.org.slug}.test`,
+        subject: 'Invitation',
+        body: `Answer: ${invitationLink('http://facets.test', 'employee', key())}`,
+        now: e.org.now,
+        newId,
+      });
+      await afterSetUp?.();
+      return api.admin.outbox.read({ messageId: id });
+    },
+  ],
+  ['audit.list', LEADERS, (api) => api.audit.list()],
+  ['audit.recordExport', STAFF, (api) => api.audit.recordExport({ table: 'Overview', rows: 3, page: '/console/' })],
   ['plan.dimensions.list', STAFF, (api) => api.plan.dimensions.list()],
   ['plan.intended.list', STAFF, (api) => api.plan.intended.list()],
   [

@@ -21,6 +21,8 @@ export const UpdateMemberRoleInput = z.strictObject({
 
 export const MemberInput = z.strictObject({ memberId: Id });
 
+export const OutboxMessageInput = z.strictObject({ messageId: Id });
+
 /** Only the settings given change; thresholds never go below 3 (design.md §2). */
 export const UpdateSettingsInput = z
   .strictObject({

@@ -18,7 +18,15 @@ export interface ContextParts {
   log?: ErrorLog;
   /** Creates users and password links for invited staff (the server's auth); inviting fails without it. */
   accounts?: Accounts;
+  /**
+   * How e-mail leaves: `smtp` when the server delivers the outbox itself (no reader ever sees a message's secret
+   * links), `outbox` when admins deliver it by hand (invitation and password links readable, each reading audited).
+   * Not given: `smtp`, the safe side.
+   */
+  mailDelivery?: MailDelivery;
 }
+
+export type MailDelivery = 'smtp' | 'outbox';
 
 export interface Context {
   db: Kysely<Database>;
@@ -30,6 +38,7 @@ export interface Context {
   baseUrl: string;
   log: ErrorLog;
   accounts: Accounts;
+  mailDelivery: MailDelivery;
 }
 
 /** Builds a request's context from injected parts; the member is read once here, never from the input. */
@@ -44,6 +53,7 @@ export async function createContextInner(parts: ContextParts): Promise<Context> 
     baseUrl: parts.baseUrl.replace(/\/+$/, ''),
     log: parts.log ?? console,
     accounts: parts.accounts ?? noAccounts,
+    mailDelivery: parts.mailDelivery ?? 'smtp',
   };
 }
 

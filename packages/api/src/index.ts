@@ -1,5 +1,5 @@
 export { type Accounts, PASSWORD_LINK_DAYS } from './accounts.ts';
-export { type Context, type ContextParts, createContextInner, type Session } from './context.ts';
+export { type Context, type ContextParts, createContextInner, type MailDelivery, type Session } from './context.ts';
 export { type ErrorLog, INTERNAL_MESSAGE } from './errors.ts';
 export type { DimensionView } from './insights/dimension.ts';
 export type { Cell, Figure } from './insights/figures.ts';

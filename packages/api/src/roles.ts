@@ -15,3 +15,5 @@ export const FEEDBACK_READERS: readonly StaffRole[] = ['admin', 'leadership', 'h
 /** People, roles and settings are read by the roles that see the whole organisation, and changed by admins only. */
 export const SETTINGS_READERS: readonly StaffRole[] = ['admin', 'leadership', 'hr', 'analyst'];
 export const ADMINS: readonly StaffRole[] = ['admin'];
+/** The audit log is read by those who answer for the organisation: its admins and its leadership. */
+export const AUDIT_READERS: readonly StaffRole[] = ['admin', 'leadership'];

@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { adminRouter } from './routers/admin.ts';
+import { auditRouter } from './routers/audit.ts';
 import { feedbackRouter } from './routers/feedback.ts';
 import { insightsRouter } from './routers/insights.ts';
 import { orgRouter } from './routers/org.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   surveys: surveysRouter,
   plan: planRouter,
   admin: adminRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

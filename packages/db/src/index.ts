@@ -15,6 +15,7 @@ export * from './repositories/aggregate-repair.ts';
 export * from './repositories/aggregates.ts';
 export * from './repositories/answers.ts';
 export * from './repositories/coarsen.ts';
+export * from './repositories/audit.ts';
 export * from './repositories/comments.ts';
 export * from './repositories/feedback.ts';
 export * from './repositories/feedback-inbox.ts';

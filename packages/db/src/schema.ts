@@ -429,6 +429,18 @@ export interface WavePublicationTable {
   content: string;
 }
 
+/** One sensitive action of the console (repositories/audit.ts); `details` is JSON text, never about a respondent. */
+export interface AuditEventTable {
+  id: string;
+  organization_id: string;
+  at: string;
+  actor_member_id: string | null;
+  action: string;
+  /** What the action was done to: a wave, a member, a message id, an exported table's title; null for settings. */
+  target: string | null;
+  details: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   auth_user: AuthUserTable;
@@ -463,4 +475,5 @@ export interface Database {
   feedback_reply: FeedbackReplyTable;
   outbox: OutboxTable;
   wave_publication: WavePublicationTable;
+  audit_event: AuditEventTable;
 }

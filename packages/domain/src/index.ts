@@ -1,6 +1,7 @@
 export * from './aggregates.ts';
 export * from './anonymity.ts';
 export * from './companies.ts';
+export * from './audit.ts';
 export * from './drivers.ts';
 export * from './errors.ts';
 export * from './gaps.ts';

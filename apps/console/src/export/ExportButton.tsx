@@ -1,22 +1,39 @@
-import { useLang } from '@facets/portal-kit';
+import { useLang, useTRPC } from '@facets/portal-kit';
 import { Button } from '@facets/ui';
+import { useMutation } from '@tanstack/react-query';
 import { type CsvColumn, csvFileName, downloadCsv, toCsv } from './csv.ts';
 
 /**
  * "Export CSV" for a table of the console: the rows as shown, the columns as labelled. Every table the console
- * shows gets one, so that what leaves as a file is what the screen shows (k-safe) and nothing more.
+ * shows gets one, so that what leaves as a file is what the screen shows (k-safe) and nothing more. Each export is
+ * written to the audit log first (the table, how many rows, from which page); the file is made once it is recorded.
  */
 export function ExportButton<T>(props: { title: string; rows: readonly T[]; columns: readonly CsvColumn<T>[] }) {
   const { t } = useLang();
+  const trpc = useTRPC();
+  const record = useMutation(trpc.audit.recordExport.mutationOptions());
+  const exportCsv = () =>
+    record.mutate(
+      { table: props.title, rows: props.rows.length, page: window.location.pathname },
+      { onSuccess: () => downloadCsv(csvFileName(props.title, new Date()), toCsv(props.rows, props.columns)) },
+    );
   return (
-    <Button
-      variant="secondary"
-      size="sm"
-      disabled={props.rows.length === 0}
-      aria-label={t('export.csvOf', { title: props.title })}
-      onClick={() => downloadCsv(csvFileName(props.title, new Date()), toCsv(props.rows, props.columns))}
-    >
-      {t('export.csv')}
-    </Button>
+    <span>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={props.rows.length === 0}
+        busy={record.isPending}
+        aria-label={t('export.csvOf', { title: props.title })}
+        onClick={exportCsv}
+      >
+        {t('export.csv')}
+      </Button>
+      {record.isError ? (
+        <span className="fx-small fx-block" role="alert">
+          {t('export.failed')}
+        </span>
+      ) : null}
+    </span>
   );
 }

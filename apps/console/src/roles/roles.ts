@@ -14,5 +14,7 @@ export const PLAN_RUNNERS: readonly string[] = ['admin', 'leadership', 'hr'];
 export const FEEDBACK_READERS: readonly string[] = ['admin', 'leadership', 'hr', 'analyst'];
 export const SETTINGS_READERS: readonly string[] = ['admin', 'leadership', 'hr', 'analyst'];
 export const ADMINS: readonly string[] = ['admin'];
+/** The audit log: admins and leadership. */
+export const AUDIT_READERS: readonly string[] = ['admin', 'leadership'];
 
 export const can = (me: Me, roles: readonly string[]): boolean => roles.includes(me.role);

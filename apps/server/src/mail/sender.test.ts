@@ -70,4 +70,30 @@ describe('the mail sender', () => {
     expect((await listOutbox(db.db))[0]).toMatchObject({ attempts: 2, lastError: null });
     await sender.stop();
   });
+
+  it('sends the links a message carries, and keeps none of them once it is sent', async () => {
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const texts: string[] = [];
+    const original = transport.sendMail.bind(transport);
+    transport.sendMail = (async (mail: { text: string }) => {
+      texts.push(mail.text);
+      return original(mail);
+    }) as typeof transport.sendMail;
+    const link = 'https://facets.test/api/auth/magic-link/verify?token=SECRET-42&callbackURL=%2Femployee%2F';
+    await enqueueMessage(db.db, {
+      organizationId: null,
+      to: 'a@example.test',
+      subject: 'Votre lien',
+      body: `Voici votre lien :\n${link}\n\nIl fonctionne une fois.`,
+      now: '2026-11-22T09:00:00.000Z',
+      newId,
+    });
+    const sender = startMailSender({ db: db.db, transport, from: 'f@facets.test', intervalMs: 0 });
+    expect(await sender.deliver()).toBe(1);
+    expect(texts[0]).toContain(link);
+    const [stored] = await listOutbox(db.db);
+    expect(stored?.body).not.toContain('SECRET-42');
+    expect(stored?.body).toMatch(/^Voici votre lien :\n\[sign-in link sent by e-mail, not kept .*\]\n\nIl fonctionne une fois\.$/);
+    await sender.stop();
+  });
 });

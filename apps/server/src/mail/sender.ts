@@ -7,7 +7,8 @@ import nodemailer, { type Transporter } from 'nodemailer';
  * Delivers the outbox by SMTP in the background: every few seconds, the unsent messages oldest first. Each attempt is
  * claimed in the database first, so several servers sharing one database never send a message twice at once; a failed
  * attempt is kept with its error (admins read it in the outbox) and tried again on the next round, up to the
- * outbox's limit. Without SMTP_URL no sender runs and messages stay in the outbox.
+ * outbox's limit. A sent message keeps no secret link in the database (markSent): the recipient has it, nobody else
+ * needs it. Without SMTP_URL no sender runs and messages stay in the outbox.
  */
 
 export interface MailSender {

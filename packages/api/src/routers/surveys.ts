@@ -4,7 +4,6 @@ import {
   csvHeaders,
   duplicateSurvey,
   getSurveyDetail,
-  importInvitations,
   listDimensions,
   listSegmentAttributes,
   listSurveys,
@@ -18,6 +17,7 @@ import {
   waveResponseRate,
 } from '@facets/db';
 import type { GroupKind } from '@facets/domain';
+import { importInvitationsAudited } from '../audit.ts';
 import { nowIso } from '../context.ts';
 import {
   CreateSurveyInput,
@@ -127,15 +127,7 @@ export const surveysRouter = router({
       .mutation(({ ctx, input }) =>
         previewInvitationImport(ctx.db, { organization: ctx.member.organization, ...input, now: nowIso(ctx) }),
       ),
-    import: builders.input(CsvInput).mutation(({ ctx, input }) =>
-      importInvitations(ctx.db, {
-        organization: ctx.member.organization,
-        ...input,
-        now: nowIso(ctx),
-        baseUrl: ctx.baseUrl,
-        newId: ctx.newId,
-      }),
-    ),
+    import: builders.input(CsvInput).mutation(({ ctx, input }) => importInvitationsAudited(ctx, input)),
   }),
 
   responseRate: readers

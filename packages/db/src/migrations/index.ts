@@ -6,6 +6,7 @@ import * as addPortalSettings from './2026_12_01_1000_add_portal_settings.ts';
 import * as addConsoleOperations from './2026_12_01_1100_add_console_operations.ts';
 import * as addStakeholderLocale from './2026_12_01_1200_add_stakeholder_locale.ts';
 import * as createAggregateSeriesIndexes from './2026_12_01_1400_create_aggregate_series_indexes.ts';
+import * as createAuditEvent from './2026_12_02_1100_create_audit_event.ts';
 import * as createCompany from './2026_12_02_1200_create_company.ts';
 import * as createWavePublication from './2026_12_02_1300_create_wave_publication.ts';
 import * as rebuildResponseTablesWithoutRowid from './2026_12_02_1400_rebuild_response_tables_without_rowid.ts';
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1100_add_console_operations': addConsoleOperations,
   '2026_12_01_1200_add_stakeholder_locale': addStakeholderLocale,
   '2026_12_01_1400_create_aggregate_series_indexes': createAggregateSeriesIndexes,
+  '2026_12_02_1100_create_audit_event': createAuditEvent,
   '2026_12_02_1200_create_company': createCompany,
   '2026_12_02_1300_create_wave_publication': createWavePublication,
   '2026_12_02_1400_rebuild_response_tables_without_rowid': rebuildResponseTablesWithoutRowid,

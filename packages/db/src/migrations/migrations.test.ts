@@ -45,6 +45,7 @@ const TABLES = [
   'feedback_reply',
   'outbox',
   'wave_publication',
+  'audit_event',
 ] as const satisfies readonly (keyof Database)[];
 type Missing = Exclude<keyof Database, (typeof TABLES)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

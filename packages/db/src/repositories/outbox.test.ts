@@ -4,14 +4,18 @@ import type { Db } from '../create-db.ts';
 import { newId } from '../ids.ts';
 import type { Database } from '../schema.ts';
 import { openTestDb, testDialects } from '../testing.ts';
+import { invitationLink } from './invitations.ts';
 import {
   claimDelivery,
   enqueueMessage,
+  linkPlaceholder,
   listDeliverable,
   listOutbox,
   MAX_DELIVERY_ATTEMPTS,
   markFailed,
   markSent,
+  redactSecretLinks,
+  secretLinksIn,
 } from './outbox.ts';
 
 const dialects = await testDialects();
@@ -52,5 +56,54 @@ describe.each(dialects)('outbox (%s)', (dialect) => {
       expect(await claimDelivery(db, { id: a.id, attempts })).toBe(true);
     }
     expect(await listDeliverable(db, { limit: 10 })).toEqual([]);
+  });
+
+  it('keeps no secret link in the stored body of a delivered message, and keeps the rest', async () => {
+    const link = invitationLink('https://facets.example.org', 'employee', 'tok_SECRET-123');
+    const body = `Bonjour Léa,\n\nRépondre à l’enquête : ${link}\n\nMerci`;
+    const { id } = await enqueueMessage(db, {
+      organizationId: null,
+      to: 'lea@example.test',
+      subject: 'Votre avis',
+      body,
+      now: '2026-11-22T10:00:00.000Z',
+      newId,
+    });
+    // Until it is delivered the message holds its link: it is what the sender sends.
+    expect((await listDeliverable(db, { limit: 50 })).find((m) => m.id === id)?.body).toBe(body);
+    await markSent(db, { id, now: '2026-11-22T10:01:00.000Z' });
+    const stored = await db.selectFrom('outbox').select('body').where('id', '=', id).executeTakeFirstOrThrow();
+    expect(stored.body).not.toContain('tok_SECRET-123');
+    expect(stored.body).toBe(
+      `Bonjour Léa,\n\nRépondre à l’enquête : ${linkPlaceholder('invitation', 'sent')}\n\nMerci`,
+    );
+  });
+});
+
+describe('secret links in message bodies', () => {
+  const base = 'http://127.0.0.1:3000';
+  const links = {
+    invitation: invitationLink(base, 'supplier', 'Zx9_-abc'),
+    set_password: `${base}/console/set-password?token=pw-token-1`,
+    sign_in: `${base}/api/auth/magic-link/verify?token=ml-token-2&callbackURL=%2Femployee%2F`,
+    other: `https://tools.example.org/reset?user=1&token=other-3`,
+  };
+  const body = `Invitation: ${links.invitation}\nPassword:\n${links.set_password}\n${links.sign_in}\n(${links.other} )`;
+
+  it('finds each kind the product writes', () => {
+    expect(secretLinksIn(body)).toEqual(['invitation', 'set_password', 'sign_in', 'other']);
+    expect(secretLinksIn('Hello, see https://facets.example.org/console/ for the console.')).toEqual([]);
+  });
+
+  it('replaces every link by a placeholder naming it, or keeps the kinds asked for', () => {
+    const hidden = redactSecretLinks(body, 'hidden');
+    for (const token of ['Zx9_-abc', 'pw-token-1', 'ml-token-2', 'other-3']) expect(hidden).not.toContain(token);
+    expect(hidden).toContain(`Invitation: ${linkPlaceholder('invitation', 'hidden')}\n`);
+    expect(hidden).toContain(linkPlaceholder('sign_in', 'hidden'));
+    const kept = redactSecretLinks(body, 'hidden', (kind) => kind === 'invitation' || kind === 'set_password');
+    expect(kept).toContain(links.invitation);
+    expect(kept).toContain(links.set_password);
+    expect(kept).not.toContain('ml-token-2');
+    expect(kept).not.toContain('other-3');
   });
 });

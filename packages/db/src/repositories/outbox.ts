@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, OutboxTable } from '../schema.ts';
+import { inTransaction } from './rows.ts';
 
 export interface OutboxMessage {
   id: string;
@@ -12,6 +13,68 @@ export interface OutboxMessage {
   /** Delivery attempts so far, and why the last one failed. */
   attempts: number;
   lastError: string | null;
+}
+
+/**
+ * The secret links messages carry: whoever holds one acts as its recipient (answers their survey, chooses their
+ * password, signs in as them). The outbox recognises them by the shapes the product writes — survey invitations
+ * (`/<group>/i/<token>`, invitations.ts), password links (`/console/set-password?token=`, the API's staff messages),
+ * sign-in links (better-auth's `/api/auth/magic-link/verify?token=`) — and any other link with a `token` parameter.
+ * Readers see them only where `redactSecretLinks` lets them, and a message delivered by SMTP no longer stores them.
+ */
+export const SECRET_LINK_KINDS = ['invitation', 'set_password', 'sign_in', 'other'] as const;
+export type SecretLinkKind = (typeof SECRET_LINK_KINDS)[number];
+
+const URL_CHARS = '[^\\s<>"]';
+/** One pattern per kind, tried in this order at each position of a body (a sign-in link is not also an "other"). */
+const SECRET_LINK_PATTERNS: readonly [SecretLinkKind, string][] = [
+  ['sign_in', `https?://${URL_CHARS}*?/api/auth/magic-link/verify\\?${URL_CHARS}+`],
+  ['set_password', `https?://${URL_CHARS}*?/console/set-password\\?${URL_CHARS}+`],
+  ['invitation', `https?://${URL_CHARS}*?/[^/\\s?#]+/i/[A-Za-z0-9._~%-]+`],
+  ['other', `https?://${URL_CHARS}*?[?&]token=${URL_CHARS}+`],
+];
+const SECRET_LINK = () => new RegExp(SECRET_LINK_PATTERNS.map(([, p]) => `(${p})`).join('|'), 'g');
+
+/** Calls `fn` on each secret link of `body` with its kind; what `fn` returns takes the link's place. */
+function eachSecretLink(body: string, fn: (kind: SecretLinkKind, link: string) => string): string {
+  return body.replace(SECRET_LINK(), (link: string, ...groups: unknown[]) => {
+    const index = groups.slice(0, SECRET_LINK_PATTERNS.length).findIndex((g) => g !== undefined);
+    return fn(SECRET_LINK_PATTERNS[index]?.[0] ?? 'other', link);
+  });
+}
+
+const LINK_NAMES: Record<SecretLinkKind, { en: string; fr: string }> = {
+  invitation: { en: 'survey invitation link', fr: 'lien d’invitation à l’enquête' },
+  set_password: { en: 'password link', fr: 'lien de choix du mot de passe' },
+  sign_in: { en: 'sign-in link', fr: 'lien de connexion' },
+  other: { en: 'personal link', fr: 'lien personnel' },
+};
+
+/** What stands in a body for a link that is not shown: hidden from a reader, or sent by SMTP and not kept. */
+export function linkPlaceholder(kind: SecretLinkKind, why: 'hidden' | 'sent'): string {
+  const { en, fr } = LINK_NAMES[kind];
+  return why === 'hidden'
+    ? `[${en}, not shown · ${fr}, non affiché]`
+    : `[${en} sent by e-mail, not kept · ${fr} envoyé par e-mail, non conservé]`;
+}
+
+/** The kinds of secret link a body carries, each once, in the order of SECRET_LINK_KINDS. */
+export function secretLinksIn(body: string): SecretLinkKind[] {
+  const found = new Set<SecretLinkKind>();
+  eachSecretLink(body, (kind, link) => {
+    found.add(kind);
+    return link;
+  });
+  return SECRET_LINK_KINDS.filter((k) => found.has(k));
+}
+
+/** The body with every secret link replaced by its placeholder, except the kinds `show` keeps. */
+export function redactSecretLinks(
+  body: string,
+  why: 'hidden' | 'sent',
+  show: (kind: SecretLinkKind) => boolean = () => false,
+): string {
+  return eachSecretLink(body, (kind, link) => (show(kind) ? link : linkPlaceholder(kind, why)));
 }
 
 /** After this many failed attempts a message stays in the outbox for an admin to read, and is not tried again. */
@@ -124,6 +187,29 @@ export async function markFailed(db: Kysely<Database>, args: { id: string; error
     .execute();
 }
 
+/** Marks a message delivered; its stored body keeps no secret link from then on (the recipient has it). */
 export async function markSent(db: Kysely<Database>, args: { id: string; now: string }): Promise<void> {
-  await db.updateTable('outbox').set({ sent_at: args.now, last_error: null }).where('id', '=', args.id).execute();
+  await inTransaction(db, async (trx) => {
+    const row = await trx.selectFrom('outbox').select('body').where('id', '=', args.id).executeTakeFirst();
+    if (!row) return;
+    await trx
+      .updateTable('outbox')
+      .set({ sent_at: args.now, last_error: null, body: redactSecretLinks(row.body, 'sent') })
+      .where('id', '=', args.id)
+      .execute();
+  });
+}
+
+/** One message of an organisation, as stored. */
+export async function getOutboxMessage(
+  db: Kysely<Database>,
+  args: { organizationId: string; messageId: string },
+): Promise<OutboxMessage | undefined> {
+  const row = await db
+    .selectFrom('outbox')
+    .select(COLUMNS)
+    .where('organization_id', '=', args.organizationId)
+    .where('id', '=', args.messageId)
+    .executeTakeFirst();
+  return row && toMessage(row);
 }

@@ -1,0 +1,204 @@
+import {
+  type Database,
+  getOrganizationSettings,
+  getOutboxMessage,
+  getStaffMember,
+  importInvitations,
+  inTransaction,
+  type OrganizationSettings,
+  recordAuditEvent,
+  redactSecretLinks,
+  removeStaffMember,
+  requireWave,
+  type SecretLinkKind,
+  type StaffMember,
+  secretLinksIn,
+  updateOrganizationSettings,
+  updateStaffMember,
+} from '@facets/db';
+import { type AuditAction, type AuditDetails, changesOf, DomainError, waveState } from '@facets/domain';
+import type { Kysely } from 'kysely';
+import { type Context, nowIso } from './context.ts';
+
+/**
+ * The audited actions: each runs its action and writes its one audit event in one transaction, so a refused or failed
+ * action leaves no event and no event exists without its action. What goes into an event is chosen here, and only
+ * this: staff names and roles, setting values, counts, labels of waves and tables; never a respondent, a response or
+ * an answer.
+ */
+
+type Member = NonNullable<Context['member']>;
+type Ctx = Pick<Context, 'clock' | 'newId' | 'baseUrl' | 'mailDelivery'> & { db: Kysely<Database>; member: Member };
+
+export function audit(
+  ctx: Ctx,
+  db: Kysely<Database>,
+  event: { action: AuditAction; target: string | null; details: AuditDetails },
+) {
+  return recordAuditEvent(db, {
+    organizationId: ctx.member.organization.id,
+    actorMemberId: ctx.member.memberId,
+    ...event,
+    now: nowIso(ctx),
+    newId: ctx.newId,
+  });
+}
+
+const staffDetails = (m: StaffMember) => ({ name: m.name, email: m.email, role: m.role, department: m.department });
+
+/** Settings changed, old → new for each setting that changed; a change to nothing is no event. */
+export function updateSettingsAudited(ctx: Ctx, changes: Partial<OrganizationSettings>) {
+  const organizationId = ctx.member.organization.id;
+  return inTransaction(ctx.db, async (trx) => {
+    const before = await getOrganizationSettings(trx, organizationId);
+    const after = await updateOrganizationSettings(trx, { organizationId, changes });
+    const changed = changesOf({ ...before }, { ...after });
+    if (Object.keys(changed).length > 0) {
+      await audit(ctx, trx, { action: 'settings.update', target: null, details: changed });
+    }
+    return after;
+  });
+}
+
+/** A role (and department) changed, old → new; setting the same role again is no event. */
+export function updateRoleAudited(ctx: Ctx, input: { memberId: string; role: string; department?: string | null }) {
+  const organizationId = ctx.member.organization.id;
+  return inTransaction(ctx.db, async (trx) => {
+    const before = await getStaffMember(trx, { organizationId, memberId: input.memberId });
+    const after = await updateStaffMember(trx, { organizationId, ...input });
+    const changed = before
+      ? changesOf(
+          { role: before.role, department: before.department },
+          { role: after.role, department: after.department },
+        )
+      : {};
+    if (Object.keys(changed).length > 0) {
+      await audit(ctx, trx, {
+        action: 'members.update_role',
+        target: after.memberId,
+        details: { name: after.name, email: after.email, ...changed },
+      });
+    }
+    return after;
+  });
+}
+
+export function removeMemberAudited(ctx: Ctx, input: { memberId: string }) {
+  const organizationId = ctx.member.organization.id;
+  return inTransaction(ctx.db, async (trx) => {
+    const member = await getStaffMember(trx, { organizationId, memberId: input.memberId });
+    const removed = await removeStaffMember(trx, {
+      organizationId,
+      memberId: input.memberId,
+      actorMemberId: ctx.member.memberId,
+      now: nowIso(ctx),
+    });
+    if (member)
+      await audit(ctx, trx, { action: 'members.remove', target: member.memberId, details: staffDetails(member) });
+    return removed;
+  });
+}
+
+/** The invitation (or a new one) of a staff member, in the transaction that writes it. */
+export function auditInvitation(ctx: Ctx, trx: Kysely<Database>, member: StaffMember, resent: boolean) {
+  return audit(ctx, trx, {
+    action: resent ? 'members.resend_invitation' : 'members.invite',
+    target: member.memberId,
+    details: staffDetails(member),
+  });
+}
+
+/**
+ * Imports invitations and records the import — flagged `invitations.import_open_wave` when people were added to a
+ * wave that is already taking answers — with how many and which wave, never who.
+ */
+export function importInvitationsAudited(ctx: Ctx, input: { waveId: string; csv: string }) {
+  const organizationId = ctx.member.organization.id;
+  const now = nowIso(ctx);
+  return inTransaction(ctx.db, async (trx) => {
+    const outcome = await importInvitations(trx, {
+      organization: ctx.member.organization,
+      ...input,
+      now,
+      baseUrl: ctx.baseUrl,
+      newId: ctx.newId,
+    });
+    if (outcome.status !== 'imported') return outcome;
+    const { survey, wave } = await requireWave(trx, { organizationId, waveId: input.waveId });
+    const open = waveState(wave, now) === 'open';
+    const { summary } = outcome;
+    await audit(ctx, trx, {
+      action: open && summary.invited > 0 ? 'invitations.import_open_wave' : 'invitations.import',
+      target: wave.id,
+      details: {
+        surveyId: survey.id,
+        group: survey.groupCode,
+        wave: wave.label,
+        waveOpensAt: wave.opensAt,
+        rows: summary.rows,
+        invited: summary.invited,
+        created: summary.created,
+        updated: summary.updated,
+      },
+    });
+    return outcome;
+  });
+}
+
+/** The links a reader may see in a message: none by SMTP; by hand, invitations and password links, never sign-in. */
+const readable = (ctx: Pick<Context, 'mailDelivery'>) => (kind: SecretLinkKind) =>
+  ctx.mailDelivery === 'outbox' && (kind === 'invitation' || kind === 'set_password');
+
+export interface OutboxItem {
+  id: string;
+  to: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+  sentAt: string | null;
+  attempts: number;
+  lastError: string | null;
+  /** The secret links the message carries, and whether `admin.outbox.read` shows each to this reader. */
+  links: { kind: SecretLinkKind; readable: boolean }[];
+}
+
+/** A message as a list shows it: every secret link replaced by a placeholder saying what was there. */
+export function outboxItem(
+  ctx: Pick<Context, 'mailDelivery'>,
+  m: Omit<OutboxItem, 'links'>,
+  show: (kind: SecretLinkKind) => boolean = () => false,
+): OutboxItem {
+  return {
+    id: m.id,
+    to: m.to,
+    subject: m.subject,
+    body: redactSecretLinks(m.body, 'hidden', show),
+    createdAt: m.createdAt,
+    sentAt: m.sentAt,
+    attempts: m.attempts,
+    lastError: m.lastError,
+    links: secretLinksIn(m.body).map((kind) => ({ kind, readable: readable(ctx)(kind) })),
+  };
+}
+
+/**
+ * One message with the links this reader may see (to deliver it by hand); a reading that shows a link is recorded.
+ * Sign-in links are never shown: an admin must not be able to sign in as a colleague. A password link is staff's, so
+ * its event names the recipient; a survey invitation's does not name the stakeholder.
+ */
+export function readOutboxMessage(ctx: Ctx, input: { messageId: string }) {
+  return inTransaction(ctx.db, async (trx) => {
+    const message = await getOutboxMessage(trx, { organizationId: ctx.member.organization.id, ...input });
+    if (!message) throw new DomainError('not_found', 'messageId: no such message', 'messageId');
+    const item = outboxItem(ctx, message, readable(ctx));
+    const shown = item.links.filter((l) => l.readable).map((l) => l.kind);
+    if (shown.length > 0) {
+      await audit(ctx, trx, {
+        action: 'outbox.read',
+        target: message.id,
+        details: { links: shown, ...(shown.includes('set_password') ? { to: message.to } : {}) },
+      });
+    }
+    return item;
+  });
+}

@@ -1,0 +1,27 @@
+import { listAuditEvents } from '@facets/db';
+import { AuditListInput, RecordExportInput } from '../audit-inputs.ts';
+import { audit } from '../audit.ts';
+import { AUDIT_READERS } from '../roles.ts';
+import { ALL_STAFF, router, staffProcedure } from '../trpc.ts';
+
+/**
+ * The audit log: leadership and admins read it; every staff member's CSV exports are written to it by the console's
+ * export button before the file is made. The other audited actions write their events themselves (audit.ts).
+ */
+const readers = staffProcedure(...AUDIT_READERS);
+const staff = staffProcedure(...ALL_STAFF);
+
+export const auditRouter = router({
+  list: readers
+    .input(AuditListInput)
+    .query(({ ctx, input }) => listAuditEvents(ctx.db, { organizationId: ctx.member.organization.id, ...input })),
+
+  recordExport: staff.input(RecordExportInput).mutation(async ({ ctx, input }) => {
+    await audit(ctx, ctx.db, {
+      action: 'export.csv',
+      target: input.table,
+      details: { table: input.table, rows: input.rows, page: input.page },
+    });
+    return { recorded: true };
+  }),
+});

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * The sensitive actions the audit log records, one event each, written in the same transaction as the action. The log
+ * says who did what to which configuration — a wave, a staff member, a setting, an exported table, an e-mail — and
+ * never holds a response, an answer, a comment or which person answered: its details are counts, names of staff,
+ * setting values and labels of the organisation's own configuration.
+ */
+export const AuditAction = z.enum([
+  /** Invitations imported from a CSV file into a wave that has not opened yet. */
+  'invitations.import',
+  /** Invitations imported into a wave that is already open: people added after the wave began. */
+  'invitations.import_open_wave',
+  /** Organisation settings changed (name, language, anonymity thresholds, anonymous feedback), old → new. */
+  'settings.update',
+  'members.invite',
+  'members.resend_invitation',
+  'members.update_role',
+  'members.remove',
+  /** A table of the console exported to CSV. */
+  'export.csv',
+  /** An e-mail of the outbox read with the secret link it carries (only where e-mail is delivered by hand). */
+  'outbox.read',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+type Scalar = string | number | boolean | null;
+/** One recorded value: a scalar, a list of labels, or a change from one value to another. */
+export type AuditValue = Scalar | readonly string[] | { from: Scalar; to: Scalar };
+export type AuditDetails = Readonly<Record<string, AuditValue>>;
+
+/**
+ * The changes between two versions of a record, field by field, as `{ from, to }`; fields whose value stayed the
+ * same are left out, so an update that changes nothing has no changes (and is not recorded).
+ */
+export function changesOf<T extends Record<string, Scalar>>(
+  before: T,
+  after: T,
+): Record<string, { from: Scalar; to: Scalar }> {
+  const changes: Record<string, { from: Scalar; to: Scalar }> = {};
+  for (const key of Object.keys(after)) {
+    if (before[key] !== after[key]) changes[key] = { from: before[key] ?? null, to: after[key] ?? null };
+  }
+  return changes;
+}
