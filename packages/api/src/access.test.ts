@@ -147,6 +147,11 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     async (api, e) =>
       e.invite().then(({ token, answers }) => api.portal.invitation.submit({ token, idempotencyKey: key(), answers })),
   ],
+  [
+    'portal.invitation.rules',
+    EVERYONE,
+    async (api, e) => api.portal.invitation.rules({ token: (await e.invite()).token }),
+  ],
   ['portal.results.get', STAKEHOLDERS, (api) => api.portal.results.get()],
   ['portal.rules.get', STAKEHOLDERS, (api) => api.portal.rules.get()],
   ['admin.outbox.list', ADMINS, (api) => api.admin.outbox.list()],

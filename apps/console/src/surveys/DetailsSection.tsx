@@ -5,8 +5,8 @@ import { type FormEvent, useState } from 'react';
 import type { SurveyDetail } from './api.ts';
 import { useSurveyError } from './errors.ts';
 
-/** Title, introduction and anonymity; anonymity is fixed once a wave was launched. */
-export function DetailsSection({ survey, canBuild }: { survey: SurveyDetail; canBuild: boolean }) {
+/** Title, introduction and mode (anonymous or confidential); the mode is fixed once a wave was launched. */
+export function DetailsSection({ survey, canBuild, k }: { survey: SurveyDetail; canBuild: boolean; k: number }) {
   const { t } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -66,15 +66,23 @@ export function DetailsSection({ survey, canBuild }: { survey: SurveyDetail; can
             onChange={(e) => setIntro({ ...intro, en: e.currentTarget.value })}
           />
         </div>
-        <label className="fx-survey-check">
-          <input
-            type="checkbox"
-            checked={anonymous}
-            disabled={disabled || launched}
-            onChange={(e) => setAnonymous(e.currentTarget.checked)}
-          />
-          <span>{t('surveyConsole.editor.anonymousLabel')}</span>
-        </label>
+        <fieldset className="fx-survey-options" disabled={disabled || launched}>
+          <legend className="fx-label">{t('surveyConsole.editor.mode')}</legend>
+          <p className="fx-hint">{t('surveyConsole.editor.modeHint')}</p>
+          <label className="fx-survey-check">
+            <input type="radio" name={`mode-${survey.id}`} checked={anonymous} onChange={() => setAnonymous(true)} />
+            <span>
+              <strong>{t('surveyConsole.editor.modeAnonymous')}</strong> {t('surveyConsole.editor.modeAnonymousHint')}
+            </span>
+          </label>
+          <label className="fx-survey-check">
+            <input type="radio" name={`mode-${survey.id}`} checked={!anonymous} onChange={() => setAnonymous(false)} />
+            <span>
+              <strong>{t('surveyConsole.editor.modeConfidential')}</strong>{' '}
+              {t('surveyConsole.editor.modeConfidentialHint', { k })}
+            </span>
+          </label>
+        </fieldset>
         {launched ? <p className="fx-hint">{t('surveyConsole.editor.anonymousLocked')}</p> : null}
         {update.isError ? <Alert tone="error">{surveyError(update.error)}</Alert> : null}
         {update.isSuccess ? <Alert tone="success">{t('surveyConsole.editor.saved')}</Alert> : null}

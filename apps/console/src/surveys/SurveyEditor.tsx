@@ -55,7 +55,7 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
           ) : null}
           {duplicate.isError ? <Alert tone="error">{surveyError(duplicate.error)}</Alert> : null}
           <WavesSection survey={s} canBuild={canBuild} />
-          <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} />
+          <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} k={me.organization.kThreshold} />
           <QuestionsSection key={`questions-${s.id}-${s.locked}`} survey={s} canBuild={canBuild} />
         </>
       ) : null}

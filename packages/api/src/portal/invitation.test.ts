@@ -104,6 +104,28 @@ describe('portal.invitation', () => {
   });
 });
 
+describe('portal.invitation.rules', () => {
+  it('gives someone with a link and no account the rules their group is reported under, used link too', async () => {
+    const token = await invite();
+    const api = await anonymous();
+    const alice = await callerFor(db.db, org.stakeholders.alice.userId);
+    const signedIn = await alice.portal.rules.get();
+    expect(await api.portal.invitation.rules({ token })).toEqual(signedIn);
+    expect(signedIn).toMatchObject({ kThreshold: 3, countsCompanies: false });
+    await api.portal.invitation.submit({ token, idempotencyKey: key(), answers: employeeAnswers(org) });
+    expect((await api.portal.invitation.rules({ token })).kThreshold).toBe(3);
+  });
+
+  it('refuses a link that does not exist, naming the token', async () => {
+    const api = await anonymous();
+    const unknown = await rejection(api.portal.invitation.rules({ token: 'x'.repeat(43) }));
+    expect([unknown.code, unknown.message]).toEqual(['NOT_FOUND', 'token: this invitation link is not valid']);
+    const bad = await rejection(api.portal.invitation.rules({ token: 'short' }));
+    expect(bad.code).toBe('BAD_REQUEST');
+    expect(bad.message).toContain('token');
+  });
+});
+
 describe('portal.feedback, anonymously', () => {
   const followKey = 'device-follow-key-abcdefghijklmnopqrstuvwxyz0123';
 

@@ -26,7 +26,7 @@ import {
   PortalReplyInput,
 } from '../portal/inputs.ts';
 import { resultsView } from '../portal/results.ts';
-import { rulesView } from '../portal/rules.ts';
+import { invitationRulesView, rulesView } from '../portal/rules.ts';
 import { publicProcedure, router, stakeholderProcedure } from '../trpc.ts';
 import { invitationView, surveyView } from '../views.ts';
 
@@ -93,6 +93,9 @@ const invitationRouter = router({
   submit: publicProcedure
     .input(InvitationSubmitInput)
     .mutation(({ ctx, input }) => submitByInvitation(ctx.db, { ...input, now: nowIso(ctx), newId: ctx.newId })),
+
+  /** The reporting rules, for the page an invitation links to: the same as `portal.rules.get`, for its organisation. */
+  rules: publicProcedure.input(InvitationInput).query(({ ctx, input }) => invitationRulesView(ctx.db, input.token)),
 });
 
 const dimensionRouter = router({
@@ -160,7 +163,7 @@ export const portalRouter = router({
   /** The reporting rules in force, for the page that explains them and the forms that follow them. */
   rules: router({
     get: stakeholderProcedure().query(async ({ ctx }) =>
-      rulesView(ctx.member, ctx.group, await getPortalSettings(ctx.db, ctx.member.organization.id)),
+      rulesView(ctx.member.organization, ctx.group.kind, await getPortalSettings(ctx.db, ctx.member.organization.id)),
     ),
   }),
 });

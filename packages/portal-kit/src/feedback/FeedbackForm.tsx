@@ -6,6 +6,7 @@ import { ErrorAlert } from '../errors.tsx';
 import { pickText } from '../i18n/language.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { useLinkClick, useRouter } from '../router.tsx';
+import { TextWarning } from '../rules/notices.tsx';
 import { browserStore, newIdempotencyKey } from '../storage.ts';
 import { usePasteLimit } from '../text-limit.ts';
 import { addFollowKey, newFollowKey } from './followKeys.ts';
@@ -191,13 +192,17 @@ export function FeedbackForm({ me }: { me: Me }) {
                 type="checkbox"
                 checked={anonymous}
                 onChange={(e) => setAnonymous(e.currentTarget.checked)}
-                aria-describedby="feedback-anonymous-hint"
+                aria-describedby={
+                  anonymous ? 'feedback-anonymous-hint feedback-text-warning' : 'feedback-anonymous-hint'
+                }
               />
               <div>
                 <label htmlFor="feedback-anonymous">{t('feedbackExtra.anonymous')}</label>
                 <p className="fx-hint" id="feedback-anonymous-hint">
                   {t('feedbackExtra.anonymousHint')}
                 </p>
+                {/* Without a name, the text is what could still give its author away. */}
+                {anonymous ? <TextWarning id="feedback-text-warning" /> : null}
               </div>
             </div>
           ) : null}

@@ -1,6 +1,7 @@
 /**
  * Messages of the stakeholder screens added beside the first ones (messages.ts lays them over its own): sign-in by
- * link, invitation links, "you said, we did", the reporting rules, anonymous feedback and the pairs of the runner.
+ * link, invitation links, "you said, we did", anonymous feedback and the pairs of the runner (what respondents are
+ * told about the protection of their answers is in messages-disclosure.ts).
  * `fr` has the type of `en`, so a key missing in one language fails the typecheck.
  */
 const en = {
@@ -26,8 +27,6 @@ const en = {
     intro: 'Two sides of the same topic: what you expect, and what you actually experience.',
   },
   runnerExtra: {
-    anonymousTextHint:
-      'Please do not name or describe anyone: your answer stays anonymous only if it identifies nobody, you included.',
     count: '{{count}} of {{max}} characters',
     tooLong: 'Your text has {{length}} characters: please keep it under {{max}}.',
     pasteTooLong: 'Not pasted: your text would have {{length}} characters, and the limit is {{max}}.',
@@ -95,32 +94,6 @@ const en = {
     from: 'Since {{start}}',
     about: 'About: {{topics}}',
   },
-  rules: {
-    title: 'Who sees what',
-    intro: 'How {{organization}} reports what you say, in plain words.',
-    surveysTitle: 'Your survey answers',
-    threshold: 'A result is shown only when at least {{k}} people are behind it. Smaller groups are hidden.',
-    thresholdCompanies:
-      'For suppliers, a result is shown only when at least {{k}} different companies are behind it, however many of your colleagues answer.',
-    complement:
-      'When one small group is hidden, a neighbouring group is hidden too, so that nobody can work it out by subtraction.',
-    filters: 'Nobody can narrow results down to a handful of people: such filters are refused.',
-    anonymousSurveys:
-      'In an anonymous survey your answers are never stored with your name: not even the time you answered is kept, only the day.',
-    namedSurveys:
-      'In a confidential survey the team may know who took part, but results are reported for groups only, under the same rules.',
-    commentsTitle: 'Your comments',
-    comments: 'Written comments are shown to the team only when at least {{k}} people have commented.',
-    commentsHint: 'Write comments that do not identify you or others if you want them to stay anonymous.',
-    feedbackTitle: 'Your feedback',
-    feedbackNamed: 'Feedback you send under your name is read by the team, who may reply to you here.',
-    feedbackAnonymous:
-      'You can also send feedback without your name: the team cannot see who wrote it, and you follow it from your device.',
-    feedbackNoAnonymous: 'Feedback is always sent under your name in this organisation.',
-    invitationsTitle: 'Invitation links',
-    invitations:
-      'An invitation link works once: it is marked used when your answers are recorded, and it never records which answers are yours in an anonymous survey.',
-  },
 };
 
 export type PortalMessages = typeof en;
@@ -148,8 +121,6 @@ const fr: PortalMessages = {
     intro: 'Deux faces d’un même sujet : ce que vous attendez, et ce que vous vivez vraiment.',
   },
   runnerExtra: {
-    anonymousTextHint:
-      'Ne nommez ni ne décrivez personne : votre réponse ne reste anonyme que si elle n’identifie personne, vous compris.',
     count: '{{count}} caractères sur {{max}}',
     tooLong: 'Votre texte compte {{length}} caractères : gardez-le sous {{max}}.',
     pasteTooLong: 'Rien n’a été collé : votre texte compterait {{length}} caractères, pour une limite de {{max}}.',
@@ -218,34 +189,6 @@ const fr: PortalMessages = {
     period: '{{start}} – {{end}}',
     from: 'Depuis le {{start}}',
     about: 'Thèmes : {{topics}}',
-  },
-  rules: {
-    title: 'Qui voit quoi',
-    intro: 'Comment {{organization}} rend compte de ce que vous dites, en termes simples.',
-    surveysTitle: 'Vos réponses aux enquêtes',
-    threshold:
-      'Un résultat n’est affiché que si au moins {{k}} personnes y ont contribué. Les groupes plus petits sont masqués.',
-    thresholdCompanies:
-      'Pour les fournisseurs, un résultat n’est affiché que si au moins {{k}} entreprises différentes y ont contribué, quel que soit le nombre de vos collègues qui répondent.',
-    complement:
-      'Quand un petit groupe est masqué, un groupe voisin l’est aussi, pour que personne ne puisse le retrouver par soustraction.',
-    filters: 'Personne ne peut restreindre les résultats à une poignée de personnes : de tels filtres sont refusés.',
-    anonymousSurveys:
-      'Dans une enquête anonyme, vos réponses ne sont jamais enregistrées avec votre nom : même l’heure de votre réponse n’est pas gardée, seulement le jour.',
-    namedSurveys:
-      'Dans une enquête confidentielle, l’équipe peut savoir qui a participé, mais les résultats ne sont présentés que par groupes, selon les mêmes règles.',
-    commentsTitle: 'Vos commentaires',
-    comments: 'Les commentaires écrits ne sont montrés à l’équipe que si au moins {{k}} personnes ont commenté.',
-    commentsHint:
-      'Rédigez des commentaires qui n’identifient ni vous ni d’autres personnes si vous souhaitez qu’ils restent anonymes.',
-    feedbackTitle: 'Vos avis',
-    feedbackNamed: 'Les avis envoyés sous votre nom sont lus par l’équipe, qui peut vous répondre ici.',
-    feedbackAnonymous:
-      'Vous pouvez aussi envoyer un avis sans votre nom : l’équipe ne voit pas qui l’a écrit, et vous le suivez depuis votre appareil.',
-    feedbackNoAnonymous: 'Dans cette organisation, les avis sont toujours envoyés sous votre nom.',
-    invitationsTitle: 'Liens d’invitation',
-    invitations:
-      'Un lien d’invitation ne sert qu’une fois : il est marqué utilisé quand vos réponses sont enregistrées, et dans une enquête anonyme il ne garde jamais trace de vos réponses.',
   },
 };
 

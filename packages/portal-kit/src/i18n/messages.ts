@@ -1,4 +1,5 @@
 import { type MessageTree, mergeMessages } from './keys.ts';
+import { disclosureMessages } from './messages-disclosure.ts';
 import { portalMessages } from './messages-portal.ts';
 
 /**
@@ -80,8 +81,6 @@ const en = {
     tooLong: 'Please keep your answer under {{max}} characters.',
     textHint: 'Up to {{max}} characters.',
     choiceHintMulti: 'Choose all that apply.',
-    anonymousNote: 'This survey is anonymous: your answers are never linked to your name.',
-    confidentialNote: 'Your answers are confidential and only reported in groups.',
     savedLocally: 'Your answers are kept on this device until you submit, so you can come back later.',
     submitError: 'Your answers were not sent.',
     thanksTitle: 'Thank you!',
@@ -219,8 +218,6 @@ const fr: CommonMessages = {
     tooLong: 'Votre réponse doit faire moins de {{max}} caractères.',
     textHint: 'Jusqu’à {{max}} caractères.',
     choiceHintMulti: 'Plusieurs réponses possibles.',
-    anonymousNote: 'Cette enquête est anonyme : vos réponses ne sont jamais reliées à votre nom.',
-    confidentialNote: 'Vos réponses sont confidentielles et présentées uniquement par groupe.',
     savedLocally: 'Vos réponses sont conservées sur cet appareil jusqu’à l’envoi : vous pouvez revenir plus tard.',
     submitError: 'Vos réponses n’ont pas été envoyées.',
     thanksTitle: 'Merci !',
@@ -281,8 +278,8 @@ const fr: CommonMessages = {
   },
 };
 
-/** Every shared message: the first screens' and the portal screens' (messages-portal.ts). */
+/** Every shared message: the first screens', the portal screens' (messages-portal.ts) and the disclosure copy. */
 export const commonMessages: { fr: MessageTree; en: MessageTree } = {
-  fr: mergeMessages(fr, portalMessages.fr),
-  en: mergeMessages(en, portalMessages.en),
+  fr: mergeMessages(mergeMessages(fr, portalMessages.fr), disclosureMessages.fr),
+  en: mergeMessages(mergeMessages(en, portalMessages.en), disclosureMessages.en),
 };

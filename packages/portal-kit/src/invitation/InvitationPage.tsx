@@ -38,6 +38,8 @@ export function InvitationPage({ token }: { token: string }) {
         // Part of the token, enough to tell two invitations apart on one device and too little to use the link.
         owner={`invite.${token.slice(0, 12)}`}
         header={<p className="fx-muted">{t('runnerExtra.invitedBy', { organization: data.organization.name })}</p>}
+        k={data.organization.kThreshold}
+        rulesTo={`i/${encodeURIComponent(token)}/rules`}
         send={async (submission) => {
           try {
             await client.portal.invitation.submit.mutate({

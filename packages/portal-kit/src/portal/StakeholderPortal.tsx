@@ -7,7 +7,7 @@ import { useLang } from '../i18n/useLang.ts';
 import { InvitationPage } from '../invitation/InvitationPage.tsx';
 import { YouSaidWeDid } from '../results/YouSaidWeDid.tsx';
 import { matchPath, useRouter } from '../router.tsx';
-import { ReportingRules } from '../rules/ReportingRules.tsx';
+import { InvitationRules, ReportingRules } from '../rules/ReportingRules.tsx';
 import { AccessDenied, AuthGate, NotFound } from '../shell.tsx';
 import { SurveyList } from '../survey/SurveyList.tsx';
 import { SurveyRunner } from '../survey/SurveyRunner.tsx';
@@ -29,6 +29,8 @@ export function StakeholderPortal({ group }: { group: PortalGroup }) {
   const { path } = useRouter();
   const invitation = matchPath('i/:token', path);
   if (invitation?.token) return <InvitationPage key={invitation.token} token={invitation.token} />;
+  const invitationRules = matchPath('i/:token/rules', path);
+  if (invitationRules?.token) return <InvitationRules token={invitationRules.token} />;
   return (
     <AuthGate
       width="narrow"

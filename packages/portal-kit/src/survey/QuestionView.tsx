@@ -3,6 +3,7 @@ import { type Ref, useId } from 'react';
 import type { SurveyQuestion } from '../api.ts';
 import { type Language, pickText } from '../i18n/language.ts';
 import { useLang } from '../i18n/useLang.ts';
+import { TextWarning } from '../rules/notices.tsx';
 import { usePasteLimit } from '../text-limit.ts';
 import { type AnswerDraft, TEXT_MAX } from './state.ts';
 
@@ -10,8 +11,6 @@ const SCALES: readonly string[] = ['likert5', 'csat5', 'ces7', 'nps11'];
 
 interface QuestionViewProps {
   question: SurveyQuestion;
-  /** In an anonymous survey, free text reminds people not to identify anyone. */
-  anonymous: boolean;
   answer: AnswerDraft | undefined;
   onChange: (answer: AnswerDraft) => void;
   error: string | null;
@@ -22,15 +21,7 @@ interface QuestionViewProps {
 }
 
 /** One question: the prompt is a heading and names the control (fieldset legend or label). */
-export function QuestionView({
-  question,
-  anonymous,
-  answer,
-  onChange,
-  error,
-  headingRef,
-  level = 2,
-}: QuestionViewProps) {
+export function QuestionView({ question, answer, onChange, error, headingRef, level = 2 }: QuestionViewProps) {
   const { t, lang } = useLang();
   const Heading = level === 2 ? 'h2' : 'h3';
   const paste = usePasteLimit(TEXT_MAX);
@@ -83,6 +74,7 @@ export function QuestionView({
   }
 
   const hintId = `${textId}-hint`;
+  const warningId = `${textId}-warning`;
   const countId = `${textId}-count`;
   const errorId = `${textId}-error`;
   const length = answer?.text?.length ?? 0;
@@ -101,8 +93,9 @@ export function QuestionView({
           {optional}
         </label>
       </Heading>
+      {/* Comments are shown without their author in both modes, so both warn that the text can give one away. */}
+      <TextWarning id={warningId} />
       <p className="fx-hint" id={hintId}>
-        {anonymous ? `${t('runnerExtra.anonymousTextHint')} ` : ''}
         {t('runner.textHint', { max: TEXT_MAX.toLocaleString(lang) })}
       </p>
       {/* No maxLength: a pasted text is kept whole and refused with a message, never cut off silently. */}
@@ -118,7 +111,7 @@ export function QuestionView({
         onPaste={paste.onPaste}
         required={question.required}
         aria-invalid={shown ? true : undefined}
-        aria-describedby={[hintId, countId, shown ? errorId : ''].filter(Boolean).join(' ')}
+        aria-describedby={[warningId, hintId, countId, shown ? errorId : ''].filter(Boolean).join(' ')}
       />
       <p className={length > TEXT_MAX ? 'fx-count fx-count--over' : 'fx-count'} id={countId}>
         {t('runnerExtra.count', { count: length.toLocaleString(lang), max: TEXT_MAX.toLocaleString(lang) })}

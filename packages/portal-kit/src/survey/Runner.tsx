@@ -5,6 +5,7 @@ import { errorCode, type SurveyDetail } from '../api.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { pickText } from '../i18n/language.ts';
 import { useLang } from '../i18n/useLang.ts';
+import { SurveyModeNotice } from '../rules/notices.tsx';
 import { browserStore, newIdempotencyKey } from '../storage.ts';
 import { QuestionView } from './QuestionView.tsx';
 import {
@@ -34,6 +35,10 @@ export interface RunnerProps {
   done: ReactNode;
   /** Above the title: a way back, or who invited the person. */
   header?: ReactNode;
+  /** The organisation's threshold, stated on the first screen of a confidential survey. */
+  k: number;
+  /** The route of the reporting rules page the first screen links to. */
+  rulesTo: string;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface RunnerProps {
  * position and the submission's idempotency key — is saved on every change, so closing the tab loses nothing and a
  * retried submission (double click, lost reply, reload) is recorded once.
  */
-export function Runner({ survey, owner, send, done, header }: RunnerProps) {
+export function Runner({ survey, owner, send, done, header, k, rulesTo }: RunnerProps) {
   const { t, lang } = useLang();
   const store = browserStore();
   const questions = useMemo(() => [...survey.questions].sort((a, b) => a.position - b.position), [survey]);
@@ -147,7 +152,7 @@ export function Runner({ survey, owner, send, done, header }: RunnerProps) {
       {index === 0 ? (
         <div className="fx-stack">
           {intro ? <p>{intro}</p> : null}
-          <p className="fx-muted">{survey.anonymous ? t('runner.anonymousNote') : t('runner.confidentialNote')}</p>
+          <SurveyModeNotice anonymous={survey.anonymous} k={k} rulesTo={rulesTo} />
         </div>
       ) : null}
       <Card>
@@ -164,7 +169,6 @@ export function Runner({ survey, owner, send, done, header }: RunnerProps) {
             <QuestionView
               key={question.id}
               question={question}
-              anonymous={survey.anonymous}
               answer={draft.answers[question.id]}
               onChange={(answer) => {
                 setProblems((p) => ({ ...p, [question.id]: undefined }) as Record<string, AnswerProblem>);

@@ -30,6 +30,8 @@ export function SurveyRunner({ me, waveId }: { me: Me; waveId: string }) {
       survey={survey.data}
       owner={me.user.id}
       header={<BackToList />}
+      k={me.organization.kThreshold}
+      rulesTo="rules"
       send={async (submission) => {
         await client.portal.survey.submit.mutate(submission);
         void queryClient.invalidateQueries({ queryKey: trpc.portal.survey.list.queryKey() });
