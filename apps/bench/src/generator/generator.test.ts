@@ -12,12 +12,15 @@ async function generated(responses: number, seed = DEFAULT_SEED) {
   return db;
 }
 
-/** A digest of the rows a test compares: responses and answers in id order. */
+/**
+ * A digest of the rows a test compares: each response (its idempotency key, wave and snapshot) with its answers, in
+ * key order. Not the ids: those of anonymous responses are random by design.
+ */
 async function rowsOf(db: ReturnType<typeof createDb>) {
   const { rows } = await sql<{ line: string }>`
-    select r.id || '|' || r.wave_id || '|' || r.segments || '|' || a.question_id || '|' ||
+    select r.idempotency_key || '|' || r.wave_id || '|' || r.segments || '|' || a.question_id || '|' ||
       coalesce(a.value_number, '') || '|' || coalesce(a.value_text, '') as line
-    from response r join answer a on a.response_id = r.id order by r.id, a.question_id`.execute(db.db);
+    from response r join answer a on a.response_id = r.id order by r.idempotency_key, a.question_id`.execute(db.db);
   return rows.map((r) => r.line);
 }
 
