@@ -85,7 +85,7 @@ const en = {
         'No link from a response to the person is stored: nobody, not even an administrator, can ever know who answered what.',
       modeConfidential: 'Confidential.',
       modeConfidentialHint:
-        'Answers are stored with the person’s identity, but results are shown only for groups of at least {{k}} people; nobody in the console sees one person’s answers.',
+        'Answers are stored with the person’s identity, but results are shown only for groups of at least {{k}} people (companies, for suppliers); nobody in the console sees one person’s answers.',
       anonymousLocked: 'A wave was launched, so the mode can no longer change.',
       saveDetails: 'Save the details',
       saved: 'Saved.',
@@ -340,7 +340,7 @@ const fr: Messages = {
         'Aucun lien entre une réponse et la personne n’est enregistré : personne, pas même un administrateur, ne peut jamais savoir qui a répondu quoi.',
       modeConfidential: 'Confidentielle.',
       modeConfidentialHint:
-        'Les réponses sont enregistrées avec l’identité de la personne, mais les résultats ne sont montrés que pour des groupes d’au moins {{k}} personnes ; personne dans la console ne voit les réponses d’une personne.',
+        'Les réponses sont enregistrées avec l’identité de la personne, mais les résultats ne sont montrés que pour des groupes d’au moins {{k}} personnes (entreprises, pour les fournisseurs) ; personne dans la console ne voit les réponses d’une personne.',
       anonymousLocked: 'Une vague a été lancée : le mode ne peut plus changer.',
       saveDetails: 'Enregistrer les détails',
       saved: 'Enregistré.',

@@ -202,7 +202,7 @@ export function FeedbackForm({ me }: { me: Me }) {
                   {t('feedbackExtra.anonymousHint')}
                 </p>
                 {/* Without a name, the text is what could still give its author away. */}
-                {anonymous ? <TextWarning id="feedback-text-warning" /> : null}
+                {anonymous ? <TextWarning id="feedback-text-warning" reference /> : null}
               </div>
             </div>
           ) : null}

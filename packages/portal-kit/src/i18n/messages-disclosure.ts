@@ -15,6 +15,7 @@ const en = {
   textWarning: {
     title: 'What you write can identify you',
     body: 'The text itself can give its author away, even without a name: names, dates, places or an event few people lived through can point to you or to others. Leave such details out.',
+    reference: 'A reference you add, such as an order or ticket number, can point to you too.',
   },
   rules: {
     title: 'Who sees what',
@@ -22,12 +23,14 @@ const en = {
     back: 'Back to the survey',
     modesTitle: 'Two kinds of survey',
     modesIntro: 'The first screen of every survey says which kind it is.',
+    anonymousLabel: 'Anonymous.',
     anonymous:
-      'Anonymous: no link between your answers and you is stored — neither your name nor anything that leads back to you. The organisation can never know who answered what.',
+      'No link between your answers and you is stored — neither your name nor anything that leads back to you. The organisation can never know who answered what.',
+    confidentialLabel: 'Confidential.',
     confidential:
-      'Confidential: your answers are stored with your name, but results are shown only for groups of at least {{k}} people, and nobody in the organisation sees one person’s answers.',
+      'Your answers are stored with your name, but results are shown only for groups of at least {{k}} people, and nobody in the organisation sees one person’s answers.',
     confidentialCompanies:
-      'Confidential: your answers are stored with your name, but results are shown only for groups of at least {{k}} companies, and nobody in the organisation sees one person’s answers.',
+      'Your answers are stored with your name, but results are shown only for groups of at least {{k}} companies, and nobody in the organisation sees one person’s answers.',
     whenTitle: 'When results are shown',
     afterClose:
       'Results are published only once a survey has closed, never while answers are coming in: nobody can compare the results before and after one person answers.',
@@ -51,7 +54,8 @@ const en = {
     commentsText:
       'The text itself can identify you: names, dates, places or a rare event can point to you or to others.',
     limitsTitle: 'What an anonymous survey cannot protect against',
-    limitsIntro: 'These rules make sure that nothing shown concerns fewer than {{k}} people. No rule can prevent this:',
+    limitsIntro:
+      'These rules make sure that nothing shown concerns fewer than {{k}} people. No rule can prevent what follows.',
     colluding:
       'People who share their answers: if {{others}} of the people behind a result tell each other what they answered, together they can work out what the last one answered.',
     alike:
@@ -60,7 +64,7 @@ const en = {
     files:
       'Someone holding both Facets’ database and the organisation’s staff records: they could compare the groups stored with each answer (such as department or site) with the staff records to narrow down who gave it.',
     confidentialLimit:
-      'In a confidential survey your answers are stored with your name: the organisation never sees them one by one, but someone holding the database could read them.',
+      'A confidential survey: your answers are stored with your name: the organisation never sees them one by one, but someone holding the database could read them.',
     feedbackTitle: 'Your feedback',
     feedbackNamed: 'Feedback you send under your name is read by the team, who may reply to you here.',
     feedbackAnonymous:
@@ -87,6 +91,7 @@ const fr: DisclosureMessages = {
   textWarning: {
     title: 'Ce que vous écrivez peut vous identifier',
     body: 'Le texte lui-même peut trahir son auteur, même sans nom : un nom, une date, un lieu ou un événement vécu par peu de personnes peut vous désigner, vous ou d’autres. Laissez ces détails de côté.',
+    reference: 'Une référence ajoutée, comme un numéro de commande ou de ticket, peut aussi vous désigner.',
   },
   rules: {
     title: 'Qui voit quoi',
@@ -94,12 +99,14 @@ const fr: DisclosureMessages = {
     back: 'Revenir à l’enquête',
     modesTitle: 'Deux sortes d’enquêtes',
     modesIntro: 'Le premier écran de chaque enquête indique de laquelle il s’agit.',
+    anonymousLabel: 'Anonyme.',
     anonymous:
-      'Anonyme : aucun lien entre vos réponses et vous n’est enregistré — ni votre nom, ni rien qui mène à vous. L’organisation ne peut jamais savoir qui a répondu quoi.',
+      'Aucun lien entre vos réponses et vous n’est enregistré — ni votre nom, ni rien qui mène à vous. L’organisation ne peut jamais savoir qui a répondu quoi.',
+    confidentialLabel: 'Confidentielle.',
     confidential:
-      'Confidentielle : vos réponses sont enregistrées avec votre nom, mais les résultats ne sont montrés que pour des groupes d’au moins {{k}} personnes, et personne dans l’organisation ne voit les réponses d’une personne.',
+      'Vos réponses sont enregistrées avec votre nom, mais les résultats ne sont montrés que pour des groupes d’au moins {{k}} personnes, et personne dans l’organisation ne voit les réponses d’une personne.',
     confidentialCompanies:
-      'Confidentielle : vos réponses sont enregistrées avec votre nom, mais les résultats ne sont montrés que pour des groupes d’au moins {{k}} entreprises, et personne dans l’organisation ne voit les réponses d’une personne.',
+      'Vos réponses sont enregistrées avec votre nom, mais les résultats ne sont montrés que pour des groupes d’au moins {{k}} entreprises, et personne dans l’organisation ne voit les réponses d’une personne.',
     whenTitle: 'Quand les résultats sont montrés',
     afterClose:
       'Les résultats ne sont publiés qu’une fois l’enquête close, jamais pendant qu’arrivent les réponses : personne ne peut comparer les résultats avant et après la réponse d’une personne.',
@@ -124,7 +131,7 @@ const fr: DisclosureMessages = {
       'Le texte lui-même peut vous identifier : un nom, une date, un lieu ou un événement rare peut vous désigner, vous ou d’autres.',
     limitsTitle: 'Ce contre quoi une enquête anonyme ne protège pas',
     limitsIntro:
-      'Ces règles garantissent que rien de ce qui est montré ne concerne moins de {{k}} personnes. Aucune règle n’empêche ceci :',
+      'Ces règles garantissent que rien de ce qui est montré ne concerne moins de {{k}} personnes. Aucune règle n’empêche ce qui suit.',
     colluding:
       'Des personnes qui partagent leurs réponses : si {{others}} des personnes derrière un résultat se disent ce qu’elles ont répondu, ensemble elles peuvent retrouver la réponse de la dernière.',
     alike:
@@ -133,7 +140,7 @@ const fr: DisclosureMessages = {
     files:
       'Quelqu’un qui détient à la fois la base de données de Facets et le fichier du personnel de l’organisation : il pourrait comparer les groupes enregistrés avec chaque réponse (service ou site, par exemple) au fichier du personnel pour cerner qui l’a donnée.',
     confidentialLimit:
-      'Dans une enquête confidentielle, vos réponses sont enregistrées avec votre nom : l’organisation ne les voit jamais une à une, mais quelqu’un qui détient la base de données pourrait les lire.',
+      'Une enquête confidentielle : vos réponses sont enregistrées avec votre nom : l’organisation ne les voit jamais une à une, mais quelqu’un qui détient la base de données pourrait les lire.',
     feedbackTitle: 'Vos avis',
     feedbackNamed: 'Les avis envoyés sous votre nom sont lus par l’équipe, qui peut vous répondre ici.',
     feedbackAnonymous:

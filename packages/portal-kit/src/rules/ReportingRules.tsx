@@ -58,13 +58,16 @@ function RulesText({ rules: r }: { rules: PortalRules }) {
     <div className="fx-stack">
       <PageHeader title={t('rules.title')} description={t('rules.intro', { organization: r.organizationName })} />
       <Card title={t('rules.modesTitle')} titleAs="h2">
-        <div className="fx-stack">
-          <p>{t('rules.modesIntro')}</p>
-          <ul className="fx-list">
-            <li>{t('rules.anonymous')}</li>
-            <li>{r.countsCompanies ? t('rules.confidentialCompanies', { k }) : t('rules.confidential', { k })}</li>
-          </ul>
-        </div>
+        <p>{t('rules.modesIntro')}</p>
+        <ul className="fx-list">
+          <li>
+            <strong>{t('rules.anonymousLabel')}</strong> {t('rules.anonymous')}
+          </li>
+          <li>
+            <strong>{t('rules.confidentialLabel')}</strong>{' '}
+            {r.countsCompanies ? t('rules.confidentialCompanies', { k }) : t('rules.confidential', { k })}
+          </li>
+        </ul>
       </Card>
       <Card title={t('rules.whenTitle')} titleAs="h2">
         <ul className="fx-list">
@@ -88,16 +91,14 @@ function RulesText({ rules: r }: { rules: PortalRules }) {
         </ul>
       </Card>
       <Card title={t('rules.limitsTitle')} titleAs="h2">
-        <div className="fx-stack">
-          <p>{t('rules.limitsIntro', { k })}</p>
-          <ul className="fx-list">
-            <li>{t('rules.colluding', { others: k - 1 })}</li>
-            <li>{t('rules.alike')}</li>
-            <li>{t('rules.text')}</li>
-            <li>{t('rules.files')}</li>
-          </ul>
-          <p>{t('rules.confidentialLimit')}</p>
-        </div>
+        <p>{t('rules.limitsIntro', { k })}</p>
+        <ul className="fx-list">
+          <li>{t('rules.colluding', { others: k - 1 })}</li>
+          <li>{t('rules.alike')}</li>
+          <li>{t('rules.text')}</li>
+          <li>{t('rules.files')}</li>
+          <li>{t('rules.confidentialLimit')}</li>
+        </ul>
       </Card>
       <Card title={t('rules.feedbackTitle')} titleAs="h2">
         <ul className="fx-list">

@@ -20,13 +20,17 @@ export function SurveyModeNotice({ anonymous, k, rulesTo }: { anonymous: boolean
   );
 }
 
-/** Beside a comment box: the text itself can identify its author. `id` is for the box's aria-describedby. */
-export function TextWarning({ id }: { id: string }) {
+/**
+ * Beside a comment box: the text itself can identify its author (and a reference, where the form has one). `id` is
+ * for the box's aria-describedby.
+ */
+export function TextWarning({ id, reference = false }: { id: string; reference?: boolean }) {
   const { t } = useLang();
   return (
     <div className="fx-alert fx-alert--warning" id={id}>
       <p className="fx-alert__title">{t('textWarning.title')}</p>
       <p>{t('textWarning.body')}</p>
+      {reference ? <p>{t('textWarning.reference')}</p> : null}
     </div>
   );
 }

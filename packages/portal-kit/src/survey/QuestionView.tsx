@@ -27,11 +27,9 @@ export function QuestionView({ question, answer, onChange, error, headingRef, le
   const paste = usePasteLimit(TEXT_MAX);
   const textId = useId();
   const prompt = pickText(question.prompt, lang);
-  // Some authored prompts already say "(optional)"; the marker is then not repeated.
-  const optional =
-    question.required || prompt.includes(t('app.optional')) ? null : (
-      <span className="fx-optional"> {t('app.optional')}</span>
-    );
+  // Some authored prompts already say "(optional)" or "(optional, anonymous)"; the marker is then not repeated.
+  const saysOptional = prompt.toLowerCase().includes(t('app.optional').replace(/[()]/g, '').toLowerCase());
+  const optional = question.required || saysOptional ? null : <span className="fx-optional"> {t('app.optional')}</span>;
   const heading = (
     <Heading className="fx-question" ref={headingRef} tabIndex={-1}>
       {prompt}
