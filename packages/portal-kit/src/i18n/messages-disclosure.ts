@@ -35,7 +35,7 @@ const en = {
     afterClose:
       'Results are published only once a survey has closed, never while answers are coming in: nobody can compare the results before and after one person answers.',
     periods:
-      'Surveys that run all the time (on arrival, on leaving, after a contact with us) publish their results by calendar period, once the period has ended.',
+      'Surveys that run all the time (on arrival, on leaving, after a contact with us) publish their results only when they close, like every survey.',
     groupsTitle: 'Which groups are shown',
     threshold: 'A result is shown only for a group of at least {{k}} people.',
     thresholdCompanies:
@@ -111,7 +111,7 @@ const fr: DisclosureMessages = {
     afterClose:
       'Les résultats ne sont publiés qu’une fois l’enquête close, jamais pendant qu’arrivent les réponses : personne ne peut comparer les résultats avant et après la réponse d’une personne.',
     periods:
-      'Les enquêtes permanentes (à l’arrivée, au départ, après un échange avec nous) publient leurs résultats par période du calendrier, une fois la période terminée.',
+      'Les enquêtes permanentes (à l’arrivée, au départ, après un échange avec nous) ne publient leurs résultats qu’à leur clôture, comme toutes les enquêtes.',
     groupsTitle: 'Quels groupes sont montrés',
     threshold: 'Un résultat n’est montré que pour un groupe d’au moins {{k}} personnes.',
     thresholdCompanies:
