@@ -155,10 +155,10 @@ describe.skipIf(!chromiumPath)('walking skeleton', () => {
     await supplier.page.getByRole('button', { name: w.sendFeedback }).click();
     await supplier.page.getByRole('status').filter({ hasText: w.feedbackSent }).waitFor();
 
+    // The employee answered an open wave: nothing is published before it closes, so the overview has not moved.
     await lead.page.reload();
     const after = await livedRecognition(lead.page, w);
-    expect(after.n).toBe((before.n ?? 0) + 1);
-    expect(after.score).toBeGreaterThan(before.score ?? 100);
+    expect(after).toEqual(before);
     await snap(lead.page, `${prefix}-06-console-overview-after`);
 
     await navigate(lead.page, w.inbox);
