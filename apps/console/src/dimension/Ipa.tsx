@@ -2,7 +2,8 @@ import type { DimensionView } from '@facets/api';
 import { formatNumber, Link, pickText, useLang } from '@facets/portal-kit';
 import { Card, QuadrantChart } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
-import { dimensionPath } from '../figures/figures.tsx';
+import { dimensionPath, programmeSelection } from '../figures/figures.tsx';
+import { TableRegion } from '../figures/TableRegion.tsx';
 
 /** The group's importance (expected) × performance (lived) matrix, this dimension highlighted. */
 export function Ipa({ view }: { view: DimensionView }) {
@@ -43,35 +44,39 @@ export function Ipa({ view }: { view: DimensionView }) {
           />
           <details className="fx-details">
             <summary>{t('dimension.ipa.table')}</summary>
-            <table className="fx-table">
-              <caption className="fx-visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('overview.col.dimension')}</th>
-                  <th scope="col">{t('dimension.ipa.importance')}</th>
-                  <th scope="col">{t('dimension.ipa.performance')}</th>
-                  <th scope="col">{t('dimension.ipa.quadrantCol')}</th>
+            <TableRegion
+              title={title}
+              columns={[
+                t('overview.col.dimension'),
+                t('dimension.ipa.importance'),
+                t('dimension.ipa.performance'),
+                t('dimension.ipa.quadrantCol'),
+              ]}
+            >
+              {ipa.points.map((p) => (
+                <tr key={p.dimensionId}>
+                  <th scope="row">
+                    {p.dimensionId === view.dimension.id ? (
+                      nameOf(p.dimensionId)
+                    ) : (
+                      <Link
+                        to={dimensionPath(
+                          view.group.id,
+                          p.dimensionId,
+                          view.segment,
+                          programmeSelection(view.programme),
+                        )}
+                      >
+                        {nameOf(p.dimensionId)}
+                      </Link>
+                    )}
+                  </th>
+                  <td>{formatNumber(p.importance, lang, 1)}</td>
+                  <td>{formatNumber(p.performance, lang, 1)}</td>
+                  <td>{t(`dimension.ipa.quadrant.${p.quadrant}`)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {ipa.points.map((p) => (
-                  <tr key={p.dimensionId}>
-                    <th scope="row">
-                      {p.dimensionId === view.dimension.id ? (
-                        nameOf(p.dimensionId)
-                      ) : (
-                        <Link to={dimensionPath(view.group.id, p.dimensionId, view.segment)}>
-                          {nameOf(p.dimensionId)}
-                        </Link>
-                      )}
-                    </th>
-                    <td>{formatNumber(p.importance, lang, 1)}</td>
-                    <td>{formatNumber(p.performance, lang, 1)}</td>
-                    <td>{t(`dimension.ipa.quadrant.${p.quadrant}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </TableRegion>
             <ExportButton
               title={title}
               rows={ipa.points}

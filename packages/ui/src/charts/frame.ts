@@ -1,4 +1,4 @@
-import { type RefObject, useEffect, useState } from 'react';
+import { type RefObject, useLayoutEffect, useState } from 'react';
 
 /** A linear map from a domain to a range, e.g. scores 0–100 onto pixels (the charts' domains are fixed). */
 export function linear(domain: readonly [number, number], range: readonly [number, number]) {
@@ -16,13 +16,18 @@ export function ticks(from: number, to: number, step: number): number[] {
 
 /**
  * The width of an element as it is laid out, so a chart draws at its real size and its text stays legible on a
- * phone (scaling a fixed drawing down would shrink the labels). `fallback` serves before layout and in tests.
+ * phone (scaling a fixed drawing down would shrink the labels). The first measure is taken before the browser
+ * paints, so a chart never shows (or widens a phone's page) at the fallback size; `fallback` serves where nothing
+ * is laid out (tests without layout).
  */
 export function useWidth(ref: RefObject<HTMLElement | null>, fallback = 600): number {
   const [width, setWidth] = useState(fallback);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const element = ref.current;
-    if (!element || typeof ResizeObserver === 'undefined') return;
+    if (!element) return;
+    const measured = element.getBoundingClientRect().width;
+    if (measured > 0) setWidth(Math.max(240, Math.floor(measured)));
+    if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(([entry]) => {
       if (entry) setWidth(Math.max(240, Math.floor(entry.contentRect.width)));
     });
