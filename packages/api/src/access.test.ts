@@ -107,6 +107,11 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     (api, e) =>
       api.surveys.update({ surveyId: e.org.surveys.supplier.surveyId, title: TITLE, intro: null, anonymous: false }),
   ],
+  [
+    'surveys.setHeadline',
+    ACTING_STAFF,
+    (api, e) => api.surveys.setHeadline({ surveyId: e.org.surveys.employee.surveyId, headline: true }),
+  ],
   ['surveys.duplicate', ACTING_STAFF, (api, e) => api.surveys.duplicate({ surveyId: e.org.surveys.employee.surveyId })],
   [
     'surveys.questions.save',

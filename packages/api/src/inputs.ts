@@ -41,7 +41,13 @@ export const SubmitFeedbackInput = z.strictObject({
 
 export const ReplyInput = z.strictObject({ feedbackId: Id, body: Body });
 
-export const OverviewInput = z.strictObject({ groupId: Id.optional() }).optional();
+/**
+ * What a view reports on: one survey of a group (its programme) and optionally one of its published waves; by
+ * default the group's headline survey and its latest published wave.
+ */
+const SelectionFields = { surveyId: Id.optional(), waveId: Id.optional() };
+
+export const OverviewInput = z.strictObject({ groupId: Id.optional(), ...SelectionFields }).optional();
 
 export const SetStatusInput = z.strictObject({ feedbackId: Id, status: FeedbackStatus });
 
@@ -51,19 +57,21 @@ const SegmentValue = z.string().trim().min(1).max(100);
 
 export const CompareGroupsInput = z.strictObject({
   metric: z.enum(['lived', 'expected', 'expectationGap', 'favourability']),
+  ...SelectionFields,
 });
 
-export const BreakdownInput = z.strictObject({ groupId: Id, segmentKey: SegmentKey, waveId: Id.optional() });
+export const BreakdownInput = z.strictObject({ groupId: Id, segmentKey: SegmentKey, ...SelectionFields });
 
 export const DimensionInput = z.strictObject({
   groupId: Id,
   dimensionId: Id,
   segment: z.strictObject({ key: SegmentKey, value: SegmentValue }).optional(),
+  ...SelectionFields,
 });
 
-export const DriversInput = z.strictObject({ groupId: Id });
+export const DriversInput = z.strictObject({ groupId: Id, ...SelectionFields });
 
-export const SegmentsInput = z.strictObject({ groupId: Id });
+export const SegmentsInput = z.strictObject({ groupId: Id, ...SelectionFields });
 
 /** A leadership self-assessment: the stage they see, and their answers to the maturity questions by code. */
 export const AssessMaturityInput = z.strictObject({

@@ -211,6 +211,8 @@ export interface SurveyTable {
   created_at: string;
   /** The segment key whose values are published first (migration 2026_12_02_1300); null: department, if any. */
   primary_segment_key: string | null;
+  /** 1 for the group's headline survey, reported on when a reader chooses none (migration 2026_12_02_1500). */
+  headline: Generated<number>;
 }
 
 export interface WaveTable {

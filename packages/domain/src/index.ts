@@ -1,7 +1,8 @@
 export * from './aggregates.ts';
 export * from './anonymity.ts';
-export * from './companies.ts';
 export * from './audit.ts';
+export * from './companies.ts';
+export * from './disclosure/index.ts';
 export * from './drivers.ts';
 export * from './errors.ts';
 export * from './gaps.ts';
@@ -10,7 +11,7 @@ export * from './maturity.ts';
 export * from './metrics.ts';
 export * from './model.ts';
 export { relativeWeights } from './relative-weights.ts';
+export * from './reporting.ts';
 export * from './scales.ts';
 export * from './survey-design.ts';
 export * from './templates/index.ts';
-export * from './disclosure/index.ts';

@@ -46,8 +46,13 @@ export function relativePath(pathname: string, base: string): string {
 interface RouterValue {
   path: string;
   base: string;
+  /** The location's query string ('?survey=s1', or ''): what a page reports on, shareable with its link. */
+  search: string;
   href: (to: string) => string;
+  /** Goes to a route, which may carry a query string ('groups/g1?wave=w1'). */
   navigate: (to: string) => void;
+  /** Changes query parameters of the current page (null removes one), as a new history entry. */
+  setSearch: (update: Readonly<Record<string, string | null>>) => void;
 }
 
 const RouterContext = createContext<RouterValue | null>(null);
@@ -55,9 +60,13 @@ const RouterContext = createContext<RouterValue | null>(null);
 export function RouterProvider({ base, children }: { base: string; children: ReactNode }) {
   const root = base.endsWith('/') ? base : `${base}/`;
   const [path, setPath] = useState(() => relativePath(window.location.pathname, root));
+  const [search, setSearchState] = useState(() => window.location.search);
 
   useEffect(() => {
-    const onPop = () => setPath(relativePath(window.location.pathname, root));
+    const onPop = () => {
+      setPath(relativePath(window.location.pathname, root));
+      setSearchState(window.location.search);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [root]);
@@ -66,8 +75,13 @@ export function RouterProvider({ base, children }: { base: string; children: Rea
   const navigate = useCallback(
     (to: string) => {
       const target = href(to);
-      if (target !== window.location.pathname) window.history.pushState(null, '', target);
-      setPath(relativePath(target, root));
+      const [pathname = '', query = ''] = target.split('?', 2);
+      const nextSearch = query ? `?${query}` : '';
+      if (pathname !== window.location.pathname || nextSearch !== window.location.search) {
+        window.history.pushState(null, '', target);
+      }
+      setPath(relativePath(pathname, root));
+      setSearchState(nextSearch);
       window.scrollTo(0, 0);
       // Move focus to the new page's content, as a full page load would, for keyboard and screen reader users.
       requestAnimationFrame(() => document.getElementById('main')?.focus());
@@ -75,7 +89,23 @@ export function RouterProvider({ base, children }: { base: string; children: Rea
     [href, root],
   );
 
-  const value = useMemo(() => ({ path, base: root, href, navigate }), [path, root, href, navigate]);
+  const setSearch = useCallback((update: Readonly<Record<string, string | null>>) => {
+    const params = new URLSearchParams(window.location.search);
+    for (const [name, v] of Object.entries(update)) {
+      if (v === null || v === '') params.delete(name);
+      else params.set(name, v);
+    }
+    const query = params.toString();
+    const nextSearch = query ? `?${query}` : '';
+    if (nextSearch === window.location.search) return;
+    window.history.pushState(null, '', `${window.location.pathname}${nextSearch}`);
+    setSearchState(nextSearch);
+  }, []);
+
+  const value = useMemo(
+    () => ({ path, base: root, search, href, navigate, setSearch }),
+    [path, root, search, href, navigate, setSearch],
+  );
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
 }
 
@@ -83,6 +113,12 @@ export function useRouter(): RouterValue {
   const value = useContext(RouterContext);
   if (!value) throw new Error('useRouter must be used inside <RouterProvider>');
   return value;
+}
+
+/** A query parameter of the current location ('survey' of '?survey=s1'), null when absent. */
+export function useSearchParam(name: string): string | null {
+  const { search } = useRouter();
+  return new URLSearchParams(search).get(name);
 }
 
 /** Handles a click on a same-app link without reloading; modified clicks (new tab…) keep the browser's behaviour. */

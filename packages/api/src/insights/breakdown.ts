@@ -3,8 +3,8 @@ import { DomainError, type LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, rowOf, type SegmentRow } from './cells.ts';
 import { scoreFigure } from './figures.ts';
-import { loadPopulation } from './population.ts';
-import { requireGroup, type Scope } from './scope.ts';
+import { loadPopulation, type Selection } from './population.ts';
+import { requireGroup, type Scope, selectionOf } from './scope.ts';
 
 /**
  * `insights.breakdown`: a group's lived scores by the values of one segment key (department, site, supplier
@@ -14,7 +14,7 @@ import { requireGroup, type Scope } from './scope.ts';
 export async function breakdownView(
   db: Kysely<Database>,
   scope: Scope,
-  input: { groupId: string; segmentKey: string; waveId?: string },
+  input: { groupId: string; segmentKey: string } & Selection,
 ) {
   const group = await requireGroup(db, scope, input.groupId);
   if (input.segmentKey === COMPANY_KEY && COMPANY_COUNTED.includes(group.kind)) {
@@ -24,13 +24,9 @@ export async function breakdownView(
   const [attributes, dimensions, population] = await Promise.all([
     listSegmentAttributes(db, { organizationId, groupId: group.id }),
     listDimensions(db, { organizationId, groupId: group.id }),
-    loadPopulation(db, scope, { group, segment: null }),
+    loadPopulation(db, scope, { group, segment: null, selection: selectionOf(input) }),
   ]);
-  const chosen =
-    input.waveId === undefined ? population.waves.at(-1) : population.waves.find((w) => w.wave.id === input.waveId);
-  if (input.waveId !== undefined && !chosen) {
-    throw new DomainError('not_found', 'waveId: no published results in this wave for this group', 'waveId');
-  }
+  const chosen = population.waves.at(-1);
   const attribute = attributes.find((a) => a.key === input.segmentKey);
   const published = chosen?.published ?? null;
   const carried = published
@@ -49,6 +45,7 @@ export async function breakdownView(
   return {
     groupId: group.id,
     wave: chosen?.wave ?? null,
+    programme: population.programme,
     segment: { key: input.segmentKey, label: attribute?.label ?? { fr: input.segmentKey, en: input.segmentKey } },
     dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
     total: { respondents: total?.respondents ?? { n: 0, hidden: 'no_data' as const }, cells: cellsOf(total) },

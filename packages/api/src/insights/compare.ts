@@ -2,8 +2,8 @@ import { type Database, listDimensions } from '@facets/db';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, type SegmentRow } from './cells.ts';
 import { expectationGapFigure, type Figure, favourabilityFigure, scoreFigure } from './figures.ts';
-import { loadPopulation } from './population.ts';
-import { type Scope, scopeGroups } from './scope.ts';
+import { loadPopulation, type Programme, type Selection } from './population.ts';
+import { type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
 
 export type CompareMetric = 'lived' | 'expected' | 'expectationGap' | 'favourability';
 
@@ -23,8 +23,14 @@ function figureOf(metric: CompareMetric, row: SegmentRow | null, dimensionId: st
  * `insights.compareGroups`: the stakeholder heatmap — groups × shared dimensions, one metric, each group at its latest
  * wave with data. The same disclosure rules as every other view apply to each cell.
  */
-export async function compareGroupsView(db: Kysely<Database>, scope: Scope, metric: CompareMetric) {
+export async function compareGroupsView(
+  db: Kysely<Database>,
+  scope: Scope,
+  input: { metric: CompareMetric } & Selection,
+) {
+  const metric = input.metric;
   const groups = await scopeGroups(db, scope);
+  const chosen = await selectionGroup(db, scope, input);
   const inScope = new Set(groups.map((g) => g.id));
   const dimensions = (await listDimensions(db, { organizationId: scope.organizationId }))
     .filter((d) => d.shared)
@@ -32,17 +38,36 @@ export async function compareGroupsView(db: Kysely<Database>, scope: Scope, metr
     .filter((d) => d.groupIds.length > 0);
   const rows = new Map<
     string,
-    { wave: { id: string; label: string; sequence: number } | null; row: SegmentRow | null }
+    {
+      wave: { id: string; label: string; sequence: number } | null;
+      row: SegmentRow | null;
+      programme: { surveyId: string; chosenWave: string | null } | null;
+      programmes: Programme[];
+    }
   >();
   for (const g of groups) {
-    const latest = (await loadPopulation(db, scope, { group: g, segment: scope.department })).waves.at(-1);
-    rows.set(g.id, { wave: latest?.wave ?? null, row: latest?.row ?? null });
+    const selection = g.id === chosen ? selectionOf(input) : undefined;
+    const population = await loadPopulation(db, scope, { group: g, segment: scope.department, selection });
+    const latest = population.waves.at(-1);
+    rows.set(g.id, {
+      wave: latest?.wave ?? null,
+      row: latest?.row ?? null,
+      programme: population.programme,
+      programmes: population.programmes,
+    });
   }
   return {
     metric,
     segment: scope.department,
     dimensions,
-    groups: groups.map((g) => ({ id: g.id, code: g.code, label: g.label, wave: rows.get(g.id)?.wave ?? null })),
+    groups: groups.map((g) => ({
+      id: g.id,
+      code: g.code,
+      label: g.label,
+      wave: rows.get(g.id)?.wave ?? null,
+      programme: rows.get(g.id)?.programme ?? null,
+      programmes: rows.get(g.id)?.programmes ?? [],
+    })),
     cells: dimensions.flatMap((d) =>
       d.groupIds.map((groupId) => ({
         groupId,

@@ -5,8 +5,8 @@ import { cellIn, facetKey, type Segment, type SegmentRow } from './cells.ts';
 import { commentsOf } from './comments.ts';
 import { driversView } from './drivers.ts';
 import { type FacetCell, favourabilityFigure, round1, scoreFigure, visibleMean } from './figures.ts';
-import { loadPopulation } from './population.ts';
-import { populationOf, requireDimension, requireGroup, type Scope } from './scope.ts';
+import { loadPopulation, type Selection } from './population.ts';
+import { populationOf, requireDimension, requireGroup, type Scope, selectionOf } from './scope.ts';
 
 /**
  * `insights.dimension`: one dimension of one group — its trend across waves, the distribution of lived answers, its
@@ -17,7 +17,7 @@ import { populationOf, requireDimension, requireGroup, type Scope } from './scop
 export async function dimensionView(
   db: Kysely<Database>,
   scope: Scope,
-  input: { groupId: string; dimensionId: string; segment?: Segment },
+  input: { groupId: string; dimensionId: string; segment?: Segment } & Selection,
 ) {
   const group = await requireGroup(db, scope, input.groupId);
   const dimension = await requireDimension(db, scope, { groupId: group.id, dimensionId: input.dimensionId });
@@ -25,7 +25,13 @@ export async function dimensionView(
   if (population?.key === COMPANY_KEY && COMPANY_COUNTED.includes(group.kind)) {
     throw new DomainError('invalid', 'segment: suppliers are never filtered by company', 'segment');
   }
-  const { waves: series, pending, withheld } = await loadPopulation(db, scope, { group, segment: population });
+  const {
+    waves: series,
+    pending,
+    withheld,
+    programme,
+    programmes,
+  } = await loadPopulation(db, scope, { group, segment: population, selection: selectionOf(input) });
   const current = series.at(-1) ?? null;
   const lived = cellIn(current?.row, facetKey(dimension.id, 'lived'));
   const [groupDimensions, intended] = await Promise.all([
@@ -37,6 +43,9 @@ export async function dimensionView(
     group: { id: group.id, code: group.code, label: group.label },
     dimension: { id: dimension.id, code: dimension.code, label: dimension.label, shared: dimension.shared },
     segment: population,
+    /** The survey reported on and every survey of the group to choose from. */
+    programme,
+    programmes,
     kThreshold: scope.policy.k,
     commentThreshold: scope.policy.commentK,
     intended: intent ? { target: intent.target, priority: intent.priority, statement: intent.statement } : null,
@@ -59,7 +68,9 @@ export async function dimensionView(
       dimension.id,
     ),
     // Drivers are the whole group's: its current wave is this page's unless a segment filters the page.
-    drivers: scope.department ? null : await driversView(db, scope, group, population ? undefined : current),
+    drivers: scope.department
+      ? null
+      : await driversView(db, scope, group, population ? undefined : current, selectionOf(input)),
     comments: await commentsOf(db, scope, {
       groupId: group.id,
       current,

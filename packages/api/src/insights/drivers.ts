@@ -10,7 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { GroupOf } from './cells.ts';
 import { round3 } from './figures.ts';
-import { loadPopulation, type PopulationWave } from './population.ts';
+import { loadPopulation, type PopulationWave, type Selection } from './population.ts';
 import type { Scope } from './scope.ts';
 
 const OUTCOME = 'outcome:';
@@ -29,12 +29,13 @@ export async function driversView(
   group: GroupOf,
   /** The whole group's current wave, when the caller has read it already. */
   current?: PopulationWave | null,
+  selection?: Selection,
 ) {
   const groupId = group.id;
   const latest =
     current !== undefined
       ? current
-      : ((await loadPopulation(db, scope, { group, segment: null })).waves.at(-1) ?? null);
+      : ((await loadPopulation(db, scope, { group, segment: null, selection })).waves.at(-1) ?? null);
   const wave = latest?.wave ?? null;
   // A wave in which the whole group is withheld (below k, or too few companies) shows no driver: only the reason.
   const withheld = latest?.row.respondents.hidden ?? null;

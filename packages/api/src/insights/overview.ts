@@ -1,5 +1,5 @@
 import type { Database, GroupRef, WaveRef } from '@facets/db';
-import type { HiddenReason } from '@facets/domain';
+import { DomainError, type HiddenReason } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { type Alert, groupAlerts, loadOrgContext, type OrgContext } from './alerts.ts';
 import { cellIn, facetKey, outcomeCells, type SegmentRow } from './cells.ts';
@@ -12,8 +12,8 @@ import {
   round1,
   visibleMean,
 } from './figures.ts';
-import { loadPopulation, type Population } from './population.ts';
-import { requireGroup, type Scope, scopeGroups } from './scope.ts';
+import { loadPopulation, type Population, type Selection } from './population.ts';
+import { requireGroup, type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
 
 /** Lived change since the previous wave with data; withheld when either side is. */
 export interface TrendFigure {
@@ -30,12 +30,23 @@ export type Coverage = 'covered' | 'uncovered' | 'no_intent';
  * trend and whether an initiative backs the intent; plus the group's alerts. A manager sees employee groups through
  * their department. The first fields are those the console has read since the walking skeleton; the rest were added.
  */
-export async function overviewView(db: Kysely<Database>, scope: Scope, input: { groupId?: string } | undefined) {
+export async function overviewView(
+  db: Kysely<Database>,
+  scope: Scope,
+  input: ({ groupId?: string } & Selection) | undefined,
+) {
   const groups = input?.groupId ? [await requireGroup(db, scope, input.groupId)] : await scopeGroups(db, scope);
+  const chosen = await selectionGroup(db, scope, input);
+  if (chosen && input?.groupId && chosen !== input.groupId) {
+    throw new DomainError('invalid', 'surveyId: this survey is of another group', 'surveyId');
+  }
   const org = await loadOrgContext(db, scope);
   const result = [];
   for (const group of groups) {
-    result.push(groupView(org, group, await loadPopulation(db, scope, { group, segment: scope.department })));
+    const selection = group.id === chosen ? selectionOf(input) : undefined;
+    result.push(
+      groupView(org, group, await loadPopulation(db, scope, { group, segment: scope.department, selection })),
+    );
   }
   return {
     kThreshold: scope.policy.k,
@@ -58,6 +69,9 @@ function groupView(org: OrgContext, group: GroupRef, population: Population) {
     kind: group.kind,
     label: group.label,
     wave: current?.wave ?? null,
+    /** The survey reported on (the reader's choice, else the group's headline survey) and every survey to choose. */
+    programme: population.programme,
+    programmes: population.programmes,
     /** Waves still taking answers: published when they close. */
     pendingWaves: population.pending,
     /** Published waves in which this population is withheld, with the reason. */

@@ -1,15 +1,16 @@
 import {
-  type Database,
-  publishClosedWaves,
-  type PublishedWave,
-  readPublications,
   COMPANY_COUNTED,
   COMPANY_KEY,
+  type Database,
+  listProgrammes,
   listWavesWithData,
+  type PublishedWave,
+  publishClosedWaves,
+  readPublications,
   readRespondents,
   type WaveRef,
 } from '@facets/db';
-import { type HiddenReason, waveState } from '@facets/domain';
+import { DomainError, defaultProgramme, type HiddenReason, type LocalizedText, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { type GroupOf, rowOf, type Segment, type SegmentRow } from './cells.ts';
 import type { Scope } from './scope.ts';
@@ -38,50 +39,107 @@ export interface WithheldWave {
   hidden: HiddenReason;
 }
 
+/** What a reader asks a view to report on: a survey of the group and, optionally, one of its waves. */
+export interface Selection {
+  surveyId?: string;
+  waveId?: string;
+}
+
+/** A survey of the group a reader may choose, with its published waves (oldest first) and open waves. */
+export interface Programme {
+  surveyId: string;
+  title: LocalizedText;
+  headline: boolean;
+  waves: WaveRef[];
+  open: WaveRef[];
+}
+
 /**
- * A population's waves, oldest first: `waves` are the published waves it is shown in (the last is the current wave),
- * `withheld` the published waves in which it is not, with the reason, and `pending` the waves still open. Figures
- * come from publications only (db `publishClosedWaves`): a reader looking before and after one submission sees
- * nothing move, since an open wave publishes nothing but a count from k on.
+ * A population's waves in one programme (a survey of the group), oldest first: `waves` are the published waves it is
+ * shown in up to the chosen wave (the last is the current wave), `withheld` the published waves in which it is not,
+ * with the reason, and `pending` the group's waves still open, of any of its surveys (none when a past wave is chosen). Figures come
+ * from publications only (db `publishClosedWaves`): a reader looking before and after one submission sees nothing
+ * move, since an open wave publishes nothing but a count from k on. `programme` is the survey reported on (the
+ * reader's choice, else the group's default, domain `defaultProgramme`), `programmes` every survey of the group.
  */
 export interface Population {
   waves: PopulationWave[];
   withheld: WithheldWave[];
   pending: PendingWave[];
+  programme: { surveyId: string; title: LocalizedText; chosenWave: string | null } | null;
+  programmes: Programme[];
 }
 
 export async function loadPopulation(
   db: Kysely<Database>,
   scope: Scope,
-  args: { group: GroupOf; segment: Segment | null },
+  args: { group: GroupOf; segment: Segment | null; selection?: Selection | undefined },
 ): Promise<Population> {
   const organizationId = scope.organizationId;
   const { k, commentK } = scope.policy;
   await publishClosedWaves(db, { organizationId, groupId: args.group.id, k, commentK, now: scope.now });
-  const [all, publications] = await Promise.all([
+  const [withData, publications, surveys] = await Promise.all([
     listWavesWithData(db, { organizationId, groupId: args.group.id }),
     readPublications(db, { organizationId, groupId: args.group.id }),
+    listProgrammes(db, { organizationId, groupId: args.group.id }),
   ]);
+  const ref = (w: WaveRef): WaveRef => ({ id: w.id, label: w.label, sequence: w.sequence });
+  const programmes: Programme[] = surveys.map((s) => {
+    const mine = withData.filter((w) => w.surveyId === s.surveyId);
+    return {
+      surveyId: s.surveyId,
+      title: s.title,
+      headline: s.headline,
+      waves: mine.filter((w) => publications.has(w.id)).map(ref),
+      open: mine.filter((w) => !publications.has(w.id) && waveState(w, scope.now) === 'open').map(ref),
+    };
+  });
+  const selection = args.selection ?? {};
+  const chosenWave = selection.waveId === undefined ? undefined : withData.find((w) => w.id === selection.waveId);
+  if (selection.waveId !== undefined && (!chosenWave || !publications.has(chosenWave.id))) {
+    throw new DomainError('not_found', 'waveId: no published results in this wave for this group', 'waveId');
+  }
+  if (selection.surveyId !== undefined && !programmes.some((p) => p.surveyId === selection.surveyId)) {
+    throw new DomainError('not_found', 'surveyId: no such survey in this group', 'surveyId');
+  }
+  if (chosenWave && selection.surveyId !== undefined && chosenWave.surveyId !== selection.surveyId) {
+    throw new DomainError('invalid', 'waveId: this wave belongs to another survey', 'waveId');
+  }
+  const surveyId =
+    chosenWave?.surveyId ??
+    selection.surveyId ??
+    defaultProgramme(
+      surveys.map((s) => ({
+        surveyId: s.surveyId,
+        headline: s.headline,
+        createdAt: s.createdAt,
+        publishedWaves: programmes.find((p) => p.surveyId === s.surveyId)?.waves.length ?? 0,
+      })),
+    );
+  const inProgramme = withData.filter((w) => w.surveyId === surveyId);
+  const upTo = chosenWave ? inProgramme.slice(0, inProgramme.indexOf(chosenWave) + 1) : inProgramme;
   const waves: PopulationWave[] = [];
   const withheld: WithheldWave[] = [];
-  const open: WaveRef[] = [];
+  // Every survey's open waves are named (HR follows them all); none when the reader looks at a past wave.
+  const open: WaveRef[] = chosenWave
+    ? []
+    : withData.filter((w) => !publications.has(w.id) && waveState(w, scope.now) === 'open');
   let last: PopulationWave | null = null;
-  for (const w of all) {
+  for (const w of upTo) {
     const published = publications.get(w.id);
-    if (!published) {
-      if (waveState(w, scope.now) === 'open') open.push(w);
-      continue;
-    }
+    if (!published) continue;
     const row = rowOf(published, args.segment);
-    const ref = { id: w.id, label: w.label, sequence: w.sequence };
-    if (row.respondents.hidden === null) waves.push({ wave: ref, row, published });
-    else {
-      withheld.push({ wave: ref, hidden: row.respondents.hidden });
-      last = { wave: ref, row, published };
+    if (row.respondents.hidden === null) {
+      waves.push({ wave: ref(w), row, published });
+      last = null;
+    } else {
+      withheld.push({ wave: ref(w), hidden: row.respondents.hidden });
+      last = { wave: ref(w), row, published };
     }
   }
-  // When no published wave may be shown, the latest stays the current one, withheld with its reason.
-  if (waves.length === 0 && last) waves.push(last);
+  // When no published wave may be shown, the latest stays the current one, withheld with its reason; so does a wave
+  // the reader chose.
+  if ((waves.length === 0 || chosenWave) && last) waves.push(last);
   const counts =
     open.length === 0 ? [] : await readRespondents(db, { organizationId, groupId: args.group.id, segmentKey: '' });
   const countsCompanies = COMPANY_COUNTED.includes(args.group.kind);
@@ -105,7 +163,14 @@ export async function loadPopulation(
       countsCompanies,
     };
   });
-  return { waves, withheld, pending };
+  const survey = programmes.find((p) => p.surveyId === surveyId);
+  return {
+    waves,
+    withheld,
+    pending,
+    programme: survey ? { surveyId: survey.surveyId, title: survey.title, chosenWave: chosenWave?.id ?? null } : null,
+    programmes,
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import {
   type Dimension,
   type GroupRef,
   getGroup,
+  groupOfSurvey,
   listDimensions,
   listGroups,
   type MemberContext,
@@ -10,6 +11,7 @@ import {
 import { type DisclosurePolicy, DomainError, disclosurePolicy } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Segment } from './cells.ts';
+import type { Selection } from './population.ts';
 
 /**
  * What a staff member may read of the insights: admin, leadership, hr and analyst see the whole organisation; a
@@ -80,3 +82,35 @@ export function populationOf(scope: Scope, segment: Segment | undefined): Segmen
   }
   return scope.department;
 }
+
+/**
+ * The group a reader's selection (a survey, a wave) belongs to, checked against the scope (NOT_FOUND for a survey or
+ * wave of no group of the organisation, or a wave of another survey; FORBIDDEN outside a manager's groups); null
+ * when nothing is chosen. Views reporting on several groups apply the selection to this group only.
+ */
+export async function selectionGroup(
+  db: Kysely<Database>,
+  scope: Scope,
+  selection: Selection | undefined,
+): Promise<string | null> {
+  if (!selection || (selection.surveyId === undefined && selection.waveId === undefined)) return null;
+  const field = selection.waveId === undefined ? 'surveyId' : 'waveId';
+  const groupId = await groupOfSurvey(db, { organizationId: scope.organizationId, ...selection });
+  if (!groupId) {
+    throw new DomainError(
+      'not_found',
+      field === 'waveId' ? 'waveId: no such wave in this survey' : 'surveyId: no such survey',
+      field,
+    );
+  }
+  await requireGroup(db, scope, groupId, field);
+  return groupId;
+}
+
+/** The part of a view's input that selects what it reports on. */
+export const selectionOf = (
+  input: { surveyId?: string | undefined; waveId?: string | undefined } | undefined,
+): Selection => ({
+  ...(input?.surveyId === undefined ? {} : { surveyId: input.surveyId }),
+  ...(input?.waveId === undefined ? {} : { waveId: input.waveId }),
+});

@@ -1,19 +1,26 @@
 import { COMPANY_COUNTED, COMPANY_KEY, type Database, listSegmentAttributes } from '@facets/db';
 import type { Kysely } from 'kysely';
-import { loadPopulation } from './population.ts';
-import { requireGroup, type Scope } from './scope.ts';
+import { loadPopulation, type Selection } from './population.ts';
+import { requireGroup, type Scope, selectionOf } from './scope.ts';
 
 /**
  * `insights.segments`: what a group can be cut by and when — its segment keys with their labelled values, and the
  * published waves (oldest first). Configuration only, no figure: the console fills its pickers with it. A group
  * counted in companies is never cut by company (one company is never shown), so that key is not offered.
  */
-export async function segmentsView(db: Kysely<Database>, scope: Scope, groupId: string) {
-  const group = await requireGroup(db, scope, groupId);
-  const [attributes, waves] = await Promise.all([
+export async function segmentsView(db: Kysely<Database>, scope: Scope, input: { groupId: string } & Selection) {
+  const group = await requireGroup(db, scope, input.groupId);
+  const [attributes, population] = await Promise.all([
     listSegmentAttributes(db, { organizationId: scope.organizationId, groupId: group.id }),
-    loadPopulation(db, scope, { group, segment: null }).then((p) => p.waves.map((w) => w.wave)),
+    loadPopulation(db, scope, { group, segment: null, selection: selectionOf({ ...input, waveId: undefined }) }),
   ]);
+  const waves = population.waves.map((w) => w.wave);
   const byCompany = COMPANY_COUNTED.includes(group.kind);
-  return { groupId: group.id, waves, segments: attributes.filter((a) => !(byCompany && a.key === COMPANY_KEY)) };
+  return {
+    groupId: group.id,
+    programme: population.programme,
+    programmes: population.programmes,
+    waves,
+    segments: attributes.filter((a) => !(byCompany && a.key === COMPANY_KEY)),
+  };
 }

@@ -15,7 +15,7 @@ import { dimensionView } from '../insights/dimension.ts';
 import { driversView } from '../insights/drivers.ts';
 import { assessView, maturityView } from '../insights/maturity.ts';
 import { overviewView } from '../insights/overview.ts';
-import { requireGroup, scopeOf } from '../insights/scope.ts';
+import { requireGroup, scopeOf, selectionOf } from '../insights/scope.ts';
 import { segmentsView } from '../insights/segments.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
@@ -33,7 +33,7 @@ export const insightsRouter = router({
     .query(({ ctx, input }) => overviewView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   compareGroups: anyStaff
     .input(CompareGroupsInput)
-    .query(({ ctx, input }) => compareGroupsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input.metric)),
+    .query(({ ctx, input }) => compareGroupsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   breakdown: wholeOrganisation
     .input(BreakdownInput)
     .query(({ ctx, input }) => breakdownView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
@@ -42,11 +42,11 @@ export const insightsRouter = router({
     .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   drivers: wholeOrganisation.input(DriversInput).query(async ({ ctx, input }) => {
     const scope = scopeOf(ctx.member, nowIso(ctx));
-    return driversView(ctx.db, scope, await requireGroup(ctx.db, scope, input.groupId));
+    return driversView(ctx.db, scope, await requireGroup(ctx.db, scope, input.groupId), undefined, selectionOf(input));
   }),
   segments: wholeOrganisation
     .input(SegmentsInput)
-    .query(({ ctx, input }) => segmentsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input.groupId)),
+    .query(({ ctx, input }) => segmentsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)))),
   maturity: router({
     get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), ctx.clock())),

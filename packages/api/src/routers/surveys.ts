@@ -13,6 +13,7 @@ import {
   previewInvitationImport,
   saveQuestions,
   scheduleWave,
+  setHeadlineSurvey,
   updateSurvey,
   waveResponseRate,
 } from '@facets/db';
@@ -26,6 +27,7 @@ import {
   ListSurveysInput,
   SaveQuestionsInput,
   ScheduleWaveInput,
+  SetHeadlineInput,
   SurveyIdInput,
   UpdateSurveyInput,
   WaveIdInput,
@@ -93,6 +95,14 @@ export const surveysRouter = router({
   update: builders
     .input(UpdateSurveyInput)
     .mutation(({ ctx, input }) => updateSurvey(ctx.db, { ...tenant(ctx.member), ...input })),
+
+  /**
+   * Makes a survey its group's headline survey, the one every results view reports on unless the reader chooses
+   * another (`false` removes the mark: the group's oldest survey with results is the default again).
+   */
+  setHeadline: builders
+    .input(SetHeadlineInput)
+    .mutation(({ ctx, input }) => setHeadlineSurvey(ctx.db, { ...tenant(ctx.member), ...input })),
 
   duplicate: builders
     .input(SurveyIdInput)

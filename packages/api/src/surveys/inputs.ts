@@ -16,6 +16,8 @@ const Code = z
   .regex(/^[a-z0-9_]+$/, 'use lower-case letters, digits and _ only');
 
 export const SurveyIdInput = z.strictObject({ surveyId: Id });
+
+export const SetHeadlineInput = z.strictObject({ surveyId: Id, headline: z.boolean() });
 export const WaveIdInput = z.strictObject({ waveId: Id });
 export const GroupIdInput = z.strictObject({ groupId: Id });
 export const ListSurveysInput = z.strictObject({ groupId: Id.optional() }).optional();

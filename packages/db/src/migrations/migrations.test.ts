@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
-import type { Database } from '../schema.ts';
 import { newId } from '../ids.ts';
 import { submitResponse } from '../repositories/responses.ts';
+import type { Database } from '../schema.ts';
 import { buildFixture, openTestDb, testDialects, underSchemaLock } from '../testing.ts';
 import { migrateToLatest, migrationProvider, migrations } from './index.ts';
 
@@ -227,7 +227,8 @@ describe.each(dialects)('rebuilding the response tables without rowid (%s)', (di
       expect(r).toHaveLength(2);
     }
 
-    expect(await migrating(() => migrateToLatest(db))).toEqual([
+    // The rebuild runs first of the migrations left (later ones change other tables).
+    expect((await migrating(() => migrateToLatest(db))).slice(0, 1)).toEqual([
       '2026_12_02_1400_rebuild_response_tables_without_rowid',
     ]);
 

@@ -36,6 +36,8 @@ export interface SurveySummary {
   kind: SurveyKind;
   title: LocalizedText;
   anonymous: boolean;
+  /** The group's headline survey: the one its results report on unless a reader chooses another. */
+  headline: boolean;
   /** draft: no wave launched yet; open: a wave is scheduled or taking answers; closed: every wave is over. */
   status: 'draft' | 'open' | 'closed';
   questionCount: number;
@@ -108,6 +110,7 @@ export async function listSurveys(
       's.kind',
       's.title',
       's.anonymous',
+      's.headline',
       's.created_at',
       'g.id as group_id',
       'g.code as group_code',
@@ -168,6 +171,7 @@ export async function listSurveys(
       kind: s.kind as SurveyKind,
       title: localized(s.title),
       anonymous: bool(s.anonymous),
+      headline: bool(s.headline),
       status: statusOf(own),
       questionCount: Number(s.question_count ?? 0),
       createdAt: s.created_at,

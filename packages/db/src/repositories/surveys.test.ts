@@ -6,7 +6,15 @@ import type { Database } from '../schema.ts';
 import { addStakeholder, buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
 import { loadOverview } from './overview.ts';
 import { submitResponse } from './responses.ts';
-import { getWaveSurvey, latestWavesWithData, listOpenWaves, listWavesWithData } from './surveys.ts';
+import {
+  getWaveSurvey,
+  groupOfSurvey,
+  latestWavesWithData,
+  listOpenWaves,
+  listProgrammes,
+  listWavesWithData,
+  setHeadlineSurvey,
+} from './surveys.ts';
 
 const dialects = await testDialects();
 
@@ -22,6 +30,55 @@ describe.each(dialects)('surveys and overview (%s)', (dialect) => {
   afterAll(() => handle?.close());
   beforeEach(async () => {
     fx = await buildFixture(db);
+  });
+
+  it('keeps one headline survey per group, and finds the group of a survey or of a wave within the tenant', async () => {
+    const tenant = { organizationId: fx.organizationId };
+    const pulseId = newId();
+    await db
+      .insertInto('survey')
+      .values({
+        id: pulseId,
+        organization_id: fx.organizationId,
+        group_id: fx.groups.employee,
+        kind: 'pulse',
+        title: JSON.stringify({ fr: 'Pulse', en: 'Pulse' }),
+        intro: null,
+        anonymous: 1,
+        status: 'draft',
+        created_at: '2026-11-23T09:00:00.000Z',
+        primary_segment_key: null,
+      })
+      .execute();
+    const marks = async () =>
+      (await listProgrammes(db, { ...tenant, groupId: fx.groups.employee })).map((p) => [p.surveyId, p.headline]);
+    expect(await marks()).toEqual([
+      [fx.surveys.employee.surveyId, false],
+      [pulseId, false],
+    ]);
+    await setHeadlineSurvey(db, { ...tenant, surveyId: pulseId, headline: true });
+    await setHeadlineSurvey(db, { ...tenant, surveyId: fx.surveys.supplier.surveyId, headline: true });
+    expect(await marks()).toEqual([
+      [fx.surveys.employee.surveyId, false],
+      [pulseId, true],
+    ]);
+    await setHeadlineSurvey(db, { ...tenant, surveyId: fx.surveys.employee.surveyId, headline: true });
+    expect(await marks()).toEqual([
+      [fx.surveys.employee.surveyId, true],
+      [pulseId, false],
+    ]);
+    // The supplier group's mark is its own.
+    expect((await listProgrammes(db, { ...tenant, groupId: fx.groups.supplier }))[0]?.headline).toBe(true);
+    await expect(setHeadlineSurvey(db, { ...tenant, surveyId: 'nope', headline: true })).rejects.toMatchObject({
+      kind: 'not_found',
+      field: 'surveyId',
+    });
+
+    expect(await groupOfSurvey(db, { ...tenant, surveyId: pulseId })).toBe(fx.groups.employee);
+    expect(await groupOfSurvey(db, { ...tenant, waveId: fx.surveys.supplier.waveId })).toBe(fx.groups.supplier);
+    expect(await groupOfSurvey(db, { ...tenant, surveyId: pulseId, waveId: fx.surveys.employee.waveId })).toBeNull();
+    const other = await buildFixture(db);
+    expect(await groupOfSurvey(db, { organizationId: other.organizationId, surveyId: pulseId })).toBeNull();
   });
 
   it("lists the open waves of the caller's group only", async () => {

@@ -259,3 +259,91 @@ export async function listWavesWithData(
     status: r.status as SurveyStatus,
   }));
 }
+
+/** A survey of a group as the reporting views name it: a programme readers choose, oldest first. */
+export interface ProgrammeRef {
+  surveyId: string;
+  title: LocalizedText;
+  /** Whether it is the group's headline survey (reported on when a reader chooses none). */
+  headline: boolean;
+  createdAt: string;
+}
+
+/** The surveys of a group, oldest first. */
+export async function listProgrammes(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string },
+): Promise<ProgrammeRef[]> {
+  const rows = await db
+    .selectFrom('survey')
+    .select(['id', 'title', 'headline', 'created_at'])
+    .where('organization_id', '=', args.organizationId)
+    .where('group_id', '=', args.groupId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    surveyId: r.id,
+    title: localized(r.title),
+    headline: bool(r.headline),
+    createdAt: r.created_at,
+  }));
+}
+
+/**
+ * Makes a survey its group's headline survey (`headline: true`), the group's other surveys losing the mark, or
+ * removes the mark (`false`: the views fall back to the group's oldest survey with results). One transaction.
+ */
+export async function setHeadlineSurvey(
+  db: Kysely<Database>,
+  args: { organizationId: string; surveyId: string; headline: boolean },
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    const survey = await tx
+      .selectFrom('survey')
+      .select(['group_id'])
+      .where('organization_id', '=', args.organizationId)
+      .where('id', '=', args.surveyId)
+      .executeTakeFirst();
+    if (!survey) throw new DomainError('not_found', 'surveyId: no such survey', 'surveyId');
+    if (args.headline) {
+      await tx
+        .updateTable('survey')
+        .set({ headline: 0 })
+        .where('organization_id', '=', args.organizationId)
+        .where('group_id', '=', survey.group_id)
+        .where('id', '!=', args.surveyId)
+        .execute();
+    }
+    await tx
+      .updateTable('survey')
+      .set({ headline: args.headline ? 1 : 0 })
+      .where('organization_id', '=', args.organizationId)
+      .where('id', '=', args.surveyId)
+      .execute();
+  });
+}
+
+/** The group a survey (or the survey of a wave) belongs to, within the organisation; null when there is none. */
+export async function groupOfSurvey(
+  db: Kysely<Database>,
+  args: { organizationId: string; surveyId?: string; waveId?: string },
+): Promise<string | null> {
+  let query = db.selectFrom('survey as s').select('s.group_id').where('s.organization_id', '=', args.organizationId);
+  if (args.surveyId !== undefined) query = query.where('s.id', '=', args.surveyId);
+  if (args.waveId !== undefined) {
+    const waveId = args.waveId;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('wave as w')
+          .select('w.id')
+          .where('w.organization_id', '=', args.organizationId)
+          .where('w.id', '=', waveId)
+          .whereRef('w.survey_id', '=', 's.id'),
+      ),
+    );
+  }
+  const row = await query.executeTakeFirst();
+  return row?.group_id ?? null;
+}
