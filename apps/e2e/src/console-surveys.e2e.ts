@@ -243,10 +243,20 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await hr.page.getByRole('button', { name: 'Close', exact: true }).waitFor({ state: 'detached' });
     await hr.context.close();
 
-    // Five answers reach k and the wave is closed: the heatmap shows it, every one at the top of the scale.
+    // Five answers reach k and the wave is closed: its results are published. The heatmap keeps reporting on the
+    // customers' headline survey (a new survey never replaces it by itself) until leadership chooses the new one.
     await lead.page.reload();
+    await heat.waitFor();
+    expect(readHeatCell(await heat.textContent())).toEqual(before);
+    await lead.page.getByText('Choose the survey and wave of each group').click();
+    const picker = lead.page.getByRole('search', { name: 'What the results of Customers report on' });
+    await picker.getByLabel('Survey').selectOption({ label: 'Your experience with Maison Lumière' });
     await expect.poll(async () => readHeatCell(await heat.textContent())).toEqual({ score: 100, n: 5 });
     expect(before).not.toEqual({ score: 100, n: 5 });
+    // The choice is in the page's link: a reload keeps it.
+    expect(new URL(lead.page.url()).searchParams.get('survey')).toBeTruthy();
+    await lead.page.reload();
+    await expect.poll(async () => readHeatCell(await heat.textContent())).toEqual({ score: 100, n: 5 });
     await check(lead.page, `${prefix}-09-heatmap-moved`);
     await heat.click();
     const trend = lead.page.getByRole('table', { name: /Reliability of promises: expected and lived across waves/ });

@@ -3,8 +3,9 @@ import { Alert, Card, EmptyState, Loading, PageHeader, SegmentedControl } from '
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ExportButton } from '../export/ExportButton.tsx';
-import { dimensionPath, figureColumns } from '../figures/figures.tsx';
+import { dimensionPath, figureColumns, programmeSelection, useSelection } from '../figures/figures.tsx';
 import { HeatCell, HeatKey, type HeatKind } from '../figures/HeatCell.tsx';
+import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
 
 const METRICS = ['lived', 'expected', 'expectationGap', 'favourability'] as const;
@@ -21,7 +22,11 @@ export function Compare({ me }: { me: Me }) {
   const { t, lang } = useLang();
   const trpc = useTRPC();
   const [metric, setMetric] = useState<Metric>('lived');
-  const compare = useQuery({ ...trpc.insights.compareGroups.queryOptions({ metric }), placeholderData: (p) => p });
+  const selection = useSelection();
+  const compare = useQuery({
+    ...trpc.insights.compareGroups.queryOptions({ metric, ...selection }),
+    placeholderData: (p) => p,
+  });
   const k = me.organization.kThreshold;
   const data = compare.data;
   const cellOf = (groupId: string, dimensionId: string) =>
@@ -54,6 +59,22 @@ export function Compare({ me }: { me: Me }) {
         ) : null}
       </div>
       <p className="fx-hint">{t(`compare.explain.${metric}`)}</p>
+      {data ? (
+        <details className="fx-details" open={selection.surveyId !== undefined || selection.waveId !== undefined}>
+          <summary>{t('compare.choose')}</summary>
+          <div className="fx-stack">
+            {data.groups.map((g) => (
+              <ProgrammePicker
+                key={g.id}
+                groupName={pickText(g.label, lang)}
+                programme={g.programme}
+                programmes={g.programmes}
+                showGroup
+              />
+            ))}
+          </div>
+        </details>
+      ) : null}
       {compare.isPending ? <Loading label={t('app.loading')} /> : null}
       {compare.isError ? <ErrorAlert error={compare.error} onRetry={() => void compare.refetch()} /> : null}
       {data?.segment ? <Alert tone="info">{t('compare.managerScope')}</Alert> : null}
@@ -85,7 +106,7 @@ export function Compare({ me }: { me: Me }) {
                           figure={cell}
                           k={k}
                           kind={KIND[metric]}
-                          to={dimensionPath(g.id, d.id)}
+                          to={dimensionPath(g.id, d.id, null, programmeSelection(g.programme))}
                           context={`${pickText(g.label, lang)}, ${pickText(d.label, lang)}`}
                         />
                       ) : (

@@ -3,7 +3,8 @@ const en = {
   compare: {
     title: 'Compare stakeholders',
     intro:
-      'The dimensions several groups share, side by side: each group at its latest wave with enough answers to be shown. Open a cell to see the dimension for that group.',
+      'The dimensions several groups share, side by side: each group at the latest published wave of its headline survey, unless you choose another survey or wave. Open a cell to see the dimension for that group.',
+    choose: 'Choose the survey and wave of each group',
     metric: 'Metric',
     tableTitle: 'Stakeholder comparison: {{metric}}',
     group: 'Group',
@@ -28,7 +29,8 @@ const fr: typeof en = {
   compare: {
     title: 'Comparer les parties prenantes',
     intro:
-      'Les dimensions partagées par plusieurs groupes, côte à côte : chaque groupe à sa dernière vague ayant assez de réponses pour être affichée. Ouvrez une case pour voir la dimension pour ce groupe.',
+      'Les dimensions partagées par plusieurs groupes, côte à côte : chaque groupe à la dernière vague publiée de son enquête principale, sauf si vous choisissez une autre enquête ou une autre vague. Ouvrez une case pour voir la dimension pour ce groupe.',
+    choose: 'Choisir l’enquête et la vague de chaque groupe',
     metric: 'Indicateur',
     tableTitle: 'Comparaison des parties prenantes : {{metric}}',
     group: 'Groupe',

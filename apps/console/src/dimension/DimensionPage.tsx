@@ -2,7 +2,8 @@ import { errorDetail, type Me, pickText, useLang, useTRPC } from '@facets/portal
 import { Alert, Badge, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { PendingWaves } from '../figures/figures.tsx';
+import { PendingWaves, useSelection } from '../figures/figures.tsx';
+import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
 import { Comments } from './Comments.tsx';
 import { Distribution } from './Distribution.tsx';
 import { Drivers } from './Drivers.tsx';
@@ -25,11 +26,13 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
   const trpc = useTRPC();
   const [segment, setSegment] = useState<Segment | undefined>(props.segment);
   const whole = props.me.role !== 'manager';
+  const selection = useSelection();
   const view = useQuery({
     ...trpc.insights.dimension.queryOptions({
       groupId: props.groupId,
       dimensionId: props.dimensionId,
       ...(segment && whole ? { segment } : {}),
+      ...selection,
     }),
     placeholderData: (previous) => previous,
   });
@@ -60,6 +63,13 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
       ) : (
         <Alert tone="info">{t('dimension.managerScope')}</Alert>
       )}
+      {data ? (
+        <ProgrammePicker
+          groupName={pickText(data.group.label, lang)}
+          programme={data.programme}
+          programmes={data.programmes}
+        />
+      ) : null}
       {view.isPending ? <Loading label={t('app.loading')} /> : null}
       {view.isError ? (
         <Alert tone="error" title={refusal ? t('dimension.refusedTitle') : undefined}>

@@ -2,7 +2,7 @@ import type { DimensionView } from '@facets/api';
 import { formatNumber, Link, pickText, useLang } from '@facets/portal-kit';
 import { Card } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
-import { dimensionPath, useHiddenReason } from '../figures/figures.tsx';
+import { dimensionPath, programmeSelection, useHiddenReason } from '../figures/figures.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
 
 /**
@@ -57,7 +57,9 @@ export function Drivers({ view, k }: { view: DimensionView; k: number }) {
                   {x.dimensionId === view.dimension.id ? (
                     <strong>{nameOf(x.dimensionId)}</strong>
                   ) : (
-                    <Link to={dimensionPath(view.group.id, x.dimensionId)}>{nameOf(x.dimensionId)}</Link>
+                    <Link to={dimensionPath(view.group.id, x.dimensionId, null, programmeSelection(view.programme))}>
+                      {nameOf(x.dimensionId)}
+                    </Link>
                   )}
                 </th>
                 <td>

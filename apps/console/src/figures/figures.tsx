@@ -1,4 +1,4 @@
-import { formatNumber, useLang } from '@facets/portal-kit';
+import { formatNumber, useLang, useSearchParam } from '@facets/portal-kit';
 import { formatSigned, Gap, gapTone, ScoreCell } from '@facets/ui';
 import type { CsvColumn } from '../export/csv.ts';
 
@@ -73,10 +73,49 @@ export function figureColumns<R>(
   ]);
 }
 
-/** Where the console shows one dimension of one group (optionally filtered to a segment). */
-export function dimensionPath(groupId: string, dimensionId: string, segment?: { key: string; value: string } | null) {
+/**
+ * What a results page reports on, as its link says (`?survey=…&wave=…`): a survey of a group and optionally one of
+ * its waves; empty for the group's headline survey and latest published wave.
+ */
+export interface Selection {
+  surveyId?: string;
+  waveId?: string;
+}
+
+/** The selection of the current page's link. */
+export function useSelection(): Selection {
+  const surveyId = useSearchParam('survey');
+  const waveId = useSearchParam('wave');
+  return { ...(surveyId ? { surveyId } : {}), ...(waveId ? { waveId } : {}) };
+}
+
+/** The query string that carries a selection ('' for none). */
+export function selectionSearch(selection: Selection | null | undefined): string {
+  const params = new URLSearchParams();
+  if (selection?.surveyId) params.set('survey', selection.surveyId);
+  if (selection?.waveId) params.set('wave', selection.waveId);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** The selection a view reported on (its programme as the API names it), for the links it offers. */
+export function programmeSelection(programme: { surveyId: string; chosenWave: string | null } | null): Selection {
+  if (!programme) return {};
+  return { surveyId: programme.surveyId, ...(programme.chosenWave ? { waveId: programme.chosenWave } : {}) };
+}
+
+/** Where the console shows one dimension of one group (optionally filtered to a segment, in a chosen survey). */
+export function dimensionPath(
+  groupId: string,
+  dimensionId: string,
+  segment?: { key: string; value: string } | null,
+  selection?: Selection | null,
+) {
   const base = `groups/${encodeURIComponent(groupId)}/dimensions/${encodeURIComponent(dimensionId)}`;
-  return segment ? `${base}/segment/${encodeURIComponent(segment.key)}/${encodeURIComponent(segment.value)}` : base;
+  const path = segment
+    ? `${base}/segment/${encodeURIComponent(segment.key)}/${encodeURIComponent(segment.value)}`
+    : base;
+  return `${path}${selectionSearch(selection)}`;
 }
 
 /** A newer wave not shown yet, as the API sends it. */

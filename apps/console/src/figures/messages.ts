@@ -36,6 +36,16 @@ const en = {
     anonymity:
       'To protect anonymity, a figure is shown only when at least {{k}} people answered (comments: {{commentK}} commenters); every hidden figure says why.',
   },
+  reporting: {
+    filters: 'What the results of {{group}} report on',
+    survey: 'Survey',
+    headline: '{{title}} (headline)',
+    wave: 'Wave',
+    latest: 'Latest: {{wave}}',
+    none: 'No published wave yet',
+    chosen: 'You are reading {{wave}} of {{survey}}, not the latest results.',
+    backToLatest: 'Back to the latest results',
+  },
 };
 
 const fr: typeof en = {
@@ -74,6 +84,16 @@ const fr: typeof en = {
       'Pour protéger l’anonymat, les résultats d’une vague sont publiés à sa clôture, et seulement pour des groupes qu’aucune combinaison ne permet de réduire à moins de {{k}} personnes ; chaque chiffre masqué dit pourquoi.',
     anonymity:
       'Pour protéger l’anonymat, un chiffre n’est affiché que si au moins {{k}} personnes ont répondu (commentaires : {{commentK}} personnes) ; chaque chiffre masqué dit pourquoi.',
+  },
+  reporting: {
+    filters: 'Ce que couvrent les résultats de {{group}}',
+    survey: 'Enquête',
+    headline: '{{title}} (principale)',
+    wave: 'Vague',
+    latest: 'Dernière : {{wave}}',
+    none: 'Aucune vague publiée pour l’instant',
+    chosen: 'Vous lisez {{wave}} de {{survey}}, pas les derniers résultats.',
+    backToLatest: 'Revenir aux derniers résultats',
   },
 };
 

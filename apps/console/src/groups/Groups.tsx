@@ -1,7 +1,8 @@
-import { ErrorAlert, Link, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { ErrorAlert, Link, type Me, pickText, useLang, useRouter, useTRPC } from '@facets/portal-kit';
 import { Alert, Card, EmptyState, Loading, PageHeader, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useSelection } from '../figures/figures.tsx';
 import { BreakdownTable } from './BreakdownTable.tsx';
 
 /**
@@ -14,17 +15,34 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
   const groups = useQuery(trpc.org.groups.queryOptions());
   const [chosenGroup, setGroup] = useState(initialGroup ?? '');
   const [chosenKey, setKey] = useState('');
-  const [waveId, setWave] = useState('');
+  // The survey and wave reported on are kept in the link (?survey=…&wave=…), as on the other results pages.
+  const { setSearch } = useRouter();
+  const selection = useSelection();
   const groupId = chosenGroup || groups.data?.[0]?.id || '';
   const whole = me.role !== 'manager';
-  const segments = useQuery({ ...trpc.insights.segments.queryOptions({ groupId }), enabled: whole && groupId !== '' });
+  const segments = useQuery({
+    ...trpc.insights.segments.queryOptions({
+      groupId,
+      ...(selection.surveyId ? { surveyId: selection.surveyId } : {}),
+    }),
+    enabled: whole && groupId !== '',
+  });
   const keys = segments.data?.segments ?? [];
   const segmentKey = keys.some((s) => s.key === chosenKey) ? chosenKey : (keys[0]?.key ?? '');
   const waves = segments.data?.waves ?? [];
-  const wave = waves.some((w) => w.id === waveId) ? waveId : '';
+  const programmes = (segments.data?.programmes ?? []).filter(
+    (p) => p.waves.length > 0 || p.surveyId === segments.data?.programme?.surveyId,
+  );
+  const surveyId = segments.data?.programme?.surveyId ?? '';
+  const wave = waves.some((w) => w.id === selection.waveId) ? (selection.waveId ?? '') : '';
   const breakdown = useQuery({
-    ...trpc.insights.breakdown.queryOptions({ groupId, segmentKey, ...(wave ? { waveId: wave } : {}) }),
-    enabled: whole && groupId !== '' && segmentKey !== '',
+    ...trpc.insights.breakdown.queryOptions({
+      groupId,
+      segmentKey,
+      ...(surveyId ? { surveyId } : {}),
+      ...(wave ? { waveId: wave } : {}),
+    }),
+    enabled: whole && groupId !== '' && segmentKey !== '' && segments.isSuccess,
     placeholderData: (previous) => previous,
   });
 
@@ -49,7 +67,7 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
           value={groupId}
           onChange={(e) => {
             setGroup(e.currentTarget.value);
-            setWave('');
+            setSearch({ survey: null, wave: null });
           }}
           options={(groups.data ?? []).map((g) => ({ value: g.id, label: pickText(g.label, lang) }))}
         />
@@ -60,11 +78,22 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
           onChange={(e) => setKey(e.currentTarget.value)}
           options={keys.map((s) => ({ value: s.key, label: pickText(s.label, lang) }))}
         />
+        {programmes.length > 1 ? (
+          <Select
+            label={t('reporting.survey')}
+            value={surveyId}
+            onChange={(e) => setSearch({ survey: e.currentTarget.value, wave: null })}
+            options={programmes.map((p) => ({
+              value: p.surveyId,
+              label: p.headline ? t('reporting.headline', { title: pickText(p.title, lang) }) : pickText(p.title, lang),
+            }))}
+          />
+        ) : null}
         <Select
           label={t('groups.wave')}
           value={wave}
           disabled={waves.length === 0}
-          onChange={(e) => setWave(e.currentTarget.value)}
+          onChange={(e) => setSearch({ survey: surveyId || null, wave: e.currentTarget.value || null })}
           options={[
             { value: '', label: latest ? t('groups.latest', { wave: latest.label }) : t('groups.noWave') },
             ...[...waves].reverse().map((w) => ({ value: w.id, label: w.label })),

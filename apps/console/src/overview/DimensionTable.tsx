@@ -1,7 +1,15 @@
 import { formatNumber, Link, type OverviewDimension, type OverviewGroup, pickText, useLang } from '@facets/portal-kit';
 import { Badge, formatSigned } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
-import { csvValue, dimensionPath, type Figure, FigureCell, GapFigure, useHiddenReason } from '../figures/figures.tsx';
+import {
+  csvValue,
+  dimensionPath,
+  type Figure,
+  FigureCell,
+  GapFigure,
+  programmeSelection,
+  useHiddenReason,
+} from '../figures/figures.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
 import { gapWording } from './gaps.ts';
 
@@ -43,7 +51,9 @@ export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }
         {group.dimensions.map((d) => (
           <tr key={d.id}>
             <th scope="row">
-              <Link to={dimensionPath(group.id, d.id)}>{pickText(d.label, lang)}</Link>
+              <Link to={dimensionPath(group.id, d.id, null, programmeSelection(group.programme))}>
+                {pickText(d.label, lang)}
+              </Link>
               {d.shared ? (
                 <div>
                   <Badge tone="neutral">{t('overview.shared')}</Badge>

@@ -1,6 +1,7 @@
 import { formatNumber, Link, type OverviewGroup, pickText, useLang } from '@facets/portal-kit';
 import { Badge, Card, formatSigned } from '@facets/ui';
-import { dimensionPath, PendingWaves, useHiddenReason } from '../figures/figures.tsx';
+import { dimensionPath, PendingWaves, programmeSelection, useHiddenReason } from '../figures/figures.tsx';
+import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
 import { DimensionTable } from './DimensionTable.tsx';
 
 /** One group: its wave and respondents, outcome items, alerts, then the dimension table. */
@@ -30,6 +31,7 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
         )
       }
     >
+      <ProgrammePicker groupName={name} programme={group.programme} programmes={group.programmes} />
       {!group.wave ? <p className="fx-muted">{t('overview.noWaveBody')}</p> : null}
       <PendingWaves pending={group.pendingWaves} k={k} />
       {group.outcomes.length > 0 ? (
@@ -81,7 +83,9 @@ function Alerts({ group }: { group: OverviewGroup }) {
             <Badge tone={a.kind === 'promise_drift' || a.kind === 'target_shortfall' ? 'danger' : 'warning'}>
               {t(`overview.alert.${a.kind}.label`)}
             </Badge>{' '}
-            <Link to={dimensionPath(group.id, a.dimensionId)}>{dimensionName(a.dimensionId)}</Link>
+            <Link to={dimensionPath(group.id, a.dimensionId, null, programmeSelection(group.programme))}>
+              {dimensionName(a.dimensionId)}
+            </Link>
             {' — '}
             {t(`overview.alert.${a.kind}.text`, {
               value: a.value === null ? '' : formatNumber(Math.abs(a.value), lang, 1),

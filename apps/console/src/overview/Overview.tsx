@@ -1,6 +1,7 @@
 import { ErrorAlert, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, EmptyState, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
+import { useSelection } from '../figures/figures.tsx';
 import { GroupCard } from './GroupCard.tsx';
 
 /**
@@ -10,7 +11,8 @@ import { GroupCard } from './GroupCard.tsx';
 export function Overview() {
   const { t } = useLang();
   const trpc = useTRPC();
-  const overview = useQuery(trpc.insights.overview.queryOptions({}));
+  const selection = useSelection();
+  const overview = useQuery({ ...trpc.insights.overview.queryOptions(selection), placeholderData: (p) => p });
   return (
     <div className="fx-stack">
       <PageHeader title={t('overview.title')} description={t('overview.intro')} />

@@ -1,6 +1,6 @@
 import { ErrorAlert, Link, type Me, pickText, useLang, useRouter, useTRPC } from '@facets/portal-kit';
 import { Alert, Badge, Button, Loading, PageHeader } from '@facets/ui';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { BUILDER_ROLES } from './api.ts';
 import { DetailsSection } from './DetailsSection.tsx';
 import { useSurveyError } from './errors.ts';
@@ -18,6 +18,15 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
   const survey = useQuery(trpc.surveys.get.queryOptions({ surveyId }));
   const duplicate = useMutation(
     trpc.surveys.duplicate.mutationOptions({ onSuccess: ({ surveyId: copy }) => navigate(`surveys/${copy}`) }),
+  );
+  const queryClient = useQueryClient();
+  const headline = useMutation(
+    trpc.surveys.setHeadline.mutationOptions({
+      onSuccess: async () => {
+        await queryClient.invalidateQueries(trpc.surveys.pathFilter());
+        await queryClient.invalidateQueries(trpc.insights.pathFilter());
+      },
+    }),
   );
   const canBuild = BUILDER_ROLES.includes(me.role);
   const s = survey.data;
@@ -54,6 +63,26 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
             </Alert>
           ) : null}
           {duplicate.isError ? <Alert tone="error">{surveyError(duplicate.error)}</Alert> : null}
+          <Alert tone="info">
+            <p>
+              {t(s.headline ? 'surveyConsole.headline.is' : 'surveyConsole.headline.isNot', {
+                group: pickText(s.group.label, lang),
+              })}
+            </p>
+            {canBuild ? (
+              <div>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  busy={headline.isPending}
+                  onClick={() => headline.mutate({ surveyId: s.id, headline: !s.headline })}
+                >
+                  {t(s.headline ? 'surveyConsole.headline.unmake' : 'surveyConsole.headline.make')}
+                </Button>
+              </div>
+            ) : null}
+          </Alert>
+          {headline.isError ? <Alert tone="error">{surveyError(headline.error)}</Alert> : null}
           <WavesSection survey={s} canBuild={canBuild} />
           <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} k={me.organization.kThreshold} />
           <QuestionsSection key={`questions-${s.id}-${s.locked}`} survey={s} canBuild={canBuild} />

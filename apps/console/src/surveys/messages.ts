@@ -71,6 +71,13 @@ const en = {
       submit: 'Create the survey',
       back: 'Back to surveys',
     },
+    headline: {
+      is: 'The results pages of {{group}} report on this survey unless a reader chooses another: it is the group’s headline survey.',
+      isNot:
+        'The results pages of {{group}} report on this survey only when a reader chooses it (by default they report on the group’s headline survey, or its oldest survey with results).',
+      make: 'Make it the headline survey',
+      unmake: 'Stop reporting on it by default',
+    },
     editor: {
       back: 'All surveys',
       details: 'Title, introduction and mode',
@@ -325,6 +332,13 @@ const fr: Messages = {
       noTemplates: 'Aucun modèle n’existe pour ce type de groupe : partez d’une enquête vierge.',
       submit: 'Créer l’enquête',
       back: 'Retour aux enquêtes',
+    },
+    headline: {
+      is: 'Les pages de résultats de {{group}} portent sur cette enquête sauf si le lecteur en choisit une autre : c’est l’enquête principale du groupe.',
+      isNot:
+        'Les pages de résultats de {{group}} ne portent sur cette enquête que si le lecteur la choisit (par défaut, elles portent sur l’enquête principale du groupe, ou sa plus ancienne enquête ayant des résultats).',
+      make: 'En faire l’enquête principale',
+      unmake: 'Ne plus la montrer par défaut',
     },
     editor: {
       back: 'Toutes les enquêtes',
