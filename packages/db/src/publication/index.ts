@@ -117,6 +117,12 @@ async function compute(db: Kysely<Database>, args: PublishArgs & { before?: Publ
       ? { previous: Object.fromEntries(Object.entries(args.before.measures).map(([id, m]) => [id, m.shownIn])) }
       : {}),
   });
+  if (args.before) {
+    // A segment refused before stays refused, with its reason: its readers are still told why it is not shown
+    // (its values may be gone from the responses' snapshots, so it is no longer a candidate).
+    const decided = new Set([...publication.populations, ...publication.refused].map((p) => populationId(p.segment)));
+    publication.refused.push(...args.before.refused.filter((r) => !decided.has(populationId(r.segment))));
+  }
   const filter = { organizationId: args.organizationId, groupId, waveId: args.waveId };
   const [cells, bins] = await Promise.all([readCells(db, filter), readBins(db, filter)]);
   return { groupId, content: contentOf(publication, { cells, bins }), publication };

@@ -105,6 +105,14 @@ describe.each(dialects)('wave publication on the demo (%s)', (dialect) => {
     expect(stricter.k).toBe(args.k + 5);
     const before = new Set(first!.populations.map((p) => populationId(p.segment)));
     for (const p of stricter.populations) expect(before.has(populationId(p.segment))).toBe(true);
+    // Every segment decided before is decided again: shown, or refused with a reason (never silently "no data").
+    const decided = new Map<string, string | null>([
+      ...stricter.populations.map((p): [string, null] => [populationId(p.segment), null]),
+      ...stricter.refused.map((r): [string, string] => [populationId(r.segment), r.reason]),
+    ]);
+    expect(first!.refused.length).toBeGreaterThan(0);
+    for (const r of first!.refused) expect(decided.get(populationId(r.segment))).toBeTruthy();
+    for (const p of first!.populations) expect(decided.has(populationId(p.segment))).toBe(true);
     // A looser threshold afterwards changes nothing: the stricter publication stands.
     const looser = await publishWave(db, { ...args, waveId: first!.waveId, now: NOW.toISOString() });
     expect(looser.k).toBe(args.k + 5);
