@@ -81,7 +81,10 @@ export function groupAlerts(org: OrgContext, groupId: string, series: readonly P
       lived: visibleMean(cellIn(w.row, livedKey)),
     }));
     const drift = promiseDrift(points);
-    if (drift.alert && drift.drift !== null && current) {
+    // The drift is about now: it ends at the current wave, which must measure both facets (else it would stand on
+    // an older wave and carry the current wave's n = 0).
+    const now = points.at(-1);
+    if (drift.alert && drift.drift !== null && current && now?.expected != null && now.lived != null) {
       const n = Math.min(cellIn(current.row, expectedKey).n, cellIn(current.row, livedKey).n);
       alerts.push({ ...base, kind: 'promise_drift', dimensionId: d.id, value: round1(drift.drift), n });
     }

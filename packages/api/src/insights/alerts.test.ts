@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { groupAlerts, type OrgContext } from './alerts.ts';
+import { facetKey, type SegmentRow } from './cells.ts';
+import { EMPTY_CELL, type FacetCell } from './figures.ts';
+import type { PopulationWave } from './population.ts';
+
+/** groupAlerts on hand-made rows: which alerts a group's series raises, and the n each stands on. */
+
+const GROUP = 'g1';
+const DIM = 'd1';
+
+const cell = (score: number, n: number): FacetCell => ({
+  n,
+  moments: { n, sum: score * n, sumSq: score * score * n },
+  scales: [],
+  hidden: null,
+});
+
+function wave(sequence: number, facets: { expected?: FacetCell; lived?: FacetCell }): PopulationWave {
+  const cells = new Map<string, FacetCell>([
+    [facetKey(DIM, 'expected'), facets.expected ?? EMPTY_CELL],
+    [facetKey(DIM, 'lived'), facets.lived ?? EMPTY_CELL],
+  ]);
+  const row: SegmentRow = { value: '', respondents: { n: 10, hidden: null }, cells };
+  return { wave: { id: `w${sequence}`, label: `W${sequence}`, sequence }, row, published: {} as never };
+}
+
+const org: OrgContext = {
+  dimensions: [{ id: DIM, code: 'd', label: { fr: 'd', en: 'd' }, shared: false, groupIds: [GROUP] }] as never,
+  intended: [],
+  initiatives: [],
+  coverage: { uncovered: [], unaligned: [] } as never,
+};
+
+describe('promise drift', () => {
+  it('is raised on the current wave, with the n of the current wave', () => {
+    const series = [
+      wave(1, { expected: cell(50, 10), lived: cell(70, 10) }),
+      wave(2, { expected: cell(80, 8), lived: cell(60, 9) }),
+    ];
+    expect(groupAlerts(org, GROUP, series)).toEqual([
+      { kind: 'promise_drift', groupId: GROUP, dimensionId: DIM, initiativeId: null, value: 40, n: 8 },
+    ]);
+  });
+
+  it('is not raised when the current wave does not measure the dimension, rather than stand on n = 0', () => {
+    const series = [
+      wave(1, { expected: cell(50, 10), lived: cell(70, 10) }),
+      wave(2, { expected: cell(80, 8), lived: cell(60, 9) }),
+      wave(3, {}),
+    ];
+    expect(groupAlerts(org, GROUP, series)).toEqual([]);
+    const hiddenNow = [
+      ...series.slice(0, 2),
+      wave(3, { expected: { ...EMPTY_CELL, hidden: 'below_k' }, lived: cell(50, 9) }),
+    ];
+    expect(groupAlerts(org, GROUP, hiddenNow)).toEqual([]);
+  });
+});
