@@ -1,4 +1,7 @@
-/** Importance–performance analysis (Martilla & James, 1977), importance read from the expected facet. */
+/**
+ * Importance–performance analysis (Martilla & James, 1977). The caller says what importance is (api: derived from
+ * the key drivers, else leadership's stated priority; never the expected level).
+ */
 export type Quadrant = 'concentrate_here' | 'keep_up' | 'low_priority' | 'possible_overkill';
 
 export interface IpaPoint {
@@ -16,7 +19,7 @@ export function quadrantOf(importanceHigh: boolean, performanceHigh: boolean): Q
 }
 
 /**
- * importance = expected score, performance = lived score; the grid is split at the means of the given points
+ * importance as given, performance = lived score; the grid is split at the means of the given points
  * (a value equal to the mean counts as high). High importance with low performance → concentrate_here;
  * high & high → keep_up; low & low → low_priority; low importance with high performance → possible_overkill.
  */

@@ -5,7 +5,7 @@ import { ExportButton } from '../export/ExportButton.tsx';
 import { dimensionPath, programmeSelection } from '../figures/figures.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
 
-/** The group's importance (expected) × performance (lived) matrix, this dimension highlighted. */
+/** The group’s importance (key drivers, else stated priority) × performance (lived) matrix, this one highlighted. */
 export function Ipa({ view }: { view: DimensionView }) {
   const { t, lang } = useLang();
   const ipa = view.ipa;
@@ -23,9 +23,10 @@ export function Ipa({ view }: { view: DimensionView }) {
               quadrant: t(`dimension.ipa.quadrant.${ipa.quadrant}`),
             })}
           </p>
+          <p className="fx-hint">{t(`dimension.ipa.source.${ipa.importanceSource}`)}</p>
           <QuadrantChart
             title={title}
-            xLabel={t('dimension.ipa.importance')}
+            xLabel={t(`dimension.ipa.importanceFrom.${ipa.importanceSource}`)}
             yLabel={t('dimension.ipa.performance')}
             split={{ x: ipa.meanImportance, y: ipa.meanPerformance }}
             quadrants={[
@@ -48,7 +49,7 @@ export function Ipa({ view }: { view: DimensionView }) {
               title={title}
               columns={[
                 t('overview.col.dimension'),
-                t('dimension.ipa.importance'),
+                t(`dimension.ipa.importanceFrom.${ipa.importanceSource}`),
                 t('dimension.ipa.performance'),
                 t('dimension.ipa.quadrantCol'),
               ]}
@@ -82,7 +83,7 @@ export function Ipa({ view }: { view: DimensionView }) {
               rows={ipa.points}
               columns={[
                 { header: t('overview.col.dimension'), value: (p) => nameOf(p.dimensionId) },
-                { header: t('dimension.ipa.importance'), value: (p) => p.importance },
+                { header: t(`dimension.ipa.importanceFrom.${ipa.importanceSource}`), value: (p) => p.importance },
                 { header: t('dimension.ipa.performance'), value: (p) => p.performance },
                 { header: t('dimension.ipa.quadrantCol'), value: (p) => t(`dimension.ipa.quadrant.${p.quadrant}`) },
               ]}

@@ -35,9 +35,18 @@ const en = {
     ipa: {
       heading: 'Importance and performance',
       title: 'Importance–performance matrix of {{group}}',
-      none: 'Not enough figures are shown to place this dimension: it needs both an expected and a lived score.',
+      none: 'This dimension cannot be placed: it needs a lived score that may be shown and an importance — derived from the key drivers, or a priority set in the intended experience.',
       sentence: '{{dimension}} falls in “{{quadrant}}”, split at the means of the group’s dimensions.',
-      importance: 'Importance (expected)',
+      importance: 'Importance',
+      importanceFrom: {
+        drivers: 'Importance (key drivers)',
+        priority: 'Importance (stated priority)',
+      },
+      source: {
+        drivers: 'Importance is derived from the key drivers: how much each dimension moves the outcome.',
+        priority:
+          'Too few answers to derive importance from the key drivers: importance is leadership’s stated priority.',
+      },
       performance: 'Performance (lived)',
       quadrantCol: 'Quadrant',
       table: 'Show the figures',
@@ -114,9 +123,18 @@ const fr: typeof en = {
     ipa: {
       heading: 'Importance et performance',
       title: 'Matrice importance–performance : {{group}}',
-      none: 'Pas assez de chiffres affichés pour placer cette dimension : il faut un score attendu et un score vécu.',
+      none: 'Cette dimension ne peut pas être placée : il faut un score vécu affichable et une importance — tirée des leviers clés, ou une priorité fixée dans l’expérience voulue.',
       sentence: '{{dimension}} se trouve dans « {{quadrant}} », au regard des moyennes des dimensions du groupe.',
-      importance: 'Importance (attendue)',
+      importance: 'Importance',
+      importanceFrom: {
+        drivers: 'Importance (leviers clés)',
+        priority: 'Importance (priorité déclarée)',
+      },
+      source: {
+        drivers: 'L’importance est tirée des leviers clés : ce que chaque dimension fait bouger dans le résultat.',
+        priority:
+          'Trop peu de réponses pour tirer l’importance des leviers clés : l’importance est la priorité déclarée par la direction.',
+      },
       performance: 'Performance (vécue)',
       quadrantCol: 'Quadrant',
       table: 'Afficher les chiffres',

@@ -14,6 +14,8 @@ const FAMILIES: Record<string, readonly string[]> = {
   'compare.explain': ['lived', 'expected', 'expectationGap', 'favourability'],
   'compare.legend': ['score', 'percent', 'gap'],
   'dimension.ipa.quadrant': ['concentrate_here', 'keep_up', 'low_priority', 'possible_overkill'],
+  'dimension.ipa.importanceFrom': ['drivers', 'priority'],
+  'dimension.ipa.source': ['drivers', 'priority'],
   'dimension.drivers.outcome': ['nps11', 'csat5', 'ces7', 'likert5'],
   'dimension.drivers.sign': ['positive', 'negative'],
   'maturity.kind': ['communication', 'service', 'offer', 'process', 'digital', 'policy', 'training'],

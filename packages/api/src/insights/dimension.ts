@@ -3,7 +3,7 @@ import { DomainError, importancePerformance } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, type Segment, type SegmentRow } from './cells.ts';
 import { commentsOf } from './comments.ts';
-import { driversView } from './drivers.ts';
+import { type DriversView, driversView } from './drivers.ts';
 import { type FacetCell, favourabilityFigure, round1, scoreFigure, visibleMean } from './figures.ts';
 import { loadPopulation, type Selection } from './population.ts';
 import { populationOf, requireDimension, requireGroup, type Scope, selectionOf } from './scope.ts';
@@ -39,6 +39,14 @@ export async function dimensionView(
     listIntendedExperience(db, { organizationId: scope.organizationId }),
   ]);
   const intent = intended.find((i) => i.groupId === group.id && i.dimensionId === dimension.id);
+  // Drivers are the whole group's: its current wave is this page's unless a segment filters the page.
+  const drivers = scope.department
+    ? null
+    : await driversView(db, scope, group, population ? undefined : current, selectionOf(input));
+  const importance = importanceOf(
+    drivers,
+    intended.filter((i) => i.groupId === group.id),
+  );
   return {
     group: { id: group.id, code: group.code, label: group.label },
     dimension: { id: dimension.id, code: dimension.code, label: dimension.label, shared: dimension.shared },
@@ -66,11 +74,9 @@ export async function dimensionView(
       current?.row ?? null,
       groupDimensions.map((d) => d.id),
       dimension.id,
+      importance,
     ),
-    // Drivers are the whole group's: its current wave is this page's unless a segment filters the page.
-    drivers: scope.department
-      ? null
-      : await driversView(db, scope, group, population ? undefined : current, selectionOf(input)),
+    drivers,
     comments: await commentsOf(db, scope, {
       groupId: group.id,
       current,
@@ -87,13 +93,48 @@ function distributionOf(c: FacetCell) {
   return { scale: main?.scale ?? null, bins: hidden ? [] : (main?.bins ?? []), n: c.n, hidden };
 }
 
+/** Where a dimension's importance comes from: what moves the outcome (drivers), else leadership's stated priority. */
+export type ImportanceSource = 'drivers' | 'priority';
+
 /**
- * Where the dimension falls in the importance (expected) × performance (lived) matrix of its group, split at the
- * means of the dimensions that may be shown; null when its own point is withheld.
+ * The importance of each dimension for the matrix: its derived importance (relative weight, else correlation with
+ * the outcome, × 100) when the group's drivers can be shown, else leadership's stated priority (priority 1 of P
+ * scores 100, priority P scores 100 / P). Never the expected level: what people expect is not what matters most to
+ * them. Null when neither is known.
  */
-function ipaOf(row: SegmentRow | null, dimensionIds: readonly string[], dimensionId: string) {
+function importanceOf(
+  drivers: DriversView | null,
+  intended: readonly { dimensionId: string; priority: number }[],
+): { source: ImportanceSource; values: Map<string, number> } | null {
+  const derived = new Map<string, number>();
+  if (drivers && drivers.hidden === null && drivers.status !== 'insufficient') {
+    for (const d of drivers.drivers) {
+      const value = d.relativeWeight ?? (d.r === null ? null : Math.abs(d.r));
+      if (d.hidden === null && value !== null) derived.set(d.dimensionId, value * 100);
+    }
+  }
+  if (derived.size > 0) return { source: 'drivers', values: derived };
+  const lowest = Math.max(0, ...intended.map((i) => i.priority));
+  if (intended.length === 0 || lowest === 0) return null;
+  return {
+    source: 'priority',
+    values: new Map(intended.map((i) => [i.dimensionId, (100 * (lowest - i.priority + 1)) / lowest])),
+  };
+}
+
+/**
+ * Where the dimension falls in the importance × performance (lived) matrix of its group, split at the means of the
+ * dimensions that may be placed; null when its own point cannot be (its lived score withheld, or no importance).
+ */
+function ipaOf(
+  row: SegmentRow | null,
+  dimensionIds: readonly string[],
+  dimensionId: string,
+  importanceBy: { source: ImportanceSource; values: Map<string, number> } | null,
+) {
+  if (!importanceBy) return null;
   const points = dimensionIds.flatMap((id) => {
-    const importance = visibleMean(cellIn(row, facetKey(id, 'expected')));
+    const importance = importanceBy.values.get(id) ?? null;
     const performance = visibleMean(cellIn(row, facetKey(id, 'lived')));
     return importance === null || performance === null ? [] : [{ id, importance, performance }];
   });
@@ -101,6 +142,8 @@ function ipaOf(row: SegmentRow | null, dimensionIds: readonly string[], dimensio
   const own = result.points.find((p) => p.id === dimensionId);
   if (!own || result.meanImportance === null || result.meanPerformance === null) return null;
   return {
+    /** What importance stands for: derived from the drivers, or leadership's stated priority. */
+    importanceSource: importanceBy.source,
     quadrant: own.quadrant,
     importance: round1(own.importance),
     performance: round1(own.performance),

@@ -46,6 +46,25 @@ describe('insights.drivers', () => {
     expect(d.rSquared).toBeLessThanOrEqual(1);
   });
 
+  it('gives the importance–performance matrix its importance: the relative weights, not the expected level', async () => {
+    await answerEmployees(db.db, org, crowd(55));
+    const d = await drivers();
+    const page = await (await callerFor(db.db, org.leadership.userId)).insights.dimension({
+      groupId: org.groups.employee,
+      dimensionId: org.dimensions.transparency,
+    });
+    const weight = (id: string) => d.drivers.find((x) => x.dimensionId === id)!.relativeWeight! * 100;
+    expect(page.ipa?.importanceSource).toBe('drivers');
+    expect(page.ipa?.points.map((p) => [p.dimensionId, p.importance])).toEqual(
+      [org.dimensions.recognition, org.dimensions.transparency].map((id) => [id, Math.round(weight(id) * 10) / 10]),
+    );
+    // Recognition drives the eNPS: it is the important one, whatever people said they expect.
+    expect(page.ipa?.points.find((p) => p.dimensionId === org.dimensions.recognition)?.quadrant).toMatch(
+      /^(keep_up|concentrate_here)$/,
+    );
+    expect(page.ipa?.quadrant).toMatch(/^(low_priority|possible_overkill)$/);
+  });
+
   it('gives correlations only from 30 to 49 respondents', async () => {
     await answerEmployees(db.db, org, crowd(35));
     const d = await drivers();

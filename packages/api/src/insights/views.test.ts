@@ -303,8 +303,10 @@ describe('insights.dimension', () => {
       n: 6,
       hidden: null,
     });
-    // the only dimension with both facets shown sits on both means
+    // Too few answers for drivers: importance is leadership's stated priority (recognition is priority 1, the only
+    // one set), never the expected level; the only dimension placed sits on both means.
     expect(d.ipa).toEqual({
+      importanceSource: 'priority',
       quadrant: 'keep_up',
       importance: 100,
       performance: 37.5,
