@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disclosurePolicy } from './anonymity.ts';
+import { countFromK, disclosurePolicy } from './anonymity.ts';
 
 describe('disclosurePolicy', () => {
   it('defaults to 5 and never goes below 3', () => {
@@ -8,5 +8,11 @@ describe('disclosurePolicy', () => {
     expect(disclosurePolicy(7, 10)).toEqual({ k: 7, commentK: 10 });
     // a fractional or broken setting never loosens the rule
     expect(disclosurePolicy(3.2, Number.NaN)).toEqual({ k: 4, commentK: 5 });
+  });
+});
+
+describe('countFromK', () => {
+  it('shows 0 and every count from k, and nothing between', () => {
+    expect([0, 1, 4, 5, 6, 120].map((n) => countFromK(n, 5))).toEqual([0, null, null, 5, 6, 120]);
   });
 });

@@ -31,3 +31,12 @@ const clampK = (k: number | undefined) =>
 export function disclosurePolicy(k?: number, commentK?: number): DisclosurePolicy {
   return { k: clampK(k), commentK: clampK(commentK) };
 }
+
+/**
+ * A count of people (responses so far, invitation links used) as it may be shown to anyone: 0 says nobody, and from
+ * k on the count is shown; between, null ("fewer than k"), so that watching a count move by one never points at
+ * the one person who just took part.
+ */
+export function countFromK(n: number, k: number): number | null {
+  return n === 0 || n >= k ? n : null;
+}

@@ -50,8 +50,10 @@ function RateMeter({ rate }: { rate: ResponseRate }) {
   return (
     <Card title={t('surveyConsole.wave.rate')} titleAs="h2">
       <div className="fx-meter" role="status" aria-live="polite">
-        {rate.rate === null ? (
+        {rate.invited === 0 ? (
           <p>{t('surveyConsole.wave.noInvitations')}</p>
+        ) : rate.rate === null ? (
+          <p>{t('surveyConsole.wave.fewNote', { k: rate.k })}</p>
         ) : (
           <>
             <span className="fx-meter__value">{percent.format(rate.rate)}</span>
@@ -65,9 +67,13 @@ function RateMeter({ rate }: { rate: ResponseRate }) {
           </>
         )}
         <p>
-          {t('surveyConsole.wave.responses', { count: rate.responses, n: formatNumber(rate.responses, lang) })} ·{' '}
-          {t('surveyConsole.wave.invited', { count: rate.invited, n: formatNumber(rate.invited, lang) })} ·{' '}
-          {t('surveyConsole.wave.linksUsed', { count: rate.used, n: formatNumber(rate.used, lang) })}
+          {rate.responses === null
+            ? t('surveyConsole.wave.responsesFew', { k: rate.k })
+            : t('surveyConsole.wave.responses', { count: rate.responses, n: formatNumber(rate.responses, lang) })}{' '}
+          · {t('surveyConsole.wave.invited', { count: rate.invited, n: formatNumber(rate.invited, lang) })} ·{' '}
+          {rate.used === null
+            ? t('surveyConsole.wave.linksUsedFew', { k: rate.k })
+            : t('surveyConsole.wave.linksUsed', { count: rate.used, n: formatNumber(rate.used, lang) })}
         </p>
         <p className="fx-hint">
           {rate.anonymous ? t('surveyConsole.wave.anonymousNote') : t('surveyConsole.wave.namedNote')}

@@ -51,6 +51,8 @@ const en = {
     rateValue: '{{rate}} ({{responses}} of {{invited}})',
     rateNone_one: '{{responses}} response, nobody invited yet',
     rateNone_other: '{{responses}} responses, nobody invited yet',
+    rateFew: 'fewer than {{k}} responses ({{invited}} invited)',
+    rateFewNone: 'fewer than {{k}} responses, nobody invited yet',
     create: {
       title: 'New survey',
       intro: 'Pick the group to survey, then a template written for that group, or a blank survey.',
@@ -170,6 +172,10 @@ const en = {
       linksUsed_one: '{{n}} invitation link used',
       linksUsed_other: '{{n}} invitation links used',
       noInvitations: 'Nobody has been invited to this wave yet.',
+      responsesFew: 'fewer than {{k}} responses',
+      linksUsedFew: 'fewer than {{k}} invitation links used',
+      fewNote:
+        'Counts below {{k}} are not shown, to anyone: watching a count move by one would point at the person who just answered.',
       anonymousNote:
         'This survey is anonymous: only counts are shown. Nobody, not even an administrator, can see who answered.',
       namedNote: 'Answers are reported only in groups large enough to protect each person.',
@@ -313,6 +319,8 @@ const fr: Messages = {
     rateValue: '{{rate}} ({{responses}} sur {{invited}})',
     rateNone_one: '{{responses}} réponse, personne n’est encore invité',
     rateNone_other: '{{responses}} réponses, personne n’est encore invité',
+    rateFew: 'moins de {{k}} réponses ({{invited}} invités)',
+    rateFewNone: 'moins de {{k}} réponses, personne n’est encore invité',
     create: {
       title: 'Nouvelle enquête',
       intro: 'Choisissez le groupe à interroger, puis un modèle écrit pour ce groupe, ou une enquête vierge.',
@@ -433,6 +441,10 @@ const fr: Messages = {
       linksUsed_one: '{{n}} lien d’invitation utilisé',
       linksUsed_other: '{{n}} liens d’invitation utilisés',
       noInvitations: 'Personne n’a encore été invité à cette vague.',
+      responsesFew: 'moins de {{k}} réponses',
+      linksUsedFew: 'moins de {{k}} liens d’invitation utilisés',
+      fewNote:
+        'Les nombres inférieurs à {{k}} ne sont montrés à personne : voir un nombre bouger d’une unité désignerait la personne qui vient de répondre.',
       anonymousNote:
         'Cette enquête est anonyme : seuls des totaux sont affichés. Personne, pas même un administrateur, ne peut voir qui a répondu.',
       namedNote: 'Les réponses ne sont présentées que par groupes assez grands pour protéger chacun.',

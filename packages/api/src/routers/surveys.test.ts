@@ -1,6 +1,7 @@
 import { type Db, listOutbox } from '@facets/db';
 import { addSegmentAttributeValues } from '@facets/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { answerEmployees, people } from '../insights/testing.ts';
 import { buildOrg, callerFor, count, key, type Org, openDb, TEST_BASE_URL } from '../test-setup.ts';
 
 let db: Db;
@@ -96,11 +97,16 @@ describe('surveys: from a template to a live response rate', () => {
       anonymous: false,
       invited: 2,
       used: 0,
-      responses: 1,
-      rate: 0.5,
+      // One response is fewer than k = 3: no count is said, and no rate.
+      responses: null,
+      rate: null,
+      k: 3,
     });
     const [listed] = (await hr.surveys.list({ groupId: org.groups.supplier })).filter((s) => s.id === surveyId);
-    expect(listed).toMatchObject({ status: 'open', waves: [{ id: waveId, invited: 2, responses: 1, state: 'open' }] });
+    expect(listed).toMatchObject({
+      status: 'open',
+      waves: [{ id: waveId, invited: 2, responses: null, state: 'open' }],
+    });
 
     const locked = await hr.surveys.questions
       .save({
@@ -160,6 +166,16 @@ describe('surveys: bad input', () => {
         }),
         'BAD_REQUEST',
         /^closesAt: a wave cannot close before it opens/,
+      ],
+      [
+        admin.surveys.waves.schedule({
+          surveyId: org.surveys.employee.surveyId,
+          label: ' q3 ',
+          opensAt: '2027-01-10T00:00:00.000Z',
+          closesAt: '2027-01-20T00:00:00.000Z',
+        }),
+        'BAD_REQUEST',
+        /^label: this survey already has a wave called “Q3”/,
       ],
       [
         admin.surveys.waves.schedule({
@@ -261,6 +277,7 @@ describe('surveys: who sees what', () => {
     expect(Object.keys(rate).sort()).toEqual([
       'anonymous',
       'invited',
+      'k',
       'label',
       'rate',
       'responses',
@@ -268,7 +285,15 @@ describe('surveys: who sees what', () => {
       'used',
       'waveId',
     ]);
-    expect(rate).toMatchObject({ anonymous: true, invited: 2, responses: 1 });
+    // One answer is fewer than k: not even the count is said (watching it move would point at Alice).
+    expect(rate).toMatchObject({ anonymous: true, invited: 2, responses: null, rate: null });
+    const manager = await callerFor(db.db, org.staff.manager.userId);
+    expect((await manager.surveys.list()).flatMap((s) => s.waves).find((w) => w.id === waveId)).toMatchObject({
+      responses: null,
+    });
+    // From k on, the count and the rate are shown.
+    await answerEmployees(db.db, org, people(2, {}), { keepOpen: true });
+    expect(await hr.surveys.responseRate({ waveId })).toMatchObject({ invited: 2, responses: 3, rate: 1 });
     expect(JSON.stringify(await hr.surveys.get({ surveyId: org.surveys.employee.surveyId }))).not.toContain(
       org.stakeholders.alice.id,
     );

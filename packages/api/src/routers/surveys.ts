@@ -17,7 +17,7 @@ import {
   updateSurvey,
   waveResponseRate,
 } from '@facets/db';
-import type { GroupKind } from '@facets/domain';
+import { countFromK, type GroupKind } from '@facets/domain';
 import { importInvitationsAudited } from '../audit.ts';
 import { nowIso } from '../context.ts';
 import {
@@ -47,12 +47,39 @@ const scope = (member: MemberContext): { groupKinds?: readonly GroupKind[] } =>
 
 const tenant = (member: MemberContext) => ({ organizationId: member.organization.id });
 
+/**
+ * Participation counts as every reader sees them: responses and links used from k on (0 says nobody), else null
+ * ("fewer than k"); the rate stands on a shown count only.
+ */
+interface Counts {
+  invited: number;
+  used: number;
+  responses: number;
+}
+
+type Shown<W extends Counts> = Omit<W, 'used' | 'responses'> & { used: number | null; responses: number | null };
+
+function participation<W extends Counts>(wave: W, k: number): Shown<W> {
+  return { ...wave, used: countFromK(wave.used, k), responses: countFromK(wave.responses, k) };
+}
+
+function withParticipation<W extends Counts, S extends { waves: W[] }>(
+  survey: S & { waves: W[] },
+  k: number,
+): Omit<S, 'waves'> & { waves: Shown<W>[] } {
+  return { ...survey, waves: survey.waves.map((w) => participation(w, k)) };
+}
+
 export const surveysRouter = router({
-  list: readers
-    .input(ListSurveysInput)
-    .query(({ ctx, input }) =>
-      listSurveys(ctx.db, { ...tenant(ctx.member), now: nowIso(ctx), ...scope(ctx.member), ...(input ?? {}) }),
-    ),
+  list: readers.input(ListSurveysInput).query(async ({ ctx, input }) => {
+    const surveys = await listSurveys(ctx.db, {
+      ...tenant(ctx.member),
+      now: nowIso(ctx),
+      ...scope(ctx.member),
+      ...(input ?? {}),
+    });
+    return surveys.map((s) => withParticipation(s, ctx.member.organization.kThreshold));
+  }),
 
   get: readers.input(SurveyIdInput).query(async ({ ctx, input }) => {
     const detail = await getSurveyDetail(ctx.db, {
@@ -67,7 +94,7 @@ export const surveysRouter = router({
       listSegmentAttributes(ctx.db, where),
     ]);
     return {
-      ...detail,
+      ...withParticipation(detail, ctx.member.organization.kThreshold),
       dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
       /** What an invitation file for this group may hold: its headers, and the values of each segment column. */
       invitationColumns: { headers: csvHeaders(attributes), attributes },
@@ -140,9 +167,18 @@ export const surveysRouter = router({
     import: builders.input(CsvInput).mutation(({ ctx, input }) => importInvitationsAudited(ctx, input)),
   }),
 
-  responseRate: readers
-    .input(WaveIdInput)
-    .query(({ ctx, input }) =>
-      waveResponseRate(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx), ...scope(ctx.member) }),
-    ),
+  responseRate: readers.input(WaveIdInput).query(async ({ ctx, input }) => {
+    const rate = await waveResponseRate(ctx.db, {
+      ...tenant(ctx.member),
+      ...input,
+      now: nowIso(ctx),
+      ...scope(ctx.member),
+    });
+    const shown = participation(rate, ctx.member.organization.kThreshold);
+    return {
+      ...shown,
+      k: ctx.member.organization.kThreshold,
+      rate: shown.responses === null ? null : rate.rate,
+    };
+  }),
 });
