@@ -85,6 +85,10 @@ export async function scheduleWave(
       throw invalid('closesAt', `a wave lasts at most ${MAX_WAVE_DAYS} days`);
     }
     const waves = await wavesOf(trx, input.organizationId, input.surveyId);
+    // Readers choose a wave by its name (results pages, exports): two waves of one survey never share one.
+    const label = input.label.trim();
+    const taken = waves.find((w) => w.label.trim().toLocaleLowerCase() === label.toLocaleLowerCase());
+    if (taken) throw invalid('label', `this survey already has a wave called “${taken.label}”: choose another name`);
     refuseOverlap({ opensAt, closesAt }, waves, input.now);
     const waveId = input.newId();
     await trx
@@ -94,7 +98,7 @@ export async function scheduleWave(
         organization_id: input.organizationId,
         survey_id: input.surveyId,
         sequence: Math.max(0, ...waves.map((w) => w.sequence)) + 1,
-        label: input.label,
+        label,
         opens_at: opensAt,
         closes_at: closesAt,
         status: 'open',
