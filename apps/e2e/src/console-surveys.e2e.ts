@@ -220,7 +220,9 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
         // An open wave publishes nothing, and one answer is not k: the overview keeps the customers' previous results
         // and says the new wave is under way without saying how many answered.
         await lead.page.goto('/console/');
-        await lead.page.getByText('Winter 2026 is under way: fewer than 5 answers so far.').waitFor();
+        await lead.page
+          .getByText('Winter 2026 of “Your experience with Maison Lumière” is under way: fewer than 5 answers so far.')
+          .waitFor();
         await check(lead.page, `${prefix}-07-overview-pending`);
         await lead.page.goto('/console/compare');
         expect(readHeatCell(await heat.textContent())).toEqual(before);
@@ -234,7 +236,9 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await check(hr.page, `${prefix}-08-rate-moved`);
     // Nothing is published while the wave is open, however many answered: the heatmap has not moved.
     await lead.page.goto('/console/');
-    await lead.page.getByText('Winter 2026 is under way: 5 answers so far.').waitFor();
+    await lead.page
+      .getByText('Winter 2026 of “Your experience with Maison Lumière” is under way: 5 answers so far.')
+      .waitFor();
     await lead.page.goto('/console/compare');
     expect(readHeatCell(await heat.textContent())).toEqual(before);
     // HR closes the wave: its results are published.
@@ -310,10 +314,15 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await answerEveryScreen(lea.page, w);
     await lea.page.getByRole('heading', { name: w.thanks }).waitFor();
     await lea.context.close();
+    // One answer is fewer than k: the wave page says so, without the count or a rate (nor how many links were used).
+    await lead.page.getByText('moins de 5 réponses ·').waitFor({ timeout: 20_000 });
+    await lead.page.getByText('moins de 5 liens d’invitation utilisés').waitFor();
+    expect(await lead.page.getByText('1 réponse').count()).toBe(0);
+    await check(lead.page, `${prefix}-07-wave-fewer-than-k`);
     await lead.page.goto('/console/');
     await lead.page
       .getByText(
-        'Relation 2026 est en cours : moins de 5 réponses pour l’instant. Ses résultats seront publiés à sa clôture, si 5 entreprises ont répondu.',
+        'Relation 2026 de « Votre relation avec Maison Lumière » est en cours : moins de 5 réponses pour l’instant. Ses résultats seront publiés à sa clôture, si 5 entreprises ont répondu.',
       )
       .waitFor();
     await check(lead.page, `${prefix}-07-overview-pending`);

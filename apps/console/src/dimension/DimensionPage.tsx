@@ -84,7 +84,7 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
         <div className="fx-dimension-grid" aria-busy={view.isFetching}>
           {data.pendingWaves.length > 0 ? (
             <div className="fx-dimension-grid__wide">
-              <PendingWaves pending={data.pendingWaves} k={k} />
+              <PendingWaves pending={data.pendingWaves} k={k} surveyId={data.programme?.surveyId} />
             </div>
           ) : null}
           <Trend view={data} k={k} />

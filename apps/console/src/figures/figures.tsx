@@ -1,4 +1,4 @@
-import { formatNumber, useLang, useSearchParam } from '@facets/portal-kit';
+import { formatNumber, pickText, useLang, useSearchParam } from '@facets/portal-kit';
 import { formatSigned, Gap, gapTone, ScoreCell } from '@facets/ui';
 import type { CsvColumn } from '../export/csv.ts';
 
@@ -121,6 +121,7 @@ export function dimensionPath(
 /** A newer wave not shown yet, as the API sends it. */
 export interface PendingWave {
   wave: { id: string; label: string };
+  survey: { id: string; title: { fr: string; en: string } };
   respondents: { n: number; hidden: string | null };
   countsCompanies: boolean;
 }
@@ -129,21 +130,34 @@ export interface PendingWave {
  * Says which waves are under way: their results are published when they close; until then the figures stay those
  * of the latest published wave, and how many answered is said only from k on.
  */
-export function PendingWaves({ pending, k }: { pending: readonly PendingWave[]; k: number }) {
+export function PendingWaves({
+  pending,
+  k,
+  surveyId,
+}: {
+  pending: readonly PendingWave[];
+  k: number;
+  /** The survey the page reports on: a wave of another survey is named with its survey. */
+  surveyId?: string | undefined;
+}) {
   const { t, lang } = useLang();
   if (pending.length === 0) return null;
+  const labelOf = (p: PendingWave) =>
+    p.survey.id === surveyId
+      ? p.wave.label
+      : t('figures.waveOf', { wave: p.wave.label, survey: pickText(p.survey.title, lang) });
   return (
     <p className="fx-hint" role="note">
       {pending
         .map((p) =>
           p.respondents.hidden === null
             ? t('figures.pending', {
-                label: p.wave.label,
+                label: labelOf(p),
                 count: p.respondents.n,
                 n: formatNumber(p.respondents.n, lang),
                 k,
               })
-            : t(p.countsCompanies ? 'figures.pendingFewCompanies' : 'figures.pendingFew', { label: p.wave.label, k }),
+            : t(p.countsCompanies ? 'figures.pendingFewCompanies' : 'figures.pendingFew', { label: labelOf(p), k }),
         )
         .join(' ')}
     </p>

@@ -27,6 +27,7 @@ const en = {
       '{{label}} is under way: fewer than {{k}} answers so far. Its results are published when it closes, if {{k}} people have answered.',
     pendingFewCompanies:
       '{{label}} is under way: fewer than {{k}} answers so far. Its results are published when it closes, if {{k}} companies have answered.',
+    waveOf: '{{wave}} of “{{survey}}”',
     points: '{{value}} pts',
     percent: '{{value}} %',
     since: 'since {{wave}}',
@@ -76,6 +77,7 @@ const fr: typeof en = {
       '{{label}} est en cours : moins de {{k}} réponses pour l’instant. Ses résultats seront publiés à sa clôture, si {{k}} personnes ont répondu.',
     pendingFewCompanies:
       '{{label}} est en cours : moins de {{k}} réponses pour l’instant. Ses résultats seront publiés à sa clôture, si {{k}} entreprises ont répondu.',
+    waveOf: '{{wave}} de « {{survey}} »',
     points: '{{value}} pts',
     percent: '{{value}} %',
     since: 'depuis {{wave}}',

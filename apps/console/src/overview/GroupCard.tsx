@@ -33,7 +33,7 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
     >
       <ProgrammePicker groupName={name} programme={group.programme} programmes={group.programmes} />
       {!group.wave ? <p className="fx-muted">{t('overview.noWaveBody')}</p> : null}
-      <PendingWaves pending={group.pendingWaves} k={k} />
+      <PendingWaves pending={group.pendingWaves} k={k} surveyId={group.programme?.surveyId} />
       {group.outcomes.length > 0 ? (
         <ul className="fx-outcomes" aria-label={t('overview.outcomes')}>
           {group.outcomes.map((o) => (

@@ -34,6 +34,7 @@ describe('a wave still taking answers', () => {
       {
         wave: expect.objectContaining({ label: 'Q4' }),
         respondents: { n: 0, hidden: 'below_k' },
+        survey: expect.objectContaining({ id: org.surveys.employee.surveyId }),
         countsCompanies: false,
       },
     ]);
@@ -61,7 +62,12 @@ describe('a wave still taking answers', () => {
     expect(open.respondents).toEqual({ n: 4, hidden: null });
     expect(open.dimensions.find((d) => d.id === org.dimensions.recognition)!.lived).toEqual(recognition.lived);
     expect(open.pendingWaves).toEqual([
-      { wave: expect.objectContaining({ label: 'Q4' }), respondents: { n: 3, hidden: null }, countsCompanies: false },
+      {
+        wave: expect.objectContaining({ label: 'Q4' }),
+        respondents: { n: 3, hidden: null },
+        survey: expect.objectContaining({ id: org.surveys.employee.surveyId }),
+        countsCompanies: false,
+      },
     ]);
 
     // Once it closes, Q4 is published and becomes the current wave, Q3 the one its trend starts from.
@@ -87,6 +93,7 @@ describe('a wave still taking answers', () => {
       {
         wave: expect.objectContaining({ label: 'Q4' }),
         respondents: { n: 0, hidden: 'below_k' },
+        survey: expect.objectContaining({ id: org.surveys.employee.surveyId }),
         countsCompanies: false,
       },
     ]);
@@ -126,6 +133,7 @@ describe('a wave still taking answers', () => {
       {
         wave: expect.objectContaining({ label: 'Q4' }),
         respondents: { n: 5, hidden: null },
+        survey: expect.objectContaining({ id: org.surveys.employee.surveyId }),
         countsCompanies: false,
       },
     ]);
@@ -149,7 +157,12 @@ describe('a wave still taking answers', () => {
     expect(suppliers.respondents).toEqual({ n: 3, hidden: null });
     // Four contacts of one company: enough people, one company, so no count either.
     expect(suppliers.pendingWaves).toEqual([
-      { wave: expect.anything(), respondents: { n: 0, hidden: 'companies_below_k' }, countsCompanies: true },
+      {
+        wave: expect.anything(),
+        respondents: { n: 0, hidden: 'companies_below_k' },
+        survey: expect.objectContaining({ id: org.surveys.supplier.surveyId }),
+        countsCompanies: true,
+      },
     ]);
     // Two more companies, one contact each: three companies, but one holds four of six answers.
     await answerSuppliers(db.db, org, 'Scierie Martin', 1, { keepOpen: true });

@@ -9,6 +9,7 @@ import {
   readPublications,
   readRespondents,
   type WaveRef,
+  type WaveWithData,
 } from '@facets/db';
 import { DomainError, defaultProgramme, type HiddenReason, type LocalizedText, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -28,6 +29,8 @@ export interface PopulationWave {
  */
 export interface PendingWave {
   wave: WaveRef;
+  /** The survey it belongs to (any survey of the group: not always the one a view reports on). */
+  survey: { id: string; title: LocalizedText };
   respondents: { n: number; hidden: HiddenReason | null };
   /** Whether its results wait for k companies (suppliers) rather than k people. */
   countsCompanies: boolean;
@@ -121,7 +124,7 @@ export async function loadPopulation(
   const waves: PopulationWave[] = [];
   const withheld: WithheldWave[] = [];
   // Every survey's open waves are named (HR follows them all); none when the reader looks at a past wave.
-  const open: WaveRef[] = chosenWave
+  const open: WaveWithData[] = chosenWave
     ? []
     : withData.filter((w) => !publications.has(w.id) && waveState(w, scope.now) === 'open');
   let last: PopulationWave | null = null;
@@ -159,6 +162,10 @@ export async function loadPopulation(
             : null;
     return {
       wave: { id: w.id, label: w.label, sequence: w.sequence },
+      survey: {
+        id: w.surveyId,
+        title: surveys.find((s) => s.surveyId === w.surveyId)?.title ?? { fr: '', en: '' },
+      },
       respondents: hidden === null ? { n, hidden } : { n: 0, hidden },
       countsCompanies,
     };
