@@ -3,6 +3,7 @@ import { Alert, Card, EmptyState, Loading, PageHeader, Select } from '@facets/ui
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSelection } from '../figures/figures.tsx';
+import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
 import { BreakdownTable } from './BreakdownTable.tsx';
 
 /**
@@ -21,27 +22,14 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
   const groupId = chosenGroup || groups.data?.[0]?.id || '';
   const whole = me.role !== 'manager';
   const segments = useQuery({
-    ...trpc.insights.segments.queryOptions({
-      groupId,
-      ...(selection.surveyId ? { surveyId: selection.surveyId } : {}),
-    }),
+    ...trpc.insights.segments.queryOptions({ groupId, ...selection }),
     enabled: whole && groupId !== '',
   });
   const keys = segments.data?.segments ?? [];
   const segmentKey = keys.some((s) => s.key === chosenKey) ? chosenKey : (keys[0]?.key ?? '');
   const waves = segments.data?.waves ?? [];
-  const programmes = (segments.data?.programmes ?? []).filter(
-    (p) => p.waves.length > 0 || p.surveyId === segments.data?.programme?.surveyId,
-  );
-  const surveyId = segments.data?.programme?.surveyId ?? '';
-  const wave = waves.some((w) => w.id === selection.waveId) ? (selection.waveId ?? '') : '';
   const breakdown = useQuery({
-    ...trpc.insights.breakdown.queryOptions({
-      groupId,
-      segmentKey,
-      ...(surveyId ? { surveyId } : {}),
-      ...(wave ? { waveId: wave } : {}),
-    }),
+    ...trpc.insights.breakdown.queryOptions({ groupId, segmentKey, ...selection }),
     enabled: whole && groupId !== '' && segmentKey !== '' && segments.isSuccess,
     placeholderData: (previous) => previous,
   });
@@ -57,7 +45,6 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
       </div>
     );
   }
-  const latest = waves.at(-1);
   return (
     <div className="fx-stack">
       <PageHeader title={t('groups.title')} description={t('groups.intro')} />
@@ -78,28 +65,14 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
           onChange={(e) => setKey(e.currentTarget.value)}
           options={keys.map((s) => ({ value: s.key, label: pickText(s.label, lang) }))}
         />
-        {programmes.length > 1 ? (
-          <Select
-            label={t('reporting.survey')}
-            value={surveyId}
-            onChange={(e) => setSearch({ survey: e.currentTarget.value, wave: null })}
-            options={programmes.map((p) => ({
-              value: p.surveyId,
-              label: p.headline ? t('reporting.headline', { title: pickText(p.title, lang) }) : pickText(p.title, lang),
-            }))}
-          />
-        ) : null}
-        <Select
-          label={t('groups.wave')}
-          value={wave}
-          disabled={waves.length === 0}
-          onChange={(e) => setSearch({ survey: surveyId || null, wave: e.currentTarget.value || null })}
-          options={[
-            { value: '', label: latest ? t('groups.latest', { wave: latest.label }) : t('groups.noWave') },
-            ...[...waves].reverse().map((w) => ({ value: w.id, label: w.label })),
-          ]}
-        />
       </search>
+      {segments.data ? (
+        <ProgrammePicker
+          groupName={pickText(groups.data?.find((g) => g.id === groupId)?.label, lang)}
+          programme={segments.data.programme}
+          programmes={segments.data.programmes}
+        />
+      ) : null}
       <p className="fx-hint">{t('figures.anonymityScores', { k: me.organization.kThreshold })}</p>
       {groups.isError ? <ErrorAlert error={groups.error} /> : null}
       {segments.isError ? <ErrorAlert error={segments.error} /> : null}

@@ -45,7 +45,6 @@ export async function breakdownView(
   return {
     groupId: group.id,
     wave: chosen?.wave ?? null,
-    programme: population.programme,
     segment: { key: input.segmentKey, label: attribute?.label ?? { fr: input.segmentKey, en: input.segmentKey } },
     dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
     total: { respondents: total?.respondents ?? { n: 0, hidden: 'no_data' as const }, cells: cellsOf(total) },

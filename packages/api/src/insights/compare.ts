@@ -2,7 +2,7 @@ import { type Database, listDimensions } from '@facets/db';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, type SegmentRow } from './cells.ts';
 import { expectationGapFigure, type Figure, favourabilityFigure, scoreFigure } from './figures.ts';
-import { loadPopulation, type Programme, type Selection } from './population.ts';
+import { loadPopulation, type Population, type Selection } from './population.ts';
 import { type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
 
 export type CompareMetric = 'lived' | 'expected' | 'expectationGap' | 'favourability';
@@ -20,8 +20,9 @@ function figureOf(metric: CompareMetric, row: SegmentRow | null, dimensionId: st
 }
 
 /**
- * `insights.compareGroups`: the stakeholder heatmap — groups × shared dimensions, one metric, each group at its latest
- * wave with data. The same disclosure rules as every other view apply to each cell.
+ * `insights.compareGroups`: the stakeholder heatmap — groups × shared dimensions, one metric, each group at the latest
+ * published wave of its headline survey, or the survey and wave chosen for it (`surveyId`, `waveId`). The same
+ * disclosure rules as every other view apply to each cell.
  */
 export async function compareGroupsView(
   db: Kysely<Database>,
@@ -36,26 +37,12 @@ export async function compareGroupsView(
     .filter((d) => d.shared)
     .map((d) => ({ id: d.id, code: d.code, label: d.label, groupIds: d.groupIds.filter((g) => inScope.has(g)) }))
     .filter((d) => d.groupIds.length > 0);
-  const rows = new Map<
-    string,
-    {
-      wave: { id: string; label: string; sequence: number } | null;
-      row: SegmentRow | null;
-      programme: { surveyId: string; chosenWave: string | null } | null;
-      programmes: Programme[];
-    }
-  >();
+  const populations = new Map<string, Population>();
   for (const g of groups) {
     const selection = g.id === chosen ? selectionOf(input) : undefined;
-    const population = await loadPopulation(db, scope, { group: g, segment: scope.department, selection });
-    const latest = population.waves.at(-1);
-    rows.set(g.id, {
-      wave: latest?.wave ?? null,
-      row: latest?.row ?? null,
-      programme: population.programme,
-      programmes: population.programmes,
-    });
+    populations.set(g.id, await loadPopulation(db, scope, { group: g, segment: scope.department, selection }));
   }
+  const currentOf = (groupId: string) => populations.get(groupId)?.waves.at(-1) ?? null;
   return {
     metric,
     segment: scope.department,
@@ -64,15 +51,15 @@ export async function compareGroupsView(
       id: g.id,
       code: g.code,
       label: g.label,
-      wave: rows.get(g.id)?.wave ?? null,
-      programme: rows.get(g.id)?.programme ?? null,
-      programmes: rows.get(g.id)?.programmes ?? [],
+      wave: currentOf(g.id)?.wave ?? null,
+      programme: populations.get(g.id)?.programme ?? null,
+      programmes: populations.get(g.id)?.programmes ?? [],
     })),
     cells: dimensions.flatMap((d) =>
       d.groupIds.map((groupId) => ({
         groupId,
         dimensionId: d.id,
-        ...figureOf(metric, rows.get(groupId)?.row ?? null, d.id),
+        ...figureOf(metric, currentOf(groupId)?.row ?? null, d.id),
       })),
     ),
   };

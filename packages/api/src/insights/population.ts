@@ -48,13 +48,12 @@ export interface Selection {
   waveId?: string;
 }
 
-/** A survey of the group a reader may choose, with its published waves (oldest first) and open waves. */
+/** A survey of the group a reader may choose, with its published waves (oldest first). */
 export interface Programme {
   surveyId: string;
   title: LocalizedText;
   headline: boolean;
   waves: WaveRef[];
-  open: WaveRef[];
 }
 
 /**
@@ -69,7 +68,7 @@ export interface Population {
   waves: PopulationWave[];
   withheld: WithheldWave[];
   pending: PendingWave[];
-  programme: { surveyId: string; title: LocalizedText; chosenWave: string | null } | null;
+  programme: { surveyId: string; chosenWave: string | null } | null;
   programmes: Programme[];
 }
 
@@ -87,16 +86,12 @@ export async function loadPopulation(
     listProgrammes(db, { organizationId, groupId: args.group.id }),
   ]);
   const ref = (w: WaveRef): WaveRef => ({ id: w.id, label: w.label, sequence: w.sequence });
-  const programmes: Programme[] = surveys.map((s) => {
-    const mine = withData.filter((w) => w.surveyId === s.surveyId);
-    return {
-      surveyId: s.surveyId,
-      title: s.title,
-      headline: s.headline,
-      waves: mine.filter((w) => publications.has(w.id)).map(ref),
-      open: mine.filter((w) => !publications.has(w.id) && waveState(w, scope.now) === 'open').map(ref),
-    };
-  });
+  const programmes: Programme[] = surveys.map((s) => ({
+    surveyId: s.surveyId,
+    title: s.title,
+    headline: s.headline,
+    waves: withData.filter((w) => w.surveyId === s.surveyId && publications.has(w.id)).map(ref),
+  }));
   const selection = args.selection ?? {};
   const chosenWave = selection.waveId === undefined ? undefined : withData.find((w) => w.id === selection.waveId);
   if (selection.waveId !== undefined && (!chosenWave || !publications.has(chosenWave.id))) {
@@ -106,7 +101,8 @@ export async function loadPopulation(
     throw new DomainError('not_found', 'surveyId: no such survey in this group', 'surveyId');
   }
   if (chosenWave && selection.surveyId !== undefined && chosenWave.surveyId !== selection.surveyId) {
-    throw new DomainError('invalid', 'waveId: this wave belongs to another survey', 'waveId');
+    // As scope `selectionGroup` says it for the views of several groups.
+    throw new DomainError('not_found', 'waveId: no such wave in this survey', 'waveId');
   }
   const surveyId =
     chosenWave?.surveyId ??
@@ -150,6 +146,7 @@ export async function loadPopulation(
     countsCompanies && open.length > 0
       ? await readRespondents(db, { organizationId, groupId: args.group.id, segmentKey: COMPANY_KEY })
       : [];
+  const titles = new Map(surveys.map((s) => [s.surveyId, s.title]));
   const pending = open.map((w) => {
     const n = counts.find((c) => c.waveId === w.id && c.segmentValue === '')?.n ?? 0;
     const hidden: HiddenReason | null =
@@ -161,21 +158,18 @@ export async function loadPopulation(
             ? 'companies_below_k'
             : null;
     return {
-      wave: { id: w.id, label: w.label, sequence: w.sequence },
-      survey: {
-        id: w.surveyId,
-        title: surveys.find((s) => s.surveyId === w.surveyId)?.title ?? { fr: '', en: '' },
-      },
+      wave: ref(w),
+      // A wave with data always belongs to one of the group's surveys.
+      survey: { id: w.surveyId, title: titles.get(w.surveyId) as LocalizedText },
       respondents: hidden === null ? { n, hidden } : { n: 0, hidden },
       countsCompanies,
     };
   });
-  const survey = programmes.find((p) => p.surveyId === surveyId);
   return {
     waves,
     withheld,
     pending,
-    programme: survey ? { surveyId: survey.surveyId, title: survey.title, chosenWave: chosenWave?.id ?? null } : null,
+    programme: surveyId === null ? null : { surveyId, chosenWave: chosenWave?.id ?? null },
     programmes,
   };
 }

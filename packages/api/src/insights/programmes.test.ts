@@ -68,10 +68,12 @@ beforeEach(async () => {
   db = await openDb();
   org = await buildOrg(db.db, { kThreshold: 3 });
   await addSegmentAttribute(db.db, org, { groupId: org.groups.employee, key: 'department', values: ['it', 'ops'] });
-  await answerEmployees(db.db, org, people(4, { department: 'it' }, { lived: 4, enps: 9 }), { wave: 'closed' });
+  await answerEmployees(db.db, org, people(4, { department: 'it' }, { lived: 4, enps: 9, transparency: 5 }), {
+    wave: 'closed',
+  });
   await answerEmployees(db.db, org, [
-    ...people(3, { department: 'it' }, { lived: 2, enps: 3 }),
-    ...people(3, { department: 'ops' }, { lived: 2, enps: 3 }),
+    ...people(3, { department: 'it' }, { lived: 2, enps: 3, transparency: 1 }),
+    ...people(3, { department: 'ops' }, { lived: 2, enps: 3, transparency: 1 }),
   ]);
   pulse = await runPulse([5, 5, 5, 5]);
 });
@@ -79,6 +81,12 @@ afterEach(() => db.close());
 
 const employeesOf = <T extends { id: string }>(groups: readonly T[]) =>
   groups.find((g) => g.id === org.groups.employee)!;
+const transparencyCell = (cells: readonly { groupId: string; dimensionId: string }[]) => {
+  const found = cells.find((c) => c.groupId === org.groups.employee && c.dimensionId === org.dimensions.transparency);
+  if (!found) return undefined;
+  const { groupId: _g, dimensionId: _d, ...figure } = found;
+  return figure;
+};
 const recognitionOf = <T extends { id: string }>(dimensions: readonly T[]) =>
   dimensions.find((d) => d.id === org.dimensions.recognition)!;
 
@@ -101,6 +109,8 @@ describe('the reporting selection', () => {
 
     const compare = await api.insights.compareGroups({ metric: 'lived' });
     expect(employeesOf(compare.groups)).toMatchObject({ wave: { label: 'Q4' }, programme: { surveyId: quarterly } });
+    // Transparency (shared with suppliers) was 1 on a 1–5 scale for all six in Q4: index 0.
+    expect(transparencyCell(compare.cells)).toEqual({ value: 0, n: 6, hidden: null });
 
     const page = await api.insights.dimension({
       groupId: org.groups.employee,
@@ -154,9 +164,8 @@ describe('the reporting selection', () => {
 
     const compare = await api.insights.compareGroups({ metric: 'lived', waveId: q3 });
     expect(employeesOf(compare.groups).wave?.label).toBe('Q3');
-    const cells = compare.cells.filter((c) => c.groupId === org.groups.employee);
-    expect(cells.length).toBeGreaterThan(0);
-    for (const c of cells) expect(c.n === 0 || c.n === 4).toBe(true);
+    // In Q3 the four answered transparency 5 of 5: index 100.
+    expect(transparencyCell(compare.cells)).toEqual({ value: 100, n: 4, hidden: null });
     const breakdown = await api.insights.breakdown({
       groupId: org.groups.employee,
       segmentKey: 'department',
@@ -228,6 +237,16 @@ describe('the reporting selection', () => {
         }),
         'NOT_FOUND',
         /^surveyId: /,
+      ],
+      [
+        api.insights.dimension({
+          groupId: org.groups.employee,
+          dimensionId: org.dimensions.recognition,
+          surveyId: pulse.surveyId,
+          waveId: org.surveys.employee.closedWaveId,
+        }),
+        'NOT_FOUND',
+        /^waveId: no such wave in this survey/,
       ],
       // The supplier survey's open wave is published only when it closes: it cannot be chosen before.
       [api.insights.compareGroups({ metric: 'lived', waveId: org.surveys.supplier.waveId }), 'NOT_FOUND', /^waveId: /],

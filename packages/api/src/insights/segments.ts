@@ -12,7 +12,7 @@ export async function segmentsView(db: Kysely<Database>, scope: Scope, input: { 
   const group = await requireGroup(db, scope, input.groupId);
   const [attributes, population] = await Promise.all([
     listSegmentAttributes(db, { organizationId: scope.organizationId, groupId: group.id }),
-    loadPopulation(db, scope, { group, segment: null, selection: selectionOf({ ...input, waveId: undefined }) }),
+    loadPopulation(db, scope, { group, segment: null, selection: selectionOf(input) }),
   ]);
   const waves = population.waves.map((w) => w.wave);
   const byCompany = COMPANY_COUNTED.includes(group.kind);
