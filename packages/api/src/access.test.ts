@@ -1,19 +1,25 @@
 import {
+  addFocusArea,
   addStaffMember,
   createInitiative,
+  createPlanAction,
   createPromise,
   createSurvey,
   type Db,
   enqueueMessage,
   invitationLink,
+  listFocusAreas,
   newId,
+  removeFocusArea,
   saveQuestions,
   scheduleWave,
   setIntendedExperience,
 } from '@facets/db';
+import { addDimension } from '@facets/db/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, digest, type Env, WHO, type Who, type World } from './fuzz-world.ts';
+import { answerEmployees, people } from './insights/testing.ts';
 import { addUser, callerFor, employeeAnswers, key, openDb } from './test-setup.ts';
 
 /**
@@ -28,6 +34,8 @@ const ACTING_STAFF: Who[] = ['admin', 'leadership', 'hr', 'otherOrgLeadership'];
 /** Views of a whole group or its segments: not managers, who see their own department only. */
 const WHOLE_ORG: Who[] = ['admin', 'leadership', 'hr', 'analyst', 'otherOrgLeadership'];
 const LEADERS: Who[] = ['admin', 'leadership', 'otherOrgLeadership'];
+/** Action plans are written by managers (their department's) and the acting roles (any scope's). */
+const PLANNERS: Who[] = [...ACTING_STAFF, 'manager'];
 const ADMINS: Who[] = ['admin'];
 /** Feedback, people and settings: read by the whole-organisation roles, never by managers. */
 const NOT_MANAGERS: Who[] = WHOLE_ORG;
@@ -81,6 +89,62 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     'insights.maturity.assess',
     LEADERS,
     (api) => api.insights.maturity.assess({ stage: 2, answers: { why: 'A test' } }),
+  ],
+  ['actionPlans.get', STAFF, (api, e) => api.actionPlans.get({ groupId: e.org.groups.employee })],
+  ['actionPlans.coverage', NOT_MANAGERS, (api, e) => api.actionPlans.coverage({ groupId: e.org.groups.employee })],
+  [
+    'actionPlans.focus.add',
+    PLANNERS,
+    async (api, e) =>
+      api.actionPlans.focus.add({
+        groupId: e.org.groups.employee,
+        waveId: await plannableWave(e),
+        dimensionId: await newDimension(e),
+      }),
+  ],
+  [
+    'actionPlans.focus.remove',
+    PLANNERS,
+    async (api, e) => api.actionPlans.focus.remove({ focusAreaId: await focusAreaOf(e) }),
+  ],
+  [
+    'actionPlans.actions.create',
+    PLANNERS,
+    async (api, e) =>
+      api.actionPlans.actions.create({
+        focusAreaId: await focusAreaOf(e),
+        title: 'Act',
+        owner: 'Someone',
+        dueDate: null,
+        initiativeId: null,
+      }),
+  ],
+  [
+    'actionPlans.actions.update',
+    PLANNERS,
+    async (api, e) =>
+      api.actionPlans.actions.update({
+        actionId: await actionOf(e),
+        title: 'Act again',
+        owner: 'Someone',
+        dueDate: '2027-01-31',
+        initiativeId: null,
+      }),
+  ],
+  [
+    'actionPlans.actions.progress',
+    PLANNERS,
+    async (api, e) => api.actionPlans.actions.progress({ actionId: await actionOf(e), status: 'done', note: 'Done' }),
+  ],
+  [
+    'actionPlans.actions.publish',
+    PLANNERS,
+    async (api, e) => api.actionPlans.actions.publish({ actionId: await actionOf(e), published: true }),
+  ],
+  [
+    'actionPlans.actions.delete',
+    PLANNERS,
+    async (api, e) => api.actionPlans.actions.delete({ actionId: await actionOf(e) }),
   ],
   ['feedback.inbox', NOT_MANAGERS, (api) => api.feedback.inbox()],
   ['feedback.inboxSummary', NOT_MANAGERS, (api) => api.feedback.inboxSummary()],
@@ -359,6 +423,80 @@ async function waveOpening(e: Env, days: number): Promise<string> {
   });
   await afterSetUp?.();
   return waveId;
+}
+
+/**
+ * A published wave in which the whole group and the manager's department (IT) are shown: Q3 answered by three of IT
+ * and three of HR, once per organisation.
+ */
+const answered = new Map<string, Promise<void>>();
+async function plannableWave(e: Env): Promise<string> {
+  const org = e.org;
+  if (!answered.has(org.organizationId)) {
+    answered.set(
+      org.organizationId,
+      answerEmployees(db.db, org, [...people(3, { department: 'it' }), ...people(3, { department: 'hr' })], {
+        wave: 'closed',
+      }),
+    );
+  }
+  await answered.get(org.organizationId);
+  await afterSetUp?.();
+  return org.surveys.employee.closedWaveId;
+}
+
+/** A new employee dimension: each focus area set up below is a dimension of its own. */
+async function newDimension(e: Env): Promise<string> {
+  const id = await addDimension(db.db, {
+    organizationId: e.org.organizationId,
+    code: `d-${newId()}`,
+    groupIds: [e.org.groups.employee],
+    now: e.org.now,
+  });
+  await afterSetUp?.();
+  return id;
+}
+
+/** A focus area of IT's plan: the manager's department, and a scope every other planner may write too. */
+async function focusAreaOf(e: Env): Promise<string> {
+  const waveId = await plannableWave(e);
+  // A plan holds a few focus areas: the earlier rows' go first.
+  const earlier = await listFocusAreas(db.db, {
+    organizationId: e.org.organizationId,
+    groupId: e.org.groups.employee,
+    scope: { key: 'department', value: 'it' },
+  });
+  for (const area of earlier) {
+    await removeFocusArea(db.db, { organizationId: e.org.organizationId, focusAreaId: area.id });
+  }
+  const { id } = await addFocusArea(db.db, {
+    organizationId: e.org.organizationId,
+    groupId: e.org.groups.employee,
+    waveId,
+    scope: { key: 'department', value: 'it' },
+    dimensionId: await newDimension(e),
+    memberId: null,
+    now: e.org.now,
+    newId,
+  });
+  await afterSetUp?.();
+  return id;
+}
+
+async function actionOf(e: Env): Promise<string> {
+  const { id } = await createPlanAction(db.db, {
+    organizationId: e.org.organizationId,
+    focusAreaId: await focusAreaOf(e),
+    title: 'Set up',
+    owner: 'Someone',
+    dueDate: null,
+    initiativeId: null,
+    memberId: null,
+    now: e.org.now,
+    newId,
+  });
+  await afterSetUp?.();
+  return id;
 }
 
 const waveOf = (e: Env) => e.self?.waveId ?? e.org.surveys.employee.waveId;

@@ -45,15 +45,15 @@ export const ReplyInput = z.strictObject({ feedbackId: Id, body: Body });
  * What a view reports on: one survey of a group (its programme) and optionally one of its published waves; by
  * default the group's headline survey and its latest published wave.
  */
-const SelectionFields = { surveyId: Id.optional(), waveId: Id.optional() };
+export const SelectionFields = { surveyId: Id.optional(), waveId: Id.optional() };
 
 export const OverviewInput = z.strictObject({ groupId: Id.optional(), ...SelectionFields }).optional();
 
 export const SetStatusInput = z.strictObject({ feedbackId: Id, status: FeedbackStatus });
 
 /** A segment attribute key or value as stored on stakeholders (department, site…). */
-const SegmentKey = z.string().trim().min(1).max(64);
-const SegmentValue = z.string().trim().min(1).max(100);
+export const SegmentKey = z.string().trim().min(1).max(64);
+export const SegmentValue = z.string().trim().min(1).max(100);
 
 export const CompareGroupsInput = z.strictObject({
   metric: z.enum(['lived', 'expected', 'expectationGap', 'favourability']),
@@ -62,10 +62,13 @@ export const CompareGroupsInput = z.strictObject({
 
 export const BreakdownInput = z.strictObject({ groupId: Id, segmentKey: SegmentKey, ...SelectionFields });
 
+/** One segment of a group: `department = it`. */
+export const SegmentInput = z.strictObject({ key: SegmentKey, value: SegmentValue });
+
 export const DimensionInput = z.strictObject({
   groupId: Id,
   dimensionId: Id,
-  segment: z.strictObject({ key: SegmentKey, value: SegmentValue }).optional(),
+  segment: SegmentInput.optional(),
   ...SelectionFields,
 });
 

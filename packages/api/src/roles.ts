@@ -5,6 +5,8 @@ import type { StaffRole } from '@facets/domain';
  * Every staff role reads the plan (a manager only what concerns employees); the analyst reads and changes nothing.
  */
 export const INTENDED_EDITORS: readonly StaffRole[] = ['admin', 'leadership'];
+/** Action plans: managers write their department's, the roles that see the whole organisation any scope's. */
+export const ACTION_PLANNERS: readonly StaffRole[] = ['admin', 'leadership', 'hr', 'manager'];
 /** Initiatives, promises and the feedback inbox. */
 export const PLAN_RUNNERS: readonly StaffRole[] = ['admin', 'leadership', 'hr'];
 /**

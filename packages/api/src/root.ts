@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { actionPlansRouter } from './routers/action-plans.ts';
 import { adminRouter } from './routers/admin.ts';
 import { auditRouter } from './routers/audit.ts';
 import { feedbackRouter } from './routers/feedback.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   org: orgRouter,
   surveys: surveysRouter,
   plan: planRouter,
+  actionPlans: actionPlansRouter,
   admin: adminRouter,
   audit: auditRouter,
 });

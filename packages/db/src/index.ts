@@ -1,3 +1,4 @@
+export * from './action-plans/index.ts';
 export { createDb, type Db, type DialectName, isPostgresUrl } from './create-db.ts';
 export {
   DEMO_ORGANIZATION,

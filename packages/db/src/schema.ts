@@ -443,6 +443,53 @@ export interface AuditEventTable {
   details: string;
 }
 
+/**
+ * A dimension a scope chose to act on from one wave's results: the whole group (scope_key and scope_value '') or one
+ * segment of it (a manager's department).
+ */
+export interface FocusAreaTable {
+  id: string;
+  organization_id: string;
+  group_id: string;
+  /** The wave whose results it was chosen from. */
+  wave_id: string;
+  scope_key: string;
+  scope_value: string;
+  dimension_id: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** One action of a focus area: written in the author's words (one language), with an owner, a due date, a status. */
+export interface PlanActionTable {
+  id: string;
+  organization_id: string;
+  focus_area_id: string;
+  /** The initiative it contributes to, if any. */
+  initiative_id: string | null;
+  title: string;
+  owner: string;
+  due_date: string | null;
+  status: string; // ActionStatus
+  /** 1 when shown to the scope's stakeholders in "you said, we did". */
+  published: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Progress recorded on an action: the status it moved to and what was done, oldest first. */
+export interface PlanActionUpdateTable {
+  id: string;
+  organization_id: string;
+  action_id: string;
+  status: string; // ActionStatus
+  note: string | null;
+  author_member_id: string | null;
+  created_at: string;
+}
+
 export interface Database {
   organization: OrganizationTable;
   auth_user: AuthUserTable;
@@ -478,4 +525,7 @@ export interface Database {
   outbox: OutboxTable;
   wave_publication: WavePublicationTable;
   audit_event: AuditEventTable;
+  focus_area: FocusAreaTable;
+  plan_action: PlanActionTable;
+  plan_action_update: PlanActionUpdateTable;
 }

@@ -1,3 +1,4 @@
+export * from './action-plans.ts';
 export * from './aggregates.ts';
 export * from './anonymity.ts';
 export * from './audit.ts';

@@ -1,26 +1,41 @@
-import { COMPANY_COUNTED, type Database, type GroupRef, listDimensions, listInitiatives } from '@facets/db';
+import {
+  COMPANY_COUNTED,
+  type Database,
+  type GroupRef,
+  listDimensions,
+  listInitiatives,
+  publishedActionsFor,
+} from '@facets/db';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, outcomeCells } from '../insights/cells.ts';
-import { loadPopulation } from '../insights/population.ts';
 import { type FacetCell, outcomeFigure, round1, scoreFigure, visibleMean } from '../insights/figures.ts';
+import { loadPopulation } from '../insights/population.ts';
 import type { Scope } from '../insights/scope.ts';
 
 /**
  * "You said, we did": what a group said in its latest closed wave and what the organisation published for it. The
  * figures are the console's: the whole group's row of its latest published wave (db publication, whole group only),
  * which no longer changes, so that two visits cannot be subtracted to reveal one answer. For groups counted in
- * companies (suppliers), the publication required k distinct companies behind every figure.
+ * companies (suppliers), the publication required k distinct companies behind every figure. The actions shown are
+ * those published for the whole group and for the stakeholder's own segments (their team's plan): they hold no
+ * figure, only what the organisation chose to do.
  */
-export async function resultsView(db: Kysely<Database>, scope: Scope, group: GroupRef) {
+export async function resultsView(
+  db: Kysely<Database>,
+  scope: Scope,
+  group: GroupRef,
+  segments: Readonly<Record<string, string>>,
+) {
   const k = scope.policy.k;
   const byCompany = COMPANY_COUNTED.includes(group.kind);
   const { waves } = await loadPopulation(db, scope, { group, segment: null });
   const [current, previous] = [waves.at(-1), waves.at(-2)];
   const [row, before] = [current?.row ?? null, previous?.row ?? null];
   const closesAt = current ? await closingOf(db, scope.organizationId, current.wave.id) : null;
-  const [dimensions, initiatives] = await Promise.all([
+  const [dimensions, initiatives, actions] = await Promise.all([
     listDimensions(db, { organizationId: scope.organizationId, groupId: group.id }),
     listInitiatives(db, { organizationId: scope.organizationId }),
+    publishedActionsFor(db, { organizationId: scope.organizationId, groupId: group.id, segments }),
   ]);
   return {
     kThreshold: k,
@@ -52,6 +67,17 @@ export async function resultsView(db: Kysely<Database>, scope: Scope, group: Gro
           .filter((t) => t.groupId === group.id)
           .flatMap((t) => dimensions.filter((d) => d.id === t.dimensionId).map((d) => ({ id: d.id, label: d.label }))),
       })),
+    /** Published actions of the whole group's plan and of the stakeholder's team's (`team`: their segment's). */
+    actions: actions.map((a) => ({
+      id: a.id,
+      title: a.title,
+      owner: a.owner,
+      dueDate: a.dueDate,
+      status: a.status,
+      updatedAt: a.updatedAt,
+      team: a.scope !== null,
+      dimension: dimensions.find((d) => d.id === a.dimensionId)?.label ?? null,
+    })),
   };
 }
 

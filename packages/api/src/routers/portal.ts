@@ -158,7 +158,9 @@ export const portalRouter = router({
   feedback: feedbackRouter,
   /** "You said, we did": the group's latest closed results and the initiatives published for it. */
   results: router({
-    get: stakeholderProcedure().query(({ ctx }) => resultsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), ctx.group)),
+    get: stakeholderProcedure().query(({ ctx }) =>
+      resultsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), ctx.group, ctx.stakeholder.segments),
+    ),
   }),
   /** The reporting rules in force, for the page that explains them and the forms that follow them. */
   rules: router({

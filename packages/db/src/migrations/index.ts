@@ -11,6 +11,7 @@ import * as createCompany from './2026_12_02_1200_create_company.ts';
 import * as createWavePublication from './2026_12_02_1300_create_wave_publication.ts';
 import * as rebuildResponseTablesWithoutRowid from './2026_12_02_1400_rebuild_response_tables_without_rowid.ts';
 import * as addSurveyHeadline from './2026_12_02_1500_add_survey_headline.ts';
+import * as createActionPlans from './2026_12_02_1600_create_action_plans.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1300_create_wave_publication': createWavePublication,
   '2026_12_02_1400_rebuild_response_tables_without_rowid': rebuildResponseTablesWithoutRowid,
   '2026_12_02_1500_add_survey_headline': addSurveyHeadline,
+  '2026_12_02_1600_create_action_plans': createActionPlans,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -46,6 +46,9 @@ const TABLES = [
   'outbox',
   'wave_publication',
   'audit_event',
+  'focus_area',
+  'plan_action',
+  'plan_action_update',
 ] as const satisfies readonly (keyof Database)[];
 type Missing = Exclude<keyof Database, (typeof TABLES)[number]>;
 const allListed: Missing extends never ? true : Missing = true;
