@@ -11,6 +11,7 @@ import { initiativesMessages } from './initiatives/messages.ts';
 import { intendedMessages } from './intended/messages.ts';
 import { maturityMessages } from './maturity/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
+import { plansMessages } from './plans/messages.ts';
 import { promisesMessages } from './promises/messages.ts';
 import { rolesMessages } from './roles/messages.ts';
 import { settingsMessages } from './settings/messages.ts';
@@ -73,6 +74,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   intendedMessages,
   initiativesMessages,
   promisesMessages,
+  plansMessages,
   settingsMessages,
   auditMessages,
 ];

@@ -10,6 +10,7 @@ import { InitiativesBoard } from './initiatives/InitiativesBoard.tsx';
 import { IntendedEditor } from './intended/IntendedEditor.tsx';
 import { Maturity } from './maturity/Maturity.tsx';
 import { Overview } from './overview/Overview.tsx';
+import { ActionPlans } from './plans/ActionPlans.tsx';
 import { PromiseRegister } from './promises/PromiseRegister.tsx';
 import { AUDIT_READERS, FEEDBACK_READERS, SETTINGS_READERS } from './roles/roles.ts';
 import { People } from './settings/People.tsx';
@@ -80,6 +81,7 @@ export const PAGES: readonly ConsolePage[] = [
   { path: 'intended', nav: 'intended', group: 'plan', render: (me) => <IntendedEditor me={me} /> },
   { path: 'initiatives', nav: 'initiatives', group: 'plan', render: (me) => <InitiativesBoard me={me} /> },
   { path: 'promises', nav: 'promises', group: 'plan', render: (me) => <PromiseRegister me={me} /> },
+  { path: 'plans', nav: 'plans', group: 'plan', render: (me) => <ActionPlans me={me} /> },
   { path: 'inbox', nav: 'inbox', group: 'listen', roles: FEEDBACK_READERS, render: (me) => <Inbox me={me} /> },
   { path: 'surveys', nav: 'surveys', group: 'listen', render: (me) => <SurveyList me={me} /> },
   { path: 'surveys/new', section: 'surveys', roles: BUILDER_ROLES, render: () => <NewSurvey /> },

@@ -8,6 +8,8 @@ export const STAFF_ROLES = ['admin', 'leadership', 'hr', 'manager', 'analyst'] a
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const INTENDED_EDITORS: readonly string[] = ['admin', 'leadership'];
+/** Action plans: managers their department's, the roles that act for the whole organisation any scope's. */
+export const ACTION_PLANNERS: readonly string[] = ['admin', 'leadership', 'hr', 'manager'];
 /** Initiatives, promises and the feedback inbox. */
 export const PLAN_RUNNERS: readonly string[] = ['admin', 'leadership', 'hr'];
 /** Everyone but managers: employees write to HR in confidence, often about their manager. */

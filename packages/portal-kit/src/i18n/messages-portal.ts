@@ -93,6 +93,14 @@ const en = {
     period: '{{start}} – {{end}}',
     from: 'Since {{start}}',
     about: 'About: {{topics}}',
+    actionsTitle: 'Actions from your results',
+    actionsIntro: 'What your team and the organisation decided to do after the survey, and where it stands.',
+    actionTeam: 'Your team',
+    actionEveryone: 'Everyone',
+    actionOwner: 'Led by {{owner}}',
+    actionDue: 'Due {{date}}',
+    actionUpdated: 'Updated {{date}}',
+    actionStatus: { planned: 'Planned', in_progress: 'Under way', done: 'Done' },
   },
 };
 
@@ -189,6 +197,14 @@ const fr: PortalMessages = {
     period: '{{start}} – {{end}}',
     from: 'Depuis le {{start}}',
     about: 'Thèmes : {{topics}}',
+    actionsTitle: 'Les actions issues de vos réponses',
+    actionsIntro: 'Ce que votre équipe et l’organisation ont décidé de faire après l’enquête, et où elles en sont.',
+    actionTeam: 'Votre équipe',
+    actionEveryone: 'Tout le monde',
+    actionOwner: 'Menée par {{owner}}',
+    actionDue: 'Échéance : {{date}}',
+    actionUpdated: 'Mise à jour le {{date}}',
+    actionStatus: { planned: 'Prévue', in_progress: 'En cours', done: 'Faite' },
   },
 };
 

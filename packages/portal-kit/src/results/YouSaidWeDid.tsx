@@ -125,7 +125,9 @@ function Did({ data }: { data: PortalResults }) {
   return (
     <section className="fx-stack" aria-labelledby="results-did">
       <h2 id="results-did">{t('results.didTitle')}</h2>
-      {data.initiatives.length === 0 ? <p className="fx-muted">{t('results.didEmpty')}</p> : null}
+      {data.initiatives.length === 0 && data.actions.length === 0 ? (
+        <p className="fx-muted">{t('results.didEmpty')}</p>
+      ) : null}
       {data.initiatives.map((i) => {
         const titleId = `initiative-${i.id}`;
         const start = i.startDate ? formatDate(i.startDate, lang) : null;
@@ -153,6 +155,41 @@ function Did({ data }: { data: PortalResults }) {
           </Card>
         );
       })}
+      {data.actions.length > 0 ? <Actions actions={data.actions} /> : null}
+    </section>
+  );
+}
+
+const ACTION_TONES: Record<string, BadgeTone> = { planned: 'neutral', in_progress: 'info', done: 'success' };
+
+/** The published actions of the stakeholder's team's plan and of the whole group's, most recently updated first. */
+function Actions({ actions }: { actions: PortalResults['actions'] }) {
+  const { t, lang } = useLang();
+  return (
+    <section className="fx-stack" aria-labelledby="results-actions">
+      <h3 id="results-actions">{t('results.actionsTitle')}</h3>
+      <p className="fx-hint">{t('results.actionsIntro')}</p>
+      <ul className="fx-results fx-actions">
+        {actions.map((a) => (
+          <li key={a.id}>
+            <p className="fx-row">
+              <Badge tone={ACTION_TONES[a.status] ?? 'neutral'}>{t(`results.actionStatus.${a.status}`)}</Badge>
+              <Badge tone="accent">{t(a.team ? 'results.actionTeam' : 'results.actionEveryone')}</Badge>
+            </p>
+            <h4>{a.title}</h4>
+            <p className="fx-hint">
+              {[
+                a.dimension ? t('results.about', { topics: pickText(a.dimension, lang) }) : null,
+                t('results.actionOwner', { owner: a.owner }),
+                a.dueDate ? t('results.actionDue', { date: formatDate(a.dueDate, lang) }) : null,
+                t('results.actionUpdated', { date: formatDate(a.updatedAt, lang) }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
