@@ -1,7 +1,9 @@
 import { DRIVER_MIN_N_WEIGHTS, keyDrivers, mean } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listFocusAreas, planCountsByValue, publishedActionsFor } from '../action-plans/index.ts';
 import type { Db } from '../create-db.ts';
+import { type PublishedWave, publishWave } from '../publication/index.ts';
 import { diffAggregates, recomputeAggregates } from '../repositories/aggregate-repair.ts';
 import { readAggregates, readCells, readPairs, readRespondents } from '../repositories/aggregates.ts';
 import { readComments } from '../repositories/comments.ts';
@@ -47,6 +49,9 @@ const TABLES = [
   'maturity_assessment',
   'feedback',
   'feedback_reply',
+  'focus_area',
+  'plan_action',
+  'plan_action_update',
 ] as const;
 
 async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
@@ -74,6 +79,23 @@ async function aggregateSums(db: Kysely<Database>) {
 
 const wholeGroupCell = (cells: Awaited<ReturnType<typeof readCells>>, dimension: string, facet: string) =>
   cells.find((c) => c.segmentKey === '' && c.dimensionId === dimensionId(dimension) && c.facet === facet);
+
+/** What publishing a wave would show, rolled back: the other tests read the seed as `npm start` leaves it. */
+async function wouldPublish(db: Kysely<Database>, wave: string): Promise<PublishedWave> {
+  const rollback = new Error('rollback');
+  let published: PublishedWave | undefined;
+  const args = { organizationId: org, waveId: wave, k: DEMO_ORGANIZATION.kThreshold, now: NOW.toISOString() };
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      published = await publishWave(trx, { ...args, commentK: DEMO_ORGANIZATION.commentThreshold });
+      throw rollback;
+    })
+    .catch((error: unknown) => {
+      if (error !== rollback) throw error;
+    });
+  return published!;
+}
 
 const dialects = await testDialects();
 
@@ -362,5 +384,111 @@ describe('seedDemo', () => {
     for (const a of accounts) {
       expect(a).toMatchObject({ provider_id: 'credential', account_id: a.user_id, password: 'fake-hash:facets-demo' });
     }
+  });
+
+  describe('action plans', () => {
+    const IT = { key: 'department', value: 'it' };
+    const employees = groupId('employee');
+    const latestClosed = waveId('employee', 4);
+
+    it('gives the IT manager a plan on the latest closed wave, on the department’s two lowest dimensions', async () => {
+      const waves = await first.db
+        .selectFrom('wave')
+        .select(['id', 'status', 'closes_at'])
+        .where('survey_id', '=', 'demo-survey-employee')
+        .orderBy('sequence')
+        .execute();
+      const wave = waves.filter((w) => w.status === 'closed').at(-1)!;
+      expect(wave.id).toBe(latestClosed);
+      // The department is shown in that wave's results: there is something to plan from.
+      const published = await wouldPublish(first.db, wave.id);
+      expect(published.populations).toContainEqual({ segment: IT, n: expect.any(Number) });
+      const lived = (await readCells(first.db, { organizationId: org, waveId: wave.id, segmentKey: 'department' }))
+        .filter((c) => c.segmentValue === 'it' && c.facet === 'lived')
+        .sort((a, b) => mean(a)! - mean(b)!);
+      expect(lived.slice(0, 2).map((c) => c.dimensionId)).toEqual([dimensionId('workload'), dimensionId('growth')]);
+
+      const areas = await listFocusAreas(first.db, { organizationId: org, groupId: employees, scope: IT });
+      expect(areas.map((a) => [a.waveId, a.dimensionId])).toEqual([
+        [latestClosed, dimensionId('workload')],
+        [latestClosed, dimensionId('growth')],
+      ]);
+      const actions = areas.flatMap((a) => a.actions);
+      expect(actions.map((a) => [a.status, a.published])).toEqual([
+        ['done', true],
+        ['cancelled', false],
+        ['in_progress', true],
+        ['planned', false],
+      ]);
+      expect(actions.filter((a) => a.published)).toHaveLength(2);
+      expect(actions.filter((a) => a.initiativeId !== null).map((a) => [a.status, a.initiativeId])).toEqual([
+        ['in_progress', 'demo-initiative-manager-path'],
+      ]);
+      const inProgress = actions.find((a) => a.status === 'in_progress')!;
+      expect(inProgress.updates.map((u) => [u.status, u.note === null])).toEqual([
+        ['planned', true],
+        ['in_progress', false],
+      ]);
+      expect(actions[0]!.updates.map((u) => u.status)).toEqual(['planned', 'in_progress', 'done']);
+      expect(new Set(actions.flatMap((a) => a.updates.map((u) => u.authorName)))).toEqual(new Set(['Karim Benali']));
+      const authors = await first.db
+        .selectFrom('focus_area')
+        .select('created_by')
+        .where('scope_key', '=', IT.key)
+        .where('scope_value', '=', IT.value)
+        .execute();
+      expect(authors).toEqual([{ created_by: 'demo-member-manager-it' }, { created_by: 'demo-member-manager-it' }]);
+
+      // Written after the results came out, before now; due dates are calendar days.
+      const times = [
+        ...areas.map((a) => a.createdAt),
+        ...actions.flatMap((a) => [a.createdAt, a.updatedAt, ...a.updates.map((u) => u.createdAt)]),
+      ];
+      for (const time of times) {
+        expect(time > wave.closes_at!).toBe(true);
+        expect(time < NOW.toISOString()).toBe(true);
+      }
+      for (const a of actions) expect(a.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // HR's coverage counts what is planned and done, the cancelled action left out.
+      const counts = await planCountsByValue(first.db, {
+        organizationId: org,
+        groupId: employees,
+        waveId: latestClosed,
+        scopeKey: 'department',
+      });
+      expect([...counts]).toEqual([['it', { focusAreas: 2, actions: 3, done: 1 }]]);
+    });
+
+    it('gives HR one focus area for the whole group, with one published action', async () => {
+      const areas = await listFocusAreas(first.db, { organizationId: org, groupId: employees, scope: null });
+      expect(areas.map((a) => [a.waveId, a.dimensionId])).toEqual([[latestClosed, dimensionId('workload')]]);
+      expect(areas[0]!.actions.map((a) => [a.status, a.published, a.updates.at(-1)?.authorName])).toEqual([
+        ['in_progress', true, 'Sophie Lefèvre'],
+      ]);
+    });
+
+    it('shows IT employees their team’s published actions and the whole group’s, others the whole group’s', async () => {
+      const shown = async (department: string) =>
+        (
+          await publishedActionsFor(first.db, {
+            organizationId: org,
+            groupId: employees,
+            segments: { department, site: 'lyon' },
+          })
+        ).map((a) => [a.scope?.value ?? null, a.status]);
+      expect(await shown('it')).toEqual([
+        [null, 'in_progress'],
+        ['it', 'done'],
+        ['it', 'in_progress'],
+      ]);
+      expect(await shown('finance')).toEqual([[null, 'in_progress']]);
+    });
+
+    it(`writes the same plans, ids and times on every run (second run on ${dialects.at(-1)})`, async () => {
+      const plans = (db: Kysely<Database>) => listFocusAreas(db, { organizationId: org, groupId: employees });
+      const plan = await plans(first.db);
+      expect(plan).toHaveLength(3);
+      expect(await plans(second.db)).toEqual(plan);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { respondentSegments } from '../repositories/respondents.ts';
 import { submitResponse } from '../repositories/responses.ts';
 import { inTransaction } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
+import { writeActionPlans } from './action-plans.ts';
 import { DEMO_PASSWORD, GROUPS, groupId, ORGANIZATION } from './content.ts';
 import { buildStakeholders, SIGN_IN_STAKEHOLDERS, STAFF } from './people.ts';
 import { createRandom, sequentialIds } from './random.ts';
@@ -54,7 +55,9 @@ const PROGRESS_EVERY = 25;
 /**
  * Creates the demo organisation "Maison Lumière" (slug `demo`): staff and stakeholder sign-ins, four groups, shared and
  * group dimensions, intended experience, initiatives, promises, one survey per group with four closed waves and an
- * open one, responses and feedback, and surveys sent by invitation link (onboarding, exit, after an interaction). Deterministic: the same `now` gives the same rows. All or nothing: one transaction.
+ * open one, responses and feedback, the IT manager's and HR's action plans on the latest closed employee wave, and
+ * surveys sent by invitation link (onboarding, exit, after an interaction). Deterministic: the same `now` gives the
+ * same rows. All or nothing: one transaction.
  * Responses go through `submitResponse`, so aggregates are built exactly as for a portal submission.
  */
 export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): Promise<SeedDemoResult> {
@@ -92,6 +95,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
       if (done % PROGRESS_EVERY === 0 || done === planned.length) options.onProgress?.(done, planned.length);
     }
     await closePastWaves(trx, windows);
+    await writeActionPlans(trx, clock, windows);
     await writeFeedback(trx, clock, stakeholders);
     return writeTargetedSurveys(trx, clock, stakeholders, options.newToken);
   });

@@ -32,6 +32,7 @@ export class Clock {
 
 export const userId = (key: string) => `demo-user-${key}`;
 export const memberId = (key: string) => `demo-member-${key}`;
+export const initiativeId = (code: string) => `demo-initiative-${code}`;
 
 /** The organisation existed a bit over a year before the first wave. */
 const CREATED_DAYS_AGO = 500;
@@ -249,7 +250,6 @@ export async function writeExperience(db: Kysely<Database>, clock: Clock): Promi
       })),
     )
     .execute();
-  const initiativeId = (code: string) => `demo-initiative-${code}`;
   await db
     .insertInto('initiative')
     .values(
