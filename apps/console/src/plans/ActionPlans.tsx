@@ -193,7 +193,7 @@ function Results(props: {
           <p className="fx-hint">{t('plans.results.intro')}</p>
           <TableRegion
             title={t('plans.results.caption', { wave: wave.label })}
-            className="fx-plan-results"
+            className="fx-table--stack fx-plan-results"
             columns={[
               t('plans.results.colDimension'),
               t('plans.results.colLived'),
@@ -208,19 +208,19 @@ function Results(props: {
               return (
                 <tr key={d.id}>
                   <th scope="row">{label}</th>
-                  <td>
+                  <td data-label={t('plans.results.colLived')}>
                     <FigureCell figure={d.lived} k={k} />
                   </td>
-                  <td>
+                  <td data-label={t('plans.results.colExpected')}>
                     <FigureCell figure={d.expected} k={k} />
                   </td>
-                  <td>
+                  <td data-label={t('plans.results.colFavourable')}>
                     <FigureCell
                       figure={{ value: d.favourability.value, n: d.favourability.n, hidden: d.favourability.hidden }}
                       k={k}
                     />
                   </td>
-                  <td>
+                  <td data-label={t('plans.results.colTargetGap')}>
                     {d.target === null ? (
                       <span className="fx-hint">{t('plans.results.noTarget')}</span>
                     ) : (
