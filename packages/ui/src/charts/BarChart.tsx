@@ -23,7 +23,7 @@ export function BarChart({ title, bars, color = '#3a3fbf', height = 200 }: BarCh
   const barWidth = Math.min(64, slot * 0.7);
   return (
     <div className="fx-chart" ref={box}>
-      <svg width={width} height={height} role="img" aria-label={title}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <Group left={MARGIN.left} top={MARGIN.top}>
           <Line from={{ x: 0, y: inner.h }} to={{ x: inner.w, y: inner.h }} className="fx-chart__axis" />
           {bars.map((b, i) => {

@@ -59,7 +59,7 @@ export function LineChart({
   );
   return (
     <div className="fx-chart" ref={box}>
-      <svg width={width} height={height} role="img" aria-label={title}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <Group left={MARGIN.left} top={MARGIN.top}>
           {ticks(domain[0], domain[1], (domain[1] - domain[0]) / 4).map((t) => (
             <g key={t}>

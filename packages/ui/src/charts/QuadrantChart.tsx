@@ -52,7 +52,7 @@ export function QuadrantChart({ title, xLabel, yLabel, points, split, quadrants,
   }
   return (
     <div className="fx-chart" ref={box}>
-      <svg width={width} height={height} role="img" aria-label={title}>
+      <svg width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
         <Group left={MARGIN.left} top={MARGIN.top}>
           <rect width={inner.w} height={inner.h} className="fx-chart__plane" />
           {ticks(lo, hi, 10).map((t) => (

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { BarChart } from './BarChart.tsx';
+import { BulletChart } from './BulletChart.tsx';
 import { linear, spreadLabels, ticks } from './frame.ts';
 import { LineChart } from './LineChart.tsx';
 import { QuadrantChart } from './QuadrantChart.tsx';
@@ -81,5 +82,44 @@ describe('QuadrantChart', () => {
     for (const text of ['Workload', 'Tools', 'Possible overkill', 'Concentrate here'])
       expect(html).toContain(`>${text}</text>`);
     expect(html).toContain('fx-chart__point--on');
+  });
+});
+
+describe('BulletChart', () => {
+  const html = renderToStaticMarkup(
+    <BulletChart
+      title="Lived against target"
+      valueLabel="Lived"
+      markerLabel="Target"
+      rows={[
+        { id: 'a', label: 'Workload', value: 40, marker: 65, text: '40 · n = 20' },
+        { id: 'b', label: 'Tools', value: null, marker: null, text: 'Hidden' },
+      ]}
+    />,
+  );
+
+  it('is an image named by its title, with every row’s label and figure in words', () => {
+    expect(html).toContain('role="img" aria-label="Lived against target"');
+    for (const text of ['Workload', '40 · n = 20', 'Tools', 'Hidden']) expect(html).toContain(`>${text}</text>`);
+  });
+
+  it('draws a bar for a shown value only, and a mark where there is a target', () => {
+    // Two tracks, one value bar (fallback width 600: 40 → 240 px), one target mark at 65 → 390 px.
+    expect(html.match(/<rect/g)).toHaveLength(3 + 1); // + the legend's swatch
+    expect(html).toContain('width="240"');
+    expect(html).toContain('x1="390"');
+    expect(html).toContain('</svg>Target</li>');
+  });
+
+  it('leaves the target out of the legend when no row has one', () => {
+    const none = renderToStaticMarkup(
+      <BulletChart
+        title="t"
+        valueLabel="Lived"
+        markerLabel="Target"
+        rows={[{ id: 'a', label: 'A', value: 10, marker: null, text: '10' }]}
+      />,
+    );
+    expect(none).not.toContain('Target');
   });
 });

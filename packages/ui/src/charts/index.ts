@@ -1,4 +1,5 @@
 export * from './BarChart.tsx';
+export * from './BulletChart.tsx';
 export * from './frame.ts';
 export * from './HeatLegend.tsx';
 export * from './heat.ts';
