@@ -47,7 +47,6 @@ export const ReplyInput = z.strictObject({ feedbackId: Id, body: Body });
  */
 export const SelectionFields = { surveyId: Id.optional(), waveId: Id.optional() };
 
-export const OverviewInput = z.strictObject({ groupId: Id.optional(), ...SelectionFields }).optional();
 
 export const SetStatusInput = z.strictObject({ feedbackId: Id, status: FeedbackStatus });
 
@@ -64,6 +63,12 @@ export const BreakdownInput = z.strictObject({ groupId: Id, segmentKey: SegmentK
 
 /** One segment of a group: `department = it`. */
 export const SegmentInput = z.strictObject({ key: SegmentKey, value: SegmentValue });
+
+/** A segment filters one group's overview (`groupId` is then required); a manager's is always their department. */
+export const OverviewInput = z
+  .strictObject({ groupId: Id.optional(), segment: SegmentInput.optional(), ...SelectionFields })
+  .refine((v) => !v.segment || v.groupId, { message: 'a segment filters one group: choose the group', path: ['groupId'] })
+  .optional();
 
 export const DimensionInput = z.strictObject({
   groupId: Id,

@@ -1,8 +1,15 @@
-import type { Database, GroupRef, WaveRef } from '@facets/db';
-import { DomainError, type HiddenReason } from '@facets/domain';
+import {
+  COMPANY_COUNTED,
+  COMPANY_KEY,
+  type Database,
+  type GroupRef,
+  listSegmentAttributes,
+  type WaveRef,
+} from '@facets/db';
+import { DomainError, type HiddenReason, type LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { type Alert, groupAlerts, loadOrgContext, type OrgContext } from './alerts.ts';
-import { cellIn, facetKey, outcomeCells, type SegmentRow } from './cells.ts';
+import { cellIn, facetKey, outcomeCells, type Segment, type SegmentRow } from './cells.ts';
 import {
   cellOf,
   type FacetCell,
@@ -13,7 +20,7 @@ import {
   visibleMean,
 } from './figures.ts';
 import { loadPopulation, type Population, type Selection } from './population.ts';
-import { requireGroup, type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
+import { populationOf, requireGroup, type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
 
 /** Lived change since the previous wave with data; withheld when either side is. */
 export interface TrendFigure {
@@ -33,28 +40,50 @@ export type Coverage = 'covered' | 'uncovered' | 'no_intent';
 export async function overviewView(
   db: Kysely<Database>,
   scope: Scope,
-  input: ({ groupId?: string } & Selection) | undefined,
+  input: ({ groupId?: string; segment?: Segment } & Selection) | undefined,
 ) {
+  const segment = populationOf(scope, input?.segment);
   const groups = input?.groupId ? [await requireGroup(db, scope, input.groupId)] : await scopeGroups(db, scope);
   const chosen = await selectionGroup(db, scope, input);
   if (chosen && input?.groupId && chosen !== input.groupId) {
     throw new DomainError('invalid', 'surveyId: this survey is of another group', 'surveyId');
   }
+  if (input?.segment && segment?.key === COMPANY_KEY && groups.some((g) => COMPANY_COUNTED.includes(g.kind))) {
+    throw new DomainError('invalid', 'segment: suppliers are never filtered by company', 'segment');
+  }
   const org = await loadOrgContext(db, scope);
+  const segmentLabel = segment ? await labelOf(db, scope, groups, segment) : null;
   const result = [];
   for (const group of groups) {
     const selection = group.id === chosen ? selectionOf(input) : undefined;
     result.push(
-      groupView(org, group, await loadPopulation(db, scope, { group, segment: scope.department, selection })),
+      groupView(org, group, await loadPopulation(db, scope, { group, segment, selection })),
     );
   }
   return {
     kThreshold: scope.policy.k,
     commentThreshold: scope.policy.commentK,
-    /** The segment every figure is filtered to (a manager's department), null for the whole group. */
-    segment: scope.department,
+    /** The segment every figure is filtered to (a manager's department, or the one asked for), null for the whole group. */
+    segment,
+    /** The segment's attribute and value in words (the raw key and value when the group does not define them). */
+    segmentLabel,
     groups: result,
   };
+}
+
+async function labelOf(
+  db: Kysely<Database>,
+  scope: Scope,
+  groups: readonly GroupRef[],
+  segment: Segment,
+): Promise<{ key: LocalizedText; value: LocalizedText }> {
+  for (const group of groups) {
+    const attributes = await listSegmentAttributes(db, { organizationId: scope.organizationId, groupId: group.id });
+    const attribute = attributes.find((a) => a.key === segment.key);
+    const value = attribute?.values.find((v) => v.value === segment.value);
+    if (attribute && value) return { key: attribute.label, value: value.label };
+  }
+  return { key: { fr: segment.key, en: segment.key }, value: { fr: segment.value, en: segment.value } };
 }
 
 function groupView(org: OrgContext, group: GroupRef, population: Population) {

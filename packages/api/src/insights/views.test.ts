@@ -61,7 +61,7 @@ const leadership = () => callerFor(db.db, org.leadership.userId);
 describe('insights.overview', () => {
   it('adds calibration gap, favourability, trend, coverage and alerts to the fields the console reads', async () => {
     const overview = await (await leadership()).insights.overview();
-    expect(overview).toMatchObject({ kThreshold: 3, commentThreshold: 5, segment: null });
+    expect(overview).toMatchObject({ kThreshold: 3, commentThreshold: 5, segment: null, segmentLabel: null });
     const employee = overview.groups.find((g) => g.id === org.groups.employee)!;
     expect(employee.wave).toEqual({ id: org.surveys.employee.waveId, label: 'Q4', sequence: 2 });
     expect(employee.respondents).toEqual({ n: 6, hidden: null });
@@ -94,6 +94,45 @@ describe('insights.overview', () => {
       lived: { n: 0, score: null, hidden: null },
       favourability: { value: null, n: 0, hidden: 'no_data' },
     });
+  });
+
+  it('filters one group to a segment when asked, with the segment named, and refuses what cannot be asked', async () => {
+    const api = await leadership();
+    const overview = await api.insights.overview({
+      groupId: org.groups.employee,
+      segment: { key: 'department', value: 'it' },
+    });
+    expect(overview.segment).toEqual({ key: 'department', value: 'it' });
+    expect(overview.segmentLabel).toEqual({
+      key: { fr: 'department (fr)', en: 'department' },
+      value: expect.objectContaining({ en: expect.any(String) }),
+    });
+    expect(overview.groups.map((g) => g.id)).toEqual([org.groups.employee]);
+    const [employee] = overview.groups;
+    expect(employee!.respondents).toEqual({ n: 3, hidden: null });
+    // IT's recognition lived 2, 2, 3: 25, 25, 50.
+    expect(employee!.dimensions.find((d) => d.id === org.dimensions.recognition)!.lived).toEqual({
+      n: 3,
+      score: 33.3,
+      hidden: null,
+    });
+    // Nobody in HR answered: nothing is shown, and nothing is shown of anyone else.
+    const hr = await api.insights.overview({ groupId: org.groups.employee, segment: { key: 'department', value: 'hr' } });
+    expect(hr.groups[0]!.respondents.n).toBe(0);
+    expect(hr.groups[0]!.dimensions.every((d) => d.lived.score === null)).toBe(true);
+    await expect(api.insights.overview({ segment: { key: 'department', value: 'it' } })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('groupId'),
+    });
+    const manager = await callerFor(db.db, org.staff.manager.userId);
+    await expect(
+      manager.insights.overview({ groupId: org.groups.employee, segment: { key: 'department', value: 'sales' } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('segment') });
+    const own = await manager.insights.overview({
+      groupId: org.groups.employee,
+      segment: { key: 'department', value: 'it' },
+    });
+    expect(own.groups[0]!.respondents).toEqual({ n: 3, hidden: null });
   });
 
   it('raises the alerts of each group in its overview and in insights.alerts', async () => {
