@@ -2,7 +2,10 @@ import { formatNumber, Link, type OverviewGroup, pickText, useLang } from '@face
 import { Badge, Card, formatSigned } from '@facets/ui';
 import { dimensionPath, PendingWaves, programmeSelection, useHiddenReason } from '../figures/figures.tsx';
 import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
+import { reportPath } from '../report/paths.ts';
 import { DimensionTable } from './DimensionTable.tsx';
+import { SummaryBand } from './SummaryBand.tsx';
+import { groupSummary } from './summary.ts';
 
 /** One group: its wave and respondents, outcome items, alerts, then the dimension table. */
 export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
@@ -11,6 +14,9 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
   const name = pickText(group.label, lang);
   const titleId = `group-${group.id}`;
   const respondents = group.respondents;
+  // The headline outcome is in the summary band; the list holds the others.
+  const headline = groupSummary(group).headline;
+  const others = group.wave ? group.outcomes.filter((o) => o !== headline) : group.outcomes;
   return (
     <Card
       aria-labelledby={titleId}
@@ -34,9 +40,20 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
       <ProgrammePicker groupName={name} programme={group.programme} programmes={group.programmes} />
       {!group.wave ? <p className="fx-muted">{t('overview.noWaveBody')}</p> : null}
       <PendingWaves pending={group.pendingWaves} k={k} surveyId={group.programme?.surveyId} />
-      {group.outcomes.length > 0 ? (
+      <SummaryBand group={group} k={k} />
+      {group.wave ? (
+        <p className="fx-row fx-row--end">
+          <Link
+            to={reportPath(group.id, null, programmeSelection(group.programme))}
+            aria-label={t('report.linkNamed', { group: name })}
+          >
+            {t('report.link')}
+          </Link>
+        </p>
+      ) : null}
+      {others.length > 0 ? (
         <ul className="fx-outcomes" aria-label={t('overview.outcomes')}>
-          {group.outcomes.map((o) => (
+          {others.map((o) => (
             <li key={o.scale}>
               <span className="fx-outcomes__name">
                 {t(`overview.outcome.${o.metric}`, { context: group.kind === 'employee' ? 'employee' : undefined })}
@@ -68,7 +85,7 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
   );
 }
 
-function Alerts({ group }: { group: OverviewGroup }) {
+export function Alerts({ group }: { group: OverviewGroup }) {
   const { t, lang } = useLang();
   if (group.alerts.length === 0) return null;
   const dimensionName = (id: string) => pickText(group.dimensions.find((d) => d.id === id)?.label, lang);

@@ -1,0 +1,136 @@
+import { formatNumber, Link, type OverviewGroup, pickText, useLang } from '@facets/portal-kit';
+import { BulletChart, formatSigned } from '@facets/ui';
+import { dimensionPath, programmeSelection, useHiddenReason } from '../figures/figures.tsx';
+import { groupSummary } from './summary.ts';
+import './overview.css';
+
+/**
+ * A group at a glance, above its detailed tables: the headline outcome with its interval, participation, the widest
+ * gaps and the alerts, then each dimension's lived score against its intended target. Every figure carries its n;
+ * none is shown that the table below does not show.
+ */
+export function SummaryBand({ group, k }: { group: OverviewGroup; k: number }) {
+  const { t, lang } = useLang();
+  const reason = useHiddenReason();
+  const s = groupSummary(group);
+  if (!group.wave) return null;
+  const name = pickText(group.label, lang);
+  const selection = programmeSelection(group.programme);
+  const headline = s.headline;
+  const headingId = `summary-${group.id}`;
+  return (
+    <section className="fx-summary" aria-labelledby={headingId}>
+      <h3 id={headingId} className="fx-visually-hidden">
+        {t('overview.summary.title', { group: name })}
+      </h3>
+      <dl className="fx-summary__tiles">
+        {headline ? (
+          <div className="fx-summary__tile">
+            <dt>
+              {t(`overview.outcome.${headline.metric}`, {
+                context: group.kind === 'employee' ? 'employee' : undefined,
+              })}
+            </dt>
+            <dd>
+              {headline.value === null ? (
+                <span className="fx-summary__value fx-summary__value--empty">
+                  {reason(headline.hidden, k) ?? t('figures.noData')}
+                </span>
+              ) : (
+                <span className="fx-summary__value">
+                  {headline.metric === 'nps'
+                    ? formatSigned(headline.value, lang)
+                    : formatNumber(headline.value, lang, 1)}
+                </span>
+              )}
+              <span className="fx-score__detail">
+                {headline.ci95
+                  ? `${t('overview.ci', { low: formatNumber(headline.ci95.low, lang), high: formatNumber(headline.ci95.high, lang) })} · `
+                  : ''}
+                {t('figures.n', { n: formatNumber(headline.n, lang) })}
+              </span>
+            </dd>
+          </div>
+        ) : null}
+        <div className="fx-summary__tile">
+          <dt>{t('overview.summary.participation')}</dt>
+          <dd>
+            {s.respondents.hidden ? (
+              <span className="fx-summary__value fx-summary__value--empty">{reason(s.respondents.hidden, k)}</span>
+            ) : (
+              <span className="fx-summary__value">{formatNumber(s.respondents.n, lang)}</span>
+            )}
+            <span className="fx-score__detail">
+              {t('overview.summary.respondentsIn', { count: s.respondents.n, wave: group.wave.label })}
+            </span>
+          </dd>
+        </div>
+        <div className="fx-summary__tile fx-summary__tile--wide">
+          <dt>{t('overview.summary.gaps')}</dt>
+          <dd>
+            {s.gaps.length === 0 ? (
+              <span className="fx-muted">{t('overview.summary.noGaps')}</span>
+            ) : (
+              <ol className="fx-summary__gaps">
+                {s.gaps.map((g) => (
+                  <li key={g.dimension.id}>
+                    <Link to={dimensionPath(group.id, g.dimension.id, null, selection)}>
+                      {pickText(g.dimension.label, lang)}
+                    </Link>{' '}
+                    <span className="fx-summary__gap">{formatSigned(g.value, lang)}</span>{' '}
+                    <span className="fx-score__detail">
+                      {t(`overview.summary.against.${g.against}`)} · {t('figures.n', { n: formatNumber(g.n, lang) })}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </dd>
+        </div>
+        <div className="fx-summary__tile">
+          <dt>{t('overview.summary.alerts')}</dt>
+          <dd>
+            {s.alerts.risks + s.alerts.warnings === 0 ? (
+              <span className="fx-muted">{t('overview.summary.noAlerts')}</span>
+            ) : (
+              <>
+                <span className="fx-summary__value">{formatNumber(s.alerts.risks + s.alerts.warnings, lang)}</span>
+                <span className="fx-score__detail">
+                  {t('overview.summary.risks', { count: s.alerts.risks })} ·{' '}
+                  {t('overview.summary.warnings', { count: s.alerts.warnings })}
+                </span>
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+      <LivedAgainstTarget group={group} k={k} />
+    </section>
+  );
+}
+
+/** Each dimension's lived score as a bar, its intended target as a mark: the table's two columns, drawn. */
+export function LivedAgainstTarget({ group, k }: { group: OverviewGroup; k: number }) {
+  const { t, lang } = useLang();
+  const reason = useHiddenReason();
+  if (group.dimensions.length === 0) return null;
+  return (
+    <BulletChart
+      title={t('overview.summary.chart', { group: pickText(group.label, lang) })}
+      valueLabel={t('overview.col.lived')}
+      markerLabel={t('overview.summary.target')}
+      rows={group.dimensions.map((d) => ({
+        id: d.id,
+        label: pickText(d.label, lang),
+        value: d.lived.hidden === null ? d.lived.score : null,
+        marker: d.intended?.target ?? null,
+        text:
+          d.lived.score !== null && d.lived.hidden === null
+            ? `${formatNumber(d.lived.score, lang, 1)} · ${t('figures.n', { n: formatNumber(d.lived.n, lang) })}`
+            : d.lived.hidden
+              ? `${t('figures.hidden')} · ${reason(d.lived.hidden, k) ?? ''}`
+              : t('figures.noData'),
+      }))}
+    />
+  );
+}
