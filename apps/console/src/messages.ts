@@ -13,6 +13,7 @@ import { maturityMessages } from './maturity/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
 import { plansMessages } from './plans/messages.ts';
 import { promisesMessages } from './promises/messages.ts';
+import { reportMessages } from './report/messages.ts';
 import { rolesMessages } from './roles/messages.ts';
 import { settingsMessages } from './settings/messages.ts';
 import { surveyMessages } from './surveys/messages.ts';
@@ -75,6 +76,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   initiativesMessages,
   promisesMessages,
   plansMessages,
+  reportMessages,
   settingsMessages,
   auditMessages,
 ];

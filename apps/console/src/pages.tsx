@@ -12,6 +12,7 @@ import { Maturity } from './maturity/Maturity.tsx';
 import { Overview } from './overview/Overview.tsx';
 import { ActionPlans } from './plans/ActionPlans.tsx';
 import { PromiseRegister } from './promises/PromiseRegister.tsx';
+import { Report } from './report/Report.tsx';
 import { AUDIT_READERS, FEEDBACK_READERS, SETTINGS_READERS } from './roles/roles.ts';
 import { People } from './settings/People.tsx';
 import { Settings } from './settings/Settings.tsx';
@@ -82,6 +83,7 @@ export const PAGES: readonly ConsolePage[] = [
   { path: 'initiatives', nav: 'initiatives', group: 'plan', render: (me) => <InitiativesBoard me={me} /> },
   { path: 'promises', nav: 'promises', group: 'plan', render: (me) => <PromiseRegister me={me} /> },
   { path: 'plans', nav: 'plans', group: 'plan', render: (me) => <ActionPlans me={me} /> },
+  { path: 'report', section: '', render: (me) => <Report me={me} /> },
   { path: 'inbox', nav: 'inbox', group: 'listen', roles: FEEDBACK_READERS, render: (me) => <Inbox me={me} /> },
   { path: 'surveys', nav: 'surveys', group: 'listen', render: (me) => <SurveyList me={me} /> },
   { path: 'surveys/new', section: 'surveys', roles: BUILDER_ROLES, render: () => <NewSurvey /> },

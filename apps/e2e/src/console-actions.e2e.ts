@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newContext, snap, VIEWPORTS, type ViewportName } from './browser.ts';
-import { DEMO, expectClean, type Locale, signIn, WORDS as CONSOLE } from './console-plan-words.ts';
+import { WORDS as CONSOLE, DEMO, expectClean, type Locale, signIn } from './console-plan-words.ts';
 
 /**
  * Action plans, in both languages and at both widths: the IT manager picks a focus area from the department's
@@ -147,7 +147,10 @@ async function employeeReads(browser: Browser, locale: Locale, viewport: Viewpor
 
 async function removeFocus(page: Page, locale: Locale, dimension: string): Promise<void> {
   const w = WORDS[locale];
-  await page.getByRole('button', { name: w.remove(dimension) }).first().click();
+  await page
+    .getByRole('button', { name: w.remove(dimension) })
+    .first()
+    .click();
   await page.getByRole('dialog').getByRole('button', { name: w.removeButton, exact: true }).click();
   await page.getByRole('status').filter({ hasText: w.removed }).waitFor();
 }

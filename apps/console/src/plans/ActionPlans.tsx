@@ -1,10 +1,11 @@
 import type { RouterOutputs } from '@facets/api';
-import { ErrorAlert, type Me, pickText, useLang, useRouter, useSearchParam, useTRPC } from '@facets/portal-kit';
-import { Alert, Badge, Button, Card, EmptyState, Loading, PageHeader, Select } from '@facets/ui';
+import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { Alert, Badge, Button, Card, EmptyState, Loading, PageHeader } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FigureCell, GapFigure, useHiddenReason, useSelection } from '../figures/figures.tsx';
 import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
+import { ScopeFilters, useScopeChoice } from '../figures/ScopeFilters.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
 import { ACTION_PLANNERS, can, SETTINGS_READERS } from '../roles/roles.ts';
 import { ActionDialog, ConfirmDialog, ProgressDialog } from './ActionDialogs.tsx';
@@ -30,26 +31,12 @@ export type Editing =
  * analyst reads. The group, scope, survey and wave are kept in the link, so that a plan can be shared.
  */
 export function ActionPlans({ me }: { me: Me }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const { setSearch } = useRouter();
   const selection = useSelection();
-  const manager = me.role === 'manager';
-  const groups = useQuery(trpc.org.groups.queryOptions());
-  const visibleGroups = (groups.data ?? []).filter((g) => !manager || g.kind === 'employee');
-  const groupParam = useSearchParam('group');
-  const groupId = visibleGroups.some((g) => g.id === groupParam) ? (groupParam ?? '') : (visibleGroups[0]?.id ?? '');
-  const keyParam = useSearchParam('key');
-  const valueParam = useSearchParam('value');
-  // A manager's plan is always their department's: the link's scope is ignored.
-  const scopeKey = manager ? '' : (keyParam ?? '');
-  const scopeValue = manager ? '' : (valueParam ?? '');
-  const segment = scopeKey && scopeValue ? { key: scopeKey, value: scopeValue } : undefined;
-  const segments = useQuery({
-    ...trpc.insights.segments.queryOptions({ groupId }),
-    enabled: !manager && groupId !== '',
-  });
+  const choice = useScopeChoice(me);
+  const { manager, groups, groupId, groupName, segment } = choice;
   const plan = useQuery({
     ...trpc.actionPlans.get.queryOptions({ groupId, ...(segment ? { segment } : {}), ...selection }),
     enabled: groupId !== '',
@@ -72,45 +59,20 @@ export function ActionPlans({ me }: { me: Me }) {
     setEditing(null);
     setSaved(message);
   };
-  const groupName = pickText(visibleGroups.find((g) => g.id === groupId)?.label, lang);
-  const keys = segments.data?.segments ?? [];
-  const values = keys.find((k) => k.key === scopeKey)?.values ?? [];
 
   return (
     <div className="fx-stack">
       <PageHeader title={t('plans.title')} description={t('plans.intro')} />
-      <search className="fx-filters" aria-label={t('plans.filters')}>
-        <Select
-          label={t('plans.group')}
-          value={groupId}
-          onChange={(e) =>
-            setSearch({ group: e.currentTarget.value, key: null, value: null, survey: null, wave: null })
-          }
-          options={visibleGroups.map((g) => ({ value: g.id, label: pickText(g.label, lang) }))}
-        />
-        {!manager && keys.length > 0 ? (
-          <Select
-            label={t('plans.scope')}
-            value={scopeKey}
-            onChange={(e) => {
-              const key = keys.find((k) => k.key === e.currentTarget.value);
-              setSearch({ key: key?.key ?? null, value: key?.values[0]?.value ?? null });
-            }}
-            options={[
-              { value: '', label: t('plans.wholeGroup') },
-              ...keys.map((k) => ({ value: k.key, label: pickText(k.label, lang) })),
-            ]}
-          />
-        ) : null}
-        {!manager && scopeKey ? (
-          <Select
-            label={t('plans.scopeValue')}
-            value={scopeValue}
-            onChange={(e) => setSearch({ value: e.currentTarget.value })}
-            options={values.map((v) => ({ value: v.value, label: pickText(v.label, lang) }))}
-          />
-        ) : null}
-      </search>
+      <ScopeFilters
+        choice={choice}
+        labels={{
+          filters: t('plans.filters'),
+          group: t('plans.group'),
+          scope: t('plans.scope'),
+          wholeGroup: t('plans.wholeGroup'),
+          scopeValue: t('plans.scopeValue'),
+        }}
+      />
       {manager ? <p className="fx-hint">{t('plans.yourDepartment')}</p> : null}
       {plan.data ? (
         <ProgrammePicker groupName={groupName} programme={plan.data.programme} programmes={plan.data.programmes} />
@@ -255,7 +217,7 @@ function Results(props: {
 }
 
 /** The focus areas of the current wave, then those of earlier waves of the programme, each with its actions. */
-function FocusAreas(props: {
+export function FocusAreas(props: {
   plan: ActionPlan;
   canPlan: boolean;
   onEdit: (editing: Editing) => void;
