@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -5,6 +6,7 @@ import {
   accessibilityViolations,
   launchBrowser,
   newContext,
+  screenshotsDir,
   sidewaysOverflow,
   snap,
   type ViewportName,
@@ -37,6 +39,9 @@ const WORDS = {
     create: 'Create the survey',
     waveName: 'Name of the wave',
     schedule: 'Schedule the wave',
+    nameRequired: 'Give the wave a name',
+    locks: 'from the first answer on the survey’s questions can no longer be changed',
+    openNow: 'Schedule and open now',
     manage: 'Invitations and response rate',
     csvFile: 'CSV file',
     refused: 'The file was not imported',
@@ -56,6 +61,9 @@ const WORDS = {
     create: 'Créer l’enquête',
     waveName: 'Nom de la vague',
     schedule: 'Planifier la vague',
+    nameRequired: 'Donnez un nom à la vague',
+    locks: 'dès la première réponse les questions de l’enquête ne peuvent plus être modifiées',
+    openNow: 'Planifier et ouvrir maintenant',
     manage: 'Invitations et taux de réponse',
     csvFile: 'Fichier CSV',
     refused: 'Le fichier n’a pas été importé',
@@ -117,8 +125,16 @@ async function launchFromTemplate(
   await page.getByRole('button', { name: w.create }).click();
   await page.getByRole('button', { name: w.schedule }).waitFor();
   await check(page, `${prefix}-03-survey-editor`);
+  // A wave needs a name; one that opens now is confirmed first, since it locks the questions from its first answer.
+  await page.getByRole('button', { name: w.schedule }).click();
+  await page.getByText(w.nameRequired).waitFor();
   await page.getByLabel(w.waveName).fill(wave);
   await page.getByRole('button', { name: w.schedule }).click();
+  const confirm = page.getByRole('dialog');
+  await confirm.getByText(w.locks).waitFor();
+  await check(page, `${prefix}-03b-confirm-open`);
+  await confirm.screenshot({ path: join(screenshotsDir, `${prefix}-03c-confirm-dialog.png`) });
+  await confirm.getByRole('button', { name: w.openNow }).click();
   await page.getByRole('link', { name: w.manage }).click();
   await page.getByLabel(w.csvFile).waitFor();
   return page.url().split('/waves/')[1]!;
@@ -152,9 +168,19 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     await check(hr.page, `${prefix}-04-wave`);
 
     const stakeholdersBefore = countOf('select count(*) as n from stakeholder');
+    // An empty file and a spreadsheet are named for what they are, and nothing is sent.
+    await hr.page.getByLabel(w.csvFile).setInputFiles(file('empty.csv', ''));
+    await hr.page.getByText('“empty.csv” is empty: it needs a header row').waitFor();
+    await hr.page.getByLabel(w.csvFile).setInputFiles({
+      name: 'customers.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from('PK\u0003\u0004 a spreadsheet', 'binary'),
+    });
+    await hr.page.getByText('“customers.xlsx” is not a CSV file.').waitFor();
     const bad = 'email,name,segment,region\nnot-an-email,Bad Row,online,other\nzoe@example.org,Zoé,online,Mars\n';
     await hr.page.getByLabel(w.csvFile).setInputFiles(file('customers.csv', bad));
     await hr.page.getByText(w.refused).waitFor();
+    await hr.page.getByText('2 problems in 2 rows.').waitFor();
     const report = hr.page.getByRole('table', { name: 'Problems found in the file' });
     await expect.poll(() => report.getByRole('row').count()).toBe(3);
     await expect

@@ -5,9 +5,8 @@ import { type DragEvent, useState } from 'react';
 import { downloadCsv, toCsv } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import type { CsvError, ImportOutcome, SurveyDetail } from './api.ts';
+import { type CsvFileProblem, csvFileProblem } from './csv-file.ts';
 import { useSurveyError } from './errors.ts';
-
-const MAX_BYTES = 2 * 1024 * 1024;
 
 /**
  * Invitations from a file: dropped or chosen, checked at once (nothing written), then sent all together. A file with
@@ -19,7 +18,7 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
   const queryClient = useQueryClient();
   const surveyError = useSurveyError();
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
-  const [tooLarge, setTooLarge] = useState(false);
+  const [problem, setProblem] = useState<{ name: string; problem: CsvFileProblem } | null>(null);
   const [dragging, setDragging] = useState(false);
   const preview = useMutation(trpc.surveys.invitations.preview.mutationOptions());
   const send = useMutation(
@@ -33,9 +32,14 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
     if (!chosen) return;
     preview.reset();
     send.reset();
-    setTooLarge(chosen.size > MAX_BYTES);
-    if (chosen.size > MAX_BYTES) return setFile(null);
+    setProblem(null);
+    setFile(null);
+    // Nothing is sent that cannot be a list of people: the reader is told why at once.
+    const before = csvFileProblem(chosen);
+    if (before) return setProblem({ name: chosen.name, problem: before });
     const text = await chosen.text();
+    const after = csvFileProblem(chosen, text);
+    if (after) return setProblem({ name: chosen.name, problem: after });
     setFile({ name: chosen.name, text });
     preview.mutate({ waveId, csv: text });
   };
@@ -97,7 +101,11 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
             {file ? t('surveyConsole.csv.selected', { name: file.name }) : t('surveyConsole.csv.noFile')}
           </p>
         </div>
-        {tooLarge ? <Alert tone="error">{t('surveyConsole.csv.tooLarge')}</Alert> : null}
+        {problem ? (
+          <Alert tone="error" title={t('surveyConsole.csv.refused')}>
+            {t(`surveyConsole.csv.file.${problem.problem}`, { name: problem.name })}
+          </Alert>
+        ) : null}
         {preview.isPending ? <Loading label={t('surveyConsole.csv.checking')} /> : null}
         {preview.isError ? <Alert tone="error">{surveyError(preview.error)}</Alert> : null}
         {send.isError ? <Alert tone="error">{surveyError(send.error)}</Alert> : null}
@@ -166,8 +174,11 @@ function Report(props: {
       <Alert tone="error" title={t('surveyConsole.csv.refused')}>
         <p>
           {t('surveyConsole.csv.refusedBody', {
-            count: formatNumber(outcome.errorCount, lang),
-            rows: formatNumber(outcome.rows, lang),
+            problems: t('surveyConsole.csv.problems', {
+              count: outcome.errorCount,
+              n: formatNumber(outcome.errorCount, lang),
+            }),
+            rows: t('surveyConsole.csv.rows', { count: outcome.rows, n: formatNumber(outcome.rows, lang) }),
           })}
           {outcome.errorCount > outcome.errors.length
             ? ` ${t('surveyConsole.csv.more', { shown: formatNumber(outcome.errors.length, lang) })}`

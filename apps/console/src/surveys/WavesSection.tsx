@@ -1,8 +1,9 @@
-import { formatDateTime, formatNumber, Link, useLang, useTRPC } from '@facets/portal-kit';
+import { formatDateTime, Link, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Badge, Button, Card, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ExportButton } from '../export/ExportButton.tsx';
+import { Dialog } from '../forms/Dialog.tsx';
 import type { SurveyDetail, WaveSummary } from './api.ts';
 import { useSurveyError } from './errors.ts';
 import { STATE_TONE, useRateText } from './labels.ts';
@@ -89,7 +90,7 @@ export function WavesSection({ survey, canBuild }: { survey: SurveyDetail; canBu
           </>
         )}
         {failure ? <Alert tone="error">{surveyError(failure)}</Alert> : null}
-        {canBuild ? <ScheduleForm surveyId={survey.id} count={formatNumber(survey.waves.length + 1, lang)} /> : null}
+        {canBuild ? <ScheduleForm surveyId={survey.id} /> : null}
       </div>
     </Card>
   );
@@ -134,12 +135,14 @@ function WaveRow(props: {
   );
 }
 
-function ScheduleForm({ surveyId, count }: { surveyId: string; count: string }) {
+function ScheduleForm({ surveyId }: { surveyId: string }) {
   const { t } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const surveyError = useSurveyError();
   const [label, setLabel] = useState('');
+  const [labelError, setLabelError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [opensAt, setOpensAt] = useState(() => toLocalInput(new Date()));
   const [closesAt, setClosesAt] = useState(() => toLocalInput(new Date(Date.now() + 14 * 86_400_000)));
   const schedule = useMutation(
@@ -150,14 +153,26 @@ function ScheduleForm({ surveyId, count }: { surveyId: string; count: string }) 
       },
     }),
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const send = () => {
+    setConfirming(false);
     schedule.mutate({
       surveyId,
-      label: label.trim() || `#${count}`,
+      label: label.trim(),
       opensAt: fromLocalInput(opensAt),
       closesAt: fromLocalInput(closesAt),
     });
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // A wave is reported on by its name ("Winter 2026"), so it needs one.
+    if (!label.trim()) {
+      setLabelError(t('surveyConsole.waves.labelRequired'));
+      return;
+    }
+    setLabelError(null);
+    // A wave that opens now takes answers at once and locks the questions: asked first.
+    if (opensNow(opensAt)) setConfirming(true);
+    else send();
   };
   return (
     <form className="fx-stack" onSubmit={submit} noValidate aria-labelledby="schedule-title">
@@ -166,6 +181,8 @@ function ScheduleForm({ surveyId, count }: { surveyId: string; count: string }) 
         <TextInput
           label={t('surveyConsole.waves.label')}
           hint={t('surveyConsole.waves.labelHint')}
+          error={labelError}
+          required
           value={label}
           maxLength={100}
           onChange={(e) => setLabel(e.currentTarget.value)}
@@ -190,6 +207,26 @@ function ScheduleForm({ surveyId, count }: { surveyId: string; count: string }) 
           {t('surveyConsole.waves.submit')}
         </Button>
       </div>
+      <Dialog
+        open={confirming}
+        title={t('surveyConsole.waves.confirmTitle', { wave: label.trim() })}
+        closeLabel={t('surveyConsole.waves.confirmCancel')}
+        onClose={() => setConfirming(false)}
+      >
+        <p>{t('surveyConsole.waves.confirmBody')}</p>
+        <div className="fx-row">
+          <Button onClick={send}>{t('surveyConsole.waves.confirmOpen')}</Button>
+          <Button variant="secondary" onClick={() => setConfirming(false)}>
+            {t('surveyConsole.waves.confirmCancel')}
+          </Button>
+        </div>
+      </Dialog>
     </form>
   );
+}
+
+/** Whether a `datetime-local` opening is now or past (within the minute the field is precise to). */
+export function opensNow(value: string, now = Date.now()): boolean {
+  const date = new Date(value);
+  return !Number.isNaN(date.getTime()) && date.getTime() <= now + 60_000;
 }

@@ -151,6 +151,12 @@ const en = {
       schedule: 'Schedule a wave',
       label: 'Name of the wave',
       labelHint: 'For example “Winter 2026”.',
+      labelRequired: 'Give the wave a name: results are reported under it, for example “Winter 2026”.',
+      confirmTitle: 'Open “{{wave}}” now?',
+      confirmBody:
+        'It opens as soon as it is scheduled: people can answer at once, and from the first answer on the survey’s questions can no longer be changed.',
+      confirmOpen: 'Schedule and open now',
+      confirmCancel: 'Not yet',
       opensAt: 'Opens on',
       closesAt: 'Closes on',
       submit: 'Schedule the wave',
@@ -202,7 +208,17 @@ const en = {
       checking: 'Checking the file…',
       template: 'Download an empty file with the right columns',
       refused: 'The file was not imported',
-      refusedBody: '{{count}} problems in {{rows}} rows. Nothing was written: fix the file and upload it again.',
+      refusedBody: '{{problems}} in {{rows}}. Nothing was written: fix the file and upload it again.',
+      problems_one: '{{n}} problem',
+      problems_other: '{{n}} problems',
+      rows_one: '{{n}} row',
+      rows_other: '{{n}} rows',
+      file: {
+        too_large: '“{{name}}” is larger than 2 MB: split it into smaller files. Nothing was sent.',
+        empty: '“{{name}}” is empty: it needs a header row (e-mail, name…) and one row per person. Nothing was sent.',
+        not_csv:
+          '“{{name}}” is not a CSV file. In your spreadsheet, save it as “CSV UTF-8” and upload that file. Nothing was sent.',
+      },
       more: 'The first {{shown}} problems are listed.',
       reportCaption: 'Problems found in the file',
       reportTitle: 'Invitation file problems',
@@ -218,7 +234,6 @@ const en = {
       imported: 'Invitations sent',
       importedBody:
         'New people: {{created}} · updated: {{updated}} · invited now: {{invited}} · already invited: {{alreadyInvited}}.',
-      tooLarge: 'This file is larger than 2 MB: split it into smaller files.',
       another: 'Upload another file',
     },
     csvError: {
@@ -420,6 +435,12 @@ const fr: Messages = {
       schedule: 'Planifier une vague',
       label: 'Nom de la vague',
       labelHint: 'Par exemple « Hiver 2026 ».',
+      labelRequired: 'Donnez un nom à la vague : ses résultats sont présentés sous ce nom, par exemple « Hiver 2026 ».',
+      confirmTitle: 'Ouvrir «\u00a0{{wave}}\u00a0» maintenant\u00a0?',
+      confirmBody:
+        'Elle s’ouvre dès qu’elle est planifiée : chacun peut répondre tout de suite, et dès la première réponse les questions de l’enquête ne peuvent plus être modifiées.',
+      confirmOpen: 'Planifier et ouvrir maintenant',
+      confirmCancel: 'Pas encore',
       opensAt: 'Ouverture le',
       closesAt: 'Clôture le',
       submit: 'Planifier la vague',
@@ -471,8 +492,18 @@ const fr: Messages = {
       checking: 'Vérification du fichier…',
       template: 'Télécharger un fichier vide avec les bonnes colonnes',
       refused: 'Le fichier n’a pas été importé',
-      refusedBody:
-        '{{count}} problèmes sur {{rows}} lignes. Rien n’a été enregistré : corrigez le fichier et déposez-le à nouveau.',
+      refusedBody: '{{problems}} sur {{rows}}. Rien n’a été enregistré : corrigez le fichier et déposez-le à nouveau.',
+      problems_one: '{{n}} problème',
+      problems_other: '{{n}} problèmes',
+      rows_one: '{{n}} ligne',
+      rows_other: '{{n}} lignes',
+      file: {
+        too_large: '« {{name}} » dépasse 2 Mo : découpez-le en fichiers plus petits. Rien n’a été envoyé.',
+        empty:
+          '« {{name}} » est vide : il lui faut une ligne d’en-tête (e-mail, nom…) puis une ligne par personne. Rien n’a été envoyé.',
+        not_csv:
+          '« {{name}} » n’est pas un fichier CSV. Dans votre tableur, enregistrez-le au format « CSV UTF-8 » et déposez ce fichier. Rien n’a été envoyé.',
+      },
       more: 'Les {{shown}} premiers problèmes sont listés.',
       reportCaption: 'Problèmes trouvés dans le fichier',
       reportTitle: 'Problèmes du fichier d’invitations',
@@ -488,7 +519,6 @@ const fr: Messages = {
       imported: 'Invitations envoyées',
       importedBody:
         'Nouvelles personnes : {{created}} · mises à jour : {{updated}} · invitées maintenant : {{invited}} · déjà invitées : {{alreadyInvited}}.',
-      tooLarge: 'Ce fichier dépasse 2 Mo : découpez-le en fichiers plus petits.',
       another: 'Déposer un autre fichier',
     },
     csvError: {
