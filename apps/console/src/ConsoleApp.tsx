@@ -1,7 +1,8 @@
 import { AccessDenied, AuthGate, homeOf, type Me, matchPath, NotFound, useLang, useRouter } from '@facets/portal-kit';
+import { useEffect } from 'react';
 import { pageAllowed } from './frame/nav.ts';
 import { Sidebar } from './frame/Sidebar.tsx';
-import { PAGES } from './pages.tsx';
+import { PAGES, pageTitleKey } from './pages.tsx';
 
 const STAFF_ROLES: readonly string[] = ['admin', 'leadership', 'hr', 'manager', 'analyst'];
 
@@ -29,6 +30,14 @@ export function ConsoleApp() {
 function ConsoleRoutes({ me }: { me: Me }) {
   const { t } = useLang();
   const { path } = useRouter();
+  const page = PAGES.find((p) => matchPath(p.path, path));
+  const titleKey = page ? pageTitleKey(page) : null;
+  const pageTitle = titleKey ? t(titleKey) : null;
+  const appTitle = t('app.documentTitle');
+  // The browser's tab, history and bookmarks name the page, then the console.
+  useEffect(() => {
+    document.title = pageTitle ? `${pageTitle} – ${appTitle}` : appTitle;
+  }, [pageTitle, appTitle]);
   for (const page of PAGES) {
     const params = matchPath(page.path, path);
     if (!params) continue;

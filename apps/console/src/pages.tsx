@@ -35,6 +35,8 @@ export interface ConsolePage {
   roles?: readonly string[];
   /** Another path whose navigation entry this page lights up (a detail page under its list). */
   section?: string;
+  /** The message key naming the page in the browser's title; by default its navigation entry's, or its section's. */
+  title?: string;
   render: (me: Me, params: Params) => ReactNode;
 }
 
@@ -83,7 +85,7 @@ export const PAGES: readonly ConsolePage[] = [
   { path: 'initiatives', nav: 'initiatives', group: 'plan', render: (me) => <InitiativesBoard me={me} /> },
   { path: 'promises', nav: 'promises', group: 'plan', render: (me) => <PromiseRegister me={me} /> },
   { path: 'plans', nav: 'plans', group: 'plan', render: (me) => <ActionPlans me={me} /> },
-  { path: 'report', section: '', render: (me) => <Report me={me} /> },
+  { path: 'report', section: '', title: 'report.pageTitle', render: (me) => <Report me={me} /> },
   { path: 'inbox', nav: 'inbox', group: 'listen', roles: FEEDBACK_READERS, render: (me) => <Inbox me={me} /> },
   { path: 'surveys', nav: 'surveys', group: 'listen', render: (me) => <SurveyList me={me} /> },
   { path: 'surveys/new', section: 'surveys', roles: BUILDER_ROLES, render: () => <NewSurvey /> },
@@ -107,3 +109,11 @@ export const PAGES: readonly ConsolePage[] = [
   },
   { path: 'audit', nav: 'audit', group: 'settings', roles: AUDIT_READERS, render: (me) => <AuditLog me={me} /> },
 ];
+
+/** The message key of a page's title: its own, else its navigation entry's, else that of the page it sits under. */
+export function pageTitleKey(page: ConsolePage): string | null {
+  if (page.title) return page.title;
+  if (page.nav) return `console.nav.${page.nav}`;
+  const parent = PAGES.find((p) => p.path === page.section);
+  return parent?.nav ? `console.nav.${parent.nav}` : null;
+}

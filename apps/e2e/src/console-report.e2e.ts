@@ -18,6 +18,7 @@ const baseUrl = inject('baseUrl');
 const WORDS = {
   en: {
     link: 'Report to print of Employees',
+    documentTitle: 'Report to print – Facets console',
     title: 'Results of “Employees”',
     summary: 'At a glance',
     summaryOf: 'Summary of “Employees”',
@@ -32,6 +33,7 @@ const WORDS = {
   },
   fr: {
     link: 'Rapport à imprimer de Salariés',
+    documentTitle: 'Rapport à imprimer – Console Facets',
     title: 'Résultats de « Salariés »',
     summary: 'En un coup d’œil',
     summaryOf: 'Synthèse de « Salariés »',
@@ -97,6 +99,7 @@ describe.skipIf(!chromiumPath)('the report to print', () => {
           await snap(page, `${shot}-00-overview`);
           await page.getByRole('link', { name: w.link, exact: true }).click();
           await report(page).waitFor();
+          expect(await page.title()).toBe(w.documentTitle);
           const latest = await cover(page);
           expect(latest[w.scope]).toBe(w.wholeGroup);
           await expectClean(page);
