@@ -1,9 +1,8 @@
-import { type Db, newId, submitResponse } from '@facets/db';
-import { addStakeholder } from '@facets/db/testing';
+import { type Db, newId } from '@facets/db';
 import { TRPCError } from '@trpc/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fieldOf } from '../errors.ts';
-import { addInitiative, addSegmentAttribute, answerEmployees, people } from '../insights/testing.ts';
+import { addInitiative, addSegmentAttribute, answerEmployees, people, runPulse } from '../insights/testing.ts';
 import { addMember, buildOrg, callerFor, count, type Org, openDb, type Person } from '../test-setup.ts';
 
 /**
@@ -30,50 +29,6 @@ async function manager(name: string, department: string): Promise<Person> {
   return person;
 }
 
-async function runPulse(count: number) {
-  const hr = await callerFor(db.db, org.staff.hr.userId, { now: '2026-11-25T09:00:00.000Z' });
-  const { surveyId } = await hr.surveys.create({ groupId: employees(), title: { fr: 'Pulse', en: 'Pulse' } });
-  await hr.surveys.questions.save({
-    surveyId,
-    questions: [
-      {
-        type: 'rating',
-        scale: 'likert5',
-        facet: 'lived',
-        dimensionId: org.dimensions.recognition,
-        prompt: { fr: 'Je suis reconnu', en: 'I am recognised' },
-        options: null,
-        required: true,
-      },
-    ],
-  });
-  const { waveId } = await hr.surveys.waves.schedule({
-    surveyId,
-    label: 'Pulse 1',
-    opensAt: '2026-11-25T09:00:00.000Z',
-    closesAt: '2026-11-30T09:00:00.000Z',
-  });
-  const [question] = (await hr.surveys.get({ surveyId })).questions;
-  for (let i = 0; i < count; i++) {
-    const s = await addStakeholder(db.db, org, { groupId: employees(), segments: { department: 'it' } });
-    await submitResponse(db.db, {
-      organizationId: org.organizationId,
-      waveId,
-      stakeholderId: s.id,
-      groupId: employees(),
-      segments: s.segments,
-      idempotencyKey: `plan-pulse-${i}`,
-      answers: [{ questionId: question?.id ?? '', value: 5 }],
-      now: '2026-11-26T09:00:00.000Z',
-      newId,
-    });
-  }
-  await (await callerFor(db.db, org.staff.hr.userId, { now: '2026-11-28T09:00:00.000Z' })).surveys.waves.close({
-    waveId,
-  });
-  return { surveyId, waveId };
-}
-
 beforeEach(async () => {
   db = await openDb();
   org = await buildOrg(db.db, { kThreshold: 3 });
@@ -85,7 +40,7 @@ beforeEach(async () => {
     ...people(3, { department: 'it' }, { lived: 2, expected: 5 }),
     ...people(3, { department: 'ops' }, { lived: 5, expected: 5 }),
   ]);
-  pulse = await runPulse(4);
+  pulse = await runPulse(db.db, org, { lived: [5, 5, 5, 5] });
 });
 afterEach(() => db.close());
 

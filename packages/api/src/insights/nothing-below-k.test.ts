@@ -1,8 +1,14 @@
-import { type Db, newId, submitResponse } from '@facets/db';
-import { addStakeholder } from '@facets/db/testing';
+import type { Db } from '@facets/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, buildOrg, callerFor, type Org, openDb } from '../test-setup.ts';
-import { addCommentQuestion, addSegmentAttribute, answerEmployees, answerSuppliers, people } from './testing.ts';
+import {
+  addCommentQuestion,
+  addSegmentAttribute,
+  answerEmployees,
+  answerSuppliers,
+  people,
+  runPulse,
+} from './testing.ts';
 
 /**
  * No figure, count or alert stands on nothing or on fewer than k — in any view, for any reader. An organisation
@@ -20,48 +26,6 @@ const LATER = { now: '2026-12-01T12:00:00.000Z' };
 let db: Db;
 let org: Org;
 let legalManager: string;
-
-/** A survey of the employees with one recognition question, a wave answered by `count` people, closed or not. */
-async function smallSurvey(title: string, count: number, close: boolean) {
-  const hr = await callerFor(db.db, org.staff.hr.userId, { now: '2026-11-20T09:00:00.000Z' });
-  const { surveyId } = await hr.surveys.create({ groupId: org.groups.employee, title: { fr: title, en: title } });
-  await hr.surveys.questions.save({
-    surveyId,
-    questions: [
-      {
-        type: 'rating',
-        scale: 'likert5',
-        facet: 'lived',
-        dimensionId: org.dimensions.recognition,
-        prompt: { fr: 'Je suis reconnu', en: 'I am recognised' },
-        options: null,
-        required: true,
-      },
-    ],
-  });
-  const { waveId } = await hr.surveys.waves.schedule({
-    surveyId,
-    label: `${title} 1`,
-    opensAt: '2026-11-20T09:00:00.000Z',
-    closesAt: '2026-12-20T09:00:00.000Z',
-  });
-  const [question] = (await hr.surveys.get({ surveyId })).questions;
-  for (let i = 0; i < count; i++) {
-    const s = await addStakeholder(db.db, org, { groupId: org.groups.employee, segments: { department: 'ops' } });
-    await submitResponse(db.db, {
-      organizationId: org.organizationId,
-      waveId,
-      stakeholderId: s.id,
-      groupId: org.groups.employee,
-      segments: s.segments,
-      idempotencyKey: `${title}-${i}`,
-      answers: [{ questionId: question!.id, value: 5 }],
-      now: '2026-11-21T09:00:00.000Z',
-      newId,
-    });
-  }
-  if (close) await (await callerFor(db.db, org.staff.hr.userId, LATER)).surveys.waves.close({ waveId });
-}
 
 beforeAll(async () => {
   db = await openDb();
@@ -90,8 +54,19 @@ beforeAll(async () => {
     ],
     { commentQuestionId },
   );
-  await smallSurvey('Pulse', 2, false);
-  await smallSurvey('Onboarding', 2, true);
+  // Two answers each from Operations: a pulse still under way at LATER, and an onboarding-style survey closed.
+  await runPulse(db.db, org, {
+    lived: [5, 5],
+    department: 'ops',
+    keepOpen: true,
+    closesAt: '2026-12-20T09:00:00.000Z',
+  });
+  await runPulse(db.db, org, {
+    lived: [5, 5],
+    department: 'ops',
+    title: { fr: 'Arrivée', en: 'Onboarding' },
+    label: 'Onboarding 1',
+  });
   await answerSuppliers(db.db, org, 'Acme', 2, { wave: 'closed' });
   await answerSuppliers(db.db, org, 'Globex', 1, { wave: 'closed' });
   const legal = await addMember(db.db, org, 'legal-manager', 'manager');

@@ -56,9 +56,7 @@ export async function overviewView(
   const result = [];
   for (const group of groups) {
     const selection = group.id === chosen ? selectionOf(input) : undefined;
-    result.push(
-      groupView(org, group, await loadPopulation(db, scope, { group, segment, selection })),
-    );
+    result.push(groupView(org, group, await loadPopulation(db, scope, { group, segment, selection })));
   }
   return {
     kThreshold: scope.policy.k,

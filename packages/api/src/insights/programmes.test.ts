@@ -1,8 +1,7 @@
-import { type Db, newId, submitResponse } from '@facets/db';
-import { addStakeholder } from '@facets/db/testing';
+import type { Db } from '@facets/db';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildOrg, callerFor, type Org, openDb } from '../test-setup.ts';
-import { addSegmentAttribute, answerEmployees, people } from './testing.ts';
+import { addSegmentAttribute, answerEmployees, people, runPulse } from './testing.ts';
 
 /**
  * A group running more than one survey: the quarterly survey (Q3, Q4) and a short pulse after Q4. Every view reports
@@ -18,52 +17,6 @@ const LATER = { now: '2026-12-01T12:00:00.000Z' };
 const leadership = () => callerFor(db.db, org.leadership.userId, LATER);
 const hr = (now = LATER.now) => callerFor(db.db, org.staff.hr.userId, { now });
 
-/** A one-question pulse on recognition, created after the quarterly survey, answered by `lived` and closed. */
-async function runPulse(lived: readonly number[], department = 'it') {
-  const api = await hr('2026-11-25T09:00:00.000Z');
-  const { surveyId } = await api.surveys.create({
-    groupId: org.groups.employee,
-    title: { fr: 'Pulse reconnaissance', en: 'Recognition pulse' },
-  });
-  await api.surveys.questions.save({
-    surveyId,
-    questions: [
-      {
-        type: 'rating',
-        scale: 'likert5',
-        facet: 'lived',
-        dimensionId: org.dimensions.recognition,
-        prompt: { fr: 'Je suis reconnu', en: 'I am recognised' },
-        options: null,
-        required: true,
-      },
-    ],
-  });
-  const { waveId } = await api.surveys.waves.schedule({
-    surveyId,
-    label: 'Pulse 1',
-    opensAt: '2026-11-25T09:00:00.000Z',
-    closesAt: '2026-11-30T09:00:00.000Z',
-  });
-  const [question] = (await api.surveys.get({ surveyId })).questions;
-  for (const [i, value] of lived.entries()) {
-    const s = await addStakeholder(db.db, org, { groupId: org.groups.employee, segments: { department } });
-    await submitResponse(db.db, {
-      organizationId: org.organizationId,
-      waveId,
-      stakeholderId: s.id,
-      groupId: org.groups.employee,
-      segments: s.segments,
-      idempotencyKey: `pulse-${waveId}-${i}`,
-      answers: [{ questionId: question!.id, value }],
-      now: '2026-11-26T09:00:00.000Z',
-      newId,
-    });
-  }
-  await (await hr('2026-11-28T09:00:00.000Z')).surveys.waves.close({ waveId });
-  return { surveyId, waveId };
-}
-
 beforeEach(async () => {
   db = await openDb();
   org = await buildOrg(db.db, { kThreshold: 3 });
@@ -75,7 +28,10 @@ beforeEach(async () => {
     ...people(3, { department: 'it' }, { lived: 2, enps: 3, transparency: 1 }),
     ...people(3, { department: 'ops' }, { lived: 2, enps: 3, transparency: 1 }),
   ]);
-  pulse = await runPulse([5, 5, 5, 5]);
+  pulse = await runPulse(db.db, org, {
+    lived: [5, 5, 5, 5],
+    title: { fr: 'Pulse reconnaissance', en: 'Recognition pulse' },
+  });
 });
 afterEach(() => db.close());
 

@@ -1,7 +1,7 @@
 import { companyValue, type Database, newId, submitResponse } from '@facets/db';
 import { addStakeholder } from '@facets/db/testing';
 import type { Kysely } from 'kysely';
-import type { Org } from '../test-setup.ts';
+import { callerFor, type Org } from '../test-setup.ts';
 
 /** Test support for the insights views: respondents, segment attributes, plans and a dimension comment question. */
 
@@ -233,3 +233,71 @@ export async function addPromise(
 /** `count` people with the given segments (and default answers). */
 export const people = (count: number, segments: Record<string, string>, extra: Respondent = {}): Respondent[] =>
   Array.from({ length: count }, () => ({ ...extra, segments }));
+
+/**
+ * A survey of the employees with one question (recognition, lived), created by HR after the quarterly survey, and one
+ * wave answered with `lived` by people of `department` through `submitResponse`, then closed by HR — unless
+ * `keepOpen`, with `closesAt` after the tests' `now` so that it stays under way.
+ */
+export async function runPulse(
+  db: Kysely<Database>,
+  org: Org,
+  args: {
+    lived: readonly number[];
+    department?: string;
+    title?: { fr: string; en: string };
+    label?: string;
+    keepOpen?: boolean;
+    closesAt?: string;
+  },
+): Promise<{ surveyId: string; waveId: string }> {
+  const hr = await callerFor(db, org.staff.hr.userId, { now: '2026-11-25T09:00:00.000Z' });
+  const { surveyId } = await hr.surveys.create({
+    groupId: org.groups.employee,
+    title: args.title ?? { fr: 'Pulse', en: 'Pulse' },
+  });
+  await hr.surveys.questions.save({
+    surveyId,
+    questions: [
+      {
+        type: 'rating',
+        scale: 'likert5',
+        facet: 'lived',
+        dimensionId: org.dimensions.recognition,
+        prompt: { fr: 'Je suis reconnu', en: 'I am recognised' },
+        options: null,
+        required: true,
+      },
+    ],
+  });
+  const { waveId } = await hr.surveys.waves.schedule({
+    surveyId,
+    label: args.label ?? 'Pulse 1',
+    opensAt: '2026-11-25T09:00:00.000Z',
+    closesAt: args.closesAt ?? '2026-11-30T09:00:00.000Z',
+  });
+  const [question] = (await hr.surveys.get({ surveyId })).questions;
+  for (const [i, value] of args.lived.entries()) {
+    const s = await addStakeholder(db, org, {
+      groupId: org.groups.employee,
+      segments: { department: args.department ?? 'it' },
+    });
+    await submitResponse(db, {
+      organizationId: org.organizationId,
+      waveId,
+      stakeholderId: s.id,
+      groupId: org.groups.employee,
+      segments: s.segments,
+      idempotencyKey: `pulse-${waveId}-${i}`,
+      answers: [{ questionId: question!.id, value }],
+      now: '2026-11-26T09:00:00.000Z',
+      newId,
+    });
+  }
+  if (!args.keepOpen) {
+    await (await callerFor(db, org.staff.hr.userId, { now: '2026-11-28T09:00:00.000Z' })).surveys.waves.close({
+      waveId,
+    });
+  }
+  return { surveyId, waveId };
+}

@@ -117,7 +117,10 @@ describe('insights.overview', () => {
       hidden: null,
     });
     // Nobody in HR answered: nothing is shown, and nothing is shown of anyone else.
-    const hr = await api.insights.overview({ groupId: org.groups.employee, segment: { key: 'department', value: 'hr' } });
+    const hr = await api.insights.overview({
+      groupId: org.groups.employee,
+      segment: { key: 'department', value: 'hr' },
+    });
     expect(hr.groups[0]!.respondents.n).toBe(0);
     expect(hr.groups[0]!.dimensions.every((d) => d.lived.score === null)).toBe(true);
     await expect(api.insights.overview({ segment: { key: 'department', value: 'it' } })).rejects.toMatchObject({
