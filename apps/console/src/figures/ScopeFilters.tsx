@@ -42,6 +42,8 @@ export function useScopeChoice(me: Me) {
     scopeValue,
     segment,
     keys: segments.data?.segments ?? [],
+    /** Whether the segment attributes are still on their way (for staff who see the whole group). */
+    keysLoading: segments.isLoading,
   };
 }
 
@@ -53,16 +55,17 @@ export function ScopeFilters({
   labels,
 }: {
   choice: ScopeChoice;
-  labels: { filters: string; group: string; scope: string; wholeGroup: string; scopeValue: string };
+  /** What the page calls its choice (its accessible name) and the segment select ("Plan for", "Scope"). */
+  labels: { filters: string; scope: string };
 }) {
-  const { lang } = useLang();
+  const { t, lang } = useLang();
   const { setSearch } = useRouter();
   const { manager, keys, scopeKey } = choice;
   const values = keys.find((k) => k.key === scopeKey)?.values ?? [];
   return (
     <search className="fx-filters" aria-label={labels.filters}>
       <Select
-        label={labels.group}
+        label={t('scope.group')}
         value={choice.groupId}
         onChange={(e) => setSearch({ group: e.currentTarget.value, key: null, value: null, survey: null, wave: null })}
         options={choice.visibleGroups.map((g) => ({ value: g.id, label: pickText(g.label, lang) }))}
@@ -76,14 +79,14 @@ export function ScopeFilters({
             setSearch({ key: key?.key ?? null, value: key?.values[0]?.value ?? null });
           }}
           options={[
-            { value: '', label: labels.wholeGroup },
+            { value: '', label: t('scope.wholeGroup') },
             ...keys.map((k) => ({ value: k.key, label: pickText(k.label, lang) })),
           ]}
         />
       ) : null}
       {!manager && scopeKey ? (
         <Select
-          label={labels.scopeValue}
+          label={t('scope.value')}
           value={choice.scopeValue}
           onChange={(e) => setSearch({ value: e.currentTarget.value })}
           options={values.map((v) => ({ value: v.value, label: pickText(v.label, lang) }))}

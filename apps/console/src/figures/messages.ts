@@ -37,6 +37,11 @@ const en = {
     anonymity:
       'To protect anonymity, a figure is shown only when at least {{k}} people answered (comments: {{commentK}} commenters); every hidden figure says why.',
   },
+  scope: {
+    group: 'Group',
+    wholeGroup: 'The whole group',
+    value: 'Which one',
+  },
   reporting: {
     filters: 'What the results of {{group}} report on',
     survey: 'Survey',
@@ -86,6 +91,11 @@ const fr: typeof en = {
       'Pour protéger l’anonymat, les résultats d’une vague sont publiés à sa clôture, et seulement pour des groupes qu’aucune combinaison ne permet de réduire à moins de {{k}} personnes ; chaque chiffre masqué dit pourquoi.',
     anonymity:
       'Pour protéger l’anonymat, un chiffre n’est affiché que si au moins {{k}} personnes ont répondu (commentaires : {{commentK}} personnes) ; chaque chiffre masqué dit pourquoi.',
+  },
+  scope: {
+    group: 'Groupe',
+    wholeGroup: 'Tout le groupe',
+    value: 'Lequel',
   },
   reporting: {
     filters: 'Ce que couvrent les résultats de {{group}}',

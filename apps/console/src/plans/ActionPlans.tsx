@@ -67,10 +67,7 @@ export function ActionPlans({ me }: { me: Me }) {
         choice={choice}
         labels={{
           filters: t('plans.filters'),
-          group: t('plans.group'),
           scope: t('plans.scope'),
-          wholeGroup: t('plans.wholeGroup'),
-          scopeValue: t('plans.scopeValue'),
         }}
       />
       {manager ? <p className="fx-hint">{t('plans.yourDepartment')}</p> : null}

@@ -6,10 +6,7 @@ const en = {
     intro:
       'After each survey, choose a few focus areas from the results and write what will be done, by whom and by when. Published actions appear in the employees’ “You said, we did”.',
     filters: 'Choose the plan',
-    group: 'Group',
     scope: 'Plan for',
-    wholeGroup: 'The whole group',
-    scopeValue: 'Which one',
     yourDepartment: 'Your department’s plan: the results and actions of your own team.',
     results: {
       title: 'Results of {{wave}}',
@@ -121,10 +118,7 @@ const fr: typeof en = {
     intro:
       'Après chaque enquête, choisissez quelques axes de progrès dans les résultats et écrivez ce qui sera fait, par qui et pour quand. Les actions publiées apparaissent dans « Vous avez dit, nous avons fait » des salariés.',
     filters: 'Choisir le plan',
-    group: 'Groupe',
     scope: 'Plan pour',
-    wholeGroup: 'Tout le groupe',
-    scopeValue: 'Lequel',
     yourDepartment: 'Le plan de votre service : les résultats et les actions de votre équipe.',
     results: {
       title: 'Résultats de {{wave}}',

@@ -34,12 +34,9 @@ export function Report({ me }: { me: Me }) {
   const shown = Boolean(group?.wave);
   // The heatmap cuts the whole group: not for a manager, nor for a report on one segment.
   const heatmap = !manager && !segment;
-  const segments = useQuery({
-    ...trpc.insights.segments.queryOptions({ groupId, ...selection }),
-    enabled: heatmap && shown,
-  });
+  // The segment attributes are the scope choice's own (they do not depend on the wave).
   const breakdowns = useQueries({
-    queries: (heatmap ? (segments.data?.segments ?? []) : []).map((s) =>
+    queries: (heatmap && shown ? choice.keys : []).map((s) =>
       trpc.insights.breakdown.queryOptions({ groupId, segmentKey: s.key, ...selection }),
     ),
   });
@@ -49,8 +46,9 @@ export function Report({ me }: { me: Me }) {
     ),
   });
   const plan = useQuery({ ...trpc.actionPlans.get.queryOptions(scoped), enabled: shown });
-  const pending = [overview, segments, plan, ...breakdowns, ...dimensions].some((q) => q.isLoading);
-  const failed = [overview, segments, plan, ...breakdowns, ...dimensions].find((q) => q.isError);
+  const queries = [overview, plan, ...breakdowns, ...dimensions];
+  const pending = queries.some((q) => q.isLoading) || (heatmap && choice.keysLoading);
+  const failed = queries.find((q) => q.isError);
   const k = overview.data?.kThreshold ?? me.organization.kThreshold;
   const programme = group?.programmes.find((p) => p.surveyId === group.programme?.surveyId);
   const scopeLabel = overview.data?.segmentLabel;
@@ -71,10 +69,7 @@ export function Report({ me }: { me: Me }) {
           choice={choice}
           labels={{
             filters: t('report.filters'),
-            group: t('report.group'),
             scope: t('report.scope'),
-            wholeGroup: t('report.wholeGroup'),
-            scopeValue: t('report.scopeValue'),
           }}
         />
         {group ? (
@@ -106,7 +101,7 @@ export function Report({ me }: { me: Me }) {
                       key: pickText(scopeLabel.key, lang),
                       value: pickText(scopeLabel.value, lang),
                     })
-                  : t('report.wholeGroup')}
+                  : t('scope.wholeGroup')}
               </dd>
               <dt>{t('report.printed')}</dt>
               <dd>{t('report.printedBy', { date: formatDate(new Date().toISOString(), lang), name: me.user.name })}</dd>
@@ -148,7 +143,9 @@ export function Report({ me }: { me: Me }) {
                         <li key={b.segment.key}>
                           {t('report.heatmapWithheld', {
                             segment: pickText(b.segment.label, lang),
-                            reason: reason(b.rows[0]?.respondents.hidden ?? null, k) ?? t('figures.noData'),
+                            reason: new Intl.ListFormat(lang).format(
+                              new Set(b.rows.map((r) => reason(r.respondents.hidden, k) ?? t('figures.noData'))),
+                            ),
                           })}
                         </li>
                       ))}

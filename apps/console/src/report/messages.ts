@@ -5,10 +5,7 @@ const en = {
     intro:
       'A group’s results in one wave, laid out for paper: choose the group, the scope and the wave, then print it or save it as PDF from the print dialog.',
     filters: 'Choose the report',
-    group: 'Group',
     scope: 'Scope',
-    wholeGroup: 'The whole group',
-    scopeValue: 'Which one',
     scopeOf: '{{key}}: {{value}}',
     print: 'Print or save as PDF',
     printHint: 'A4, one part per page; the page’s menus are left out.',
@@ -35,10 +32,7 @@ const fr: typeof en = {
     intro:
       'Les résultats d’un groupe pour une vague, mis en page pour le papier : choisissez le groupe, le périmètre et la vague, puis imprimez-le ou enregistrez-le en PDF depuis la fenêtre d’impression.',
     filters: 'Choisir le rapport',
-    group: 'Groupe',
     scope: 'Périmètre',
-    wholeGroup: 'Tout le groupe',
-    scopeValue: 'Lequel',
     scopeOf: '{{key}} : {{value}}',
     print: 'Imprimer ou enregistrer en PDF',
     printHint: 'A4, une partie par page ; les menus de la page sont laissés de côté.',
