@@ -30,20 +30,16 @@ export function ConsoleApp() {
 function ConsoleRoutes({ me }: { me: Me }) {
   const { t } = useLang();
   const { path } = useRouter();
-  const page = PAGES.find((p) => matchPath(p.path, path));
-  const titleKey = page ? pageTitleKey(page) : null;
+  const route = PAGES.map((page) => ({ page, params: matchPath(page.path, path) })).find((r) => r.params);
+  const titleKey = route ? pageTitleKey(route.page) : null;
   const pageTitle = titleKey ? t(titleKey) : null;
   const appTitle = t('app.documentTitle');
   // The browser's tab, history and bookmarks name the page, then the console.
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} – ${appTitle}` : appTitle;
   }, [pageTitle, appTitle]);
-  for (const page of PAGES) {
-    const params = matchPath(page.path, path);
-    if (!params) continue;
-    // A page that exists but not for this role says so, rather than pretending the address is wrong.
-    if (!pageAllowed(page, me.role)) return <AccessDenied message={t('console.notForRole')} />;
-    return page.render(me, params);
-  }
-  return <NotFound />;
+  if (!route?.params) return <NotFound />;
+  // A page that exists but not for this role says so, rather than pretending the address is wrong.
+  if (!pageAllowed(route.page, me.role)) return <AccessDenied message={t('console.notForRole')} />;
+  return route.page.render(me, route.params);
 }

@@ -18,7 +18,7 @@ export function ExportButton<T>(props: { title: string; rows: readonly T[]; colu
       { onSuccess: () => downloadCsv(csvFileName(props.title, new Date()), toCsv(props.rows, props.columns)) },
     );
   return (
-    <span>
+    <span className="fx-export">
       <Button
         variant="secondary"
         size="sm"

@@ -5,7 +5,7 @@ import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
 import { reportPath } from '../report/paths.ts';
 import { DimensionTable } from './DimensionTable.tsx';
 import { SummaryBand } from './SummaryBand.tsx';
-import { groupSummary } from './summary.ts';
+import { headlineOutcome } from './summary.ts';
 
 /** One group: its wave and respondents, outcome items, alerts, then the dimension table. */
 export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
@@ -15,7 +15,7 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
   const titleId = `group-${group.id}`;
   const respondents = group.respondents;
   // The headline outcome is in the summary band; the list holds the others.
-  const headline = groupSummary(group).headline;
+  const headline = headlineOutcome(group);
   const others = group.wave ? group.outcomes.filter((o) => o !== headline) : group.outcomes;
   return (
     <Card

@@ -110,7 +110,7 @@ export function SummaryBand({ group, k }: { group: OverviewGroup; k: number }) {
 }
 
 /** Each dimension's lived score as a bar, its intended target as a mark: the table's two columns, drawn. */
-export function LivedAgainstTarget({ group, k }: { group: OverviewGroup; k: number }) {
+function LivedAgainstTarget({ group, k }: { group: OverviewGroup; k: number }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
   if (group.dimensions.length === 0) return null;
@@ -119,18 +119,22 @@ export function LivedAgainstTarget({ group, k }: { group: OverviewGroup; k: numb
       title={t('overview.summary.chart', { group: pickText(group.label, lang) })}
       valueLabel={t('overview.col.lived')}
       markerLabel={t('overview.summary.target')}
-      rows={group.dimensions.map((d) => ({
-        id: d.id,
-        label: pickText(d.label, lang),
-        value: d.lived.hidden === null ? d.lived.score : null,
-        marker: d.intended?.target ?? null,
-        text:
-          d.lived.score !== null && d.lived.hidden === null
-            ? `${formatNumber(d.lived.score, lang, 1)} · ${t('figures.n', { n: formatNumber(d.lived.n, lang) })}`
-            : d.lived.hidden
-              ? `${t('figures.hidden')} · ${reason(d.lived.hidden, k) ?? ''}`
-              : t('figures.noData'),
-      }))}
+      rows={group.dimensions.map((d) => {
+        const shown = d.lived.hidden === null ? d.lived.score : null;
+        const n = t('figures.n', { n: formatNumber(d.lived.n, lang) });
+        return {
+          id: d.id,
+          label: pickText(d.label, lang),
+          value: shown,
+          marker: d.intended?.target ?? null,
+          text:
+            shown !== null
+              ? `${formatNumber(shown, lang, 1)} · ${n}`
+              : d.lived.hidden
+                ? `${t('figures.hidden')} · ${reason(d.lived.hidden, k) ?? ''}`
+                : t('figures.noData'),
+        };
+      })}
     />
   );
 }

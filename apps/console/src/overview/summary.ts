@@ -26,13 +26,18 @@ export const MAX_GAPS = 3;
 
 const RISKS: ReadonlySet<string> = new Set(['promise_drift', 'target_shortfall']);
 
+/** The group's headline outcome: the first shown, else the first (to say why it is not); null without any. */
+export function headlineOutcome(group: Pick<OverviewGroup, 'outcomes'>): Outcome | null {
+  return group.outcomes.find((o) => o.value !== null) ?? group.outcomes[0] ?? null;
+}
+
 /**
  * What a group's summary band says, from the overview's own figures (nothing the table does not already show):
  * the headline outcome, participation, the widest gaps, and the alerts. A gap is listed only when the lived
  * figure it stands on is shown, so it never rests on n = 0 or on fewer than k.
  */
 export function groupSummary(group: OverviewGroup): GroupSummary {
-  const headline = group.outcomes.find((o) => o.value !== null) ?? group.outcomes[0] ?? null;
+  const headline = headlineOutcome(group);
   const gaps: SummaryGap[] = [];
   for (const d of group.dimensions) {
     if (d.lived.score === null || d.lived.hidden !== null) continue;
