@@ -28,6 +28,9 @@ const WORDS = {
     scope: 'Scope',
     wholeGroup: 'The whole group',
     department: 'Department: IT',
+    which: 'Which one',
+    lyon: 'Site: Lyon',
+    withheld: /^The results of Site: Lyon are not shown for .+: combined with the other groups shown/,
     print: 'Print or save as PDF',
     notOnPaper: ['Sign out', 'Export CSV', 'Print or save as PDF', 'Overview'],
   },
@@ -43,6 +46,9 @@ const WORDS = {
     scope: 'Périmètre',
     wholeGroup: 'Tout le groupe',
     department: 'Service : Informatique',
+    which: 'Lequel',
+    lyon: 'Site : Lyon',
+    withheld: /^Les résultats de Site : Lyon ne sont pas montrés pour .+ : croisé avec les autres groupes affichés/,
     print: 'Imprimer ou enregistrer en PDF',
     notOnPaper: ['Se déconnecter', 'Exporter en CSV', 'Imprimer ou enregistrer en PDF', 'Vue d’ensemble'],
   },
@@ -120,6 +126,17 @@ describe.skipIf(!chromiumPath)('the report to print', () => {
           await report(page).waitFor();
           expect((await cover(page))[w.wave]).toBe(earlier);
           expect(earlier).not.toBe(latest[w.wave]);
+
+          // A segment the wave withholds (Lyon: with the other sites shown it would single people out) prints its
+          // reason and nothing else: no figure, no empty page per dimension.
+          const controls = page.locator('.fx-report__controls');
+          await controls.getByLabel(w.scope, { exact: true }).selectOption({ label: 'Site' });
+          await controls.getByLabel(w.which, { exact: true }).selectOption({ label: 'Lyon' });
+          await expect.poll(async () => (await cover(page))[w.scope]).toBe(w.lyon);
+          await report(page).getByText(w.withheld).waitFor();
+          expect(await report(page).locator('.fx-report__part').count()).toBe(0);
+          await expectClean(page);
+          await snap(page, `${shot}-03-withheld-segment`);
         } finally {
           await context.close();
         }

@@ -31,7 +31,9 @@ export function Report({ me }: { me: Me }) {
   const scoped = { groupId, ...(segment ? { segment } : {}), ...selection };
   const overview = useQuery({ ...trpc.insights.overview.queryOptions(scoped), enabled: groupId !== '' });
   const group = overview.data?.groups.find((g) => g.id === groupId);
-  const shown = Boolean(group?.wave);
+  // A scope withheld in the wave (too few people, or it would single some out) prints its reason, and nothing else.
+  const withheld = group?.wave ? group.respondents.hidden : null;
+  const shown = Boolean(group?.wave) && withheld === null;
   // The heatmap cuts the whole group: not for a manager, nor for a report on one segment.
   const heatmap = !manager && !segment;
   // The segment attributes are the scope choice's own (they do not depend on the wave).
@@ -53,6 +55,9 @@ export function Report({ me }: { me: Me }) {
   const programme = group?.programmes.find((p) => p.surveyId === group.programme?.surveyId);
   const scopeLabel = overview.data?.segmentLabel;
   const groupName = group ? pickText(group.label, lang) : choice.groupName;
+  const scopeText = scopeLabel
+    ? t('report.scopeOf', { key: pickText(scopeLabel.key, lang), value: pickText(scopeLabel.value, lang) })
+    : t('scope.wholeGroup');
   const reason = useHiddenReason();
   // A cut with no segment shown would print a page of padlocks: it is named in one line instead.
   const loaded = breakdowns.flatMap((b) => (b.data ? [b.data] : []));
@@ -95,14 +100,7 @@ export function Report({ me }: { me: Me }) {
               <dt>{t('report.wave')}</dt>
               <dd>{group.wave?.label ?? t('report.noWave')}</dd>
               <dt>{t('report.scope')}</dt>
-              <dd>
-                {scopeLabel
-                  ? t('report.scopeOf', {
-                      key: pickText(scopeLabel.key, lang),
-                      value: pickText(scopeLabel.value, lang),
-                    })
-                  : t('scope.wholeGroup')}
-              </dd>
+              <dd>{scopeText}</dd>
               <dt>{t('report.printed')}</dt>
               <dd>{t('report.printedBy', { date: formatDate(new Date().toISOString(), lang), name: me.user.name })}</dd>
             </dl>
@@ -112,6 +110,14 @@ export function Report({ me }: { me: Me }) {
           </header>
           {!group.wave ? (
             <EmptyState title={t('overview.noWave')}>{t('overview.noWaveBody')}</EmptyState>
+          ) : withheld ? (
+            <Alert tone="info">
+              {t('report.withheld', {
+                scope: scopeText,
+                wave: group.wave.label,
+                reason: reason(withheld, k) ?? t('figures.reason.no_data'),
+              })}
+            </Alert>
           ) : (
             <>
               <section className="fx-report__part" aria-labelledby="report-summary">
