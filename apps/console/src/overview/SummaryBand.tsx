@@ -104,7 +104,8 @@ export function SummaryBand({ group, k }: { group: OverviewGroup; k: number }) {
           </dd>
         </div>
       </dl>
-      <LivedAgainstTarget group={group} k={k} />
+      {/* Withheld respondents withhold every bar too: the tile above says why, once. */}
+      {s.respondents.hidden ? null : <LivedAgainstTarget group={group} k={k} />}
     </section>
   );
 }
