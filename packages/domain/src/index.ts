@@ -3,6 +3,7 @@ export * from './aggregates.ts';
 export * from './anonymity.ts';
 export * from './audit.ts';
 export * from './companies.ts';
+export * from './comparison.ts';
 export * from './disclosure/index.ts';
 export * from './drivers.ts';
 export * from './errors.ts';

@@ -68,11 +68,11 @@ describe('a small segment and its complementary sibling', () => {
     const rows = await breakdown('department');
     expect(rows.get('hr')).toEqual({
       respondents: { n: 0, hidden: 'below_k' },
-      recognition: { dimensionId: org.dimensions.recognition, ...withheld('below_k') },
+      recognition: { dimensionId: org.dimensions.recognition, ...withheld('below_k'), vsTotal: null },
     });
     expect(rows.get('sales')).toEqual({
       respondents: { n: 0, hidden: 'complementary' },
-      recognition: { dimensionId: org.dimensions.recognition, ...withheld('complementary') },
+      recognition: { dimensionId: org.dimensions.recognition, ...withheld('complementary'), vsTotal: null },
     });
     expect(rows.get('it')?.recognition).toMatchObject({ value: 100, n: 6, hidden: null });
   });
@@ -167,7 +167,7 @@ describe('a filter whose complement is a handful of people', () => {
     const rows = await breakdown('department');
     expect(rows.get('it')).toEqual({
       respondents: { n: 0, hidden: 'complementary' },
-      recognition: { dimensionId: org.dimensions.recognition, ...withheld('complementary') },
+      recognition: { dimensionId: org.dimensions.recognition, ...withheld('complementary'), vsTotal: null },
     });
   });
 
@@ -235,11 +235,11 @@ describe('segments of two keys that nearly coincide', () => {
     // Lyon minus IT is the HR person at Lyon; Paris minus sales is HR at Paris, and HR minus that the same person.
     expect(sites.get('lyon')).toEqual({
       respondents: { n: 0, hidden: 'overlap' },
-      recognition: { dimensionId: org.dimensions.recognition, ...withheld('overlap') },
+      recognition: { dimensionId: org.dimensions.recognition, ...withheld('overlap'), vsTotal: null },
     });
     expect(sites.get('paris')).toEqual({
       respondents: { n: 0, hidden: 'complementary' },
-      recognition: { dimensionId: org.dimensions.recognition, ...withheld('complementary') },
+      recognition: { dimensionId: org.dimensions.recognition, ...withheld('complementary'), vsTotal: null },
     });
   });
 

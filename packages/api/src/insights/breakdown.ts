@@ -2,14 +2,15 @@ import { COMPANY_COUNTED, COMPANY_KEY, type Database, listDimensions, listSegmen
 import { DomainError, type LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, rowOf, type SegmentRow } from './cells.ts';
-import { scoreFigure } from './figures.ts';
+import { comparisonFigure, scoreFigure } from './figures.ts';
 import { loadPopulation, type Selection } from './population.ts';
 import { requireGroup, type Scope, selectionOf } from './scope.ts';
 
 /**
  * `insights.breakdown`: a group's lived scores by the values of one segment key (department, site, supplier
  * category…) in one published wave (the current one by default). Each value is a population of the wave's
- * publication: shown when the publication accepted it, else withheld with the reason it was given there.
+ * publication: shown when the publication accepted it, else withheld with the reason it was given there. A shown
+ * value's cell says how far it is from the whole group (`vsTotal`, with its 95 % interval).
  */
 export async function breakdownView(
   db: Kysely<Database>,
@@ -39,22 +40,27 @@ export async function breakdownView(
   }
   const labels = new Map<string, LocalizedText>((attribute?.values ?? []).map((v) => [v.value, v.label]));
   const values = [...labels.keys(), ...carried.filter((v) => !labels.has(v))];
-  const cellsOf = (row: SegmentRow | undefined) =>
-    dimensions.map((d) => ({ dimensionId: d.id, ...scoreFigure(cellIn(row, facetKey(d.id, 'lived'))) }));
   const total = published ? rowOf(published, null) : undefined;
+  // Each value's cells carry their difference from the whole group, with its confidence.
+  const cellsOf = (row: SegmentRow | undefined, compare: boolean) =>
+    dimensions.map((d) => {
+      const cell = cellIn(row, facetKey(d.id, 'lived'));
+      const whole = cellIn(total, facetKey(d.id, 'lived'));
+      return { dimensionId: d.id, ...scoreFigure(cell), vsTotal: compare ? comparisonFigure(cell, whole) : null };
+    });
   return {
     groupId: group.id,
     wave: chosen?.wave ?? null,
     segment: { key: input.segmentKey, label: attribute?.label ?? { fr: input.segmentKey, en: input.segmentKey } },
     dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
-    total: { respondents: total?.respondents ?? { n: 0, hidden: 'no_data' as const }, cells: cellsOf(total) },
+    total: { respondents: total?.respondents ?? { n: 0, hidden: 'no_data' as const }, cells: cellsOf(total, false) },
     rows: values.map((value) => {
       const row = published ? rowOf(published, { key: input.segmentKey, value }) : undefined;
       return {
         value,
         label: labels.get(value) ?? { fr: value, en: value },
         respondents: row?.respondents ?? { n: 0, hidden: 'no_data' as const },
-        cells: cellsOf(row),
+        cells: cellsOf(row, true),
       };
     }),
   };

@@ -1,11 +1,18 @@
-import { COMPANY_COUNTED, COMPANY_KEY, type Database, listDimensions, listIntendedExperience } from '@facets/db';
-import { DomainError, importancePerformance } from '@facets/domain';
+import {
+  COMPANY_COUNTED,
+  COMPANY_KEY,
+  type Database,
+  getWaveSurvey,
+  listDimensions,
+  listIntendedExperience,
+} from '@facets/db';
+import { DomainError, importancePerformance, questionKey } from '@facets/domain';
 import type { Kysely } from 'kysely';
-import { cellIn, facetKey, type Segment, type SegmentRow } from './cells.ts';
+import { cellIn, facetKey, rowOf, type Segment, type SegmentRow } from './cells.ts';
 import { commentsOf } from './comments.ts';
 import { type DriversView, driversView } from './drivers.ts';
-import { type FacetCell, favourabilityFigure, round1, scoreFigure, visibleMean } from './figures.ts';
-import { loadPopulation, type Selection } from './population.ts';
+import { comparisonFigure, type FacetCell, favourabilityFigure, round1, scoreFigure, visibleMean } from './figures.ts';
+import { loadPopulation, type PopulationWave, type Selection } from './population.ts';
 import { populationOf, requireDimension, requireGroup, type Scope, selectionOf } from './scope.ts';
 
 /**
@@ -34,6 +41,8 @@ export async function dimensionView(
   } = await loadPopulation(db, scope, { group, segment: population, selection: selectionOf(input) });
   const current = series.at(-1) ?? null;
   const lived = cellIn(current?.row, facetKey(dimension.id, 'lived'));
+  // A segment (or a manager's department) is compared with its whole group in the same wave.
+  const whole = population && current ? rowOf(current.published, null) : null;
   const [groupDimensions, intended] = await Promise.all([
     listDimensions(db, { organizationId: scope.organizationId, groupId: group.id }),
     listIntendedExperience(db, { organizationId: scope.organizationId }),
@@ -70,6 +79,10 @@ export async function dimensionView(
       favourability: favourabilityFigure(cellIn(w.row, facetKey(dimension.id, 'lived'))),
     })),
     distribution: { wave: current?.wave ?? null, ...distributionOf(lived) },
+    /** The segment's lived score against the whole group's in the current wave; null without a segment. */
+    vsWhole: whole ? comparisonFigure(lived, cellIn(whole, facetKey(dimension.id, 'lived'))) : null,
+    /** Each rating question of the current wave on this dimension: its distribution, score and favourability. */
+    questions: await questionsOf(db, scope, { groupId: group.id, dimensionId: dimension.id, current, whole }),
     ipa: ipaOf(
       current?.row ?? null,
       groupDimensions.map((d) => d.id),
@@ -84,6 +97,40 @@ export async function dimensionView(
       segment: population,
     }),
   };
+}
+
+/**
+ * The rating questions of the current wave's survey that measure the dimension, in the survey's order, each with its
+ * own published figures (a question is a measure of the publication, as a cell is) and, for a segment, its
+ * difference from the whole group.
+ */
+async function questionsOf(
+  db: Kysely<Database>,
+  scope: Scope,
+  args: { groupId: string; dimensionId: string; current: PopulationWave | null; whole: SegmentRow | null },
+) {
+  if (!args.current) return [];
+  const survey = await getWaveSurvey(db, {
+    organizationId: scope.organizationId,
+    waveId: args.current.wave.id,
+    groupId: args.groupId,
+  });
+  return survey.questions
+    .filter((q) => q.type === 'rating' && q.dimension?.id === args.dimensionId && q.facet !== 'outcome')
+    .map((q) => {
+      const cell = cellIn(args.current?.row, questionKey(q.id));
+      const distribution = distributionOf(cell);
+      return {
+        id: q.id,
+        prompt: q.prompt,
+        facet: q.facet,
+        scale: q.scale,
+        score: scoreFigure(cell),
+        favourability: favourabilityFigure(cell),
+        distribution: { bins: distribution.bins, n: distribution.n, hidden: distribution.hidden },
+        vsWhole: args.whole ? comparisonFigure(cell, cellIn(args.whole, questionKey(q.id))) : null,
+      };
+    });
 }
 
 /** The histogram of the most answered scale (a dimension is usually measured on one); empty when withheld. */

@@ -1,6 +1,7 @@
 import {
   type Bin,
   ces,
+  compareWithWhole,
   csat,
   favourability,
   type Gaps,
@@ -116,6 +117,32 @@ export function favourabilityFigure(c: FacetCell): FavourabilityFigure {
     hidden: null,
     neutral: round1(shares.neutral / answers),
     unfavourable: round1(shares.unfavourable / answers),
+  };
+}
+
+/**
+ * A segment's score against its whole group's in the same wave (domain `compareWithWhole`): the difference in index
+ * points with its 95 % interval, 1 decimal. Null unless both figures may be shown and both have spread.
+ */
+export interface ComparisonFigure {
+  value: number;
+  ci95: { low: number; high: number };
+  significant: boolean;
+  /** The segment's answers and the whole group's. */
+  n: number;
+  wholeN: number;
+}
+
+export function comparisonFigure(segment: FacetCell, whole: FacetCell): ComparisonFigure | null {
+  if (segment.hidden !== null || whole.hidden !== null) return null;
+  const c = compareWithWhole(segment.moments, whole.moments);
+  if (!c) return null;
+  return {
+    value: round1(c.difference),
+    ci95: { low: round1(c.ci95.low), high: round1(c.ci95.high) },
+    significant: c.significant,
+    n: segment.moments.n,
+    wholeN: whole.moments.n,
   };
 }
 

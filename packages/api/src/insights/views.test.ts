@@ -289,8 +289,21 @@ describe('insights.breakdown', () => {
     ]);
     const recognition = (value: string) =>
       b.rows.find((r) => r.value === value)!.cells.find((c) => c.dimensionId === org.dimensions.recognition);
-    expect(recognition('it')).toEqual({ dimensionId: org.dimensions.recognition, value: 33.3, n: 3, hidden: null });
-    expect(recognition('sales')).toEqual({ dimensionId: org.dimensions.recognition, value: 41.7, n: 3, hidden: null });
+    expect(recognition('it')).toMatchObject({
+      dimensionId: org.dimensions.recognition,
+      value: 33.3,
+      n: 3,
+      hidden: null,
+    });
+    expect(recognition('sales')).toMatchObject({
+      dimensionId: org.dimensions.recognition,
+      value: 41.7,
+      n: 3,
+      hidden: null,
+    });
+    // Against the whole group's 37.5: IT 25, 25, 50 and sales 50, 50, 25, too few and too close to tell apart.
+    expect(recognition('it')?.vsTotal).toMatchObject({ value: -4.2, significant: false, n: 3, wholeN: 6 });
+    expect(recognition('sales')?.vsTotal).toMatchObject({ value: 4.2, significant: false, n: 3, wholeN: 6 });
     expect(b.total.cells.find((c) => c.dimensionId === org.dimensions.recognition)).toMatchObject({
       value: 37.5,
       n: 6,

@@ -1,4 +1,5 @@
 import {
+  addObservation,
   type Bin,
   cellKey,
   commentsKey,
@@ -7,12 +8,14 @@ import {
   type MeasurePublication,
   type Moments,
   type PopulationId,
-  populationId,
   type Publication,
+  populationId,
   type QuestionFacet,
+  questionKey,
   type RespondentPattern,
   type Scale,
   type Segment,
+  toIndex,
   WHOLE,
 } from '@facets/domain';
 import type { AggregateBin, AggregateCell } from '../repositories/aggregate-rows.ts';
@@ -59,8 +62,10 @@ export interface PublishedWave extends PublishedContent {
 export interface AnsweredRow {
   responseId: string;
   segments: Record<string, string>;
-  /** Each answered rating's cell, and each dimension commented on. */
+  /** Each answered rating's cell and question, and each dimension commented on. */
   measures: string[];
+  /** The rating questions it answered, with the raw value: the questions' own figures are summed from them. */
+  ratings?: { questionId: string; scale: Scale; value: number }[];
 }
 
 /** Folds responses into patterns (one per distinct snapshot) with their counts per measure. */
@@ -79,22 +84,26 @@ export function patternsOf(rows: readonly AnsweredRow[]): RespondentPattern[] {
   return [...byPattern.values()];
 }
 
-/** The measure id of one answer, or null when it feeds no published figure. */
-export function measureOf(answer: {
+/** The measure ids of one answer (a rating feeds its cell and its question), none when it feeds no figure. */
+export function measuresOfAnswer(answer: {
+  questionId: string;
   type: string;
   facet: string | null;
   scale: string | null;
   dimensionId: string | null;
   valueNumber: number | null;
   valueText: string | null;
-}): string | null {
+}): string[] {
   if (answer.type === 'rating' && answer.valueNumber !== null && answer.facet && answer.scale) {
-    return cellKey(answer.dimensionId, answer.facet as QuestionFacet, answer.scale as Scale);
+    return [
+      cellKey(answer.dimensionId, answer.facet as QuestionFacet, answer.scale as Scale),
+      questionKey(answer.questionId),
+    ];
   }
   if (answer.type === 'text' && answer.valueText !== null && answer.valueText.trim() !== '') {
-    return commentsKey(answer.dimensionId);
+    return [commentsKey(answer.dimensionId)];
   }
-  return null;
+  return [];
 }
 
 /** The measures of a wave's patterns with their thresholds. */
@@ -109,10 +118,15 @@ export function measuresOf(patterns: readonly RespondentPattern[], k: number, co
     );
 }
 
-/** The figures of the accepted populations, from the wave's aggregate rows, for the measures shown there. */
+/**
+ * The figures of the accepted populations for the measures shown there: cells from the wave's aggregate rows, rating
+ * questions summed from the responses' answers (`rows`), each response counted in every accepted population it
+ * carries.
+ */
 export function contentOf(
   publication: Publication,
   aggregates: { cells: readonly AggregateCell[]; bins: readonly AggregateBin[] },
+  rows: readonly AnsweredRow[] = [],
 ): PublishedContent {
   const shownIn = new Map<PopulationId, Set<string>>();
   for (const [id, m] of Object.entries(publication.measures)) {
@@ -153,6 +167,33 @@ export function contentOf(
   for (const b of aggregates.bins) {
     const s = slot(b);
     if (s && b.count > 0) scalesOf.get(s.id)?.bins.push({ value: b.value, count: b.count });
+  }
+  const accepted = publication.populations.map((p) => p.segment);
+  for (const row of rows) {
+    if (!row.ratings?.length) continue;
+    const populations = [WHOLE, ...accepted.filter((s) => row.segments[s.key] === s.value).map((s) => populationId(s))];
+    for (const answer of row.ratings) {
+      const measure = questionKey(answer.questionId);
+      const index = toIndex(answer.scale, answer.value);
+      for (const population of populations) {
+        if (!shownIn.get(population)?.has(measure)) continue;
+        cells[population] ??= {};
+        const own = cells[population]!;
+        own[measure] ??= {
+          n: 0,
+          moments: { n: 0, sum: 0, sumSq: 0 },
+          scales: [{ scale: answer.scale, moments: { n: 0, sum: 0, sumSq: 0 }, bins: [] }],
+        };
+        const cell = own[measure];
+        const scale = cell.scales[0]!;
+        cell.n += 1;
+        cell.moments = addObservation(cell.moments, index);
+        scale.moments = cell.moments;
+        const bin = scale.bins.findIndex((b) => b.value === answer.value);
+        if (bin < 0) scale.bins.push({ value: answer.value, count: 1 });
+        else scale.bins[bin] = { value: answer.value, count: scale.bins[bin]!.count + 1 };
+      }
+    }
   }
   for (const row of Object.values(cells)) {
     for (const cell of Object.values(row)) {

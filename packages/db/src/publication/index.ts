@@ -1,4 +1,4 @@
-import { atomOf, candidateOrder, populationId, publish, type Segment, waveState } from '@facets/domain';
+import { atomOf, candidateOrder, populationId, publish, type Scale, type Segment, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { readBins, readCells } from '../repositories/aggregates.ts';
 import { listSegmentAttributes } from '../repositories/groups.ts';
@@ -8,8 +8,8 @@ import type { Database, WavePublicationTable } from '../schema.ts';
 import {
   type AnsweredRow,
   contentOf,
-  measureOf,
   measuresOf,
+  measuresOfAnswer,
   type PublishedContent,
   type PublishedWave,
   patternsOf,
@@ -44,15 +44,26 @@ async function readAnswered(
     .selectFrom('answer as a')
     .innerJoin('response as r', 'r.id', 'a.response_id')
     .innerJoin('question as q', 'q.id', 'a.question_id')
-    .select(['a.response_id', 'q.type', 'q.facet', 'q.scale', 'q.dimension_id', 'a.value_number', 'a.value_text'])
+    .select([
+      'a.response_id',
+      'a.question_id',
+      'q.type',
+      'q.facet',
+      'q.scale',
+      'q.dimension_id',
+      'a.value_number',
+      'a.value_text',
+    ])
     .where('a.organization_id', '=', args.organizationId)
     .where('r.organization_id', '=', args.organizationId)
     .where('r.wave_id', '=', args.waveId)
     .where('r.group_id', '=', args.groupId)
     .execute();
   const measures = new Map<string, string[]>();
+  const ratings = new Map<string, NonNullable<AnsweredRow['ratings']>>();
   for (const a of answers) {
-    const m = measureOf({
+    const ids = measuresOfAnswer({
+      questionId: a.question_id,
       type: a.type,
       facet: a.facet,
       scale: a.scale,
@@ -60,12 +71,19 @@ async function readAnswered(
       valueNumber: a.value_number,
       valueText: a.value_text,
     });
-    if (m) measures.set(a.response_id, [...(measures.get(a.response_id) ?? []), m]);
+    if (ids.length === 0) continue;
+    measures.set(a.response_id, [...(measures.get(a.response_id) ?? []), ...ids]);
+    if (a.type === 'rating' && a.value_number !== null && a.scale) {
+      const own = ratings.get(a.response_id) ?? [];
+      own.push({ questionId: a.question_id, scale: a.scale as Scale, value: a.value_number });
+      ratings.set(a.response_id, own);
+    }
   }
   return responses.map((r) => ({
     responseId: r.id,
     segments: parseJson<Record<string, string>>(r.segments, {}),
     measures: measures.get(r.id) ?? [],
+    ratings: ratings.get(r.id) ?? [],
   }));
 }
 
@@ -125,7 +143,7 @@ async function compute(db: Kysely<Database>, args: PublishArgs & { before?: Publ
   }
   const filter = { organizationId: args.organizationId, groupId, waveId: args.waveId };
   const [cells, bins] = await Promise.all([readCells(db, filter), readBins(db, filter)]);
-  return { groupId, content: contentOf(publication, { cells, bins }), publication };
+  return { groupId, content: contentOf(publication, { cells, bins }, rows), publication };
 }
 
 /**

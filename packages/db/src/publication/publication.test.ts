@@ -98,6 +98,48 @@ describe.each(dialects)('wave publication on the demo (%s)', (dialect) => {
     ).toEqual([]);
   });
 
+  it('publishes each rating question over the populations its answers allow, summed from the answers', async () => {
+    let checked = 0;
+    for (const groupId of (await db.selectFrom('stakeholder_group').select('id').execute()).map((g) => g.id)) {
+      for (const p of (await readPublications(db, { organizationId: org, groupId })).values()) {
+        if (p.whole !== null) continue;
+        const answers = await db
+          .selectFrom('answer as a')
+          .innerJoin('response as r', 'r.id', 'a.response_id')
+          .innerJoin('question as q', 'q.id', 'a.question_id')
+          .select(['a.question_id', 'a.value_number', 'r.segments', 'q.scale'])
+          .where('r.wave_id', '=', p.waveId)
+          .where('q.type', '=', 'rating')
+          .where('a.value_number', 'is not', null)
+          .execute();
+        for (const [measure, m] of Object.entries(p.measures)) {
+          if (!measure.startsWith('question|')) continue;
+          const questionId = measure.slice('question|'.length);
+          for (const population of m.shownIn) {
+            const own = answers.filter((a) => {
+              if (a.question_id !== questionId) return false;
+              if (population === WHOLE) return true;
+              const [key, value] = population.split('=') as [string, string];
+              return parseJson<Record<string, string>>(a.segments, {})[key] === value;
+            });
+            const cell = p.cells[population]?.[measure];
+            expect(cell?.n).toBe(own.length);
+            expect(cell!.n).toBeGreaterThanOrEqual(args.k);
+            const counts = new Map<number, number>();
+            for (const a of own) counts.set(a.value_number!, (counts.get(a.value_number!) ?? 0) + 1);
+            expect(cell?.scales).toHaveLength(1);
+            expect(cell?.scales[0]?.scale).toBe(own[0]?.scale);
+            expect(cell?.scales[0]?.bins).toEqual(
+              [...counts].sort((x, y) => x[0] - y[0]).map(([value, count]) => ({ value, count })),
+            );
+            checked += 1;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
   it('republishes under a stricter threshold over the populations it had, never more', async () => {
     const groupId = (await db.selectFrom('wave_publication').select('group_id').executeTakeFirstOrThrow()).group_id;
     const [first] = [...(await readPublications(db, { organizationId: org, groupId })).values()];
