@@ -213,6 +213,11 @@ export interface SurveyTable {
   primary_segment_key: string | null;
   /** 1 for the group's headline survey, reported on when a reader chooses none (migration 2026_12_02_1500). */
   headline: Generated<number>;
+  /**
+   * The survey leading the programme this one is part of (migration 2026_12_03_1000); null: it leads its own. Always
+   * a survey of the same group that leads its own programme (repositories/programmes.ts).
+   */
+  programme_survey_id: Generated<string | null>;
 }
 
 export interface WaveTable {

@@ -12,6 +12,7 @@ import * as createWavePublication from './2026_12_02_1300_create_wave_publicatio
 import * as rebuildResponseTablesWithoutRowid from './2026_12_02_1400_rebuild_response_tables_without_rowid.ts';
 import * as addSurveyHeadline from './2026_12_02_1500_add_survey_headline.ts';
 import * as createActionPlans from './2026_12_02_1600_create_action_plans.ts';
+import * as addSurveyProgramme from './2026_12_03_1000_add_survey_programme.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1400_rebuild_response_tables_without_rowid': rebuildResponseTablesWithoutRowid,
   '2026_12_02_1500_add_survey_headline': addSurveyHeadline,
   '2026_12_02_1600_create_action_plans': createActionPlans,
+  '2026_12_03_1000_add_survey_programme': addSurveyProgramme,
 };
 
 export const migrationProvider: MigrationProvider = {

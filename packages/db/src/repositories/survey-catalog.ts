@@ -38,6 +38,10 @@ export interface SurveySummary {
   anonymous: boolean;
   /** The group's headline survey: the one its results report on unless a reader chooses another. */
   headline: boolean;
+  /** The survey leading the programme this one is reported in (`surveys.setProgramme`); null: it leads its own. */
+  programmeSurveyId: string | null;
+  /** How many other surveys are part of this survey's programme (0 for a member: programmes do not chain). */
+  programmeMembers: number;
   /** draft: no wave launched yet; open: a wave is scheduled or taking answers; closed: every wave is over. */
   status: 'draft' | 'open' | 'closed';
   questionCount: number;
@@ -111,6 +115,7 @@ export async function listSurveys(
       's.title',
       's.anonymous',
       's.headline',
+      's.programme_survey_id',
       's.created_at',
       'g.id as group_id',
       'g.code as group_code',
@@ -122,6 +127,12 @@ export async function listSurveys(
         .where('q.organization_id', '=', args.organizationId)
         .whereRef('q.survey_id', '=', 's.id')
         .as('question_count'),
+      eb
+        .selectFrom('survey as m')
+        .select((m) => m.fn.countAll<number>().as('c'))
+        .where('m.organization_id', '=', args.organizationId)
+        .whereRef('m.programme_survey_id', '=', 's.id')
+        .as('programme_members'),
     ])
     .where('s.organization_id', '=', args.organizationId)
     .where('g.organization_id', '=', args.organizationId);
@@ -172,6 +183,8 @@ export async function listSurveys(
       title: localized(s.title),
       anonymous: bool(s.anonymous),
       headline: bool(s.headline),
+      programmeSurveyId: s.programme_survey_id,
+      programmeMembers: Number(s.programme_members ?? 0),
       status: statusOf(own),
       questionCount: Number(s.question_count ?? 0),
       createdAt: s.created_at,

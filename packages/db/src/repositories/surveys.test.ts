@@ -5,13 +5,13 @@ import { newId } from '../ids.ts';
 import type { Database } from '../schema.ts';
 import { addStakeholder, buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
 import { loadOverview } from './overview.ts';
+import { listProgrammes } from './programmes.ts';
 import { submitResponse } from './responses.ts';
 import {
   getWaveSurvey,
   groupOfSurvey,
   latestWavesWithData,
   listOpenWaves,
-  listProgrammes,
   listWavesWithData,
   setHeadlineSurvey,
 } from './surveys.ts';

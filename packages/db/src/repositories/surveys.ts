@@ -260,36 +260,6 @@ export async function listWavesWithData(
   }));
 }
 
-/** A survey of a group as the reporting views name it: a programme readers choose, oldest first. */
-export interface ProgrammeRef {
-  surveyId: string;
-  title: LocalizedText;
-  /** Whether it is the group's headline survey (reported on when a reader chooses none). */
-  headline: boolean;
-  createdAt: string;
-}
-
-/** The surveys of a group, oldest first. */
-export async function listProgrammes(
-  db: Kysely<Database>,
-  args: { organizationId: string; groupId: string },
-): Promise<ProgrammeRef[]> {
-  const rows = await db
-    .selectFrom('survey')
-    .select(['id', 'title', 'headline', 'created_at'])
-    .where('organization_id', '=', args.organizationId)
-    .where('group_id', '=', args.groupId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({
-    surveyId: r.id,
-    title: localized(r.title),
-    headline: bool(r.headline),
-    createdAt: r.created_at,
-  }));
-}
-
 /**
  * Makes a survey its group's headline survey (`headline: true`), the group's other surveys losing the mark, or
  * removes the mark (`false`: the views fall back to the group's oldest survey with results). One transaction.
@@ -324,7 +294,10 @@ export async function setHeadlineSurvey(
   });
 }
 
-/** The group a survey (or the survey of a wave) belongs to, within the organisation; null when there is none. */
+/**
+ * The group a survey (or the survey of a wave) belongs to, within the organisation; null when there is none. With
+ * both, the wave must be of the survey's programme (the survey itself, its lead or another member of it).
+ */
 export async function groupOfSurvey(
   db: Kysely<Database>,
   args: { organizationId: string; surveyId?: string; waveId?: string },
@@ -337,10 +310,14 @@ export async function groupOfSurvey(
       eb.exists(
         eb
           .selectFrom('wave as w')
+          .innerJoin('survey as ws', 'ws.id', 'w.survey_id')
           .select('w.id')
           .where('w.organization_id', '=', args.organizationId)
+          .where('ws.organization_id', '=', args.organizationId)
           .where('w.id', '=', waveId)
-          .whereRef('w.survey_id', '=', 's.id'),
+          .where((x) =>
+            x(x.fn.coalesce('ws.programme_survey_id', 'ws.id'), '=', x.fn.coalesce('s.programme_survey_id', 's.id')),
+          ),
       ),
     );
   }
