@@ -176,6 +176,12 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     ACTING_STAFF,
     (api, e) => api.surveys.setHeadline({ surveyId: e.org.surveys.employee.surveyId, headline: true }),
   ],
+  [
+    'surveys.setProgramme',
+    ACTING_STAFF,
+    async (api, e) =>
+      api.surveys.setProgramme({ surveyId: await draftSurvey(e), programmeSurveyId: e.org.surveys.employee.surveyId }),
+  ],
   ['surveys.duplicate', ACTING_STAFF, (api, e) => api.surveys.duplicate({ surveyId: e.org.surveys.employee.surveyId })],
   [
     'surveys.questions.save',

@@ -14,6 +14,7 @@ import {
   saveQuestions,
   scheduleWave,
   setHeadlineSurvey,
+  setSurveyProgramme,
   updateSurvey,
   waveResponseRate,
 } from '@facets/db';
@@ -28,6 +29,7 @@ import {
   SaveQuestionsInput,
   ScheduleWaveInput,
   SetHeadlineInput,
+  SetProgrammeInput,
   SurveyIdInput,
   UpdateSurveyInput,
   WaveIdInput,
@@ -130,6 +132,14 @@ export const surveysRouter = router({
   setHeadline: builders
     .input(SetHeadlineInput)
     .mutation(({ ctx, input }) => setHeadlineSurvey(ctx.db, { ...tenant(ctx.member), ...input })),
+
+  /**
+   * Makes a survey part of the programme another survey of its group leads (the quarterly survey and its pulses are
+   * reported together: one wave list, trends across them), or (null) its own programme again.
+   */
+  setProgramme: builders
+    .input(SetProgrammeInput)
+    .mutation(({ ctx, input }) => setSurveyProgramme(ctx.db, { ...tenant(ctx.member), ...input })),
 
   duplicate: builders
     .input(SurveyIdInput)

@@ -18,6 +18,8 @@ const Code = z
 export const SurveyIdInput = z.strictObject({ surveyId: Id });
 
 export const SetHeadlineInput = z.strictObject({ surveyId: Id, headline: z.boolean() });
+/** The survey leading the programme `surveyId` joins; null: `surveyId` leads its own programme again. */
+export const SetProgrammeInput = z.strictObject({ surveyId: Id, programmeSurveyId: Id.nullable() });
 export const WaveIdInput = z.strictObject({ waveId: Id });
 export const GroupIdInput = z.strictObject({ groupId: Id });
 export const ListSurveysInput = z.strictObject({ groupId: Id.optional() }).optional();
