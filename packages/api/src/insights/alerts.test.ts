@@ -22,7 +22,15 @@ function wave(sequence: number, facets: { expected?: FacetCell; lived?: FacetCel
     [facetKey(DIM, 'lived'), facets.lived ?? EMPTY_CELL],
   ]);
   const row: SegmentRow = { value: '', respondents: { n: 10, hidden: null }, cells };
-  return { wave: { id: `w${sequence}`, label: `W${sequence}`, sequence }, row, published: {} as never };
+  // Every wave is of one survey asking both facets.
+  const asks = new Set(cells.keys());
+  return {
+    wave: { id: `w${sequence}`, label: `W${sequence}`, sequence },
+    surveyId: 's1',
+    asks,
+    row,
+    published: {} as never,
+  };
 }
 
 const org: OrgContext = {

@@ -11,6 +11,7 @@ import { coverage, promiseDrift } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey } from './cells.ts';
 import { round1, visibleMean } from './figures.ts';
+import { measurementsOf, measuresDimension } from './measurements.ts';
 import type { PopulationWave } from './population.ts';
 import { loadPopulation } from './population.ts';
 import { type Scope, scopeGroups } from './scope.ts';
@@ -71,25 +72,29 @@ export async function loadOrgContext(db: Kysely<Database>, scope: Scope): Promis
  */
 export function groupAlerts(org: OrgContext, groupId: string, series: readonly PopulationWave[]): Alert[] {
   const alerts: Alert[] = [];
-  const current = series.at(-1);
   const base = { groupId, initiativeId: null };
   for (const d of org.dimensions.filter((x) => x.groupIds.includes(groupId))) {
     const [expectedKey, livedKey] = [facetKey(d.id, 'expected'), facetKey(d.id, 'lived')];
-    const points = series.map((w, i) => ({
+    // Each alert stands on the dimension's latest measurement in the programme (measurements.ts): drift on the waves
+    // whose survey asks both facets, a shortfall on the latest wave that asks the dimension; a pulse that does not ask
+    // the dimension neither raises nor hides them.
+    const both = measurementsOf(series, (w) => w.asks.has(expectedKey) && w.asks.has(livedKey));
+    const points = both.waves.map((w, i) => ({
       sequence: i + 1,
       expected: visibleMean(cellIn(w.row, expectedKey)),
       lived: visibleMean(cellIn(w.row, livedKey)),
     }));
     const drift = promiseDrift(points);
-    // The drift is about now: it ends at the current wave, which must measure both facets (else it would stand on
-    // an older wave and carry the current wave's n = 0).
+    // The drift is about now: it ends at the latest wave asking both facets, which must show both (else it would
+    // stand on an older wave and carry that wave's n = 0).
     const now = points.at(-1);
-    if (drift.alert && drift.drift !== null && current && now?.expected != null && now.lived != null) {
-      const n = Math.min(cellIn(current.row, expectedKey).n, cellIn(current.row, livedKey).n);
+    if (drift.alert && drift.drift !== null && both.latest && now?.expected != null && now.lived != null) {
+      const n = Math.min(cellIn(both.latest.row, expectedKey).n, cellIn(both.latest.row, livedKey).n);
       alerts.push({ ...base, kind: 'promise_drift', dimensionId: d.id, value: round1(drift.drift), n });
     }
     const intended = org.intended.find((i) => i.groupId === groupId && i.dimensionId === d.id);
-    const lived = current ? cellIn(current.row, livedKey) : null;
+    const latest = measurementsOf(series, (w) => measuresDimension(w, d.id)).latest;
+    const lived = latest ? cellIn(latest.row, livedKey) : null;
     const livedMean = lived ? visibleMean(lived) : null;
     if (intended && lived && livedMean !== null && livedMean - intended.target <= TARGET_SHORTFALL) {
       alerts.push({

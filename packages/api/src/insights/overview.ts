@@ -9,7 +9,7 @@ import {
 import { DomainError, type HiddenReason, type LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { type Alert, groupAlerts, loadOrgContext, type OrgContext } from './alerts.ts';
-import { cellIn, facetKey, outcomeCells, type Segment, type SegmentRow } from './cells.ts';
+import { cellIn, facetKey, type Segment, type SegmentRow } from './cells.ts';
 import {
   cellOf,
   type FacetCell,
@@ -19,10 +19,14 @@ import {
   round1,
   visibleMean,
 } from './figures.ts';
-import { loadPopulation, type Population, type Selection } from './population.ts';
+import { askedOutcomes, measurementsOf, measuresDimension, outcomeKey, waveOf } from './measurements.ts';
+import { loadPopulation, type Population, type PopulationWave, type Selection } from './population.ts';
 import { populationOf, requireGroup, type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
 
-/** Lived change since the previous wave with data; withheld when either side is. */
+/**
+ * Lived change since the dimension's previous measurement in the programme (the latest earlier wave whose survey asks
+ * it); withheld when either side is.
+ */
 export interface TrendFigure {
   value: number | null;
   n: number;
@@ -36,6 +40,8 @@ export type Coverage = 'covered' | 'uncovered' | 'no_intent';
  * `insights.overview`: per group, its current wave and per dimension the four facets, the gaps, favourability, the
  * trend and whether an initiative backs the intent; plus the group's alerts. A manager sees employee groups through
  * their department. The first fields are those the console has read since the walking skeleton; the rest were added.
+ * Each dimension and outcome item stands on its latest measurement in the programme (`measurements.ts`), which it
+ * names (`measuredIn`): the quarterly survey's dimensions stay shown when a pulse asking one of them comes after.
  */
 export async function overviewView(
   db: Kysely<Database>,
@@ -87,7 +93,6 @@ async function labelOf(
 function groupView(org: OrgContext, group: GroupRef, population: Population) {
   const series = population.waves;
   const current = series.at(-1) ?? null;
-  const previous = series.at(-2) ?? null;
   const row: SegmentRow | null = current?.row ?? null;
   const alerts: Alert[] = groupAlerts(org, group.id, series);
   return {
@@ -96,7 +101,7 @@ function groupView(org: OrgContext, group: GroupRef, population: Population) {
     kind: group.kind,
     label: group.label,
     wave: current?.wave ?? null,
-    /** The survey reported on (the reader's choice, else the group's headline survey) and every survey to choose. */
+    /** The programme reported on (the reader's choice, else the group's headline) and every programme to choose. */
     programme: population.programme,
     programmes: population.programmes,
     /** Waves still taking answers: published when they close. */
@@ -104,7 +109,7 @@ function groupView(org: OrgContext, group: GroupRef, population: Population) {
     /** Published waves in which this population is withheld, with the reason. */
     withheldWaves: population.withheld,
     respondents: row ? row.respondents : { n: 0, hidden: 'no_data' as const },
-    outcomes: row ? outcomeCells(row).map((o) => outcomeFigure(o.scale, o.cell)) : [],
+    outcomes: outcomesOf(series),
     alerts,
     /** The initiatives (any status but cancelled) aimed at this group: the proposed facet, and what alerts name. */
     initiatives: org.initiatives
@@ -121,11 +126,15 @@ function groupView(org: OrgContext, group: GroupRef, population: Population) {
       .filter((d) => d.groupIds.includes(group.id))
       .map((d) => {
         const i = org.intended.find((x) => x.groupId === group.id && x.dimensionId === d.id);
-        const expected = cellIn(row, facetKey(d.id, 'expected'));
-        const lived = cellIn(row, facetKey(d.id, 'lived'));
+        const measured = measurementsOf(series, (w) => measuresDimension(w, d.id));
+        // A dimension no wave asks shows the current wave's row: empty, or the reason it is withheld.
+        const source = measured.latest?.row ?? row;
+        const expected = cellIn(source, facetKey(d.id, 'expected'));
+        const lived = cellIn(source, facetKey(d.id, 'lived'));
         const gaps = gapsFrom({ target: i?.target ?? null, expected, lived });
         const uncovered = org.coverage.uncovered.some((u) => u.groupId === group.id && u.dimensionId === d.id);
         const coverage: Coverage = !i ? 'no_intent' : uncovered ? 'uncovered' : 'covered';
+        const previous = measured.previous;
         return {
           id: d.id,
           code: d.code,
@@ -143,10 +152,24 @@ function groupView(org: OrgContext, group: GroupRef, population: Population) {
             previous ? cellIn(previous.row, facetKey(d.id, 'lived')) : null,
             previous?.wave ?? null,
           ),
+          /** The wave these figures come from: the latest that asks the dimension; null when none does. */
+          measuredIn: measured.latest ? waveOf(measured.latest) : null,
           coverage,
         };
       }),
   };
+}
+
+/**
+ * The outcome items (eNPS, NPS, CSAT, CES…), each from the latest wave that asks it, with that wave; an item the
+ * latest asking wave has no figure for is left out, as one nobody answered.
+ */
+function outcomesOf(series: readonly PopulationWave[]) {
+  return askedOutcomes(series).flatMap((scale) => {
+    const { latest } = measurementsOf(series, (w) => w.asks.has(outcomeKey(scale)));
+    const cell = latest?.row.cells.get(outcomeKey(scale));
+    return latest && cell ? [{ ...outcomeFigure(scale, cell), measuredIn: waveOf(latest) }] : [];
+  });
 }
 
 function trendOf(now: FacetCell, before: FacetCell | null, since: WaveRef | null): TrendFigure {

@@ -2,6 +2,7 @@ import {
   COMPANY_COUNTED,
   COMPANY_KEY,
   type Database,
+  listAskedCells,
   listProgrammes,
   listWavesWithData,
   type PublishedWave,
@@ -11,14 +12,26 @@ import {
   type WaveRef,
   type WaveWithData,
 } from '@facets/db';
-import { DomainError, defaultProgramme, type HiddenReason, type LocalizedText, waveState } from '@facets/domain';
+import {
+  DomainError,
+  defaultProgramme,
+  type HiddenReason,
+  type LocalizedText,
+  programmeWaveOrder,
+  waveState,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { type GroupOf, rowOf, type Segment, type SegmentRow } from './cells.ts';
 import type { Scope } from './scope.ts';
 
-/** One published wave of a population: its row of cells, and the publication it comes from. */
+/**
+ * One published wave of a population: its row of cells, the publication it comes from, its survey and the cells that
+ * survey asks (`cellKey`s): a wave of a pulse measures only what the pulse asks.
+ */
 export interface PopulationWave {
   wave: WaveRef;
+  surveyId: string;
+  asks: ReadonlySet<string>;
   row: SegmentRow;
   published: PublishedWave;
 }
@@ -42,27 +55,40 @@ export interface WithheldWave {
   hidden: HiddenReason;
 }
 
-/** What a reader asks a view to report on: a survey of the group and, optionally, one of its waves. */
+/**
+ * What a reader asks a view to report on: a programme of the group (named by any of its surveys: a member's id
+ * selects the programme it is part of) and, optionally, one of its waves.
+ */
 export interface Selection {
   surveyId?: string;
   waveId?: string;
 }
 
-/** A survey of the group a reader may choose, with its published waves (oldest first). */
+/** A published wave of a programme, naming the survey it belongs to. */
+export interface ProgrammeWave extends WaveRef {
+  surveyId: string;
+}
+
+/**
+ * A programme of the group a reader may choose: its lead survey (`surveyId`, `title`), its surveys (the lead first;
+ * one for a survey reported on its own) and the published waves of them all, in the order their results came.
+ */
 export interface Programme {
   surveyId: string;
   title: LocalizedText;
   headline: boolean;
-  waves: WaveRef[];
+  surveys: { surveyId: string; title: LocalizedText }[];
+  waves: ProgrammeWave[];
 }
 
 /**
- * A population's waves in one programme (a survey of the group), oldest first: `waves` are the published waves it is
- * shown in up to the chosen wave (the last is the current wave), `withheld` the published waves in which it is not,
- * with the reason, and `pending` the group's waves still open, of any of its surveys (none when a past wave is chosen). Figures come
- * from publications only (db `publishClosedWaves`): a reader looking before and after one submission sees nothing
- * move, since an open wave publishes nothing but a count from k on. `programme` is the survey reported on (the
- * reader's choice, else the group's default, domain `defaultProgramme`), `programmes` every survey of the group.
+ * A population's waves in one programme (a lead survey and its members), oldest first (domain `programmeWaveOrder`):
+ * `waves` are the published waves of the programme's surveys it is shown in up to the chosen wave (the last is the
+ * current wave), `withheld` the published waves in which it is not, with the reason, and `pending` the group's waves
+ * still open, of any of its surveys (none when a past wave is chosen). Figures come from publications only (db
+ * `publishClosedWaves`): a reader looking before and after one submission sees nothing move, since an open wave
+ * publishes nothing but a count from k on. `programme` is the programme reported on, by its lead survey's id (the
+ * reader's choice, else the group's default, domain `defaultProgramme`), `programmes` every programme of the group.
  */
 export interface Population {
   waves: PopulationWave[];
@@ -80,43 +106,55 @@ export async function loadPopulation(
   const organizationId = scope.organizationId;
   const { k, commentK } = scope.policy;
   await publishClosedWaves(db, { organizationId, groupId: args.group.id, k, commentK, now: scope.now });
-  const [withData, publications, surveys] = await Promise.all([
+  const [withData, publications, listed] = await Promise.all([
     listWavesWithData(db, { organizationId, groupId: args.group.id }),
     readPublications(db, { organizationId, groupId: args.group.id }),
     listProgrammes(db, { organizationId, groupId: args.group.id }),
   ]);
   const ref = (w: WaveRef): WaveRef => ({ id: w.id, label: w.label, sequence: w.sequence });
-  const programmes: Programme[] = surveys.map((s) => ({
-    surveyId: s.surveyId,
-    title: s.title,
-    headline: s.headline,
-    waves: withData.filter((w) => w.surveyId === s.surveyId && publications.has(w.id)).map(ref),
+  // Every survey of the group, to the lead of the programme it is part of (itself when it leads).
+  const leadOf = new Map(listed.flatMap((p) => p.surveys.map((s) => [s.surveyId, p.surveyId] as const)));
+  const ofProgramme = (lead: string | undefined) =>
+    programmeWaveOrder(withData.filter((w) => leadOf.get(w.surveyId) === lead));
+  const programmes: Programme[] = listed.map((p) => ({
+    surveyId: p.surveyId,
+    title: p.title,
+    headline: p.headline,
+    surveys: p.surveys.map((s) => ({ surveyId: s.surveyId, title: s.title })),
+    waves: ofProgramme(p.surveyId)
+      .filter((w) => publications.has(w.id))
+      .map((w) => ({ ...ref(w), surveyId: w.surveyId })),
   }));
   const selection = args.selection ?? {};
   const chosenWave = selection.waveId === undefined ? undefined : withData.find((w) => w.id === selection.waveId);
   if (selection.waveId !== undefined && (!chosenWave || !publications.has(chosenWave.id))) {
     throw new DomainError('not_found', 'waveId: no published results in this wave for this group', 'waveId');
   }
-  if (selection.surveyId !== undefined && !programmes.some((p) => p.surveyId === selection.surveyId)) {
+  const selected = selection.surveyId === undefined ? undefined : leadOf.get(selection.surveyId);
+  if (selection.surveyId !== undefined && selected === undefined) {
     throw new DomainError('not_found', 'surveyId: no such survey in this group', 'surveyId');
   }
-  if (chosenWave && selection.surveyId !== undefined && chosenWave.surveyId !== selection.surveyId) {
+  if (chosenWave && selected !== undefined && leadOf.get(chosenWave.surveyId) !== selected) {
     // As scope `selectionGroup` says it for the views of several groups.
     throw new DomainError('not_found', 'waveId: no such wave in this survey', 'waveId');
   }
   const surveyId =
-    chosenWave?.surveyId ??
-    selection.surveyId ??
+    (chosenWave ? leadOf.get(chosenWave.surveyId) : undefined) ??
+    selected ??
     defaultProgramme(
-      surveys.map((s) => ({
-        surveyId: s.surveyId,
-        headline: s.headline,
-        createdAt: s.createdAt,
-        publishedWaves: programmes.find((p) => p.surveyId === s.surveyId)?.waves.length ?? 0,
+      listed.map((p) => ({
+        surveyId: p.surveyId,
+        headline: p.headline,
+        createdAt: p.createdAt,
+        publishedWaves: programmes.find((x) => x.surveyId === p.surveyId)?.waves.length ?? 0,
       })),
     );
-  const inProgramme = withData.filter((w) => w.surveyId === surveyId);
+  const inProgramme = surveyId === null ? [] : ofProgramme(surveyId);
   const upTo = chosenWave ? inProgramme.slice(0, inProgramme.indexOf(chosenWave) + 1) : inProgramme;
+  const asked = await listAskedCells(db, {
+    organizationId,
+    surveyIds: listed.find((p) => p.surveyId === surveyId)?.surveys.map((s) => s.surveyId) ?? [],
+  });
   const waves: PopulationWave[] = [];
   const withheld: WithheldWave[] = [];
   // Every survey's open waves are named (HR follows them all); none when the reader looks at a past wave.
@@ -128,12 +166,19 @@ export async function loadPopulation(
     const published = publications.get(w.id);
     if (!published) continue;
     const row = rowOf(published, args.segment);
+    const shown: PopulationWave = {
+      wave: ref(w),
+      surveyId: w.surveyId,
+      asks: asked.get(w.surveyId) ?? NONE,
+      row,
+      published,
+    };
     if (row.respondents.hidden === null) {
-      waves.push({ wave: ref(w), row, published });
+      waves.push(shown);
       last = null;
     } else {
       withheld.push({ wave: ref(w), hidden: row.respondents.hidden });
-      last = { wave: ref(w), row, published };
+      last = shown;
     }
   }
   // When no published wave may be shown, the latest stays the current one, withheld with its reason; so does a wave
@@ -146,7 +191,7 @@ export async function loadPopulation(
     countsCompanies && open.length > 0
       ? await readRespondents(db, { organizationId, groupId: args.group.id, segmentKey: COMPANY_KEY })
       : [];
-  const titles = new Map(surveys.map((s) => [s.surveyId, s.title]));
+  const titles = new Map(listed.flatMap((p) => p.surveys.map((s) => [s.surveyId, s.title] as const)));
   const pending = open.map((w) => {
     const n = counts.find((c) => c.waveId === w.id && c.segmentValue === '')?.n ?? 0;
     const hidden: HiddenReason | null =
@@ -173,6 +218,8 @@ export async function loadPopulation(
     programmes,
   };
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The publication's rule for the whole group, applied to an open wave's count: k distinct companies, none with most

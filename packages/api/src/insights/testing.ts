@@ -237,7 +237,9 @@ export const people = (count: number, segments: Record<string, string>, extra: R
 /**
  * A survey of the employees with one question (recognition, lived), created by HR after the quarterly survey, and one
  * wave answered with `lived` by people of `department` through `submitResponse`, then closed by HR — unless
- * `keepOpen`, with `closesAt` after the tests' `now` so that it stays under way.
+ * `keepOpen`, with `closesAt` after the tests' `now` so that it stays under way. The wave opens at `opensAt`
+ * (25 November by default), is answered a day later and closed two days after that; with `surveyId`, it is another
+ * wave of that pulse survey. The survey is created on 25 November whenever its waves run, after the fixture's surveys.
  */
 export async function runPulse(
   db: Kysely<Database>,
@@ -248,33 +250,22 @@ export async function runPulse(
     title?: { fr: string; en: string };
     label?: string;
     keepOpen?: boolean;
+    opensAt?: string;
     closesAt?: string;
+    surveyId?: string;
   },
 ): Promise<{ surveyId: string; waveId: string }> {
-  const hr = await callerFor(db, org.staff.hr.userId, { now: '2026-11-25T09:00:00.000Z' });
-  const { surveyId } = await hr.surveys.create({
-    groupId: org.groups.employee,
-    title: args.title ?? { fr: 'Pulse', en: 'Pulse' },
-  });
-  await hr.surveys.questions.save({
-    surveyId,
-    questions: [
-      {
-        type: 'rating',
-        scale: 'likert5',
-        facet: 'lived',
-        dimensionId: org.dimensions.recognition,
-        prompt: { fr: 'Je suis reconnu', en: 'I am recognised' },
-        options: null,
-        required: true,
-      },
-    ],
-  });
+  const opensAt = args.opensAt ?? '2026-11-25T09:00:00.000Z';
+  const later = (days: number) => new Date(Date.parse(opensAt) + days * 86_400_000).toISOString();
+  // Created after the fixture's surveys whenever its waves run, so that it is never the group's oldest survey.
+  const creator = await callerFor(db, org.staff.hr.userId, { now: '2026-11-25T09:00:00.000Z' });
+  const surveyId = args.surveyId ?? (await newPulse(creator, org, args.title));
+  const hr = await callerFor(db, org.staff.hr.userId, { now: opensAt });
   const { waveId } = await hr.surveys.waves.schedule({
     surveyId,
     label: args.label ?? 'Pulse 1',
-    opensAt: '2026-11-25T09:00:00.000Z',
-    closesAt: args.closesAt ?? '2026-11-30T09:00:00.000Z',
+    opensAt,
+    closesAt: args.closesAt ?? later(5),
   });
   const [question] = (await hr.surveys.get({ surveyId })).questions;
   for (const [i, value] of args.lived.entries()) {
@@ -290,14 +281,35 @@ export async function runPulse(
       segments: s.segments,
       idempotencyKey: `pulse-${waveId}-${i}`,
       answers: [{ questionId: question!.id, value }],
-      now: '2026-11-26T09:00:00.000Z',
+      now: later(1),
       newId,
     });
   }
   if (!args.keepOpen) {
-    await (await callerFor(db, org.staff.hr.userId, { now: '2026-11-28T09:00:00.000Z' })).surveys.waves.close({
-      waveId,
-    });
+    await (await callerFor(db, org.staff.hr.userId, { now: later(3) })).surveys.waves.close({ waveId });
   }
   return { surveyId, waveId };
+}
+
+async function newPulse(
+  hr: Awaited<ReturnType<typeof callerFor>>,
+  org: Org,
+  title: { fr: string; en: string } = { fr: 'Pulse', en: 'Pulse' },
+): Promise<string> {
+  const { surveyId } = await hr.surveys.create({ groupId: org.groups.employee, title });
+  await hr.surveys.questions.save({
+    surveyId,
+    questions: [
+      {
+        type: 'rating',
+        scale: 'likert5',
+        facet: 'lived',
+        dimensionId: org.dimensions.recognition,
+        prompt: { fr: 'Je suis reconnu', en: 'I am recognised' },
+        options: null,
+        required: true,
+      },
+    ],
+  });
+  return surveyId;
 }

@@ -1,0 +1,42 @@
+import { cellKey, type Scale } from '@facets/domain';
+import { facetKey } from './cells.ts';
+import type { PopulationWave, ProgrammeWave } from './population.ts';
+
+/**
+ * The latest measurement of a cell within a programme. A programme's waves are of several surveys (the quarterly
+ * survey and its pulses), and a wave measures only what its survey asks: a figure comes from the latest wave, up to
+ * the current one, whose survey asks it, and says which wave that is — so a short pulse never blanks what it does not
+ * ask. Figures only move between waves that measure them. Within a survey every wave asks the same, so for a
+ * programme of one survey this is its current wave and the one before, as it always was.
+ */
+
+/** Whether a wave measures a dimension: its survey asks its lived or expected facet. */
+export const measuresDimension = (w: PopulationWave, dimensionId: string) =>
+  w.asks.has(facetKey(dimensionId, 'lived')) || w.asks.has(facetKey(dimensionId, 'expected'));
+
+/** The key of an outcome item's cell. */
+export const outcomeKey = (scale: Scale) => cellKey(null, 'outcome', scale);
+
+/** The outcome items' scales any wave of the series asks, in scale order (as `outcomeCells`). */
+export function askedOutcomes(series: readonly PopulationWave[]): Scale[] {
+  const prefix = '|outcome|'; // domain `cellKey` of an outcome item
+  const scales = new Set<Scale>();
+  for (const w of series)
+    for (const key of w.asks) if (key.startsWith(prefix)) scales.add(key.slice(prefix.length) as Scale);
+  return [...scales].sort((a, b) => (a < b ? -1 : 1));
+}
+
+/**
+ * The waves of a series that measure something, oldest first, up to the current wave: `latest` is the last of them
+ * and `previous` the one before (null when there is none).
+ */
+export function measurementsOf(
+  series: readonly PopulationWave[],
+  measures: (w: PopulationWave) => boolean,
+): { waves: PopulationWave[]; latest: PopulationWave | null; previous: PopulationWave | null } {
+  const waves = series.filter(measures);
+  return { waves, latest: waves.at(-1) ?? null, previous: waves.at(-2) ?? null };
+}
+
+/** A wave of the series as the views name where a figure comes from. */
+export const waveOf = (w: PopulationWave): ProgrammeWave => ({ ...w.wave, surveyId: w.surveyId });
