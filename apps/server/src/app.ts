@@ -226,10 +226,11 @@ function authRoutes(auth: Auth, signIns: SignInLimiter) {
         const lang = langOf(header(request, 'accept-language'));
         if (request.method === 'POST' && path === '/api/auth/update-user') {
           // A person may change their name; e-mail, role, organisation and any other field are the organisation's.
-          const parsed = UpdateUserBody.safeParse(jsonBody(request));
+          const body = jsonBody(request);
+          const parsed = UpdateUserBody.safeParse(body);
           if (!parsed.success) {
-            const { field, message } = zodMessage(parsed.error);
-            return reply.code(400).send({ error: 'bad_request', code: 'INVALID_INPUT', message, field });
+            const { message, ...data } = zodMessage(parsed.error, body);
+            return reply.code(400).send({ error: 'bad_request', code: 'INVALID_INPUT', message, ...data });
           }
         }
         const account = request.method === 'POST' && SIGN_IN_PATHS.has(path) ? emailOf(jsonBody(request)) : null;

@@ -289,11 +289,12 @@ describe('the HTTP surface’s guards', () => {
       ] as const) {
         const res = await update(cookie, payload);
         expect(res.statusCode, field).toBe(400);
-        expect(res.json()).toMatchObject({ field, message: `${field}: cannot be changed here` });
+        expect(res.json()).toMatchObject({ field, message: `${field}: cannot be changed here`, reason: 'not_allowed' });
       }
       const empty = await update(cookie, { name: '   ' });
       expect(empty.statusCode).toBe(400);
       expect(empty.json().field).toBe('name');
+      expect(empty.json().reason).toBe('required');
       expect(await stored()).toEqual(before);
       expect(await db.db.selectFrom('member').selectAll().where('user_id', '=', userId).execute()).toEqual(
         memberBefore,

@@ -75,7 +75,13 @@ describe('HTTP error shape', () => {
     const bad = await call(failing, 'domain', { kind: 'oops' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^kind: Invalid option/);
-    expect(bad.body.error.data).toEqual({ code: 'BAD_REQUEST', httpStatus: 400, path: 'domain', field: 'kind' });
+    expect(bad.body.error.data).toEqual({
+      code: 'BAD_REQUEST',
+      httpStatus: 400,
+      path: 'domain',
+      field: 'kind',
+      reason: 'invalid_value',
+    });
     expect(body.error.data.field).toBeNull();
   });
 

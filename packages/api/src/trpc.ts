@@ -2,7 +2,7 @@ import type { GroupRef, MemberContext } from '@facets/db';
 import type { GroupKind, StaffRole } from '@facets/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
-import { fieldOf, INTERNAL_MESSAGE, toPublicError } from './errors.ts';
+import { errorData, INTERNAL_MESSAGE, toPublicError } from './errors.ts';
 
 const t = initTRPC.context<Context>().create({
   // Stack traces never leave the server, whatever NODE_ENV says.
@@ -12,7 +12,8 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: internal ? INTERNAL_MESSAGE : shape.message,
-      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, field: fieldOf(error) },
+      // field, reason (domain `ErrorReason`) and the limit when there is one: what front-ends word, never the message.
+      data: { code: shape.data.code, httpStatus: shape.data.httpStatus, path: shape.data.path, ...errorData(error) },
     };
   },
 });
@@ -21,9 +22,9 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 /** First in every chain, so that input parsing, role checks and resolvers all fail the same way. */
-const publicErrors = t.middleware(async ({ ctx, next }) => {
+const publicErrors = t.middleware(async ({ ctx, next, getRawInput }) => {
   const result = await next();
-  if (!result.ok) throw toPublicError(result.error, ctx.log);
+  if (!result.ok) throw toPublicError(result.error, ctx.log, await getRawInput().catch(() => undefined));
   return result;
 });
 

@@ -1,4 +1,4 @@
-import { DomainError } from './errors.ts';
+import { DomainError, type ErrorDetail, type ErrorReason } from './errors.ts';
 import type { LocalizedText, QuestionFacet, QuestionType } from './model.ts';
 import type { Scale } from './scales.ts';
 
@@ -18,41 +18,50 @@ export const MAX_QUESTIONS = 100;
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 20;
 
-const invalid = (field: string, message: string) => new DomainError('invalid', `${field}: ${message}`, field);
+const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
+  new DomainError('invalid', `${field}: ${message}`, field, detail);
 
 /**
  * Checks what the types cannot say: a rating has a scale and a facet, an expected or lived rating a dimension (a gap
  * is read per dimension), choices have distinct options and nothing else has any. Throws naming the first field.
  */
 export function checkQuestionDesigns(questions: readonly QuestionDesign[]): void {
-  if (questions.length === 0) throw invalid('questions', 'a survey needs at least one question');
-  if (questions.length > MAX_QUESTIONS) throw invalid('questions', `at most ${MAX_QUESTIONS} questions`);
+  if (questions.length === 0)
+    throw invalid('questions', 'a survey needs at least one question', { reason: 'too_few', minimum: 1 });
+  if (questions.length > MAX_QUESTIONS)
+    throw invalid('questions', `at most ${MAX_QUESTIONS} questions`, { reason: 'too_many', maximum: MAX_QUESTIONS });
   questions.forEach((q, i) => {
     const at = (name: string) => `questions.${i}.${name}`;
     const isChoice = q.type === 'single_choice' || q.type === 'multi_choice';
     if (q.type === 'rating') {
-      if (q.scale === null) throw invalid(at('scale'), 'a rating question needs a scale');
-      if (q.facet === null) throw invalid(at('facet'), 'a rating question needs a facet (expected, lived or outcome)');
+      if (q.scale === null) throw invalid(at('scale'), 'a rating question needs a scale', 'required');
+      if (q.facet === null)
+        throw invalid(at('facet'), 'a rating question needs a facet (expected, lived or outcome)', 'required');
       if (q.facet !== 'outcome' && q.dimensionId === null) {
-        throw invalid(at('dimensionId'), 'an expected or lived rating needs a dimension');
+        throw invalid(at('dimensionId'), 'an expected or lived rating needs a dimension', 'required');
       }
     } else {
-      if (q.scale !== null) throw invalid(at('scale'), 'only rating questions have a scale');
-      if (q.facet !== null) throw invalid(at('facet'), 'only rating questions have a facet');
+      if (q.scale !== null) throw invalid(at('scale'), 'only rating questions have a scale', 'not_allowed');
+      if (q.facet !== null) throw invalid(at('facet'), 'only rating questions have a facet', 'not_allowed');
     }
     if (isChoice) {
       const options = q.options ?? [];
       if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS) {
-        throw invalid(at('options'), `a choice question needs ${MIN_OPTIONS} to ${MAX_OPTIONS} options`);
+        throw invalid(at('options'), `a choice question needs ${MIN_OPTIONS} to ${MAX_OPTIONS} options`, {
+          reason: options.length < MIN_OPTIONS ? 'too_few' : 'too_many',
+          minimum: MIN_OPTIONS,
+          maximum: MAX_OPTIONS,
+        });
       }
       const seen = new Set<string>();
       options.forEach((o, j) => {
-        if (seen.has(o.value)) throw invalid(`${at('options')}.${j}.value`, 'is used by another option');
+        if (seen.has(o.value)) throw invalid(`${at('options')}.${j}.value`, 'is used by another option', 'duplicate');
         seen.add(o.value);
       });
-      if (q.dimensionId !== null) throw invalid(at('dimensionId'), 'choice questions are not scored on a dimension');
+      if (q.dimensionId !== null)
+        throw invalid(at('dimensionId'), 'choice questions are not scored on a dimension', 'not_allowed');
     } else if (q.options !== null && q.options.length > 0) {
-      throw invalid(at('options'), 'only choice questions have options');
+      throw invalid(at('options'), 'only choice questions have options', 'not_allowed');
     }
   });
 }

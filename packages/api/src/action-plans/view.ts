@@ -33,7 +33,7 @@ import { populationOf, requireGroup, type Scope, selectionOf } from '../insights
 function planScopeOf(scope: Scope, group: GroupRef, segment: Segment | undefined): PlanScope | null {
   const population = populationOf(scope, segment);
   if (population?.key === COMPANY_KEY && COMPANY_COUNTED.includes(group.kind)) {
-    throw new DomainError('invalid', 'segment: suppliers are never planned for by company', 'segment');
+    throw new DomainError('invalid', 'segment: suppliers are never planned for by company', 'segment', 'not_allowed');
   }
   return population;
 }
@@ -152,7 +152,7 @@ export async function requirePlannableWave(
   const chosen = waves.at(-1);
   const hidden = chosen ? chosen.row.respondents.hidden : 'no_data';
   if (hidden !== null) {
-    throw new DomainError('invalid', 'waveId: this scope’s results are withheld in this wave', 'waveId');
+    throw new DomainError('invalid', 'waveId: this scope’s results are withheld in this wave', 'waveId', 'withheld');
   }
   return { group, planScope };
 }

@@ -95,7 +95,7 @@ const membersRouter = router({
       const message = ours
         ? 'is already a member of this organisation'
         : 'belongs to an account of another organisation';
-      throw new DomainError('conflict', `email: ${message}`, 'email');
+      throw new DomainError('conflict', `email: ${message}`, 'email', ours ? 'duplicate' : 'member_elsewhere');
     }
     const { userId } = await ctx.accounts.ensureUser({ email: input.email, name: input.name });
     const link = await ctx.accounts.issuePasswordToken(userId);
@@ -119,7 +119,12 @@ const membersRouter = router({
     const member = await getStaffMember(ctx.db, { organizationId: ctx.member.organization.id, ...input });
     if (!member) throw new DomainError('not_found', 'memberId: no such staff member', 'memberId');
     if (member.status !== 'invited') {
-      throw new DomainError('conflict', 'memberId: this person has already chosen a password', 'memberId');
+      throw new DomainError(
+        'conflict',
+        'memberId: this person has already chosen a password',
+        'memberId',
+        'wrong_state',
+      );
     }
     const link = await ctx.accounts.issuePasswordToken(member.userId);
     return inTransaction(ctx.db, async (trx) => {

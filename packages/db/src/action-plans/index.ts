@@ -1,6 +1,7 @@
 import {
   ActionStatus,
   DomainError,
+  lengthDetail,
   MAX_ACTION_OWNER,
   MAX_ACTION_TITLE,
   MAX_ACTIONS_PER_FOCUS,
@@ -68,19 +69,24 @@ const noSuchAction = () => new DomainError('not_found', 'actionId: no such actio
 
 function boundedText(field: string, value: string, max: number): string {
   const text = value.trim();
-  if (text.length < 1 || text.length > max) throw invalid(field, `must be between 1 and ${max} characters`);
+  if (text.length < 1 || text.length > max)
+    throw invalid(field, `must be between 1 and ${max} characters`, lengthDetail(text.length, max));
   return text;
 }
 
 function optionalNote(field: string, value: string | null | undefined): string | null {
   const text = value?.trim() ?? '';
-  if (text.length > MAX_PLAN_NOTE) throw invalid(field, `must be at most ${MAX_PLAN_NOTE} characters`);
+  if (text.length > MAX_PLAN_NOTE)
+    throw invalid(field, `must be at most ${MAX_PLAN_NOTE} characters`, {
+      reason: 'too_long',
+      maximum: MAX_PLAN_NOTE,
+    });
   return text === '' ? null : text;
 }
 
 function statusOf(field: string, value: string): ActionStatus {
   const parsed = ActionStatus.safeParse(value);
-  if (!parsed.success) throw invalid(field, `must be one of ${ActionStatus.options.join(', ')}`);
+  if (!parsed.success) throw invalid(field, `must be one of ${ActionStatus.options.join(', ')}`, 'invalid_value');
   return parsed.data;
 }
 
@@ -231,9 +237,9 @@ async function requireScope(db: Kysely<Database>, organizationId: string, groupI
   if (scope === null) return;
   const attributes = await listSegmentAttributes(db, { organizationId, groupId });
   const attribute = attributes.find((a) => a.key === scope.key);
-  if (!attribute) throw invalid('scope.key', 'is not a segment attribute of this group');
+  if (!attribute) throw invalid('scope.key', 'is not a segment attribute of this group', 'invalid_value');
   if (!attribute.values.some((v) => v.value === scope.value))
-    throw invalid('scope.value', 'is not a value of this attribute');
+    throw invalid('scope.value', 'is not a value of this attribute', 'invalid_value');
 }
 
 async function requireWaveOfGroup(db: Kysely<Database>, organizationId: string, groupId: string, waveId: string) {
@@ -281,10 +287,14 @@ export async function addFocusArea(
       .where('scope_key', '=', scopeColumns(input.scope).scope_key)
       .where('scope_value', '=', scopeColumns(input.scope).scope_value)
       .execute();
-    const already = () => new DomainError('conflict', 'dimensionId: already a focus area of this plan', 'dimensionId');
+    const already = () =>
+      new DomainError('conflict', 'dimensionId: already a focus area of this plan', 'dimensionId', 'duplicate');
     if (existing.some((e) => e.dimension_id === input.dimensionId)) throw already();
     if (existing.length >= MAX_FOCUS_AREAS) {
-      throw invalid('dimensionId', `a plan has at most ${MAX_FOCUS_AREAS} focus areas: act on a few things well`);
+      throw invalid('dimensionId', `a plan has at most ${MAX_FOCUS_AREAS} focus areas: act on a few things well`, {
+        reason: 'too_many',
+        maximum: MAX_FOCUS_AREAS,
+      });
     }
     const id = input.newId();
     try {
@@ -386,7 +396,10 @@ export async function createPlanAction(
       .where('focus_area_id', '=', area.id)
       .executeTakeFirstOrThrow();
     if (Number(count.n) >= MAX_ACTIONS_PER_FOCUS) {
-      throw invalid('focusAreaId', `a focus area has at most ${MAX_ACTIONS_PER_FOCUS} actions`);
+      throw invalid('focusAreaId', `a focus area has at most ${MAX_ACTIONS_PER_FOCUS} actions`, {
+        reason: 'too_many',
+        maximum: MAX_ACTIONS_PER_FOCUS,
+      });
     }
     const id = input.newId();
     await trx
@@ -472,7 +485,8 @@ export async function recordActionProgress(
   const note = optionalNote('note', input.note);
   return inTransaction(db, async (trx) => {
     const { action } = await getPlanAction(trx, input);
-    if (status === action.status && note === null) throw invalid('note', 'say what was done, or change the status');
+    if (status === action.status && note === null)
+      throw invalid('note', 'say what was done, or change the status', 'required');
     await trx
       .updateTable('plan_action')
       .set({ status, updated_at: input.now, ...(status === 'cancelled' ? { published: 0 } : {}) })
@@ -492,7 +506,7 @@ export async function setPlanActionPublished(
   return inTransaction(db, async (trx) => {
     const { action } = await getPlanAction(trx, input);
     if (input.published && action.status === 'cancelled') {
-      throw invalid('published', 'a cancelled action cannot be published');
+      throw invalid('published', 'a cancelled action cannot be published', 'wrong_state');
     }
     await trx
       .updateTable('plan_action')

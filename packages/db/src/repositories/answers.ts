@@ -1,4 +1,11 @@
-import { DomainError, isOnScale, type RatingAnswer, SCALE_RANGES } from '@facets/domain';
+import {
+  type ErrorDetail,
+  type ErrorReason,
+  fieldError,
+  isOnScale,
+  type RatingAnswer,
+  SCALE_RANGES,
+} from '@facets/domain';
 import type { SurveyQuestion } from './surveys.ts';
 
 /** One answer as a portal sends it; only the field that fits the question's type is read. */
@@ -18,7 +25,8 @@ export interface ValidAnswer {
 
 export const MAX_TEXT_ANSWER = 5000;
 
-const invalid = (field: string, message: string) => new DomainError('invalid', `${field}: ${message}`, field);
+const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
+  fieldError('invalid', field, message, detail);
 
 /**
  * Checks answers against the wave's questions and returns those to store (empty answers are skipped), with the
@@ -35,8 +43,8 @@ export function validateAnswers(
   answers.forEach((a, i) => {
     const field = `answers.${i}`;
     const q = byId.get(a.questionId);
-    if (!q) throw invalid(`${field}.questionId`, 'is not a question of this survey');
-    if (seen.has(q.id)) throw invalid(`${field}.questionId`, 'is answered twice');
+    if (!q) throw invalid(`${field}.questionId`, 'is not a question of this survey', 'invalid_value');
+    if (seen.has(q.id)) throw invalid(`${field}.questionId`, 'is answered twice', 'duplicate');
     seen.add(q.id);
     const answer = validateOne(q, a, field);
     if (!answer) return;
@@ -52,8 +60,8 @@ export function validateAnswers(
   });
   const answered = new Set(valid.map((a) => a.questionId));
   const missing = questions.find((q) => q.required && !answered.has(q.id));
-  if (missing) throw invalid('answers', `question ${missing.position} is required`);
-  if (valid.length === 0) throw invalid('answers', 'answer at least one question');
+  if (missing) throw invalid('answers', `question ${missing.position} is required`, 'required');
+  if (valid.length === 0) throw invalid('answers', 'answer at least one question', { reason: 'too_few', minimum: 1 });
   return { answers: valid, ratings };
 }
 
@@ -65,28 +73,36 @@ function validateOne(q: SurveyQuestion, a: AnswerInput, field: string): ValidAns
       const scale = q.scale!;
       if (typeof a.value !== 'number' || !isOnScale(scale, a.value)) {
         const { min, max } = SCALE_RANGES[scale];
-        throw invalid(`${field}.value`, `must be a whole number between ${min} and ${max}`);
+        throw invalid(`${field}.value`, `must be a whole number between ${min} and ${max}`, {
+          reason: 'out_of_range',
+          minimum: min,
+          maximum: max,
+        });
       }
       return { ...none, valueNumber: a.value };
     }
     case 'text': {
       if (a.text === undefined || a.text === null) return null;
-      if (typeof a.text !== 'string') throw invalid(`${field}.text`, 'must be text');
+      if (typeof a.text !== 'string') throw invalid(`${field}.text`, 'must be text', 'invalid_type');
       const text = a.text.trim();
       if (text === '') return null;
       if (text.length > MAX_TEXT_ANSWER)
-        throw invalid(`${field}.text`, `must be at most ${MAX_TEXT_ANSWER} characters`);
+        throw invalid(`${field}.text`, `must be at most ${MAX_TEXT_ANSWER} characters`, {
+          reason: 'too_long',
+          maximum: MAX_TEXT_ANSWER,
+        });
       return { ...none, valueText: text };
     }
     case 'single_choice':
     case 'multi_choice': {
       if (a.choices === undefined || a.choices === null || a.choices.length === 0) return null;
-      if (!Array.isArray(a.choices)) throw invalid(`${field}.choices`, 'must be a list of options');
-      if (q.type === 'single_choice' && a.choices.length > 1) throw invalid(`${field}.choices`, 'choose one option');
+      if (!Array.isArray(a.choices)) throw invalid(`${field}.choices`, 'must be a list of options', 'invalid_type');
+      if (q.type === 'single_choice' && a.choices.length > 1)
+        throw invalid(`${field}.choices`, 'choose one option', { reason: 'too_many', maximum: 1 });
       const options = new Set((q.options ?? []).map((o) => o.value));
       a.choices.forEach((c, j) => {
-        if (!options.has(c)) throw invalid(`${field}.choices.${j}`, 'is not one of the options');
-        if (a.choices!.indexOf(c) !== j) throw invalid(`${field}.choices.${j}`, 'is chosen twice');
+        if (!options.has(c)) throw invalid(`${field}.choices.${j}`, 'is not one of the options', 'invalid_value');
+        if (a.choices!.indexOf(c) !== j) throw invalid(`${field}.choices.${j}`, 'is chosen twice', 'duplicate');
       });
       return { ...none, valueChoices: [...a.choices] };
     }

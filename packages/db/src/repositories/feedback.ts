@@ -1,5 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { DomainError, FeedbackCategory, FeedbackStatus } from '@facets/domain';
+import {
+  DomainError,
+  type ErrorDetail,
+  type ErrorReason,
+  FeedbackCategory,
+  FeedbackStatus,
+  fieldError,
+  lengthDetail,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { DimensionRef } from './groups.ts';
@@ -77,7 +85,8 @@ const momentFor = (feedback: { stakeholder_id: string | null }, now: string) =>
 const anonymousReplyId = (position: number) =>
   `r${String(position).padStart(5, '0')}-${randomBytes(12).toString('hex')}`;
 
-const invalid = (field: string, message: string) => new DomainError('invalid', `${field}: ${message}`, field);
+const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
+  fieldError('invalid', field, message, detail);
 
 /** Records a stakeholder's feedback; a retry with the same idempotency key returns the first id. */
 export async function createFeedback(
@@ -102,20 +111,28 @@ export async function createFeedback(
 
 async function checkedFeedback(db: Kysely<Database>, input: CreateFeedbackInput) {
   const category = FeedbackCategory.safeParse(input.category);
-  if (!category.success) throw invalid('category', `must be one of ${FeedbackCategory.options.join(', ')}`);
+  if (!category.success)
+    throw invalid('category', `must be one of ${FeedbackCategory.options.join(', ')}`, 'invalid_value');
   const body = input.body.trim();
   if (body.length < 1 || body.length > MAX_FEEDBACK_BODY) {
-    throw invalid('body', `must be between 1 and ${MAX_FEEDBACK_BODY} characters`);
+    throw invalid(
+      'body',
+      `must be between 1 and ${MAX_FEEDBACK_BODY} characters`,
+      lengthDetail(body.length, MAX_FEEDBACK_BODY),
+    );
   }
   const reference = input.reference?.trim() || null;
   if (reference !== null && reference.length > MAX_FEEDBACK_REFERENCE) {
-    throw invalid('reference', `must be at most ${MAX_FEEDBACK_REFERENCE} characters`);
+    throw invalid('reference', `must be at most ${MAX_FEEDBACK_REFERENCE} characters`, {
+      reason: 'too_long',
+      maximum: MAX_FEEDBACK_REFERENCE,
+    });
   }
   const anonymous = input.stakeholderId === null;
   if (anonymous) await requireAnonymousFeedbackAllowed(db, input.organizationId);
   const followKey = input.followKey ?? null;
   if (anonymous && followKey !== null && followKey.length < 32) {
-    throw invalid('followKey', 'must be at least 32 characters');
+    throw invalid('followKey', 'must be at least 32 characters', { reason: 'too_short', minimum: 32 });
   }
   const dimensionId = input.dimensionId ?? null;
   if (dimensionId !== null) {
@@ -126,7 +143,7 @@ async function checkedFeedback(db: Kysely<Database>, input: CreateFeedbackInput)
       .where('group_id', '=', input.groupId)
       .where('dimension_id', '=', dimensionId)
       .executeTakeFirst();
-    if (!link) throw invalid('dimensionId', 'is not a dimension of your group');
+    if (!link) throw invalid('dimensionId', 'is not a dimension of your group', 'invalid_value');
   }
   // Anonymous feedback keeps the day it was given, not the moment, so it cannot be matched with a session.
   const createdAt = anonymous ? anonymousDay(input.now) : input.now;
@@ -155,7 +172,7 @@ async function requireAnonymousFeedbackAllowed(db: Kysely<Database>, organizatio
     .where('id', '=', organizationId)
     .executeTakeFirst();
   if (org?.allow_anonymous_feedback !== 1) {
-    throw invalid('anonymous', 'this organisation does not accept anonymous feedback');
+    throw invalid('anonymous', 'this organisation does not accept anonymous feedback', 'not_allowed');
   }
 }
 
@@ -173,7 +190,12 @@ async function feedbackReplay(db: Kysely<Database>, input: CreateFeedbackInput) 
     existing.stakeholder_id !== input.stakeholderId ||
     existing.follow_key_hash !== followKeyHash
   ) {
-    throw new DomainError('conflict', 'idempotencyKey: already used for another submission', 'idempotencyKey');
+    throw new DomainError(
+      'conflict',
+      'idempotencyKey: already used for another submission',
+      'idempotencyKey',
+      'already_used',
+    );
   }
   return { id: existing.id, duplicate: true };
 }
@@ -294,7 +316,11 @@ export async function addReply(
 ): Promise<{ id: string }> {
   const body = input.body.trim();
   if (body.length < 1 || body.length > MAX_FEEDBACK_BODY) {
-    throw invalid('body', `must be between 1 and ${MAX_FEEDBACK_BODY} characters`);
+    throw invalid(
+      'body',
+      `must be between 1 and ${MAX_FEEDBACK_BODY} characters`,
+      lengthDetail(body.length, MAX_FEEDBACK_BODY),
+    );
   }
   return inTransaction(db, async (trx) => {
     const feedback = await findFeedback(trx, input.organizationId, input.feedbackId);
@@ -339,7 +365,7 @@ export async function setFeedbackStatus(
   input: { organizationId: string; feedbackId: string; status: string; now: string },
 ): Promise<{ id: string; status: FeedbackStatus }> {
   const status = FeedbackStatus.safeParse(input.status);
-  if (!status.success) throw invalid('status', `must be one of ${FeedbackStatus.options.join(', ')}`);
+  if (!status.success) throw invalid('status', `must be one of ${FeedbackStatus.options.join(', ')}`, 'invalid_value');
   return inTransaction(db, async (trx) => {
     const feedback = await findFeedback(trx, input.organizationId, input.feedbackId);
     await trx

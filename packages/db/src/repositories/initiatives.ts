@@ -26,7 +26,7 @@ const noSuchInitiative = () => new DomainError('not_found', 'initiativeId: no su
 
 function enumValue<T extends string>(field: string, schema: { options: readonly T[] }, value: string): T {
   if (!(schema.options as readonly string[]).includes(value)) {
-    throw invalid(field, `must be one of ${schema.options.join(', ')}`);
+    throw invalid(field, `must be one of ${schema.options.join(', ')}`, 'invalid_value');
   }
   return value as T;
 }
@@ -41,10 +41,13 @@ async function checkedFields(db: Kysely<Database>, organizationId: string, field
   const startDate = fields.startDate === null ? null : calendarDate('startDate', fields.startDate);
   const endDate = fields.endDate === null ? null : calendarDate('endDate', fields.endDate);
   if (startDate !== null && endDate !== null && endDate < startDate) {
-    throw invalid('endDate', 'must be on or after the start date');
+    throw invalid('endDate', 'must be on or after the start date', 'before_start');
   }
   if (fields.targets.length > MAX_INITIATIVE_TARGETS) {
-    throw invalid('targets', `at most ${MAX_INITIATIVE_TARGETS} group × dimension pairs`);
+    throw invalid('targets', `at most ${MAX_INITIATIVE_TARGETS} group × dimension pairs`, {
+      reason: 'too_many',
+      maximum: MAX_INITIATIVE_TARGETS,
+    });
   }
   const unique = new Map(fields.targets.map((t) => [`${t.groupId}\u0000${t.dimensionId}`, t]));
   let i = 0;
@@ -134,10 +137,13 @@ export async function updateInitiative(
     const current = await getInitiative(trx, input);
     const f = await checkedFields(trx, input.organizationId, input);
     if (current.published && f.targets.length === 0) {
-      throw invalid('targets', 'a published initiative needs at least one group to be shown to');
+      throw invalid('targets', 'a published initiative needs at least one group to be shown to', {
+        reason: 'too_few',
+        minimum: 1,
+      });
     }
     if (current.published && f.status === 'cancelled') {
-      throw invalid('status', 'unpublish the initiative before cancelling it');
+      throw invalid('status', 'unpublish the initiative before cancelling it', 'wrong_state');
     }
     await trx
       .updateTable('initiative')
@@ -185,10 +191,10 @@ export async function setInitiativePublished(
   return inTransaction(db, async (trx) => {
     const current = await getInitiative(trx, input);
     if (input.published && current.targets.length === 0) {
-      throw invalid('published', 'link the initiative to at least one group before publishing it');
+      throw invalid('published', 'link the initiative to at least one group before publishing it', 'wrong_state');
     }
     if (input.published && current.status === 'cancelled') {
-      throw invalid('published', 'a cancelled initiative cannot be published');
+      throw invalid('published', 'a cancelled initiative cannot be published', 'wrong_state');
     }
     await trx
       .updateTable('initiative')

@@ -30,10 +30,14 @@ export async function setIntendedExperience(
   input: SetIntendedInput,
 ): Promise<IntendedExperience> {
   if (!Number.isInteger(input.target) || input.target < 0 || input.target > 100) {
-    throw invalid('target', 'must be a whole number between 0 and 100');
+    throw invalid('target', 'must be a whole number between 0 and 100', {
+      reason: 'out_of_range',
+      minimum: 0,
+      maximum: 100,
+    });
   }
   if (!Number.isInteger(input.priority) || input.priority < 1 || input.priority > 3) {
-    throw invalid('priority', 'must be 1, 2 or 3');
+    throw invalid('priority', 'must be 1, 2 or 3', { reason: 'out_of_range', minimum: 1, maximum: 3 });
   }
   const statement = localizedJson('statement', input.statement, MAX_INTENDED_STATEMENT);
   await requireGroupDimension(db, input.organizationId, input);

@@ -133,7 +133,12 @@ function valueNamed(attribute: SegmentAttribute, cell: string): string | undefin
  */
 export function parseInvitees(csv: string, attributes: readonly SegmentAttribute[]): ParsedInvitees {
   if (new TextEncoder().encode(csv).length > CSV_MAX_BYTES) {
-    throw new DomainError('invalid', `csv: the file is larger than ${CSV_MAX_BYTES / 1024 / 1024} MB`, 'csv');
+    throw new DomainError(
+      'invalid',
+      `csv: the file is larger than ${CSV_MAX_BYTES / 1024 / 1024} MB`,
+      'csv',
+      'too_big',
+    );
   }
   const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { header: false, skipEmptyLines: false });
   const records = parsed.data;
@@ -144,7 +149,10 @@ export function parseInvitees(csv: string, attributes: readonly SegmentAttribute
   const body = records.slice(1).map((cells, i) => ({ cells, row: i + 2 }));
   const dataRows = body.filter(({ cells }) => cells.some((c) => c.trim() !== ''));
   if (dataRows.length > CSV_MAX_ROWS) {
-    throw new DomainError('invalid', `csv: at most ${CSV_MAX_ROWS} rows (this file has ${dataRows.length})`, 'csv');
+    throw new DomainError('invalid', `csv: at most ${CSV_MAX_ROWS} rows (this file has ${dataRows.length})`, 'csv', {
+      reason: 'too_many',
+      maximum: CSV_MAX_ROWS,
+    });
   }
 
   const columns: { header: string; field: Field }[] = [];

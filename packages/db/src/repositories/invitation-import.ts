@@ -17,8 +17,8 @@ import { invitationMail } from './invitation-mail.ts';
 import { findExisting, match, mergedSegments, type Planned } from './invitation-matching.ts';
 import { invitationLink, issueInvitations } from './invitations.ts';
 import { enqueueMessage } from './outbox.ts';
-import { inTransaction, localized } from './rows.ts';
 import { COMPANY_COUNTED } from './respondents.ts';
+import { inTransaction, localized } from './rows.ts';
 import { requireWave } from './survey-access.ts';
 
 /**
@@ -78,6 +78,7 @@ async function plan(trx: Kysely<Database>, args: ImportArgs) {
       'conflict',
       'waveId: this wave is closed and takes no more answers: schedule a new wave',
       'waveId',
+      'closed',
     );
   }
   const attributes = await listSegmentAttributes(trx, { organizationId, groupId: survey.groupId });

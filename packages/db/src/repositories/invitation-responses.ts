@@ -29,7 +29,8 @@ export interface InvitationSurvey {
 }
 
 const invalidLink = () => new DomainError('not_found', 'token: this invitation link is not valid', 'token');
-const usedLink = () => new DomainError('conflict', 'token: this invitation link was already used', 'token');
+const usedLink = () =>
+  new DomainError('conflict', 'token: this invitation link was already used', 'token', 'already_used');
 
 export async function getInvitationSurvey(
   db: Kysely<Database>,
@@ -107,7 +108,7 @@ async function submitInTransaction(trx: Kysely<Database>, input: InvitationSubmi
     const replay = await findSubmissionReplay(trx, submission);
     if (replay) return replay;
     if (invitation.usedAt !== null) throw usedLink();
-    throw new DomainError('conflict', 'token: this invitation link has expired', 'token');
+    throw new DomainError('conflict', 'token: this invitation link has expired', 'token', 'expired');
   }
   const result = await submitResponse(trx, submission);
   if (result.duplicate) return result;

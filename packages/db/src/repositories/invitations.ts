@@ -50,7 +50,8 @@ export async function issueInvitations(
     newToken?: () => string;
   },
 ): Promise<IssuedInvitation[]> {
-  if (input.expiresAt <= input.now) throw new DomainError('invalid', 'expiresAt: must be in the future', 'expiresAt');
+  if (input.expiresAt <= input.now)
+    throw new DomainError('invalid', 'expiresAt: must be in the future', 'expiresAt', 'in_past');
   const newToken = input.newToken ?? newInvitationToken;
   return inTransaction(db, async (trx) => {
     const wave = await trx
@@ -162,9 +163,9 @@ export async function requireUsableInvitation(
   const invitation = await findInvitation(db, args.token);
   if (!invitation) throw new DomainError('not_found', 'token: this invitation link is not valid', 'token');
   if (invitation.usedAt !== null)
-    throw new DomainError('conflict', 'token: this invitation link was already used', 'token');
+    throw new DomainError('conflict', 'token: this invitation link was already used', 'token', 'already_used');
   if (invitation.expiresAt <= args.now)
-    throw new DomainError('conflict', 'token: this invitation link has expired', 'token');
+    throw new DomainError('conflict', 'token: this invitation link has expired', 'token', 'expired');
   return invitation;
 }
 

@@ -30,7 +30,11 @@ export async function saveMaturityAssessment(
   },
 ): Promise<{ id: string }> {
   if (!Number.isInteger(args.stage) || args.stage < 1 || args.stage > 5) {
-    throw new DomainError('invalid', 'stage: must be a whole number from 1 to 5', 'stage');
+    throw new DomainError('invalid', 'stage: must be a whole number from 1 to 5', 'stage', {
+      reason: 'out_of_range',
+      minimum: 1,
+      maximum: 5,
+    });
   }
   const member = await db
     .selectFrom('member')

@@ -1,4 +1,11 @@
-import { DomainError, type LocalizedText, StaffRole } from '@facets/domain';
+import {
+  DomainError,
+  type ErrorDetail,
+  type ErrorReason,
+  fieldError,
+  type LocalizedText,
+  StaffRole,
+} from '@facets/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { listGroups, listSegmentAttributes } from './groups.ts';
@@ -22,8 +29,10 @@ export interface StaffMember {
 /** The segment key a manager's department is a value of, in the employee groups (insights read it the same way). */
 export const MANAGER_SEGMENT_KEY = 'department';
 
-const invalid = (field: string, message: string) => new DomainError('invalid', `${field}: ${message}`, field);
-const conflict = (field: string, message: string) => new DomainError('conflict', `${field}: ${message}`, field);
+const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
+  fieldError('invalid', field, message, detail);
+const conflict = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
+  fieldError('conflict', field, message, detail);
 const noSuchMember = () => new DomainError('not_found', 'memberId: no such staff member', 'memberId');
 
 function staffQuery(db: Kysely<Database>, organizationId: string) {
@@ -107,12 +116,13 @@ export async function checkStaffDepartment(
   role: string,
   department: string | null | undefined,
 ): Promise<string | null> {
-  if (!StaffRole.safeParse(role).success) throw invalid('role', `must be one of ${StaffRole.options.join(', ')}`);
+  if (!StaffRole.safeParse(role).success)
+    throw invalid('role', `must be one of ${StaffRole.options.join(', ')}`, 'invalid_value');
   if (role !== 'manager') return null;
-  if (!department) throw invalid('department', 'a manager needs the department whose results they see');
+  if (!department) throw invalid('department', 'a manager needs the department whose results they see', 'required');
   const departments = await listManagerDepartments(db, { organizationId });
   if (!departments.some((d) => d.value === department)) {
-    throw invalid('department', 'is not a department of the organisation’s employees');
+    throw invalid('department', 'is not a department of the organisation’s employees', 'invalid_value');
   }
   return department;
 }
@@ -186,9 +196,10 @@ export async function addStaffMember(
       .where('user_id', '=', args.userId)
       .execute();
     const ours = rows.find((r) => r.organization_id === args.organizationId);
-    if (ours && ours.removed_at === null) throw conflict('email', 'is already a member of this organisation');
+    if (ours && ours.removed_at === null)
+      throw conflict('email', 'is already a member of this organisation', 'duplicate');
     if (rows.some((r) => r.organization_id !== args.organizationId && r.removed_at === null)) {
-      throw conflict('email', 'belongs to an account of another organisation');
+      throw conflict('email', 'belongs to an account of another organisation', 'member_elsewhere');
     }
     let memberId: string;
     if (ours) {
@@ -236,7 +247,7 @@ export async function updateStaffMember(
       args.role !== 'admin' &&
       (await otherAdmins(trx, args.organizationId, member.memberId)) === 0
     ) {
-      throw conflict('role', 'the organisation must keep at least one admin');
+      throw conflict('role', 'the organisation must keep at least one admin', 'last_admin');
     }
     await trx
       .updateTable('member')
@@ -261,10 +272,10 @@ export async function removeStaffMember(
     const member = await getStaffMember(trx, args);
     if (!member) throw noSuchMember();
     if (member.memberId === args.actorMemberId) {
-      throw conflict('memberId', 'you cannot remove yourself; another admin can');
+      throw conflict('memberId', 'you cannot remove yourself; another admin can', 'self_removal');
     }
     if (member.role === 'admin' && (await otherAdmins(trx, args.organizationId, member.memberId)) === 0) {
-      throw conflict('memberId', 'the organisation must keep at least one admin');
+      throw conflict('memberId', 'the organisation must keep at least one admin', 'last_admin');
     }
     await trx
       .updateTable('member')

@@ -1,10 +1,18 @@
-import { DomainError, type LocalizedText } from '@facets/domain';
+import {
+  DomainError,
+  type ErrorDetail,
+  type ErrorReason,
+  fieldError,
+  type LocalizedText,
+  lengthDetail,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** Checks the plan's writes share: texts in both languages, calendar dates, a group and one of its dimensions. */
 
-export const invalid = (field: string, message: string) => new DomainError('invalid', `${field}: ${message}`, field);
+export const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
+  fieldError('invalid', field, message, detail);
 
 /** Both languages, trimmed, each between 1 and `max` characters; stored as JSON text. */
 export function localizedJson(field: string, text: LocalizedText, max: number): string {
@@ -15,7 +23,7 @@ export function localizedJson(field: string, text: LocalizedText, max: number): 
     ['en', en],
   ] as const) {
     if (value.length < 1 || value.length > max)
-      throw invalid(`${field}.${lang}`, `must be between 1 and ${max} characters`);
+      throw invalid(`${field}.${lang}`, `must be between 1 and ${max} characters`, lengthDetail(value.length, max));
   }
   return JSON.stringify({ fr, en });
 }
@@ -28,7 +36,7 @@ export function optionalLocalizedJson(field: string, text: LocalizedText | null 
 export function calendarDate(field: string, value: string): string {
   const date = new Date(`${value}T00:00:00.000Z`);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw invalid(field, 'must be a date written YYYY-MM-DD');
+    throw invalid(field, 'must be a date written YYYY-MM-DD', 'invalid_format');
   }
   return value;
 }
@@ -59,5 +67,5 @@ export async function requireGroupDimension(
     .where('group_id', '=', target.groupId)
     .where('dimension_id', '=', target.dimensionId)
     .executeTakeFirst();
-  if (!link) throw invalid(fields.dimension, 'is not a dimension of this group');
+  if (!link) throw invalid(fields.dimension, 'is not a dimension of this group', 'invalid_value');
 }

@@ -22,7 +22,7 @@ const noSuchPromise = () => new DomainError('not_found', 'promiseId: no such pro
 
 async function checkedFields(db: Kysely<Database>, organizationId: string, fields: PromiseFields) {
   if (!(PromiseChannel.options as readonly string[]).includes(fields.channel)) {
-    throw invalid('channel', `must be one of ${PromiseChannel.options.join(', ')}`);
+    throw invalid('channel', `must be one of ${PromiseChannel.options.join(', ')}`, 'invalid_value');
   }
   const statement = localizedJson('statement', fields.statement, MAX_PROMISE_STATEMENT);
   const madeOn = calendarDate('madeOn', fields.madeOn);

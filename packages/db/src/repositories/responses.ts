@@ -77,7 +77,7 @@ export async function submitInTransaction(
     groupId: input.groupId,
   });
   if (!isWaveOpen({ status: survey.status, opens_at: survey.opensAt, closes_at: survey.closesAt }, input.now)) {
-    throw new DomainError('conflict', 'waveId: this survey is closed', 'waveId');
+    throw new DomainError('conflict', 'waveId: this survey is closed', 'waveId', 'closed');
   }
   if (await hasParticipated(trx, input)) {
     // On PostgreSQL a concurrent retry may have committed since our first look; its response is visible now.
@@ -193,10 +193,10 @@ async function hasParticipated(db: Kysely<Database>, input: SubmitResponseInput)
 }
 
 export const keyReused = () =>
-  new DomainError('conflict', 'idempotencyKey: already used for another submission', 'idempotencyKey');
+  new DomainError('conflict', 'idempotencyKey: already used for another submission', 'idempotencyKey', 'already_used');
 
 export const alreadyAnswered = () =>
-  new DomainError('conflict', 'waveId: you have already answered this survey', 'waveId');
+  new DomainError('conflict', 'waveId: you have already answered this survey', 'waveId', 'already_answered');
 
 /** How many responses a wave has received (the live response count). */
 export async function countResponses(

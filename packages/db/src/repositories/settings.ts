@@ -1,4 +1,4 @@
-import { DomainError, Locale } from '@facets/domain';
+import { DomainError, type ErrorDetail, type ErrorReason, fieldError, Locale, lengthDetail } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { bool } from './rows.ts';
@@ -20,7 +20,8 @@ export const MIN_THRESHOLD = 3;
 export const MAX_THRESHOLD = 100;
 export const MAX_ORGANIZATION_NAME = 120;
 
-const invalid = (field: string, message: string) => new DomainError('invalid', `${field}: ${message}`, field);
+const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
+  fieldError('invalid', field, message, detail);
 
 export async function getOrganizationSettings(
   db: Kysely<Database>,
@@ -43,7 +44,11 @@ export async function getOrganizationSettings(
 
 function checkThreshold(field: string, value: number): number {
   if (!Number.isInteger(value) || value < MIN_THRESHOLD || value > MAX_THRESHOLD) {
-    throw invalid(field, `must be a whole number between ${MIN_THRESHOLD} and ${MAX_THRESHOLD}`);
+    throw invalid(field, `must be a whole number between ${MIN_THRESHOLD} and ${MAX_THRESHOLD}`, {
+      reason: 'out_of_range',
+      minimum: MIN_THRESHOLD,
+      maximum: MAX_THRESHOLD,
+    });
   }
   return value;
 }
@@ -64,13 +69,17 @@ export async function updateOrganizationSettings(
   if (changes.name !== undefined) {
     const name = changes.name.trim();
     if (name.length < 1 || name.length > MAX_ORGANIZATION_NAME) {
-      throw invalid('name', `must be between 1 and ${MAX_ORGANIZATION_NAME} characters`);
+      throw invalid(
+        'name',
+        `must be between 1 and ${MAX_ORGANIZATION_NAME} characters`,
+        lengthDetail(name.length, MAX_ORGANIZATION_NAME),
+      );
     }
     set.name = name;
   }
   if (changes.defaultLocale !== undefined) {
     const locale = Locale.safeParse(changes.defaultLocale);
-    if (!locale.success) throw invalid('defaultLocale', `must be one of ${Locale.options.join(', ')}`);
+    if (!locale.success) throw invalid('defaultLocale', `must be one of ${Locale.options.join(', ')}`, 'invalid_value');
     set.default_locale = locale.data;
   }
   if (changes.kThreshold !== undefined) set.k_threshold = checkThreshold('kThreshold', changes.kThreshold);

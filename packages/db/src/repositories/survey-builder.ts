@@ -54,7 +54,7 @@ export async function createSurvey(
       : null;
     const template = fromTemplate?.template;
     const title = input.title ?? fromTemplate?.title;
-    if (!title) throw new DomainError('invalid', 'title: a blank survey needs a title', 'title');
+    if (!title) throw new DomainError('invalid', 'title: a blank survey needs a title', 'title', 'required');
     const surveyId = input.newId();
     await trx
       .insertInto('survey')
@@ -101,6 +101,7 @@ export async function updateSurvey(
         'conflict',
         'anonymous: a wave of this survey was launched, so whether it is anonymous can no longer change; duplicate the survey instead',
         'anonymous',
+        'wrong_state',
       );
     }
     await trx
@@ -127,6 +128,7 @@ export async function saveQuestions(
         'conflict',
         'questions: this survey already has responses, so its questions can no longer change (the answers would lose their meaning); duplicate the survey to make a new version',
         'questions',
+        'wrong_state',
       );
     }
     checkQuestionDesigns(input.questions);
@@ -142,7 +144,12 @@ export async function saveQuestions(
     );
     input.questions.forEach((q, i) => {
       if (q.id !== undefined && !existing.has(q.id)) {
-        throw new DomainError('invalid', `questions.${i}.id: is not a question of this survey`, `questions.${i}.id`);
+        throw new DomainError(
+          'invalid',
+          `questions.${i}.id: is not a question of this survey`,
+          `questions.${i}.id`,
+          'invalid_value',
+        );
       }
     });
     await trx
@@ -176,7 +183,12 @@ async function writeQuestions(
     }
     let code = q.code ?? `q${i + 1}`;
     if (q.code !== undefined && codes.has(code)) {
-      throw new DomainError('invalid', `questions.${i}.code: is used by another question`, `questions.${i}.code`);
+      throw new DomainError(
+        'invalid',
+        `questions.${i}.code: is used by another question`,
+        `questions.${i}.code`,
+        'duplicate',
+      );
     }
     for (let n = 2; codes.has(code); n++) code = `q${i + 1}_${n}`;
     codes.add(code);

@@ -138,6 +138,7 @@ export async function instantiateTemplate(
         'invalid',
         `${field}: this group has no “${code}” dimension: pick one or drop its items`,
         field,
+        'required',
       );
     }
     if (choice !== null && !groupIds.has(choice)) {

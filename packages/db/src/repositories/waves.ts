@@ -1,4 +1,12 @@
-import { DomainError, type GroupKind, overlappingWave, type WaveState, waveState } from '@facets/domain';
+import {
+  type ErrorDetail,
+  type ErrorReason,
+  fieldError,
+  type GroupKind,
+  overlappingWave,
+  type WaveState,
+  waveState,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { invitationCounts } from './invitations.ts';
@@ -14,8 +22,10 @@ import { requireSurvey, requireWave } from './survey-access.ts';
 const PAST_TOLERANCE_MS = 5 * 60_000;
 const MAX_WAVE_DAYS = 366;
 
-const conflict = (field: string, message: string) => new DomainError('conflict', `${field}: ${message}`, field);
-const invalid = (field: string, message: string) => new DomainError('invalid', `${field}: ${message}`, field);
+const conflict = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
+  fieldError('conflict', field, message, detail);
+const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
+  fieldError('invalid', field, message, detail);
 
 async function wavesOf(trx: Kysely<Database>, organizationId: string, surveyId: string) {
   const rows = await trx
@@ -74,21 +84,34 @@ export async function scheduleWave(
       .where('organization_id', '=', input.organizationId)
       .where('survey_id', '=', input.surveyId)
       .executeTakeFirstOrThrow();
-    if (Number(questions.n) === 0) throw invalid('surveyId', 'add at least one question before scheduling a wave');
+    if (Number(questions.n) === 0)
+      throw invalid('surveyId', 'add at least one question before scheduling a wave', {
+        reason: 'too_few',
+        minimum: 1,
+      });
     const opensAt = new Date(input.opensAt).toISOString();
     const closesAt = new Date(input.closesAt).toISOString();
     if (Date.parse(opensAt) < Date.parse(input.now) - PAST_TOLERANCE_MS) {
-      throw invalid('opensAt', 'cannot be in the past: choose a later date, or now');
+      throw invalid('opensAt', 'cannot be in the past: choose a later date, or now', 'in_past');
     }
-    if (closesAt <= opensAt) throw invalid('closesAt', 'a wave cannot close before it opens: choose a later date');
+    if (closesAt <= opensAt)
+      throw invalid('closesAt', 'a wave cannot close before it opens: choose a later date', 'before_start');
     if (Date.parse(closesAt) - Date.parse(opensAt) > MAX_WAVE_DAYS * 86_400_000) {
-      throw invalid('closesAt', `a wave lasts at most ${MAX_WAVE_DAYS} days`);
+      throw invalid('closesAt', `a wave lasts at most ${MAX_WAVE_DAYS} days`, {
+        reason: 'too_big',
+        maximum: MAX_WAVE_DAYS,
+      });
     }
     const waves = await wavesOf(trx, input.organizationId, input.surveyId);
     // Readers choose a wave by its name (results pages, exports): two waves of one survey never share one.
     const label = input.label.trim();
     const taken = waves.find((w) => w.label.trim().toLocaleLowerCase() === label.toLocaleLowerCase());
-    if (taken) throw invalid('label', `this survey already has a wave called “${taken.label}”: choose another name`);
+    if (taken)
+      throw invalid(
+        'label',
+        `this survey already has a wave called “${taken.label}”: choose another name`,
+        'duplicate',
+      );
     refuseOverlap({ opensAt, closesAt }, waves, input.now);
     const waveId = input.newId();
     await trx
@@ -117,8 +140,8 @@ export async function openWave(
     const { survey, wave } = await requireWave(trx, input);
     await lockSurvey(trx, input.organizationId, survey.id, 'open');
     const state = waveState(wave, input.now);
-    if (state === 'open') throw conflict('waveId', 'this wave is already open');
-    if (state === 'closed') throw conflict('waveId', 'this wave is closed: schedule a new wave instead');
+    if (state === 'open') throw conflict('waveId', 'this wave is already open', 'wrong_state');
+    if (state === 'closed') throw conflict('waveId', 'this wave is closed: schedule a new wave instead', 'closed');
     refuseOverlap(
       { id: wave.id, opensAt: input.now, closesAt: wave.closesAt },
       await wavesOf(trx, input.organizationId, survey.id),
@@ -142,9 +165,13 @@ export async function closeWave(
     const { survey, wave } = await requireWave(trx, input);
     const state = waveState(wave, input.now);
     if (state === 'scheduled') {
-      throw conflict('waveId', 'this wave has not opened yet, and a wave cannot close before it opens: open it first');
+      throw conflict(
+        'waveId',
+        'this wave has not opened yet, and a wave cannot close before it opens: open it first',
+        'wrong_state',
+      );
     }
-    if (state === 'closed') throw conflict('waveId', 'this wave is already closed');
+    if (state === 'closed') throw conflict('waveId', 'this wave is already closed', 'closed');
     await trx
       .updateTable('wave')
       .set({ status: 'closed', closes_at: input.now })
