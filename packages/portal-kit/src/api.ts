@@ -44,7 +44,7 @@ export function errorCode(error: unknown): string {
   return error instanceof TypeError ? 'NETWORK' : 'UNKNOWN';
 }
 
-/** The server's message for a bad request (it names the field), or ''. */
+/** The server's English message, or '' (for logs and API clients: screens word `refusalOf`, refusal.ts). */
 export function errorDetail(error: unknown): string {
   return error instanceof TRPCClientError ? error.message : '';
 }

@@ -1,25 +1,14 @@
 import { Alert, Button } from '@facets/ui';
-import { errorCode, errorDetail } from './api.ts';
 import { useLang } from './i18n/useLang.ts';
+import { refusalOf, refusalSentence } from './refusal.ts';
 
-const KEYS: Record<string, string> = {
-  NETWORK: 'errors.network',
-  UNAUTHORIZED: 'errors.unauthorized',
-  FORBIDDEN: 'errors.forbidden',
-  NOT_FOUND: 'errors.notFound',
-  CONFLICT: 'errors.conflict',
-  PAYLOAD_TOO_LARGE: 'errorsExtra.tooLarge',
-};
-
-/** A person-readable sentence for any failure; a bad request keeps the server's message, which names the field. */
+/**
+ * A person-readable sentence for any failure, in the reader's language: worded from the reason code, the field and
+ * the limit the server sends (refusal.ts), never from its English message.
+ */
 export function useErrorMessage(): (error: unknown) => string {
   const { t } = useLang();
-  return (error) => {
-    const code = errorCode(error);
-    if (code === 'BAD_REQUEST') return t('errors.badRequest', { message: errorDetail(error) });
-    const key = KEYS[code];
-    return key ? t(key) : t('errors.generic');
-  };
+  return (error) => refusalSentence((key, options) => t(key, options ?? {}), refusalOf(error));
 }
 
 export function ErrorAlert({ error, title, onRetry }: { error: unknown; title?: string; onRetry?: () => void }) {

@@ -15,6 +15,7 @@ export * from './i18n/language.ts';
 export { commonMessages } from './i18n/messages.ts';
 export { useLang } from './i18n/useLang.ts';
 export * from './portal/StakeholderPortal.tsx';
+export * from './refusal.ts';
 export * from './router.tsx';
 export * from './shell.tsx';
 export * from './storage.ts';

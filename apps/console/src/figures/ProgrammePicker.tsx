@@ -1,18 +1,39 @@
 import type { LocalizedText } from '@facets/domain';
 import { pickText, useLang, useRouter } from '@facets/portal-kit';
 import { Button, Select } from '@facets/ui';
+import { waveSurvey } from './programme-waves.ts';
 
-/** A survey of a group as the API lists it for choosing, with its published waves (oldest first). */
+/**
+ * A programme of a group as the API lists it for choosing: its lead survey (`surveyId`, `title`), its surveys (the
+ * lead first) and the published waves of them all (oldest first), each naming its survey.
+ */
 export interface ProgrammeOption {
   surveyId: string;
   title: LocalizedText;
   headline: boolean;
-  waves: readonly { id: string; label: string }[];
+  surveys: readonly { surveyId: string; title: LocalizedText }[];
+  waves: readonly { id: string; label: string; surveyId: string }[];
 }
 
 /**
- * Chooses what a group's results report on: one of its surveys (the headline survey by default, so that a pulse
- * never replaces it unless chosen) and one of that survey's published waves (the latest by default). The choice is
+ * A wave's name as readers choose it: its label, with its survey's title when its programme has several surveys (two
+ * surveys may both have a "Wave 1").
+ */
+export function useWaveName(): (
+  programme: Pick<ProgrammeOption, 'surveys'> | undefined,
+  wave: { label: string; surveyId: string },
+) => string {
+  const { t, lang } = useLang();
+  return (programme, wave) => {
+    const survey = waveSurvey(programme, wave);
+    return survey ? t('reporting.waveOfSurvey', { wave: wave.label, survey: pickText(survey, lang) }) : wave.label;
+  };
+}
+
+/**
+ * Chooses what a group's results report on: one of its programmes, by its lead survey's title (the headline by
+ * default, so that a pulse of its own never replaces it unless chosen) and one of the programme's published waves
+ * (the latest by default; named with their survey when the programme has several). The choice is
  * kept in the page's link (`?survey=…&wave=…`), so a reload or a shared link shows the same figures. Shown only when
  * there is something to choose.
  */
@@ -30,6 +51,7 @@ export function ProgrammePicker({
 }) {
   const { t, lang } = useLang();
   const { setSearch } = useRouter();
+  const waveName = useWaveName();
   const current = programmes.find((p) => p.surveyId === programme?.surveyId);
   const choosable = programmes.filter((p) => p.waves.length > 0 || p.surveyId === current?.surveyId);
   if (!current || (choosable.length < 2 && current.waves.length < 2)) return null;
@@ -54,13 +76,19 @@ export function ProgrammePicker({
         disabled={current.waves.length < 2}
         onChange={(e) => setSearch({ survey: current.surveyId, wave: e.currentTarget.value || null })}
         options={[
-          { value: '', label: latest ? t('reporting.latest', { wave: latest.label }) : t('reporting.none') },
-          ...[...current.waves].reverse().map((w) => ({ value: w.id, label: w.label })),
+          {
+            value: '',
+            label: latest ? t('reporting.latest', { wave: waveName(current, latest) }) : t('reporting.none'),
+          },
+          ...[...current.waves].reverse().map((w) => ({ value: w.id, label: waveName(current, w) })),
         ]}
       />
       {chosen ? (
         <p className="fx-hint">
-          {t('reporting.chosen', { wave: chosen.label, survey: pickText(current.title, lang) })}{' '}
+          {t('reporting.chosen', {
+            wave: chosen.label,
+            survey: pickText(current.surveys.find((x) => x.surveyId === chosen.surveyId)?.title ?? current.title, lang),
+          })}{' '}
           <Button variant="secondary" onClick={() => setSearch({ survey: null, wave: null })}>
             {t('reporting.backToLatest')}
           </Button>

@@ -10,6 +10,8 @@ import {
   programmeSelection,
   useHiddenReason,
 } from '../figures/figures.tsx';
+import { useWaveName } from '../figures/ProgrammePicker.tsx';
+import { measuredEarlier } from '../figures/programme-waves.ts';
 import { TableRegion } from '../figures/TableRegion.tsx';
 import { gapWording } from './gaps.ts';
 
@@ -19,7 +21,8 @@ const figureOf = (c: OverviewDimension['lived']): Figure => ({ value: c.score, n
 
 /**
  * A group's dimensions, one row each: intended (target, priority) with the initiatives that propose it, expected,
- * lived, the trend and the three gaps. The first three data cells stay intended, expected, lived (browser tests read
+ * lived, the trend and the three gaps; a dimension measured in an earlier wave than the current one (a pulse asked
+ * the others only) names that wave. The first three data cells stay intended, expected, lived (browser tests read
  * them by position).
  */
 export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }) {
@@ -31,6 +34,10 @@ export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }
     return wording === 'none' ? t('overview.gap.none') : t(`overview.gap.${kind}.${wording}`);
   };
   const title = t('overview.tableCaption', { group: name });
+  // A dimension the current wave does not ask shows its latest measurement in the programme, and says which wave.
+  const waveName = useWaveName();
+  const programme = group.programmes.find((p) => p.surveyId === group.programme?.surveyId);
+  const measuredIn = (d: OverviewDimension) => (d.measuredIn ? waveName(programme, d.measuredIn) : '');
   return (
     <>
       {/* A focusable region lets keyboard users scroll the table sideways on small screens. */}
@@ -58,6 +65,9 @@ export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }
                 <div>
                   <Badge tone="neutral">{t('overview.shared')}</Badge>
                 </div>
+              ) : null}
+              {measuredEarlier(d.measuredIn, group.wave) ? (
+                <div className="fx-score__detail">{t('overview.measuredIn', { wave: measuredIn(d) })}</div>
               ) : null}
             </th>
             <td>
@@ -90,6 +100,7 @@ export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }
           rows={group.dimensions}
           columns={[
             { header: t('overview.col.dimension'), value: (d) => pickText(d.label, lang) },
+            { header: t('overview.csv.measuredIn'), value: (d) => measuredIn(d) },
             { header: t('overview.csv.target'), value: (d) => d.intended?.target },
             { header: t('overview.csv.priority'), value: (d) => d.intended?.priority },
             { header: t('overview.csv.initiatives'), value: (d) => initiativesOf(d).length },

@@ -1,7 +1,8 @@
 import { formatNumber, Link, type OverviewGroup, pickText, useLang } from '@facets/portal-kit';
 import { Badge, Card, formatSigned } from '@facets/ui';
 import { dimensionPath, PendingWaves, programmeSelection, useHiddenReason } from '../figures/figures.tsx';
-import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
+import { ProgrammePicker, useWaveName } from '../figures/ProgrammePicker.tsx';
+import { measuredEarlier } from '../figures/programme-waves.ts';
 import { reportPath } from '../report/paths.ts';
 import { DimensionTable } from './DimensionTable.tsx';
 import { SummaryBand } from './SummaryBand.tsx';
@@ -17,6 +18,8 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
   // The headline outcome is in the summary band; the list holds the others.
   const headline = headlineOutcome(group);
   const others = group.wave ? group.outcomes.filter((o) => o !== headline) : group.outcomes;
+  const waveName = useWaveName();
+  const programme = group.programmes.find((p) => p.surveyId === group.programme?.surveyId);
   return (
     <Card
       aria-labelledby={titleId}
@@ -69,6 +72,9 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
                 {t('figures.n', { n: formatNumber(o.n, lang) })}
                 {o.ci95
                   ? ` · ${t('overview.ci', { low: formatNumber(o.ci95.low, lang), high: formatNumber(o.ci95.high, lang) })}`
+                  : ''}
+                {measuredEarlier(o.measuredIn, group.wave)
+                  ? ` · ${t('overview.measuredIn', { wave: waveName(programme, o.measuredIn) })}`
                   : ''}
               </span>
             </li>

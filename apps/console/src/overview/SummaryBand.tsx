@@ -1,6 +1,8 @@
 import { formatNumber, Link, type OverviewGroup, pickText, useLang } from '@facets/portal-kit';
 import { BulletChart, formatSigned } from '@facets/ui';
 import { dimensionPath, programmeSelection, useHiddenReason } from '../figures/figures.tsx';
+import { useWaveName } from '../figures/ProgrammePicker.tsx';
+import { measuredEarlier } from '../figures/programme-waves.ts';
 import { groupSummary } from './summary.ts';
 import './overview.css';
 
@@ -13,7 +15,9 @@ export function SummaryBand({ group, k }: { group: OverviewGroup; k: number }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
   const s = groupSummary(group);
+  const waveName = useWaveName();
   if (!group.wave) return null;
+  const programme = group.programmes.find((p) => p.surveyId === group.programme?.surveyId);
   const name = pickText(group.label, lang);
   const selection = programmeSelection(group.programme);
   const headline = s.headline;
@@ -48,6 +52,9 @@ export function SummaryBand({ group, k }: { group: OverviewGroup; k: number }) {
                   ? `${t('overview.ci', { low: formatNumber(headline.ci95.low, lang), high: formatNumber(headline.ci95.high, lang) })} · `
                   : ''}
                 {t('figures.n', { n: formatNumber(headline.n, lang) })}
+                {measuredEarlier(headline.measuredIn, group.wave)
+                  ? ` · ${t('overview.measuredIn', { wave: waveName(programme, headline.measuredIn) })}`
+                  : ''}
               </span>
             </dd>
           </div>

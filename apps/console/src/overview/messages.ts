@@ -81,7 +81,9 @@ const en = {
       coverage: 'Coverage',
       expectedN: 'Expected n',
       livedN: 'Lived n',
+      measuredIn: 'Wave measured in',
     },
+    measuredIn: 'measured in {{wave}}',
     coverage: {
       covered: 'backed by an initiative',
       uncovered: 'No active initiative',
@@ -187,7 +189,9 @@ const fr: typeof en = {
       coverage: 'Couverture',
       expectedN: 'n attendue',
       livedN: 'n vécue',
+      measuredIn: 'Vague de mesure',
     },
+    measuredIn: 'mesurée lors de la vague {{wave}}',
     coverage: {
       covered: 'portée par une initiative',
       uncovered: 'Aucune initiative active',

@@ -91,8 +91,8 @@ function InviteForm(props: {
   );
   const known = invite.error
     ? knownRefusal(invite.error, [
-        { field: 'email', code: 'CONFLICT', message: t('people.emailMember'), when: (m) => m.includes('already') },
-        { field: 'email', code: 'CONFLICT', message: t('people.emailElsewhere') },
+        { field: 'email', reason: 'duplicate', message: t('people.emailMember') },
+        { field: 'email', reason: 'member_elsewhere', message: t('people.emailElsewhere') },
       ])
     : null;
 
@@ -192,7 +192,7 @@ function RoleForm(props: {
     }),
   );
   const known = update.error
-    ? knownRefusal(update.error, [{ field: 'role', code: 'CONFLICT', message: t('people.lastAdmin') }])
+    ? knownRefusal(update.error, [{ field: 'role', reason: 'last_admin', message: t('people.lastAdmin') }])
     : null;
   const submit = () => {
     const missing = role === 'manager' && !department;
@@ -233,13 +233,8 @@ export function RemoveDialog(props: {
   );
   const known = remove.error
     ? knownRefusal(remove.error, [
-        {
-          field: 'memberId',
-          code: 'CONFLICT',
-          message: t('people.cannotRemoveSelf'),
-          when: (m) => m.includes('yourself'),
-        },
-        { field: 'memberId', code: 'CONFLICT', message: t('people.lastAdmin') },
+        { field: 'memberId', reason: 'self_removal', message: t('people.cannotRemoveSelf') },
+        { field: 'memberId', reason: 'last_admin', message: t('people.lastAdmin') },
       ])
     : null;
   return (

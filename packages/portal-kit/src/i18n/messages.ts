@@ -1,5 +1,6 @@
 import { type MessageTree, mergeMessages } from './keys.ts';
 import { disclosureMessages } from './messages-disclosure.ts';
+import { errorMessages } from './messages-errors.ts';
 import { portalMessages } from './messages-portal.ts';
 
 /**
@@ -49,7 +50,6 @@ const en = {
     forbidden: 'Your account is not allowed to do this.',
     notFound: 'We could not find what you were looking for.',
     conflict: 'This has already been done, or it is no longer possible.',
-    badRequest: 'Something needs attention: {{message}}',
     generic: 'Something went wrong. Please try again.',
   },
   notFound: { title: 'Page not found', body: 'This address does not match any page.', home: 'Back to the home page' },
@@ -182,7 +182,6 @@ const fr: CommonMessages = {
     forbidden: 'Votre compte n’est pas autorisé à faire cela.',
     notFound: 'Nous n’avons pas trouvé ce que vous cherchiez.',
     conflict: 'C’est déjà fait, ou ce n’est plus possible.',
-    badRequest: 'Un point demande votre attention : {{message}}',
     generic: 'Une erreur est survenue. Veuillez réessayer.',
   },
   notFound: {
@@ -278,8 +277,11 @@ const fr: CommonMessages = {
   },
 };
 
-/** Every shared message: the first screens', the portal screens' (messages-portal.ts) and the disclosure copy. */
+/**
+ * Every shared message: the first screens', the portal screens' (messages-portal.ts), the disclosure copy and the
+ * refusals in words (messages-errors.ts).
+ */
 export const commonMessages: { fr: MessageTree; en: MessageTree } = {
-  fr: mergeMessages(mergeMessages(fr, portalMessages.fr), disclosureMessages.fr),
-  en: mergeMessages(mergeMessages(en, portalMessages.en), disclosureMessages.en),
+  fr: [portalMessages.fr, disclosureMessages.fr, errorMessages.fr].reduce<MessageTree>(mergeMessages, fr),
+  en: [portalMessages.en, disclosureMessages.en, errorMessages.en].reduce<MessageTree>(mergeMessages, en),
 };
