@@ -4,7 +4,7 @@ import type { Db } from '../create-db.ts';
 import { newId } from '../ids.ts';
 import type { Database } from '../schema.ts';
 import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
-import { listAskedFacets, listProgrammes, setSurveyProgramme } from './programmes.ts';
+import { listAskedCells, listProgrammes, setSurveyProgramme } from './programmes.ts';
 import { listSurveys } from './survey-catalog.ts';
 import { groupOfSurvey, setHeadlineSurvey } from './surveys.ts';
 
@@ -128,16 +128,18 @@ describe.each(dialects)('survey programmes (%s)', (dialect) => {
     expect(await columns()).toEqual(before);
   });
 
-  it('says which facets of which dimensions each survey asks', async () => {
-    const asked = await listAskedFacets(db, { ...tenant, surveyIds: [fx.surveys.employee.surveyId] });
-    expect(asked).toContainEqual({
-      surveyId: fx.surveys.employee.surveyId,
-      dimensionId: fx.dimensions.recognition,
-      facet: 'lived',
-    });
-    expect(asked.every((a) => a.surveyId === fx.surveys.employee.surveyId && a.facet !== ('outcome' as never))).toBe(
-      true,
+  it('says which cells each survey asks: dimensions by facet, outcome items by scale', async () => {
+    const { employee, supplier } = fx.surveys;
+    const asked = await listAskedCells(db, { ...tenant, surveyIds: [employee.surveyId, supplier.surveyId] });
+    expect([...(asked.get(employee.surveyId) ?? [])].sort()).toEqual(
+      [
+        `${fx.dimensions.recognition}|expected`,
+        `${fx.dimensions.recognition}|lived`,
+        `${fx.dimensions.transparency}|lived`,
+        '|outcome|nps11',
+      ].sort(),
     );
-    expect(await listAskedFacets(db, { ...tenant, surveyIds: [] })).toEqual([]);
+    expect(asked.get(supplier.surveyId)?.has(`${fx.dimensions.payment}|lived`)).toBe(true);
+    expect(await listAskedCells(db, { ...tenant, surveyIds: [] })).toEqual(new Map());
   });
 });

@@ -1,4 +1,11 @@
-import { checkProgrammeLead, DomainError, type LocalizedText, type QuestionFacet } from '@facets/domain';
+import {
+  cellKey,
+  checkProgrammeLead,
+  DomainError,
+  type LocalizedText,
+  type QuestionFacet,
+  type Scale,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { bool, inTransaction, localized } from './rows.ts';
@@ -113,37 +120,32 @@ export async function setSurveyProgramme(
   });
 }
 
-/** A dimension's facet that a survey asks (a rating or choice question on it). */
-export interface AskedFacet {
-  surveyId: string;
-  dimensionId: string;
-  facet: Extract<QuestionFacet, 'expected' | 'lived'>;
-}
-
 /**
- * The expected and lived facets of dimensions each survey asks: a wave measures a dimension when its survey asks it
- * (questions are frozen once a wave has responses, so every wave with results asks what its survey asks now).
+ * The cells each survey asks (domain `cellKey`: a dimension's expected or lived cell, an outcome item's scale): a wave
+ * measures a cell when its survey asks it. Questions are frozen once a wave has responses, so every wave with results
+ * asks what its survey asks now. A survey asking nothing is absent.
  */
-export async function listAskedFacets(
+export async function listAskedCells(
   db: Kysely<Database>,
   args: { organizationId: string; surveyIds: readonly string[] },
-): Promise<AskedFacet[]> {
-  if (args.surveyIds.length === 0) return [];
+): Promise<Map<string, ReadonlySet<string>>> {
+  const asked = new Map<string, Set<string>>();
+  if (args.surveyIds.length === 0) return asked;
   const rows = await db
     .selectFrom('question')
-    .select(['survey_id', 'dimension_id', 'facet'])
+    .select(['survey_id', 'dimension_id', 'facet', 'scale'])
     .distinct()
     .where('organization_id', '=', args.organizationId)
     .where('survey_id', 'in', [...args.surveyIds])
-    .where('dimension_id', 'is not', null)
-    .where('facet', 'in', ['expected', 'lived'])
-    .orderBy('survey_id')
-    .orderBy('dimension_id')
-    .orderBy('facet')
+    .where('facet', 'is not', null)
+    .where('scale', 'is not', null)
     .execute();
-  return rows.map((r) => ({
-    surveyId: r.survey_id,
-    dimensionId: r.dimension_id as string,
-    facet: r.facet as AskedFacet['facet'],
-  }));
+  for (const r of rows) {
+    const facet = r.facet as QuestionFacet;
+    if (facet !== 'outcome' && r.dimension_id === null) continue;
+    const cells = asked.get(r.survey_id) ?? new Set<string>();
+    cells.add(cellKey(r.dimension_id, facet, r.scale as Scale));
+    asked.set(r.survey_id, cells);
+  }
+  return asked;
 }
