@@ -5,6 +5,7 @@ import { BUILDER_ROLES } from './api.ts';
 import { DetailsSection } from './DetailsSection.tsx';
 import { useSurveyError } from './errors.ts';
 import { STATUS_TONE } from './labels.ts';
+import { ProgrammeSection } from './ProgrammeSection.tsx';
 import { QuestionsSection } from './QuestionsSection.tsx';
 import { WavesSection } from './WavesSection.tsx';
 import './surveys.css';
@@ -83,6 +84,7 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
             ) : null}
           </Alert>
           {headline.isError ? <Alert tone="error">{surveyError(headline.error)}</Alert> : null}
+          <ProgrammeSection key={`programme-${s.id}`} survey={s} canBuild={canBuild} />
           <WavesSection survey={s} canBuild={canBuild} />
           <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} k={me.organization.kThreshold} />
           <QuestionsSection key={`questions-${s.id}-${s.locked}`} survey={s} canBuild={canBuild} />

@@ -80,6 +80,16 @@ const en = {
       make: 'Make it the headline survey',
       unmake: 'Stop reporting on it by default',
     },
+    programme: {
+      title: 'Programme',
+      intro:
+        'Surveys of one programme are reported together: the results pages list their waves side by side, and each dimension shows its latest measurement, so a short pulse between two waves of the main survey never blanks what it does not ask.',
+      label: 'Part of the programme of',
+      own: 'None: this survey has a programme of its own',
+      leads_one: '{{surveys}} is part of this survey’s programme: take it out of it before this survey joins another.',
+      leads_other:
+        '{{surveys}} are part of this survey’s programme: take them out of it before this survey joins another.',
+    },
     editor: {
       back: 'All surveys',
       details: 'Title, introduction and mode',
@@ -276,6 +286,10 @@ const en = {
       waveState:
         'This wave cannot do that now: a scheduled wave must open before it closes, and a closed wave stays closed.',
       csv: 'This file is too large: 2 MB and 20,000 rows at most.',
+      programme:
+        'This survey cannot be chosen: choose another survey of the same group that has a programme of its own, or none.',
+      programmeMembers:
+        'Other surveys are part of this survey’s programme: take them out of it before this survey joins another.',
     },
   },
 };
@@ -362,6 +376,17 @@ const fr: Messages = {
         'Les pages de résultats de {{group}} ne portent sur cette enquête que si le lecteur la choisit (par défaut, elles portent sur l’enquête principale du groupe, ou sa plus ancienne enquête ayant des résultats).',
       make: 'En faire l’enquête principale',
       unmake: 'Ne plus la montrer par défaut',
+    },
+    programme: {
+      title: 'Programme',
+      intro:
+        'Les enquêtes d’un même programme sont présentées ensemble : les pages de résultats listent leurs vagues à la suite, et chaque dimension montre sa dernière mesure, si bien qu’un court pulse entre deux vagues de l’enquête principale n’efface jamais ce qu’il ne demande pas.',
+      label: 'Fait partie du programme de',
+      own: 'Aucun : cette enquête a son propre programme',
+      leads_one:
+        '{{surveys}} fait partie du programme de cette enquête : retirez-l’en avant que celle-ci en rejoigne un autre.',
+      leads_other:
+        '{{surveys}} font partie du programme de cette enquête : retirez-les-en avant que celle-ci en rejoigne un autre.',
     },
     editor: {
       back: 'Toutes les enquêtes',
@@ -562,6 +587,10 @@ const fr: Messages = {
       waveState:
         'Cette vague ne peut pas faire cela maintenant : une vague planifiée doit s’ouvrir avant de se clore, et une vague close le reste.',
       csv: 'Ce fichier est trop volumineux : 2 Mo et 20 000 lignes au plus.',
+      programme:
+        'Cette enquête ne peut pas être choisie : choisissez une autre enquête du même groupe qui a son propre programme, ou aucune.',
+      programmeMembers:
+        'D’autres enquêtes font partie du programme de cette enquête : retirez-les-en avant que celle-ci en rejoigne un autre.',
     },
   },
 };
