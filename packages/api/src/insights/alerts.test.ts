@@ -65,3 +65,34 @@ describe('promise drift', () => {
     expect(groupAlerts(org, GROUP, hiddenNow)).toEqual([]);
   });
 });
+
+describe('alerts across the surveys of one programme', () => {
+  // A pulse asks lived recognition only: its wave measures nothing else.
+  const pulse = (sequence: number, lived: FacetCell): PopulationWave => {
+    const livedKey = facetKey(DIM, 'lived');
+    const row: SegmentRow = { value: '', respondents: { n: 4, hidden: null }, cells: new Map([[livedKey, lived]]) };
+    const wave = { id: `p${sequence}`, label: `Pulse ${sequence}`, sequence };
+    return { wave, surveyId: 'pulse', asks: new Set([livedKey]), row, published: {} as never };
+  };
+  const targeted: OrgContext = { ...org, intended: [{ groupId: GROUP, dimensionId: DIM, target: 90 }] as never };
+
+  it('raises drift on the waves that ask both facets, and a shortfall on the latest that asks the dimension', () => {
+    const series = [
+      wave(1, { expected: cell(50, 10), lived: cell(70, 10) }),
+      wave(2, { expected: cell(80, 8), lived: cell(60, 9) }),
+      pulse(1, cell(40, 4)),
+    ];
+    expect(groupAlerts(targeted, GROUP, series)).toEqual([
+      { kind: 'promise_drift', groupId: GROUP, dimensionId: DIM, initiativeId: null, value: 40, n: 8 },
+      { kind: 'target_shortfall', groupId: GROUP, dimensionId: DIM, initiativeId: null, value: -50, n: 4 },
+    ]);
+  });
+
+  it('raises nothing from a pulse whose figure is withheld, rather than stand on n = 0', () => {
+    const series = [
+      wave(1, { expected: cell(50, 10), lived: cell(88, 10) }),
+      pulse(1, { ...EMPTY_CELL, hidden: 'below_k' }),
+    ];
+    expect(groupAlerts(targeted, GROUP, series)).toEqual([]);
+  });
+});
