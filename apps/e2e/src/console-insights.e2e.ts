@@ -50,6 +50,13 @@ const WORDS = {
     cutBy: 'Cut by',
     site: 'Site',
     lyon: 'Lyon',
+    department: 'Department',
+    it: 'IT',
+    show: 'Show',
+    difference: 'Difference from the whole group',
+    points: /[+−-]\d+\.\d pts/,
+    questions: 'Questions',
+    againstWhole: 'Against the whole group',
     /** Sites cut across the demo's departments: the publication withholds them, and says why. */
     withheld: /combined with the other groups shown|few people outside it/,
     stage3: /^3\. Integrated offer/,
@@ -88,6 +95,13 @@ const WORDS = {
     cutBy: 'Découper par',
     site: 'Site',
     lyon: 'Lyon',
+    department: 'Service',
+    it: 'Informatique',
+    show: 'Afficher',
+    difference: 'L’écart avec tout le groupe',
+    points: /[+−-]\d+,\d pts/,
+    questions: 'Questions',
+    againstWhole: 'Par rapport à tout le groupe',
     withheld: /croisé avec les autres groupes affichés|personnes hors de ce groupe/,
     stage3: /^3\. Offre intégrée/,
     strengths: 'Qu’est-ce qui soutient déjà ce stade ?',
@@ -202,6 +216,22 @@ describe.skipIf(!chromiumPath)('console insights', () => {
       const lyon = page.getByRole('row', { name: new RegExp(`^${w.lyon}`) });
       await expect.poll(async () => (await lyon.textContent()) ?? '').toMatch(w.withheld);
       await check(page, shot('05-groups-hidden-cell'));
+
+      // Each department against the whole group, then one department's questions against it.
+      await page.getByLabel(w.cutBy).selectOption({ label: w.department });
+      await page.getByRole('group', { name: w.show }).getByRole('button', { name: w.difference }).click();
+      expect(page.url()).toContain('show=difference');
+      const it = page.getByRole('row', { name: new RegExp(`^${w.it}`) });
+      await expect.poll(async () => (await it.textContent()) ?? '').toMatch(w.points);
+      await check(page, shot('05b-groups-difference'));
+      await heatCell(page, w.it, w.transparency).click();
+      await page.getByRole('heading', { level: 1, name: w.transparency }).waitFor();
+      const questions = page.getByRole('region', { name: new RegExp(`^${w.transparency}`) }).filter({
+        has: page.getByRole('columnheader', { name: w.againstWhole }),
+      });
+      await questions.waitFor();
+      expect(await questions.getByRole('row').count()).toBeGreaterThan(1);
+      await check(page, shot('05c-dimension-questions'));
 
       await navigate(page, w.maturity);
       await page.getByRole('radio', { name: w.stage3 }).check();

@@ -8,6 +8,7 @@ import { Comments } from './Comments.tsx';
 import { Distribution } from './Distribution.tsx';
 import { Drivers } from './Drivers.tsx';
 import { Ipa } from './Ipa.tsx';
+import { Questions } from './Questions.tsx';
 import { refusalReason } from './refusal.ts';
 import { SegmentFilter } from './SegmentFilter.tsx';
 import { Trend } from './Trend.tsx';
@@ -19,7 +20,8 @@ export interface Segment {
 
 /**
  * One dimension of one group, optionally filtered to a segment: trend across waves, distribution of the latest wave,
- * its place in the group's importance–performance matrix, the group's key drivers and the comments.
+ * each of its questions (against the whole group for a segment), its place in the group's importance–performance
+ * matrix, the group's key drivers and the comments.
  */
 export function DimensionPage(props: { me: Me; groupId: string; dimensionId: string; segment?: Segment }) {
   const { t, lang } = useLang();
@@ -88,6 +90,9 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
             </div>
           ) : null}
           <Trend view={data} k={k} />
+          <div className="fx-dimension-grid__wide">
+            <Questions view={data} k={k} />
+          </div>
           <Distribution view={data} k={k} />
           <Ipa view={data} />
           <Drivers view={data} k={k} />

@@ -42,6 +42,17 @@ const en = {
     wholeGroup: 'The whole group',
     value: 'Which one',
   },
+  comparison: {
+    heading: 'Against the whole group',
+    points: '{{value}} pts',
+    interval: '95 %: {{low}} to {{high}}',
+    significant: 'a real difference',
+    notSignificant: 'within chance',
+    sentence: '{{value}} points against the whole group (95 % interval {{low}} to {{high}}): {{verdict}}.',
+    none: 'No comparison: too little spread in the answers to judge.',
+    explain:
+      'Each difference is the segment’s score minus the whole group’s, in points. The interval is where the real difference lies 95 times in 100; when it includes 0, the difference may be chance.',
+  },
   reporting: {
     filters: 'What the results of {{group}} report on',
     survey: 'Survey',
@@ -97,6 +108,17 @@ const fr: typeof en = {
     group: 'Groupe',
     wholeGroup: 'Tout le groupe',
     value: 'Lequel',
+  },
+  comparison: {
+    heading: 'Par rapport à tout le groupe',
+    points: '{{value}} pts',
+    interval: '95 % : de {{low}} à {{high}}',
+    significant: 'un écart réel',
+    notSignificant: 'dans la marge du hasard',
+    sentence: '{{value}} points par rapport à tout le groupe (intervalle à 95 % de {{low}} à {{high}}) : {{verdict}}.',
+    none: 'Pas de comparaison : trop peu de dispersion dans les réponses pour en juger.',
+    explain:
+      'Chaque écart est le score du segment moins celui de tout le groupe, en points. L’intervalle contient l’écart réel 95 fois sur 100 ; s’il contient 0, l’écart peut être dû au hasard.',
   },
   reporting: {
     filters: 'Ce que couvrent les résultats de {{group}}',

@@ -1,6 +1,7 @@
-import { formatNumber, pickText, useLang } from '@facets/portal-kit';
-import { Card } from '@facets/ui';
+import { formatNumber, Link, pickText, useLang } from '@facets/portal-kit';
+import { Card, GAP_BANDS, heatBand } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
+import { ComparisonCell, type ComparisonFigure } from '../figures/comparison.tsx';
 import { dimensionPath, type Figure, figureColumns, Lock, useHiddenReason } from '../figures/figures.tsx';
 import { HeatCell, HeatKey } from '../figures/HeatCell.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
@@ -15,19 +16,40 @@ interface Breakdown {
     value: string;
     label: { fr: string; en: string };
     respondents: { n: number; hidden: string | null };
-    cells: ({ dimensionId: string } & Figure)[];
+    cells: ({ dimensionId: string; vsTotal?: ComparisonFigure | null } & Figure)[];
   }[];
 }
 
-/** Segments × dimensions of lived scores, the whole group first; a shown segment's cell opens its dimension page. */
-export function BreakdownTable({ breakdown: b, k, busy }: { breakdown: Breakdown; k: number; busy: boolean }) {
+/** What the heatmap's cells show: each value's lived score, or its difference from the whole group. */
+export type BreakdownShow = 'scores' | 'difference';
+
+/**
+ * Segments × dimensions of lived scores, the whole group first; a shown segment's cell opens its dimension page.
+ * With `show = 'difference'`, each segment's cell is its difference from the whole group in points, with its 95 %
+ * interval, coloured only when the interval leaves out 0 (the whole group's row keeps its scores).
+ */
+export function BreakdownTable({
+  breakdown: b,
+  k,
+  busy,
+  show = 'scores',
+}: {
+  breakdown: Breakdown;
+  k: number;
+  busy: boolean;
+  show?: BreakdownShow;
+}) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
   const rows = [
     { value: '', label: t('groups.wholeGroup'), respondents: b.total.respondents, cells: b.total.cells },
     ...b.rows.map((r) => ({ ...r, label: pickText(r.label, lang) })),
   ];
-  const title = t('groups.tableTitle', { segment: pickText(b.segment.label, lang), wave: b.wave?.label ?? '' });
+  const difference = show === 'difference';
+  const title = t(difference ? 'groups.differenceTitle' : 'groups.tableTitle', {
+    segment: pickText(b.segment.label, lang),
+    wave: b.wave?.label ?? '',
+  });
   const cellOf = (row: (typeof rows)[number], dimensionId: string) =>
     row.cells.find((c) => c.dimensionId === dimensionId) ?? { value: null, n: 0, hidden: 'no_data' };
   return (
@@ -45,6 +67,12 @@ export function BreakdownTable({ breakdown: b, k, busy }: { breakdown: Breakdown
               (dimension) => t('compare.nOf', { dimension }),
               cellOf,
             ),
+            ...(difference
+              ? b.dimensions.map((d) => ({
+                  header: t('groups.differenceOf', { dimension: pickText(d.label, lang) }),
+                  value: (r: (typeof rows)[number]) => vsOf(r, d.id)?.value ?? null,
+                }))
+              : []),
           ]}
         />
       </div>
@@ -73,22 +101,58 @@ export function BreakdownTable({ breakdown: b, k, busy }: { breakdown: Breakdown
                   <span>{formatNumber(r.respondents.n, lang)}</span>
                 )}
               </td>
-              {b.dimensions.map((d) => (
-                <td key={d.id}>
-                  <HeatCell
-                    figure={cellOf(r, d.id)}
-                    k={k}
-                    kind="score"
-                    to={why ? undefined : dimensionPath(b.groupId, d.id, segment)}
-                    context={`${r.label}, ${pickText(d.label, lang)}`}
-                  />
-                </td>
-              ))}
+              {b.dimensions.map((d) => {
+                const figure = cellOf(r, d.id);
+                const context = `${r.label}, ${pickText(d.label, lang)}`;
+                const to = why ? undefined : dimensionPath(b.groupId, d.id, segment);
+                return (
+                  <td key={d.id}>
+                    {difference && segment && figure.value !== null ? (
+                      <DifferenceCell comparison={vsOf(r, d.id)} context={context} to={to} />
+                    ) : (
+                      <HeatCell figure={figure} k={k} kind="score" to={to} context={context} />
+                    )}
+                  </td>
+                );
+              })}
             </tr>
           );
         })}
       </TableRegion>
-      <HeatKey kind="score" label={t('compare.legend.score')} />
+      {difference ? (
+        <>
+          <HeatKey kind="gap" label={t('groups.differenceLegend')} />
+          <p className="fx-hint">{t('comparison.explain')}</p>
+        </>
+      ) : (
+        <HeatKey kind="score" label={t('compare.legend.score')} />
+      )}
     </Card>
+  );
+}
+
+const vsOf = (row: { cells: readonly { dimensionId: string; vsTotal?: ComparisonFigure | null }[] }, id: string) =>
+  row.cells.find((c) => c.dimensionId === id)?.vsTotal ?? null;
+
+/** A segment's difference from the whole group: the gap colours when more than chance, neutral otherwise. */
+function DifferenceCell(props: { comparison: ComparisonFigure | null; context: string; to: string | undefined }) {
+  const c = props.comparison;
+  const band = c?.significant ? heatBand(c.value, GAP_BANDS) : null;
+  const style = band ? { background: band.background, color: band.text } : undefined;
+  const body = (
+    <>
+      <span className="fx-visually-hidden">{props.context}: </span>
+      <ComparisonCell comparison={c} compact />
+    </>
+  );
+  const className = band ? 'fx-heat fx-heat--difference' : 'fx-heat fx-heat--difference fx-heat--faint';
+  return props.to ? (
+    <Link className={`${className} fx-heat--link`} style={style} to={props.to}>
+      {body}
+    </Link>
+  ) : (
+    <div className={className} style={style}>
+      {body}
+    </div>
   );
 }

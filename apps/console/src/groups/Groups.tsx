@@ -1,10 +1,10 @@
-import { ErrorAlert, Link, type Me, pickText, useLang, useRouter, useTRPC } from '@facets/portal-kit';
-import { Alert, Card, EmptyState, Loading, PageHeader, Select } from '@facets/ui';
+import { ErrorAlert, Link, type Me, pickText, useLang, useRouter, useSearchParam, useTRPC } from '@facets/portal-kit';
+import { Alert, Card, EmptyState, Loading, PageHeader, SegmentedControl, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSelection } from '../figures/figures.tsx';
 import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
-import { BreakdownTable } from './BreakdownTable.tsx';
+import { type BreakdownShow, BreakdownTable } from './BreakdownTable.tsx';
 
 /**
  * Group drill-down: one group cut by one segment key (department, site, supplier category…) in one wave, under the
@@ -19,6 +19,8 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
   // The survey and wave reported on are kept in the link (?survey=…&wave=…), as on the other results pages.
   const { setSearch } = useRouter();
   const selection = useSelection();
+  // Scores, or each segment's difference from the whole group: kept in the link too (?show=difference).
+  const show: BreakdownShow = useSearchParam('show') === 'difference' ? 'difference' : 'scores';
   const groupId = chosenGroup || groups.data?.[0]?.id || '';
   const whole = me.role !== 'manager';
   const segments = useQuery({
@@ -65,6 +67,20 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
           onChange={(e) => setKey(e.currentTarget.value)}
           options={keys.map((s) => ({ value: s.key, label: pickText(s.label, lang) }))}
         />
+        <div className="fx-field">
+          <span className="fx-label" aria-hidden="true">
+            {t('groups.show')}
+          </span>
+          <SegmentedControl
+            label={t('groups.show')}
+            value={show}
+            onChange={(value) => setSearch({ show: value === 'difference' ? 'difference' : null })}
+            segments={[
+              { value: 'scores', label: t('groups.showScores') },
+              { value: 'difference', label: t('groups.showDifference') },
+            ]}
+          />
+        </div>
       </search>
       {segments.data ? (
         <ProgrammePicker
@@ -87,7 +103,12 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
         <Alert tone="info">{t('groups.noWaveBody')}</Alert>
       ) : null}
       {breakdown.data && keys.length > 0 ? (
-        <BreakdownTable breakdown={breakdown.data} k={me.organization.kThreshold} busy={breakdown.isFetching} />
+        <BreakdownTable
+          breakdown={breakdown.data}
+          k={me.organization.kThreshold}
+          busy={breakdown.isFetching}
+          show={show}
+        />
       ) : null}
     </div>
   );

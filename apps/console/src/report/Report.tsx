@@ -3,6 +3,7 @@ import { Alert, Button, EmptyState, Loading, PageHeader } from '@facets/ui';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Comments } from '../dimension/Comments.tsx';
 import { Distribution } from '../dimension/Distribution.tsx';
+import { Questions } from '../dimension/Questions.tsx';
 import { Trend } from '../dimension/Trend.tsx';
 import { useHiddenReason, useSelection } from '../figures/figures.tsx';
 import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
@@ -18,7 +19,7 @@ const noop = async () => {};
 
 /**
  * A group's results in one wave, laid out to print (A4, a page per part, charts as vector): the summary, the
- * dimensions, the heatmap by each segment attribute, each dimension's trend, distribution and comments, and the
+ * dimensions, the heatmap by each segment attribute, each dimension's trend, distribution, comments and questions, and the
  * action plans. For the whole group or one segment of it (a manager: their department), in the console's language.
  * It reads the same views as the other pages, so it shows exactly what they show, under the same rules.
  */
@@ -177,6 +178,7 @@ export function Report({ me }: { me: Me }) {
                       <Distribution view={q.data} k={k} />
                       <Comments view={q.data} k={q.data.commentThreshold} />
                     </div>
+                    <Questions view={q.data} k={k} />
                   </section>
                 ) : null,
               )}
