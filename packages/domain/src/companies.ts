@@ -5,6 +5,14 @@
  * the contact's e-mail domain (never a public mail provider's), else a new company.
  */
 
+import type { GroupKind } from './model.ts';
+
+/** Groups whose results must stand on at least k distinct companies, not k contacts (architecture.md). */
+export const COMPANY_COUNTED: readonly GroupKind[] = ['supplier'];
+
+/** Whether a group's anonymity threshold counts companies (suppliers) rather than people. */
+export const countsCompanies = (kind: string): boolean => (COMPANY_COUNTED as readonly string[]).includes(kind);
+
 /** Legal forms ignored when comparing names (French, German, British, American, Benelux, Italian, Spanish…). */
 export const LEGAL_SUFFIXES: readonly string[] = [
   'sa',

@@ -1,4 +1,4 @@
-import { companyKey, type GroupKind } from '@facets/domain';
+import { COMPANY_COUNTED, companyKey, type GroupKind } from '@facets/domain';
 
 /**
  * What a response remembers of its respondent: the segment snapshot. For groups whose anonymity is counted in
@@ -9,8 +9,8 @@ import { companyKey, type GroupKind } from '@facets/domain';
 /** The segment key of the company a contact belongs to. */
 export const COMPANY_KEY = 'company';
 
-/** Groups whose results must stand on at least k distinct companies, not k contacts. */
-export const COMPANY_COUNTED: readonly GroupKind[] = ['supplier'];
+/** Groups whose results must stand on at least k distinct companies, not k contacts (defined in domain). */
+export { COMPANY_COUNTED };
 
 /**
  * A company's name reduced to what its spellings share ('Verrerie du Rhône SA' → 'verrerie_du_rhone'). Responses
