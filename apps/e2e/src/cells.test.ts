@@ -24,4 +24,13 @@ describe('readScoreCell', () => {
     expect(readHeatCell('Fournisseurs, Transparence : 66,7 n = 9')).toEqual({ score: 66.7, n: 9 });
     expect(readHeatCell(null)).toEqual({ score: null, n: null });
   });
+
+  it('reads a supplier cell, whose n counts contacts', () => {
+    expect(readHeatCell('Suppliers, Transparency: 66.7n = 9 contacts')).toEqual({ score: 66.7, n: 9 });
+    expect(readHeatCell('Fournisseurs, Transparence : 66,7n\u00a0=\u00a01\u202f204 contacts')).toEqual({
+      score: 66.7,
+      n: 1204,
+    });
+    expect(readScoreCell('50,0 n = 1 contact')).toEqual({ score: 50, n: 1 });
+  });
 });

@@ -18,7 +18,10 @@ export function readScoreCell(text: string): ScoreReading {
   return { score, n };
 }
 
-/** What a heatmap cell shows after its screen-reader prefix ("Suppliers, Transparency: 66.7 n = 9"). */
+/**
+ * What a heatmap cell shows after its screen-reader prefix ("Customers, Transparency: 66.7 n = 9"; a supplier's n
+ * counts contacts: "Suppliers, Transparency: 66.7n = 9 contacts").
+ */
 export function readHeatCell(text: string | null): ScoreReading {
   const t = text ?? '';
   return readScoreCell(t.slice(t.indexOf(': ') + 2));

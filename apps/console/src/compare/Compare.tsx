@@ -27,6 +27,9 @@ export function Compare({ me }: { me: Me }) {
     ...trpc.insights.compareGroups.queryOptions({ metric, ...selection }),
     placeholderData: (p) => p,
   });
+  // The comparison names groups, not their kinds: a supplier's n counts contacts, its rule companies.
+  const orgGroups = useQuery(trpc.org.groups.queryOptions());
+  const kindOf = (groupId: string) => orgGroups.data?.find((g) => g.id === groupId)?.kind ?? null;
   const k = me.organization.kThreshold;
   const data = compare.data;
   const cellOf = (groupId: string, dimensionId: string) =>
@@ -106,6 +109,7 @@ export function Compare({ me }: { me: Me }) {
                           figure={cell}
                           k={k}
                           kind={KIND[metric]}
+                          groupKind={kindOf(g.id)}
                           to={dimensionPath(g.id, d.id, null, programmeSelection(g.programme))}
                           context={`${pickText(g.label, lang)}, ${pickText(d.label, lang)}`}
                         />

@@ -1,6 +1,6 @@
 import { formatNumber, Link, useLang } from '@facets/portal-kit';
 import { formatSigned, GAP_BANDS, HeatLegend, heatBand, SCORE_BANDS } from '@facets/ui';
-import { type Figure, Lock, useHiddenReason } from './figures.tsx';
+import { type Figure, Lock, useCountWords, useHiddenReason } from './figures.tsx';
 
 /** How a heatmap reads its figures: 0–100 scores, shares in %, or signed gaps in points. */
 export type HeatKind = 'score' | 'percent' | 'gap';
@@ -21,9 +21,18 @@ export function useFormatFigure(): (value: number, kind: HeatKind) => string {
  * One heatmap cell: the number and its n on the band's colour, a link when it leads somewhere; a hidden figure shows
  * the lock and the reason instead, and `context` names the cell for screen readers reading links out of the table.
  */
-export function HeatCell(props: { figure: Figure; k: number; kind: HeatKind; to?: string; context: string }) {
-  const { t, lang } = useLang();
+export function HeatCell(props: {
+  figure: Figure;
+  k: number;
+  kind: HeatKind;
+  to?: string;
+  context: string;
+  /** The group's kind: a supplier's n counts contacts, its rule companies. */
+  groupKind?: string | null;
+}) {
+  const { t } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(props.groupKind);
   const format = useFormatFigure();
   const { figure } = props;
   if (figure.value === null) {
@@ -39,7 +48,7 @@ export function HeatCell(props: { figure: Figure; k: number; kind: HeatKind; to?
             t('figures.noData')
           )}
         </span>
-        <span className="fx-heat__detail">{why ?? t('figures.n', { n: formatNumber(figure.n, lang) })}</span>
+        <span className="fx-heat__detail">{why ?? counts.n(figure.n)}</span>
       </div>
     );
   }
@@ -48,7 +57,7 @@ export function HeatCell(props: { figure: Figure; k: number; kind: HeatKind; to?
     <>
       <span className="fx-visually-hidden">{props.context}: </span>
       <span className="fx-heat__value">{format(figure.value, props.kind)}</span>
-      <span className="fx-heat__detail">{t('figures.n', { n: formatNumber(figure.n, lang) })}</span>
+      <span className="fx-heat__detail">{counts.n(figure.n)}</span>
     </>
   );
   const style = { background: band.background, color: band.text };

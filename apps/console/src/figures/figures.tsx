@@ -1,6 +1,7 @@
 import { formatNumber, pickText, useLang, useSearchParam } from '@facets/portal-kit';
 import { formatSigned, Gap, gapTone, ScoreCell } from '@facets/ui';
 import type { CsvColumn } from '../export/csv.ts';
+import { countKeys } from './counting.ts';
 
 /** A figure as the API sends it: the value (null when withheld), the n it stands on, and why it is withheld. */
 export interface Figure {
@@ -15,14 +16,30 @@ export function useHiddenReason(): (hidden: string | null, k: number) => string 
   return (hidden, k) => (hidden && hidden !== 'no_data' ? t(`figures.reason.${hidden}`, { k }) : null);
 }
 
+/**
+ * A group's counts in words, by what its anonymity rule counts (counting.ts): "n = 9" and "at least 5 people", or for
+ * suppliers "n = 9 contacts" and "at least 3 companies".
+ */
+export function useCountWords(groupKind?: string | null) {
+  const { t, lang } = useLang();
+  const keys = countKeys(groupKind);
+  return {
+    n: (n: number) => t(keys.n, { n: formatNumber(n, lang), count: n }),
+    respondents: (n: number) => t(keys.respondents, { n: formatNumber(n, lang), count: n }),
+    anonymity: (k: number, commentK: number) => t(keys.anonymity, { k, commentK }),
+    anonymityScores: (k: number) => t(keys.anonymityScores, { k }),
+  };
+}
+
 /** A 0–100 score (or a share in %) with its n, or "Hidden" with the reason in words. */
-export function FigureCell({ figure, k }: { figure: Figure; k: number }) {
+export function FigureCell({ figure, k, groupKind }: { figure: Figure; k: number; groupKind?: string | null }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(groupKind);
   return (
     <ScoreCell
       score={figure.value}
-      nText={t('figures.n', { n: formatNumber(figure.n, lang) })}
+      nText={counts.n(figure.n)}
       hiddenReason={reason(figure.hidden, k)}
       hiddenText={t('figures.hidden')}
       emptyText={t('figures.noData')}

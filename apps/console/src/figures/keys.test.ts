@@ -5,7 +5,15 @@ import { messages } from '../messages.ts';
 
 /** Keys the pages build at run time from the API's codes (the literal-key check cannot see them). */
 const FAMILIES: Record<string, readonly string[]> = {
-  'figures.reason': ['below_k', 'complementary', 'complement_below_k', 'overlap', 'comments_below_k', 'no_data'],
+  'figures.reason': [
+    'below_k',
+    'complementary',
+    'complement_below_k',
+    'overlap',
+    'comments_below_k',
+    'companies_below_k',
+    'no_data',
+  ],
   'figures.metric': ['lived', 'expected', 'expectationGap', 'favourability'],
   'console.navGroup': NAV_GROUPS,
   'overview.outcome': ['nps', 'nps_employee', 'csat', 'ces', 'favourability'],

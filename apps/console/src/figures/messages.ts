@@ -2,6 +2,12 @@
 const en = {
   figures: {
     n: 'n = {{n}}',
+    nContacts_one: 'n = {{n}} contact',
+    nContacts_other: 'n = {{n}} contacts',
+    respondents_one: '{{n}} respondent',
+    respondents_other: '{{n}} respondents',
+    contacts_one: '{{n}} contact answered',
+    contacts_other: '{{n}} contacts answered',
     hidden: 'Hidden',
     noData: 'No data',
     notMeasured: 'Not measured',
@@ -13,7 +19,8 @@ const en = {
       complement_below_k: 'fewer than {{k}} people outside this segment answered',
       overlap: 'combined with the other groups shown, it would single out fewer than {{k}} people',
       comments_below_k: 'fewer than {{k}} people commented',
-      companies_below_k: 'fewer than {{k}} companies answered (suppliers are counted by company)',
+      companies_below_k:
+        'fewer than {{k}} companies answered, or one company gave most of the answers (suppliers are counted by company)',
     },
     metric: {
       lived: 'Lived',
@@ -36,6 +43,10 @@ const en = {
       'To protect anonymity, a wave’s results are published when it closes, and only for groups that no combination can narrow to fewer than {{k}} people; every hidden figure says why.',
     anonymity:
       'To protect anonymity, a figure is shown only when at least {{k}} people answered (comments: {{commentK}} commenters); every hidden figure says why.',
+    anonymityScoresCompanies:
+      'To protect anonymity, a wave’s supplier results are published when it closes, and only for groups that no combination can narrow to fewer than {{k}} companies (suppliers are counted by company, not by contact); every hidden figure says why.',
+    anonymityCompanies:
+      'To protect anonymity, a supplier figure is shown only when at least {{k}} companies answered and no single company gave most of the answers (comments: {{commentK}} companies); every hidden figure says why. The n beside a figure counts contacts.',
   },
   scope: {
     group: 'Group',
@@ -69,6 +80,12 @@ const en = {
 const fr: typeof en = {
   figures: {
     n: 'n = {{n}}',
+    nContacts_one: 'n = {{n}} contact',
+    nContacts_other: 'n = {{n}} contacts',
+    respondents_one: '{{n}} répondant',
+    respondents_other: '{{n}} répondants',
+    contacts_one: '{{n}} contact a répondu',
+    contacts_other: '{{n}} contacts ont répondu',
     hidden: 'Masqué',
     noData: 'Aucune donnée',
     notMeasured: 'Non mesuré',
@@ -80,7 +97,8 @@ const fr: typeof en = {
       complement_below_k: 'moins de {{k}} personnes hors de ce segment ont répondu',
       overlap: 'croisé avec les autres groupes affichés, il isolerait moins de {{k}} personnes',
       comments_below_k: 'moins de {{k}} personnes ont commenté',
-      companies_below_k: 'moins de {{k}} entreprises ont répondu (les fournisseurs sont comptés par entreprise)',
+      companies_below_k:
+        'moins de {{k}} entreprises ont répondu, ou une entreprise a donné la plupart des réponses (les fournisseurs sont comptés par entreprise)',
     },
     metric: {
       lived: 'Vécue',
@@ -103,6 +121,10 @@ const fr: typeof en = {
       'Pour protéger l’anonymat, les résultats d’une vague sont publiés à sa clôture, et seulement pour des groupes qu’aucune combinaison ne permet de réduire à moins de {{k}} personnes ; chaque chiffre masqué dit pourquoi.',
     anonymity:
       'Pour protéger l’anonymat, un chiffre n’est affiché que si au moins {{k}} personnes ont répondu (commentaires : {{commentK}} personnes) ; chaque chiffre masqué dit pourquoi.',
+    anonymityScoresCompanies:
+      'Pour protéger l’anonymat, les résultats fournisseurs d’une vague sont publiés à sa clôture, et seulement pour des groupes qu’aucune combinaison ne permet de réduire à moins de {{k}} entreprises (les fournisseurs sont comptés par entreprise, pas par contact) ; chaque chiffre masqué dit pourquoi.',
+    anonymityCompanies:
+      'Pour protéger l’anonymat, un chiffre fournisseur n’est affiché que si au moins {{k}} entreprises ont répondu et qu’aucune n’a donné à elle seule la plupart des réponses (commentaires : {{commentK}} entreprises) ; chaque chiffre masqué dit pourquoi. Le n à côté d’un chiffre compte des contacts.',
   },
   scope: {
     group: 'Groupe',

@@ -168,15 +168,16 @@ function Results(props: {
                 <tr key={d.id}>
                   <th scope="row">{label}</th>
                   <td data-label={t('plans.results.colLived')}>
-                    <FigureCell figure={d.lived} k={k} />
+                    <FigureCell figure={d.lived} k={k} groupKind={plan.group.kind} />
                   </td>
                   <td data-label={t('plans.results.colExpected')}>
-                    <FigureCell figure={d.expected} k={k} />
+                    <FigureCell figure={d.expected} k={k} groupKind={plan.group.kind} />
                   </td>
                   <td data-label={t('plans.results.colFavourable')}>
                     <FigureCell
                       figure={{ value: d.favourability.value, n: d.favourability.n, hidden: d.favourability.hidden }}
                       k={k}
+                      groupKind={plan.group.kind}
                     />
                   </td>
                   <td data-label={t('plans.results.colTargetGap')}>

@@ -5,7 +5,7 @@ import { Comments } from '../dimension/Comments.tsx';
 import { Distribution } from '../dimension/Distribution.tsx';
 import { Questions } from '../dimension/Questions.tsx';
 import { Trend } from '../dimension/Trend.tsx';
-import { useHiddenReason, useSelection } from '../figures/figures.tsx';
+import { useCountWords, useHiddenReason, useSelection } from '../figures/figures.tsx';
 import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
 import { ScopeFilters, useScopeChoice } from '../figures/ScopeFilters.tsx';
 import { BreakdownTable } from '../groups/BreakdownTable.tsx';
@@ -53,6 +53,7 @@ export function Report({ me }: { me: Me }) {
   const pending = queries.some((q) => q.isLoading) || (heatmap && choice.keysLoading);
   const failed = queries.find((q) => q.isError);
   const k = overview.data?.kThreshold ?? me.organization.kThreshold;
+  const counts = useCountWords(group?.kind);
   const programme = group?.programmes.find((p) => p.surveyId === group.programme?.surveyId);
   const scopeLabel = overview.data?.segmentLabel;
   const groupName = group ? pickText(group.label, lang) : choice.groupName;
@@ -106,7 +107,7 @@ export function Report({ me }: { me: Me }) {
               <dd>{t('report.printedBy', { date: formatDate(new Date().toISOString(), lang), name: me.user.name })}</dd>
             </dl>
             <p className="fx-hint">
-              {t('figures.anonymity', { k, commentK: overview.data?.commentThreshold ?? k })} {t('report.confidential')}
+              {counts.anonymity(k, overview.data?.commentThreshold ?? k)} {t('report.confidential')}
             </p>
           </header>
           {!group.wave ? (
@@ -140,7 +141,7 @@ export function Report({ me }: { me: Me }) {
                   <h2 id="report-heatmap" className="fx-report__heading">
                     {t('report.heatmap')}
                   </h2>
-                  <p className="fx-hint">{t('figures.anonymityScores', { k })}</p>
+                  <p className="fx-hint">{counts.anonymityScores(k)}</p>
                   {heatmaps.shown.map((b) => (
                     <BreakdownTable key={b.segment.key} breakdown={b} k={k} busy={false} />
                   ))}

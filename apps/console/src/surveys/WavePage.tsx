@@ -1,3 +1,4 @@
+import { countsCompanies } from '@facets/domain';
 import { ErrorAlert, formatNumber, Link, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Badge, Card, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -33,7 +34,7 @@ export function WavePage({ me, surveyId, waveId }: { me: Me; surveyId: string; w
             description={pickText(survey.data.group.label, lang)}
             actions={<Badge tone={STATE_TONE[rate.data.state]}>{t(`surveyConsole.state.${rate.data.state}`)}</Badge>}
           />
-          <RateMeter rate={rate.data} />
+          <RateMeter rate={rate.data} groupKind={survey.data.group.kind} />
           {rate.data.state === 'closed' ? <Alert tone="info">{t('surveyConsole.wave.closedNote')}</Alert> : null}
           {canBuild && wave && rate.data.state !== 'closed' ? (
             <CsvUpload waveId={waveId} columns={survey.data.invitationColumns} />
@@ -44,7 +45,7 @@ export function WavePage({ me, surveyId, waveId }: { me: Me; surveyId: string; w
   );
 }
 
-function RateMeter({ rate }: { rate: ResponseRate }) {
+function RateMeter({ rate, groupKind }: { rate: ResponseRate; groupKind: string }) {
   const { t, lang } = useLang();
   const percent = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent' });
   return (
@@ -78,6 +79,9 @@ function RateMeter({ rate }: { rate: ResponseRate }) {
         <p className="fx-hint">
           {rate.anonymous ? t('surveyConsole.wave.anonymousNote') : t('surveyConsole.wave.namedNote')}
         </p>
+        {countsCompanies(groupKind) ? (
+          <p className="fx-hint">{t('surveyConsole.wave.companiesNote', { k: rate.k })}</p>
+        ) : null}
         <p className="fx-hint">{t('surveyConsole.wave.rateHint')}</p>
       </div>
     </Card>

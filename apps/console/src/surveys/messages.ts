@@ -195,6 +195,8 @@ const en = {
       anonymousNote:
         'This survey is anonymous: only counts are shown. Nobody, not even an administrator, can see who answered.',
       namedNote: 'Answers are reported only in groups large enough to protect each person.',
+      companiesNote:
+        'Suppliers are counted by company: the counts above are of contacts, and results are published when the wave closes, only for groups of at least {{k}} companies, none of which gave most of the answers.',
       closedNote: 'This wave is closed: it takes no more answers or invitations.',
     },
     csv: {
@@ -494,6 +496,8 @@ const fr: Messages = {
       anonymousNote:
         'Cette enquête est anonyme : seuls des totaux sont affichés. Personne, pas même un administrateur, ne peut voir qui a répondu.',
       namedNote: 'Les réponses ne sont présentées que par groupes assez grands pour protéger chacun.',
+      companiesNote:
+        'Les fournisseurs sont comptés par entreprise : les nombres ci-dessus comptent des contacts, et les résultats sont publiés à la clôture de la vague, seulement pour des groupes d’au moins {{k}} entreprises dont aucune n’a donné la plupart des réponses.',
       closedNote: 'Cette vague est close : elle ne reçoit plus de réponses ni d’invitations.',
     },
     csv: {

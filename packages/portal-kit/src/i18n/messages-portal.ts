@@ -65,6 +65,8 @@ const en = {
     wave: 'Results of the survey “{{wave}}”',
     respondents_one: '{{count}} person answered.',
     respondents_other: '{{count}} people answered.',
+    contacts_one: '{{count}} contact answered; results are shown only when at least {{k}} companies have answered.',
+    contacts_other: '{{count}} contacts answered; results are shown only when at least {{k}} companies have answered.',
     saidTitle: 'What you said',
     topic: 'Topic',
     lived: 'What you experience',
@@ -169,6 +171,10 @@ const fr: PortalMessages = {
     wave: 'Résultats de l’enquête « {{wave}} »',
     respondents_one: '{{count}} personne a répondu.',
     respondents_other: '{{count}} personnes ont répondu.',
+    contacts_one:
+      '{{count}} contact a répondu ; les résultats ne sont montrés que si au moins {{k}} entreprises ont répondu.',
+    contacts_other:
+      '{{count}} contacts ont répondu ; les résultats ne sont montrés que si au moins {{k}} entreprises ont répondu.',
     saidTitle: 'Ce que vous avez dit',
     topic: 'Thème',
     lived: 'Ce que vous vivez',

@@ -45,7 +45,14 @@ function Said({ data }: { data: PortalResults }) {
       <h2 id="results-said">{t('results.saidTitle')}</h2>
       <p className="fx-muted">
         {t('results.wave', { wave: data.wave.label })}
-        {data.respondents.hidden === null ? ` ${t('results.respondents', { count: data.respondents.n })}` : ''}
+        {data.respondents.hidden === null
+          ? // Suppliers' results stand on k companies; the count is of their contacts.
+            ` ${
+              data.countsCompanies
+                ? t('results.contacts', { count: data.respondents.n, k: data.kThreshold })
+                : t('results.respondents', { count: data.respondents.n })
+            }`
+          : ''}
       </p>
       {data.respondents.hidden !== null && data.respondents.hidden !== 'no_data' ? (
         <p>{hiddenText(data.respondents as Figure)}</p>
