@@ -3,7 +3,8 @@ import { Alert, Badge, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PendingWaves, useSelection } from '../figures/figures.tsx';
-import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
+import { ProgrammePicker, useWaveName } from '../figures/ProgrammePicker.tsx';
+import { measuredEarlier } from '../figures/programme-waves.ts';
 import { Comments } from './Comments.tsx';
 import { Distribution } from './Distribution.tsx';
 import { Drivers } from './Drivers.tsx';
@@ -41,6 +42,14 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
   const data = view.data;
   const k = data?.kThreshold ?? props.me.organization.kThreshold;
   const refusal = view.isError ? refusalReason(errorDetail(view.error)) : null;
+  const waveName = useWaveName();
+  // The wave the page reports on (the chosen one, else the programme's latest), and the one this dimension's figures
+  // come from: an earlier one when the later waves of the programme (pulses) do not ask it.
+  const programme = data?.programmes.find((p) => p.surveyId === data.programme?.surveyId);
+  const reported = data?.programme?.chosenWave
+    ? programme?.waves.find((w) => w.id === data.programme?.chosenWave)
+    : programme?.waves.at(-1);
+  const measured = data?.measuredIn ?? null;
   return (
     <div className="fx-stack">
       <PageHeader
@@ -71,6 +80,11 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
           programme={data.programme}
           programmes={data.programmes}
         />
+      ) : null}
+      {measured && measuredEarlier(measured, reported ?? null) ? (
+        <p className="fx-hint" role="note">
+          {t('dimension.measuredIn', { wave: waveName(programme, measured) })}
+        </p>
       ) : null}
       {view.isPending ? <Loading label={t('app.loading')} /> : null}
       {view.isError ? (

@@ -12,6 +12,8 @@ const en = {
     refused: 'Showing it would identify people: {{reason}}. Choose a larger segment or the whole group.',
     hiddenBecause: 'Hidden: {{reason}}.',
     noWaves: 'No wave with answers yet.',
+    measuredIn:
+      'The later waves of this programme do not ask about this dimension: its figures are those of {{wave}}, its latest measurement.',
     trend: {
       heading: 'Trend across waves',
       title: '{{dimension}}: expected and lived across waves',
@@ -119,6 +121,8 @@ const fr: typeof en = {
     refused: 'L’afficher identifierait des personnes : {{reason}}. Choisissez un segment plus large ou tout le groupe.',
     hiddenBecause: 'Masqué : {{reason}}.',
     noWaves: 'Aucune vague avec des réponses pour l’instant.',
+    measuredIn:
+      'Les vagues suivantes de ce programme ne portent pas sur cette dimension : ses chiffres sont ceux de {{wave}}, sa dernière mesure.',
     trend: {
       heading: 'Évolution par vague',
       title: '{{dimension}} : attendue et vécue au fil des vagues',

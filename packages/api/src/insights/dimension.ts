@@ -12,6 +12,7 @@ import { cellIn, facetKey, rowOf, type Segment, type SegmentRow } from './cells.
 import { commentsOf } from './comments.ts';
 import { type DriversView, driversView } from './drivers.ts';
 import { comparisonFigure, type FacetCell, favourabilityFigure, round1, scoreFigure, visibleMean } from './figures.ts';
+import { measurementsOf, measuresDimension, waveOf } from './measurements.ts';
 import { loadPopulation, type PopulationWave, type Selection } from './population.ts';
 import { populationOf, requireDimension, requireGroup, type Scope, selectionOf } from './scope.ts';
 
@@ -39,7 +40,11 @@ export async function dimensionView(
     programme,
     programmes,
   } = await loadPopulation(db, scope, { group, segment: population, selection: selectionOf(input) });
-  const current = series.at(-1) ?? null;
+  // The dimension's latest measurement in the programme, and its trend over the waves that measure it: a pulse that
+  // does not ask it leaves its page as it was.
+  const measured = measurementsOf(series, (w) => measuresDimension(w, dimension.id));
+  const current = measured.latest ?? series.at(-1) ?? null;
+  const trendWaves = measured.latest ? measured.waves : series;
   const lived = cellIn(current?.row, facetKey(dimension.id, 'lived'));
   // A segment (or a manager's department) is compared with its whole group in the same wave.
   const whole = population && current ? rowOf(current.published, null) : null;
@@ -48,10 +53,16 @@ export async function dimensionView(
     listIntendedExperience(db, { organizationId: scope.organizationId }),
   ]);
   const intent = intended.find((i) => i.groupId === group.id && i.dimensionId === dimension.id);
-  // Drivers are the whole group's: its current wave is this page's unless a segment filters the page.
+  // Drivers are the whole group's: the wave of this dimension's measurement, unless a segment filters the page.
   const drivers = scope.department
     ? null
-    : await driversView(db, scope, group, population ? undefined : current, selectionOf(input));
+    : await driversView(
+        db,
+        scope,
+        group,
+        population ? undefined : current,
+        current ? { ...selectionOf(input), waveId: current.wave.id } : selectionOf(input),
+      );
   const importance = importanceOf(
     drivers,
     intended.filter((i) => i.groupId === group.id),
@@ -72,7 +83,9 @@ export async function dimensionView(
     pendingWaves: pending,
     /** Published waves in which this population is withheld, with the reason. */
     withheldWaves: withheld,
-    trend: series.map((w) => ({
+    /** The wave this dimension's figures come from (its latest measurement in the programme). */
+    measuredIn: current ? waveOf(current) : null,
+    trend: trendWaves.map((w) => ({
       wave: w.wave,
       expected: scoreFigure(cellIn(w.row, facetKey(dimension.id, 'expected'))),
       lived: scoreFigure(cellIn(w.row, facetKey(dimension.id, 'lived'))),

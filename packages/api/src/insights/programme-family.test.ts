@@ -140,6 +140,24 @@ describe('a programme of several surveys', () => {
       dimensionId: org.dimensions.recognition,
     });
     expect(page.trend.map((t) => t.wave.label)).toEqual(['Q3', 'Pulse 1', 'Q4', 'Pulse 2']);
+    expect(page.measuredIn).toMatchObject({ label: 'Pulse 2', surveyId: pulse.surveyId });
+    expect(page.distribution).toMatchObject({ wave: { label: 'Pulse 2' }, n: 3 });
+
+    // Transparency, which the pulses do not ask: its page stays on Q4, its trend skips the pulses, and its questions
+    // are the quarterly survey's.
+    const transparencyPage = await api.insights.dimension({
+      groupId: org.groups.employee,
+      dimensionId: org.dimensions.transparency,
+    });
+    expect(transparencyPage.measuredIn).toMatchObject({ label: 'Q4', surveyId: quarterly() });
+    expect(transparencyPage.trend.map((t) => [t.wave.label, t.lived.value])).toEqual([
+      ['Q3', 100],
+      ['Q4', 0],
+    ]);
+    expect(transparencyPage.distribution).toMatchObject({ wave: { label: 'Q4' }, n: 6, hidden: null });
+    expect(transparencyPage.questions.map((q) => [q.id, q.score.value, q.score.n])).toEqual([
+      [org.surveys.employee.questions.transparency_lived, 0, 6],
+    ]);
   });
 
   it('reports on a chosen wave of the programme, whichever survey it is of, with trends up to it', async () => {
