@@ -1,4 +1,4 @@
-import { errorDetail, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Badge, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,7 +10,6 @@ import { Distribution } from './Distribution.tsx';
 import { Drivers } from './Drivers.tsx';
 import { Ipa } from './Ipa.tsx';
 import { Questions } from './Questions.tsx';
-import { refusalReason } from './refusal.ts';
 import { SegmentFilter } from './SegmentFilter.tsx';
 import { Trend } from './Trend.tsx';
 
@@ -41,7 +40,6 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
   });
   const data = view.data;
   const k = data?.kThreshold ?? props.me.organization.kThreshold;
-  const refusal = view.isError ? refusalReason(errorDetail(view.error)) : null;
   const waveName = useWaveName();
   // The wave the page reports on (the chosen one, else the programme's latest), and the one this dimension's figures
   // come from: an earlier one when the later waves of the programme (pulses) do not ask it.
@@ -87,15 +85,7 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
         </p>
       ) : null}
       {view.isPending ? <Loading label={t('app.loading')} /> : null}
-      {view.isError ? (
-        <Alert tone="error" title={refusal ? t('dimension.refusedTitle') : undefined}>
-          <p>
-            {refusal
-              ? t('dimension.refused', { reason: t(`figures.reason.${refusal}`, { k }) })
-              : errorDetail(view.error) || t('errors.generic')}
-          </p>
-        </Alert>
-      ) : null}
+      {view.isError ? <ErrorAlert error={view.error} onRetry={() => void view.refetch()} /> : null}
       {data && !view.isError ? (
         <div className="fx-dimension-grid" aria-busy={view.isFetching}>
           {data.pendingWaves.length > 0 ? (

@@ -8,8 +8,6 @@ const en = {
     wholeGroup: 'Whole group (no filter)',
     managerScope:
       'You see your own department’s results; key drivers, computed on the whole group, are not shown to managers.',
-    refusedTitle: 'This filter is refused',
-    refused: 'Showing it would identify people: {{reason}}. Choose a larger segment or the whole group.',
     hiddenBecause: 'Hidden: {{reason}}.',
     noWaves: 'No wave with answers yet.',
     measuredIn:
@@ -117,8 +115,6 @@ const fr: typeof en = {
     wholeGroup: 'Tout le groupe (sans filtre)',
     managerScope:
       'Vous voyez les résultats de votre service ; les leviers clés, calculés sur tout le groupe, ne sont pas montrés aux managers.',
-    refusedTitle: 'Ce filtre est refusé',
-    refused: 'L’afficher identifierait des personnes : {{reason}}. Choisissez un segment plus large ou tout le groupe.',
     hiddenBecause: 'Masqué : {{reason}}.',
     noWaves: 'Aucune vague avec des réponses pour l’instant.',
     measuredIn:
