@@ -3,12 +3,14 @@ import { DomainError, type LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, rowOf, type SegmentRow } from './cells.ts';
 import { comparisonFigure, scoreFigure } from './figures.ts';
+import { fullestWave } from './measurements.ts';
 import { loadPopulation, type Selection } from './population.ts';
 import { requireGroup, type Scope, selectionOf } from './scope.ts';
 
 /**
  * `insights.breakdown`: a group's lived scores by the values of one segment key (department, site, supplier
- * category…) in one published wave (the current one by default). Each value is a population of the wave's
+ * category…) in one published wave (the chosen one, else the programme's latest that measures the most dimensions,
+ * `fullestWave`). Each value is a population of the wave's
  * publication: shown when the publication accepted it, else withheld with the reason it was given there. A shown
  * value's cell says how far it is from the whole group (`vsTotal`, with its 95 % interval).
  */
@@ -27,7 +29,7 @@ export async function breakdownView(
     listDimensions(db, { organizationId, groupId: group.id }),
     loadPopulation(db, scope, { group, segment: null, selection: selectionOf(input) }),
   ]);
-  const chosen = population.waves.at(-1);
+  const chosen = fullestWave(population) ?? undefined;
   const attribute = attributes.find((a) => a.key === input.segmentKey);
   const published = chosen?.published ?? null;
   const carried = published

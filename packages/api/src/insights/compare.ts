@@ -2,6 +2,7 @@ import { type Database, listDimensions } from '@facets/db';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, type SegmentRow } from './cells.ts';
 import { expectationGapFigure, type Figure, favourabilityFigure, scoreFigure } from './figures.ts';
+import { fullestWave } from './measurements.ts';
 import { loadPopulation, type Population, type Selection } from './population.ts';
 import { type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
 
@@ -21,7 +22,8 @@ function figureOf(metric: CompareMetric, row: SegmentRow | null, dimensionId: st
 
 /**
  * `insights.compareGroups`: the stakeholder heatmap — groups × shared dimensions, one metric, each group at the latest
- * published wave of its headline survey, or the survey and wave chosen for it (`surveyId`, `waveId`). The same
+ * published wave of its headline programme that measures the most dimensions (a pulse after the quarterly survey
+ * does not replace it), or the survey and wave chosen for it (`surveyId`, `waveId`). The same
  * disclosure rules as every other view apply to each cell.
  */
 export async function compareGroupsView(
@@ -42,7 +44,11 @@ export async function compareGroupsView(
     const selection = g.id === chosen ? selectionOf(input) : undefined;
     populations.set(g.id, await loadPopulation(db, scope, { group: g, segment: scope.department, selection }));
   }
-  const currentOf = (groupId: string) => populations.get(groupId)?.waves.at(-1) ?? null;
+  // Each group at one wave: the chosen one, else its programme's latest that measures the most dimensions.
+  const currentOf = (groupId: string) => {
+    const population = populations.get(groupId);
+    return population ? fullestWave(population) : null;
+  };
   return {
     metric,
     segment: scope.department,

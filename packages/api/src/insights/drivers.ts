@@ -10,6 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { GroupOf } from './cells.ts';
 import { round3 } from './figures.ts';
+import { fullestWave } from './measurements.ts';
 import { loadPopulation, type PopulationWave, type Selection } from './population.ts';
 import type { Scope } from './scope.ts';
 
@@ -33,9 +34,7 @@ export async function driversView(
 ) {
   const groupId = group.id;
   const latest =
-    current !== undefined
-      ? current
-      : ((await loadPopulation(db, scope, { group, segment: null, selection })).waves.at(-1) ?? null);
+    current !== undefined ? current : fullestWave(await loadPopulation(db, scope, { group, segment: null, selection }));
   const wave = latest?.wave ?? null;
   // A wave in which the whole group is withheld (below k, or too few companies) shows no driver: only the reason.
   const withheld = latest?.row.respondents.hidden ?? null;

@@ -1,6 +1,6 @@
 import { cellKey, type Scale } from '@facets/domain';
 import { facetKey } from './cells.ts';
-import type { PopulationWave, ProgrammeWave } from './population.ts';
+import type { Population, PopulationWave, ProgrammeWave } from './population.ts';
 
 /**
  * The latest measurement of a cell within a programme. A programme's waves are of several surveys (the quarterly
@@ -40,3 +40,24 @@ export function measurementsOf(
 
 /** A wave of the series as the views name where a figure comes from. */
 export const waveOf = (w: PopulationWave): ProgrammeWave => ({ ...w.wave, surveyId: w.surveyId });
+
+/**
+ * The one wave a view of a single wave reports on — the heatmaps (by segment, across groups) and the key drivers —
+ * when the reader chose none: the latest wave of the programme that measures the most dimensions, so that a short
+ * pulse after the quarterly survey never turns a heatmap into a page of "no data" (its own wave is one choice away).
+ * A chosen wave is reported on as it is. For a programme of one survey, every wave asks the same: the latest.
+ */
+export function fullestWave(population: Pick<Population, 'waves' | 'programme'>): PopulationWave | null {
+  const series = population.waves;
+  if (population.programme?.chosenWave) return series.at(-1) ?? null;
+  let best: PopulationWave | null = null;
+  let most = -1;
+  for (const w of series) {
+    const measured = [...w.asks].filter((key) => key.endsWith('|lived') || key.endsWith('|expected')).length;
+    if (measured >= most) {
+      best = w;
+      most = measured;
+    }
+  }
+  return best;
+}

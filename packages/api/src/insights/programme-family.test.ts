@@ -194,6 +194,36 @@ describe('a programme of several surveys', () => {
     expect(byMember.wave?.label).toBe('Pulse 2');
   });
 
+  it('keeps the heatmaps and the drivers on the fullest wave unless a pulse is chosen', async () => {
+    await group();
+    const api = await leadership();
+    // Pulse 2 is the programme's latest wave, but it asks recognition only: the heatmaps stay on Q4.
+    const breakdown = await api.insights.breakdown({ groupId: org.groups.employee, segmentKey: 'department' });
+    expect(breakdown.wave?.label).toBe('Q4');
+    const cell = (rows: typeof breakdown.rows, value: string, dimensionId: string) =>
+      rows.find((r) => r.value === value)?.cells.find((c) => c.dimensionId === dimensionId);
+    expect(cell(breakdown.rows, 'ops', org.dimensions.transparency)).toMatchObject({ value: 0, n: 3 });
+    const compare = await api.insights.compareGroups({ metric: 'lived' });
+    expect(compare.groups.find((g) => g.id === org.groups.employee)?.wave?.label).toBe('Q4');
+    expect((await api.insights.drivers({ groupId: org.groups.employee })).wave?.label).toBe('Q4');
+
+    // Chosen, the pulse is reported on as it is: recognition only, the rest without data.
+    const atPulse = await api.insights.breakdown({
+      groupId: org.groups.employee,
+      segmentKey: 'department',
+      waveId: pulse.waves[1],
+    });
+    expect(atPulse.wave?.label).toBe('Pulse 2');
+    expect(atPulse.total.cells.find((c) => c.dimensionId === org.dimensions.recognition)).toMatchObject({
+      value: 50,
+      n: 3,
+    });
+    expect(atPulse.total.cells.find((c) => c.dimensionId === org.dimensions.transparency)).toMatchObject({
+      value: null,
+      hidden: 'no_data',
+    });
+  });
+
   it('never lets the onboarding survey into the programme', async () => {
     await group();
     const api = await leadership();
