@@ -52,6 +52,8 @@ export async function breakdownView(
     });
   return {
     groupId: group.id,
+    /** The group's kind: a supplier's counts are of contacts, its rule of companies. */
+    groupKind: group.kind,
     wave: chosen?.wave ?? null,
     segment: { key: input.segmentKey, label: attribute?.label ?? { fr: input.segmentKey, en: input.segmentKey } },
     dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),

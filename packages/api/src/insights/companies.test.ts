@@ -41,6 +41,8 @@ describe('suppliers counted in companies', () => {
       expect(c).toMatchObject({ value: null, n: 0 });
     }
     const page = await api.insights.dimension({ groupId: org.groups.supplier, dimensionId: org.dimensions.payment });
+    // The page says what its group is, so that its counts are worded in contacts and its rule in companies.
+    expect(page.group.kind).toBe('supplier');
     expect(page.trend.map((t) => t.lived)).toEqual([{ value: null, n: 0, hidden: 'companies_below_k' }]);
     expect(page.withheldWaves).toEqual([{ wave, hidden: 'companies_below_k' }]);
     expect(page.distribution).toMatchObject({ bins: [], n: 0, hidden: 'companies_below_k' });
@@ -96,6 +98,7 @@ describe('suppliers counted in companies', () => {
       }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/^segment: /) });
     const byCategory = await api.insights.breakdown({ groupId: org.groups.supplier, segmentKey: 'category' });
+    expect(byCategory.groupKind).toBe('supplier');
     const rows = Object.fromEntries(byCategory.rows.map((r) => [r.value, r]));
     // Logistics stands on 2 companies; packaging, shown, would give it away as the whole group minus packaging,
     // whose complement is those 2 companies: both withheld for want of companies, with no count.

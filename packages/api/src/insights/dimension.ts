@@ -68,7 +68,7 @@ export async function dimensionView(
     intended.filter((i) => i.groupId === group.id),
   );
   return {
-    group: { id: group.id, code: group.code, label: group.label },
+    group: { id: group.id, code: group.code, label: group.label, kind: group.kind },
     dimension: { id: dimension.id, code: dimension.code, label: dimension.label, shared: dimension.shared },
     segment: population,
     /** The survey reported on and every survey of the group to choose from. */
