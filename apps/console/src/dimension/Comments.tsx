@@ -1,7 +1,7 @@
 import type { DimensionView } from '@facets/api';
-import { formatNumber, useLang } from '@facets/portal-kit';
+import { useLang } from '@facets/portal-kit';
 import { Card } from '@facets/ui';
-import { useHiddenReason } from '../figures/figures.tsx';
+import { useCountWords, useHiddenReason } from '../figures/figures.tsx';
 
 /** Identical comments once each, with how many wrote them, most written first (the texts are shown anyway). */
 function grouped(items: readonly string[]): [string, number][] {
@@ -12,8 +12,9 @@ function grouped(items: readonly string[]): [string, number][] {
 
 /** What people wrote about the dimension in the latest wave, shown only when enough of them commented. */
 export function Comments({ view, k }: { view: DimensionView; k: number }) {
-  const { t, lang } = useLang();
+  const { t } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(view.group.kind);
   const c = view.comments;
   const why = reason(c.hidden, k);
   return (
@@ -24,9 +25,7 @@ export function Comments({ view, k }: { view: DimensionView; k: number }) {
         <p className="fx-muted">{t('dimension.comments.none')}</p>
       ) : (
         <>
-          <p className="fx-hint">
-            {t('dimension.comments.count', { count: c.commenters, n: formatNumber(c.commenters, lang) })}
-          </p>
+          <p className="fx-hint">{counts.commenters(c.commenters)}</p>
           <ul className="fx-comments">
             {grouped(c.items).map(([text, times]) => (
               <li key={text}>

@@ -2,12 +2,13 @@ import type { DimensionView } from '@facets/api';
 import { formatNumber, pickText, useLang } from '@facets/portal-kit';
 import { BarChart, Card, scalePoints } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
-import { useHiddenReason } from '../figures/figures.tsx';
+import { useCountWords, useHiddenReason } from '../figures/figures.tsx';
 
 /** How the latest wave's lived answers spread over the scale, as counts and shares. */
 export function Distribution({ view, k }: { view: DimensionView; k: number }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(view.group.kind);
   const d = view.distribution;
   const total = d.bins.reduce((s, b) => s + b.count, 0);
   const rows = d.scale
@@ -28,7 +29,7 @@ export function Distribution({ view, k }: { view: DimensionView; k: number }) {
       ) : (
         <>
           <p className="fx-hint">
-            {t('dimension.distribution.note', { wave: d.wave?.label ?? '', n: formatNumber(total, lang) })}
+            {t('dimension.distribution.note', { wave: d.wave?.label ?? '', nText: counts.n(total) })}
           </p>
           <BarChart
             title={title}

@@ -2,7 +2,7 @@ import type { DimensionView } from '@facets/api';
 import { formatNumber, Link, pickText, useLang } from '@facets/portal-kit';
 import { Card } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
-import { dimensionPath, programmeSelection, useHiddenReason } from '../figures/figures.tsx';
+import { dimensionPath, programmeSelection, useCountWords, useHiddenReason } from '../figures/figures.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
 
 /**
@@ -12,6 +12,7 @@ import { TableRegion } from '../figures/TableRegion.tsx';
 export function Drivers({ view, k }: { view: DimensionView; k: number }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(view.group.kind);
   const d = view.drivers;
   const title = t('dimension.drivers.title', { group: pickText(view.group.label, lang) });
   if (!d) {
@@ -30,21 +31,18 @@ export function Drivers({ view, k }: { view: DimensionView; k: number }) {
     <Card title={t('dimension.drivers.heading')}>
       {d.status === 'insufficient' || d.drivers.length === 0 ? (
         <p className="fx-muted">
-          {t('dimension.drivers.insufficient', {
-            min: d.thresholds.correlation,
-            n: formatNumber(d.n, lang),
-          })}
+          {counts.driversInsufficient(d.thresholds.correlation, d.n)}
           {reason(d.hidden, k) ? ` (${reason(d.hidden, k)})` : ''}
         </p>
       ) : (
         <>
-          <p>{t('dimension.drivers.intro', { outcome, wave: d.wave?.label ?? '', n: formatNumber(d.n, lang) })}</p>
+          <p>{t('dimension.drivers.intro', { outcome, wave: d.wave?.label ?? '', nText: counts.n(d.n) })}</p>
           <p className="fx-hint">
             {d.status === 'ok'
               ? t('dimension.drivers.noteWeights', {
                   r2: d.rSquared === null ? '—' : t('figures.percent', { value: formatNumber(d.rSquared * 100, lang) }),
                 })
-              : t('dimension.drivers.noteCorrelation', { min: d.thresholds.weights })}
+              : counts.driversCorrelationOnly(d.thresholds.weights)}
           </p>
           <TableRegion
             title={title}

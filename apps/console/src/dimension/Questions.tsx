@@ -3,7 +3,7 @@ import { formatNumber, pickText, useLang } from '@facets/portal-kit';
 import { Card, FavourabilityBar } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { ComparisonCell, useComparisonSentence } from '../figures/comparison.tsx';
-import { Lock, useHiddenReason } from '../figures/figures.tsx';
+import { Lock, useCountWords, useHiddenReason } from '../figures/figures.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
 
 type Question = DimensionView['questions'][number];
@@ -16,6 +16,7 @@ type Question = DimensionView['questions'][number];
 export function Questions({ view, k }: { view: DimensionView; k: number }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(view.group.kind);
   const sentence = useComparisonSentence();
   const compare = view.segment !== null;
   const wave = view.distribution.wave?.label ?? '';
@@ -83,7 +84,7 @@ export function Questions({ view, k }: { view: DimensionView; k: number }) {
                       </td>
                       <td>
                         <span className="fx-questions__figure">{formatNumber(q.score.value, lang, 1)}</span>{' '}
-                        <span className="fx-score__detail">{t('figures.n', { n: formatNumber(q.score.n, lang) })}</span>
+                        <span className="fx-score__detail">{counts.n(q.score.n)}</span>
                       </td>
                       {compare ? (
                         <td>

@@ -56,13 +56,13 @@ export function Trend({ view, k }: { view: DimensionView; k: number }) {
               <tr key={w.wave.id}>
                 <th scope="row">{w.wave.label}</th>
                 <td>
-                  <FigureCell figure={w.expected} k={k} />
+                  <FigureCell figure={w.expected} k={k} groupKind={view.group.kind} />
                 </td>
                 <td>
-                  <FigureCell figure={w.lived} k={k} />
+                  <FigureCell figure={w.lived} k={k} groupKind={view.group.kind} />
                 </td>
                 <td>
-                  <FigureCell figure={w.favourability} k={k} />
+                  <FigureCell figure={w.favourability} k={k} groupKind={view.group.kind} />
                 </td>
               </tr>
             ))}

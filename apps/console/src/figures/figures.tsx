@@ -28,6 +28,13 @@ export function useCountWords(groupKind?: string | null) {
     respondents: (n: number) => t(keys.respondents, { n: formatNumber(n, lang), count: n }),
     anonymity: (k: number, commentK: number) => t(keys.anonymity, { k, commentK }),
     anonymityScores: (k: number) => t(keys.anonymityScores, { k }),
+    column: () => t(keys.column),
+    respondentsHidden: (reason: string | null) => t(keys.respondentsHidden, { reason }),
+    respondentsIn: (n: number, wave: string) => t(keys.respondentsIn, { count: n, wave }),
+    commenters: (n: number) => t(keys.commenters, { n: formatNumber(n, lang), count: n }),
+    driversInsufficient: (min: number, n: number) =>
+      t(keys.driversInsufficient, { min, nText: t(keys.n, { n: formatNumber(n, lang), count: n }) }),
+    driversCorrelationOnly: (min: number) => t(keys.driversCorrelationOnly, { min }),
   };
 }
 

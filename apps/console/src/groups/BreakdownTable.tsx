@@ -2,12 +2,21 @@ import { formatNumber, Link, pickText, useLang } from '@facets/portal-kit';
 import { Card, GAP_BANDS, heatBand } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { ComparisonCell, type ComparisonFigure } from '../figures/comparison.tsx';
-import { dimensionPath, type Figure, figureColumns, Lock, useHiddenReason } from '../figures/figures.tsx';
+import {
+  dimensionPath,
+  type Figure,
+  figureColumns,
+  Lock,
+  useCountWords,
+  useHiddenReason,
+} from '../figures/figures.tsx';
 import { HeatCell, HeatKey } from '../figures/HeatCell.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
 
 interface Breakdown {
   groupId: string;
+  /** A supplier's counts are of contacts, its rule of companies. */
+  groupKind: string;
   wave: { label: string } | null;
   segment: { key: string; label: { fr: string; en: string } };
   dimensions: { id: string; label: { fr: string; en: string } }[];
@@ -41,6 +50,7 @@ export function BreakdownTable({
 }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(b.groupKind);
   const rows = [
     { value: '', label: t('groups.wholeGroup'), respondents: b.total.respondents, cells: b.total.cells },
     ...b.rows.map((r) => ({ ...r, label: pickText(r.label, lang) })),
@@ -61,7 +71,7 @@ export function BreakdownTable({
           rows={rows}
           columns={[
             { header: pickText(b.segment.label, lang), value: (r) => r.label },
-            { header: t('groups.respondents'), value: (r) => (r.respondents.hidden ? null : r.respondents.n) },
+            { header: counts.column(), value: (r) => (r.respondents.hidden ? null : r.respondents.n) },
             ...figureColumns(
               b.dimensions.map((d) => ({ id: d.id, name: pickText(d.label, lang) })),
               (dimension) => t('compare.nOf', { dimension }),
@@ -82,7 +92,7 @@ export function BreakdownTable({
         busy={busy}
         columns={[
           pickText(b.segment.label, lang),
-          t('groups.respondents'),
+          counts.column(),
           ...b.dimensions.map((d) => pickText(d.label, lang)),
         ]}
       >
@@ -110,7 +120,7 @@ export function BreakdownTable({
                     {difference && segment && figure.value !== null ? (
                       <DifferenceCell comparison={vsOf(r, d.id)} context={context} to={to} />
                     ) : (
-                      <HeatCell figure={figure} k={k} kind="score" to={to} context={context} />
+                      <HeatCell figure={figure} k={k} kind="score" to={to} context={context} groupKind={b.groupKind} />
                     )}
                   </td>
                 );

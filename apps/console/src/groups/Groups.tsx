@@ -2,7 +2,7 @@ import { ErrorAlert, Link, type Me, pickText, useLang, useRouter, useSearchParam
 import { Alert, Card, EmptyState, Loading, PageHeader, SegmentedControl, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSelection } from '../figures/figures.tsx';
+import { useCountWords, useSelection } from '../figures/figures.tsx';
 import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
 import { type BreakdownShow, BreakdownTable } from './BreakdownTable.tsx';
 
@@ -22,6 +22,8 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
   // Scores, or each segment's difference from the whole group: kept in the link too (?show=difference).
   const show: BreakdownShow = useSearchParam('show') === 'difference' ? 'difference' : 'scores';
   const groupId = chosenGroup || groups.data?.[0]?.id || '';
+  const group = groups.data?.find((g) => g.id === groupId);
+  const counts = useCountWords(group?.kind);
   const whole = me.role !== 'manager';
   const segments = useQuery({
     ...trpc.insights.segments.queryOptions({ groupId, ...selection }),
@@ -84,12 +86,12 @@ export function Groups({ me, groupId: initialGroup }: { me: Me; groupId?: string
       </search>
       {segments.data ? (
         <ProgrammePicker
-          groupName={pickText(groups.data?.find((g) => g.id === groupId)?.label, lang)}
+          groupName={pickText(group?.label, lang)}
           programme={segments.data.programme}
           programmes={segments.data.programmes}
         />
       ) : null}
-      <p className="fx-hint">{t('figures.anonymityScores', { k: me.organization.kThreshold })}</p>
+      <p className="fx-hint">{counts.anonymityScores(me.organization.kThreshold)}</p>
       {groups.isError ? <ErrorAlert error={groups.error} /> : null}
       {segments.isError ? <ErrorAlert error={segments.error} /> : null}
       {breakdown.isError ? <ErrorAlert error={breakdown.error} onRetry={() => void breakdown.refetch()} /> : null}

@@ -8,6 +8,7 @@ import {
   FigureCell,
   GapFigure,
   programmeSelection,
+  useCountWords,
   useHiddenReason,
 } from '../figures/figures.tsx';
 import { useWaveName } from '../figures/ProgrammePicker.tsx';
@@ -74,13 +75,13 @@ export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }
               <Intended dimension={d} initiatives={initiativesOf(d)} />
             </td>
             <td>
-              <FigureCell figure={figureOf(d.expected)} k={k} />
+              <FigureCell figure={figureOf(d.expected)} k={k} groupKind={group.kind} />
             </td>
             <td>
-              <FigureCell figure={figureOf(d.lived)} k={k} />
+              <FigureCell figure={figureOf(d.lived)} k={k} groupKind={group.kind} />
             </td>
             <td>
-              <Trend trend={d.trend} k={k} />
+              <Trend trend={d.trend} k={k} groupKind={group.kind} />
             </td>
             <td>
               <GapFigure value={d.expectationGap} text={gapText('expectation', d.expectationGap)} />
@@ -147,9 +148,10 @@ function Intended({ dimension: d, initiatives }: { dimension: OverviewDimension;
   );
 }
 
-function Trend({ trend, k }: { trend: OverviewDimension['trend']; k: number }) {
+function Trend({ trend, k, groupKind }: { trend: OverviewDimension['trend']; k: number; groupKind: string }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(groupKind);
   if (trend.value === null) {
     const why = reason(trend.hidden, k);
     return (
@@ -168,8 +170,7 @@ function Trend({ trend, k }: { trend: OverviewDimension['trend']; k: number }) {
         {formatSigned(trend.value, lang)}
       </span>
       <span className="fx-score__detail">
-        {trend.since ? t('figures.since', { wave: trend.since.label }) : ''} ·{' '}
-        {t('figures.n', { n: formatNumber(trend.n, lang) })}
+        {trend.since ? t('figures.since', { wave: trend.since.label }) : ''} · {counts.n(trend.n)}
       </span>
     </span>
   );

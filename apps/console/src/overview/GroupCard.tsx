@@ -1,6 +1,12 @@
 import { formatNumber, Link, type OverviewGroup, pickText, useLang } from '@facets/portal-kit';
 import { Badge, Card, formatSigned } from '@facets/ui';
-import { dimensionPath, PendingWaves, programmeSelection, useHiddenReason } from '../figures/figures.tsx';
+import {
+  dimensionPath,
+  PendingWaves,
+  programmeSelection,
+  useCountWords,
+  useHiddenReason,
+} from '../figures/figures.tsx';
 import { ProgrammePicker, useWaveName } from '../figures/ProgrammePicker.tsx';
 import { measuredEarlier } from '../figures/programme-waves.ts';
 import { reportPath } from '../report/paths.ts';
@@ -12,6 +18,7 @@ import { headlineOutcome } from './summary.ts';
 export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(group.kind);
   const name = pickText(group.label, lang);
   const titleId = `group-${group.id}`;
   const respondents = group.respondents;
@@ -31,8 +38,8 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
             <Badge tone="accent">{t('overview.wave', { label: group.wave.label })}</Badge>
             <Badge tone="neutral">
               {respondents.hidden
-                ? t('overview.respondentsHidden', { reason: reason(respondents.hidden, k) })
-                : t('overview.respondents', { count: respondents.n, n: formatNumber(respondents.n, lang) })}
+                ? counts.respondentsHidden(reason(respondents.hidden, k))
+                : counts.respondents(respondents.n)}
             </Badge>
           </span>
         ) : (
@@ -69,7 +76,7 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
                 </span>
               )}
               <span className="fx-score__detail">
-                {t('figures.n', { n: formatNumber(o.n, lang) })}
+                {counts.n(o.n)}
                 {o.ci95
                   ? ` · ${t('overview.ci', { low: formatNumber(o.ci95.low, lang), high: formatNumber(o.ci95.high, lang) })}`
                   : ''}
@@ -93,6 +100,7 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
 
 export function Alerts({ group }: { group: OverviewGroup }) {
   const { t, lang } = useLang();
+  const counts = useCountWords(group.kind);
   if (group.alerts.length === 0) return null;
   const dimensionName = (id: string) => pickText(group.dimensions.find((d) => d.id === id)?.label, lang);
   const initiativeName = (id: string | null) => pickText(group.initiatives.find((i) => i.id === id)?.title, lang);
@@ -112,7 +120,7 @@ export function Alerts({ group }: { group: OverviewGroup }) {
             {' — '}
             {t(`overview.alert.${a.kind}.text`, {
               value: a.value === null ? '' : formatNumber(Math.abs(a.value), lang, 1),
-              n: a.n === null ? '' : formatNumber(a.n, lang),
+              nText: a.n === null ? '' : counts.n(a.n),
               initiative: initiativeName(a.initiativeId),
             })}
           </li>

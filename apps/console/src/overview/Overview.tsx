@@ -1,6 +1,7 @@
 import { ErrorAlert, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, EmptyState, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
+import { ruleKeys } from '../figures/counting.ts';
 import { useSelection } from '../figures/figures.tsx';
 import { GroupCard } from './GroupCard.tsx';
 
@@ -13,6 +14,8 @@ export function Overview() {
   const trpc = useTRPC();
   const selection = useSelection();
   const overview = useQuery({ ...trpc.insights.overview.queryOptions(selection), placeholderData: (p) => p });
+  // The page states each rule its groups are under: in people, and in companies when it shows suppliers.
+  const rules = ruleKeys(overview.data?.groups.map((g) => g.kind) ?? []);
   return (
     <div className="fx-stack">
       <PageHeader title={t('overview.title')} description={t('overview.intro')} />
@@ -23,7 +26,11 @@ export function Overview() {
           {overview.data.segment ? <Alert tone="info">{t('overview.managerScope')}</Alert> : null}
           <p className="fx-hint">
             {t('overview.legend')}{' '}
-            {t('figures.anonymity', { k: overview.data.kThreshold, commentK: overview.data.commentThreshold })}
+            {rules
+              .map((keys) =>
+                t(keys.anonymity, { k: overview.data.kThreshold, commentK: overview.data.commentThreshold }),
+              )
+              .join(' ')}
           </p>
           {overview.data.groups.length === 0 ? (
             <EmptyState title={t('overview.emptyTitle')}>{t('overview.emptyBody')}</EmptyState>

@@ -1,6 +1,6 @@
 import { formatNumber, Link, type OverviewGroup, pickText, useLang } from '@facets/portal-kit';
 import { BulletChart, formatSigned } from '@facets/ui';
-import { dimensionPath, programmeSelection, useHiddenReason } from '../figures/figures.tsx';
+import { dimensionPath, programmeSelection, useCountWords, useHiddenReason } from '../figures/figures.tsx';
 import { useWaveName } from '../figures/ProgrammePicker.tsx';
 import { measuredEarlier } from '../figures/programme-waves.ts';
 import { groupSummary } from './summary.ts';
@@ -14,6 +14,7 @@ import './overview.css';
 export function SummaryBand({ group, k }: { group: OverviewGroup; k: number }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(group.kind);
   const s = groupSummary(group);
   const waveName = useWaveName();
   if (!group.wave) return null;
@@ -51,7 +52,7 @@ export function SummaryBand({ group, k }: { group: OverviewGroup; k: number }) {
                 {headline.ci95
                   ? `${t('overview.ci', { low: formatNumber(headline.ci95.low, lang), high: formatNumber(headline.ci95.high, lang) })} · `
                   : ''}
-                {t('figures.n', { n: formatNumber(headline.n, lang) })}
+                {counts.n(headline.n)}
                 {measuredEarlier(headline.measuredIn, group.wave)
                   ? ` · ${t('overview.measuredIn', { wave: waveName(programme, headline.measuredIn) })}`
                   : ''}
@@ -67,9 +68,7 @@ export function SummaryBand({ group, k }: { group: OverviewGroup; k: number }) {
             ) : (
               <span className="fx-summary__value">{formatNumber(s.respondents.n, lang)}</span>
             )}
-            <span className="fx-score__detail">
-              {t('overview.summary.respondentsIn', { count: s.respondents.n, wave: group.wave.label })}
-            </span>
+            <span className="fx-score__detail">{counts.respondentsIn(s.respondents.n, group.wave.label)}</span>
           </dd>
         </div>
         <div className="fx-summary__tile fx-summary__tile--wide">
@@ -86,7 +85,7 @@ export function SummaryBand({ group, k }: { group: OverviewGroup; k: number }) {
                     </Link>{' '}
                     <span className="fx-summary__gap">{formatSigned(g.value, lang)}</span>{' '}
                     <span className="fx-score__detail">
-                      {t(`overview.summary.against.${g.against}`)} · {t('figures.n', { n: formatNumber(g.n, lang) })}
+                      {t(`overview.summary.against.${g.against}`)} · {counts.n(g.n)}
                     </span>
                   </li>
                 ))}
@@ -121,6 +120,7 @@ export function SummaryBand({ group, k }: { group: OverviewGroup; k: number }) {
 function LivedAgainstTarget({ group, k }: { group: OverviewGroup; k: number }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
+  const counts = useCountWords(group.kind);
   if (group.dimensions.length === 0) return null;
   return (
     <BulletChart
@@ -129,7 +129,7 @@ function LivedAgainstTarget({ group, k }: { group: OverviewGroup; k: number }) {
       markerLabel={t('overview.summary.target')}
       rows={group.dimensions.map((d) => {
         const shown = d.lived.hidden === null ? d.lived.score : null;
-        const n = t('figures.n', { n: formatNumber(d.lived.n, lang) });
+        const n = counts.n(d.lived.n);
         return {
           id: d.id,
           label: pickText(d.label, lang),

@@ -9,9 +9,8 @@ const en = {
     managerScope:
       'You see the employee results of your own department. Other departments and the other stakeholder groups are not shown to managers.',
     wave: 'Wave: {{label}}',
-    respondents_one: '{{n}} respondent',
-    respondents_other: '{{n}} respondents',
     respondentsHidden: 'Respondents hidden: {{reason}}',
+    contactsHidden: 'Contacts hidden: {{reason}}',
     noWave: 'No survey results yet',
     noWaveBody: 'Scores appear here once this group has answered a survey.',
     noDimensions: 'No dimensions are defined for this group yet.',
@@ -31,11 +30,11 @@ const en = {
     alert: {
       promise_drift: {
         label: 'Promise drift',
-        text: 'expectations rose {{value}} points more than the lived experience across the waves (n = {{n}}).',
+        text: 'expectations rose {{value}} points more than the lived experience across the waves ({{nText}}).',
       },
       target_shortfall: {
         label: 'Below target',
-        text: 'the lived experience is {{value}} points below the intended target (n = {{n}}).',
+        text: 'the lived experience is {{value}} points below the intended target ({{nText}}).',
       },
       uncovered_intent: {
         label: 'No initiative',
@@ -51,6 +50,8 @@ const en = {
       participation: 'Participation',
       respondentsIn_one: 'respondent in {{wave}}',
       respondentsIn_other: 'respondents in {{wave}}',
+      contactsIn_one: 'contact in {{wave}}',
+      contactsIn_other: 'contacts in {{wave}}',
       gaps: 'Widest gaps',
       noGaps: 'No dimension is more than 2 points below its target or its expectations.',
       against: { target: 'below the intended target', expectation: 'below expectations' },
@@ -117,9 +118,8 @@ const fr: typeof en = {
     managerScope:
       'Vous voyez les résultats des salariés de votre service. Les autres services et les autres groupes de parties prenantes ne sont pas montrés aux managers.',
     wave: 'Vague : {{label}}',
-    respondents_one: '{{n}} répondant',
-    respondents_other: '{{n}} répondants',
     respondentsHidden: 'Répondants masqués : {{reason}}',
+    contactsHidden: 'Contacts masqués : {{reason}}',
     noWave: 'Pas encore de résultats',
     noWaveBody: 'Les scores apparaîtront ici dès que ce groupe aura répondu à une enquête.',
     noDimensions: 'Aucune dimension n’est encore définie pour ce groupe.',
@@ -139,11 +139,11 @@ const fr: typeof en = {
     alert: {
       promise_drift: {
         label: 'Dérive de la promesse',
-        text: 'les attentes ont progressé de {{value}} points de plus que le vécu au fil des vagues (n = {{n}}).',
+        text: 'les attentes ont progressé de {{value}} points de plus que le vécu au fil des vagues ({{nText}}).',
       },
       target_shortfall: {
         label: 'Sous la cible',
-        text: 'l’expérience vécue est {{value}} points sous la cible voulue (n = {{n}}).',
+        text: 'l’expérience vécue est {{value}} points sous la cible voulue ({{nText}}).',
       },
       uncovered_intent: {
         label: 'Aucune initiative',
@@ -159,6 +159,8 @@ const fr: typeof en = {
       participation: 'Participation',
       respondentsIn_one: 'répondant en {{wave}}',
       respondentsIn_other: 'répondants en {{wave}}',
+      contactsIn_one: 'contact en {{wave}}',
+      contactsIn_other: 'contacts en {{wave}}',
       gaps: 'Écarts les plus grands',
       noGaps: 'Aucune dimension n’est à plus de 2 points sous sa cible ou sous les attentes.',
       against: { target: 'sous la cible voulue', expectation: 'sous les attentes' },
