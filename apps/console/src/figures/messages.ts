@@ -10,6 +10,8 @@ const en = {
     contacts_other: '{{n}} contacts answered',
     hidden: 'Hidden',
     noData: 'No data',
+    notAsked: 'Not asked',
+    notAskedDetail: 'this wave’s survey does not ask it',
     notMeasured: 'Not measured',
     notMeasuredFor: 'not measured for this group',
     reason: {
@@ -88,6 +90,8 @@ const fr: typeof en = {
     contacts_other: '{{n}} contacts ont répondu',
     hidden: 'Masqué',
     noData: 'Aucune donnée',
+    notAsked: 'Non demandé',
+    notAskedDetail: 'le questionnaire de cette vague ne le demande pas',
     notMeasured: 'Non mesuré',
     notMeasuredFor: 'non mesurée pour ce groupe',
     reason: {

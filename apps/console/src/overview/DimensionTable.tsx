@@ -20,6 +20,17 @@ type Initiative = OverviewGroup['initiatives'][number];
 
 const figureOf = (c: OverviewDimension['lived']): Figure => ({ value: c.score, n: c.n, hidden: c.hidden });
 
+/** A facet the wave's survey does not ask: said in words, with no n (there is nothing to count). */
+function NotAsked() {
+  const { t } = useLang();
+  return (
+    <span className="fx-score fx-score--empty">
+      <span className="fx-score__value">{t('figures.notAsked')}</span>
+      <span className="fx-score__detail">{t('figures.notAskedDetail')}</span>
+    </span>
+  );
+}
+
 /**
  * A group's dimensions, one row each: intended (target, priority) with the initiatives that propose it, expected,
  * lived, the trend and the three gaps; a dimension measured in an earlier wave than the current one (a pulse asked
@@ -75,10 +86,18 @@ export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }
               <Intended dimension={d} initiatives={initiativesOf(d)} />
             </td>
             <td>
-              <FigureCell figure={figureOf(d.expected)} k={k} groupKind={group.kind} />
+              {d.asked.expected || d.expected.n > 0 ? (
+                <FigureCell figure={figureOf(d.expected)} k={k} groupKind={group.kind} />
+              ) : (
+                <NotAsked />
+              )}
             </td>
             <td>
-              <FigureCell figure={figureOf(d.lived)} k={k} groupKind={group.kind} />
+              {d.asked.lived || d.lived.n > 0 ? (
+                <FigureCell figure={figureOf(d.lived)} k={k} groupKind={group.kind} />
+              ) : (
+                <NotAsked />
+              )}
             </td>
             <td>
               <Trend trend={d.trend} k={k} groupKind={group.kind} />

@@ -50,6 +50,7 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
       <ProgrammePicker groupName={name} programme={group.programme} programmes={group.programmes} />
       {!group.wave ? <p className="fx-muted">{t('overview.noWaveBody')}</p> : null}
       <PendingWaves pending={group.pendingWaves} k={k} surveyId={group.programme?.surveyId} />
+      <LaterWithheld group={group} k={k} />
       <SummaryBand group={group} k={k} />
       {group.wave ? (
         <p className="fx-row fx-row--end">
@@ -95,6 +96,39 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
         <DimensionTable group={group} k={k} />
       )}
     </Card>
+  );
+}
+
+/**
+ * The published waves after the one shown in which this scope is withheld (a manager's department that did not answer
+ * the latest pulse), each with its reason: the page says why it reports on an earlier wave.
+ */
+function LaterWithheld({ group, k }: { group: OverviewGroup; k: number }) {
+  const { t } = useLang();
+  const reason = useHiddenReason();
+  const waveName = useWaveName();
+  const programme = group.programmes.find((p) => p.surveyId === group.programme?.surveyId);
+  const current = group.wave;
+  if (!programme || !current) return null;
+  const position = (id: string) => programme.waves.findIndex((w) => w.id === id);
+  const later = group.withheldWaves.filter((w) => position(w.wave.id) > position(current.id));
+  if (later.length === 0) return null;
+  const nameOf = (id: string, label: string) => {
+    const wave = programme.waves.find((w) => w.id === id);
+    return wave ? waveName(programme, wave) : label;
+  };
+  return (
+    <p className="fx-hint" role="note">
+      {later
+        .map((w) =>
+          t('overview.withheldLater', {
+            wave: nameOf(w.wave.id, w.wave.label),
+            reason: reason(w.hidden, k) ?? t('overview.withheldNoData'),
+            current: nameOf(current.id, current.label),
+          }),
+        )
+        .join(' ')}
+    </p>
   );
 }
 

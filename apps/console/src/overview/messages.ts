@@ -85,6 +85,9 @@ const en = {
       measuredIn: 'Wave measured in',
     },
     measuredIn: 'measured in {{wave}}',
+    withheldLater:
+      'Not shown for {{wave}}: {{reason}}. These results are those of {{current}}, the latest wave in which they can be shown.',
+    withheldNoData: 'nobody in this scope answered',
     coverage: {
       covered: 'backed by an initiative',
       uncovered: 'No active initiative',
@@ -194,6 +197,9 @@ const fr: typeof en = {
       measuredIn: 'Vague de mesure',
     },
     measuredIn: 'mesurée lors de la vague {{wave}}',
+    withheldLater:
+      'Pas de résultats pour {{wave}} : {{reason}}. Ces résultats sont ceux de {{current}}, la dernière vague où ils peuvent être montrés.',
+    withheldNoData: 'personne n’a répondu dans ce périmètre',
     coverage: {
       covered: 'portée par une initiative',
       uncovered: 'Aucune initiative active',

@@ -154,6 +154,11 @@ function groupView(org: OrgContext, group: GroupRef, population: Population) {
           ),
           /** The wave these figures come from: the latest that asks the dimension; null when none does. */
           measuredIn: measured.latest ? waveOf(measured.latest) : null,
+          /** Which facets that wave's survey asks: a facet it does not ask is "not asked", not "no data". */
+          asked: {
+            expected: measured.latest?.asks.has(facetKey(d.id, 'expected')) ?? false,
+            lived: measured.latest?.asks.has(facetKey(d.id, 'lived')) ?? false,
+          },
           coverage,
         };
       }),

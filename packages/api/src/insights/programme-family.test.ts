@@ -105,6 +105,8 @@ describe('a programme of several surveys', () => {
       expectationGap: null,
       targetGap: -30,
       measuredIn: { id: pulse.waves[1], label: 'Pulse 2', surveyId: pulse.surveyId },
+      // …and says the pulse does not ask it, so that it reads "not asked" rather than "no data".
+      asked: { expected: false, lived: true },
       trend: { value: 25, n: 3, hidden: null, since: { label: 'Q4' } },
     });
     // Transparency, which the pulse does not ask, stays on Q4; its trend skips Pulse 1 and goes back to Q3.
@@ -112,6 +114,7 @@ describe('a programme of several surveys', () => {
     expect(transparency).toMatchObject({
       lived: { n: 6, score: 0, hidden: null },
       measuredIn: { id: org.surveys.employee.waveId, label: 'Q4', surveyId: quarterly() },
+      asked: { expected: false, lived: true },
       trend: { value: -100, n: 6, hidden: null, since: { label: 'Q3' } },
     });
     // So does the eNPS.
