@@ -210,6 +210,14 @@ describe('a programme of several surveys', () => {
     expect(compare.groups.find((g) => g.id === org.groups.employee)?.wave?.label).toBe('Q4');
     expect((await api.insights.drivers({ groupId: org.groups.employee })).wave?.label).toBe('Q4');
 
+    // Employees' "you said, we did" reads the same wave, and its change since the quarterly wave before (Q3).
+    const results = await (await callerFor(db.db, org.stakeholders.alice.userId, LATER)).portal.results.get();
+    expect(results.wave?.label).toBe('Q4');
+    expect(results.dimensions.find((d) => d.id === org.dimensions.transparency)).toMatchObject({
+      lived: { value: 0, n: 6 },
+      change: -100,
+    });
+
     // Chosen, the pulse is reported on as it is: recognition only, the rest without data.
     const atPulse = await api.insights.breakdown({
       groupId: org.groups.employee,

@@ -9,6 +9,7 @@ import {
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, outcomeCells } from '../insights/cells.ts';
 import { type FacetCell, outcomeFigure, round1, scoreFigure, visibleMean } from '../insights/figures.ts';
+import { fullestWave } from '../insights/measurements.ts';
 import { loadPopulation } from '../insights/population.ts';
 import type { Scope } from '../insights/scope.ts';
 
@@ -28,8 +29,13 @@ export async function resultsView(
 ) {
   const k = scope.policy.k;
   const byCompany = COMPANY_COUNTED.includes(group.kind);
-  const { waves } = await loadPopulation(db, scope, { group, segment: null });
-  const [current, previous] = [waves.at(-1), waves.at(-2)];
+  // The programme's fullest closed wave (a one-question pulse after the quarterly survey does not replace it), and
+  // the wave before it that asks as much, for the change.
+  const population = await loadPopulation(db, scope, { group, segment: null });
+  const current = fullestWave(population) ?? undefined;
+  const asked = (w: { asks: ReadonlySet<string> }) => [...w.asks].filter((a) => current?.asks.has(a)).length;
+  const earlier = population.waves.slice(0, current ? population.waves.indexOf(current) : 0);
+  const previous = current ? earlier.reverse().find((w) => asked(w) === current.asks.size) : undefined;
   const [row, before] = [current?.row ?? null, previous?.row ?? null];
   const closesAt = current ? await closingOf(db, scope.organizationId, current.wave.id) : null;
   const [dimensions, initiatives, actions] = await Promise.all([
