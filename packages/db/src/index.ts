@@ -36,6 +36,7 @@ export * from './repositories/outbox.ts';
 export * from './repositories/overview.ts';
 export * from './repositories/plans.ts';
 export * from './repositories/portal-settings.ts';
+export * from './repositories/primary-breakdown.ts';
 export * from './repositories/programmes.ts';
 export * from './repositories/promises.ts';
 export * from './repositories/respondents.ts';

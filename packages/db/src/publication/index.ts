@@ -1,4 +1,14 @@
-import { atomOf, candidateOrder, populationId, publish, type Scale, type Segment, waveState } from '@facets/domain';
+import {
+  atomOf,
+  candidateOrder,
+  DEFAULT_PRIMARY_KEY,
+  populationId,
+  primaryKeyOf,
+  publish,
+  type Scale,
+  type Segment,
+  waveState,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { readBins, readCells } from '../repositories/aggregates.ts';
 import { listSegmentAttributes } from '../repositories/groups.ts';
@@ -24,9 +34,6 @@ export type { PublishedCell, PublishedContent, PublishedScale, PublishedWave } f
  * figures change with one submission. A publication is immutable, except that a stricter threshold set later
  * republishes it over the populations it already had (never more), so that no two publications together tell more.
  */
-
-/** The primary breakdown: the survey's, else `department` when respondents carry it. */
-const DEFAULT_PRIMARY = 'department';
 
 /** Responses of a wave with what each answered (never the values), for the publication to count. */
 async function readAnswered(
@@ -114,10 +121,11 @@ async function compute(db: Kysely<Database>, args: PublishArgs & { before?: Publ
     ...attributes.map((a) => a.key).filter((k) => carried.has(k)),
     ...[...carried].filter((k) => !attributes.some((a) => a.key === k)).sort(),
   ].filter((k) => k !== COMPANY_KEY);
-  const primaryKey = wave.primary_segment_key ?? (keys.includes(DEFAULT_PRIMARY) ? DEFAULT_PRIMARY : null);
+  // The primary breakdown: the survey's (surveys.update), else `department` when respondents carry it.
+  const primaryKey = primaryKeyOf(wave.primary_segment_key, keys);
   // Managers read their department: it comes right after the primary breakdown.
-  const ordered = keys.includes(DEFAULT_PRIMARY)
-    ? [DEFAULT_PRIMARY, ...keys.filter((k) => k !== DEFAULT_PRIMARY)]
+  const ordered = keys.includes(DEFAULT_PRIMARY_KEY)
+    ? [DEFAULT_PRIMARY_KEY, ...keys.filter((k) => k !== DEFAULT_PRIMARY_KEY)]
     : keys;
   const countsCompanies = COMPANY_COUNTED.includes(wave.kind as never);
   let candidates = candidateOrder({ patterns, keys: ordered, primaryKey });

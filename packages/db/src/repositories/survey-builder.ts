@@ -8,6 +8,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { listDimensions } from './groups.ts';
+import { namedPrimaryBreakdown, setPrimaryBreakdown } from './primary-breakdown.ts';
 import { inTransaction, localized, localizedOrNull } from './rows.ts';
 import { requireSurvey, surveyHasResponses, surveyLaunched } from './survey-access.ts';
 import { instantiateTemplate, requireGroup } from './survey-templates.ts';
@@ -83,7 +84,10 @@ export async function createSurvey(
   });
 }
 
-/** Title, introduction and anonymity. Anonymity is fixed once a wave was launched: invitations promised it. */
+/**
+ * Title, introduction, anonymity and, when given, the primary breakdown (primary-breakdown.ts), all or nothing.
+ * Anonymity is fixed once a wave was launched: invitations promised it. Returns the primary breakdown, old → new.
+ */
 export async function updateSurvey(
   db: Kysely<Database>,
   input: {
@@ -92,9 +96,10 @@ export async function updateSurvey(
     title: LocalizedText;
     intro: LocalizedText | null;
     anonymous: boolean;
+    primarySegmentKey?: string | null;
   },
-): Promise<void> {
-  await inTransaction(db, async (trx) => {
+): Promise<{ primarySegmentKey: { from: string | null; to: string | null } }> {
+  return inTransaction(db, async (trx) => {
     const survey = await requireSurvey(trx, input);
     if (survey.anonymous !== input.anonymous && (await surveyLaunched(trx, input))) {
       throw new DomainError(
@@ -110,6 +115,17 @@ export async function updateSurvey(
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', input.surveyId)
       .execute();
+    if (input.primarySegmentKey === undefined) {
+      const named = await namedPrimaryBreakdown(trx, input);
+      return { primarySegmentKey: { from: named, to: named } };
+    }
+    const primarySegmentKey = await setPrimaryBreakdown(trx, {
+      organizationId: input.organizationId,
+      surveyId: input.surveyId,
+      groupId: survey.groupId,
+      primarySegmentKey: input.primarySegmentKey,
+    });
+    return { primarySegmentKey };
   });
 }
 
@@ -215,7 +231,7 @@ async function writeQuestions(
   }
 }
 
-/** A new draft with the same texts and questions and no wave: how a survey with responses gets a new version. */
+/** A new draft with the same texts, questions and primary breakdown and no wave: how a survey with responses gets a new version. */
 export async function duplicateSurvey(
   db: Kysely<Database>,
   input: { organizationId: string; surveyId: string; now: string; newId: () => string },
@@ -224,7 +240,7 @@ export async function duplicateSurvey(
     const source = await requireSurvey(trx, input);
     const survey = await trx
       .selectFrom('survey')
-      .select(['kind', 'title', 'intro', 'anonymous'])
+      .select(['kind', 'title', 'intro', 'anonymous', 'primary_segment_key'])
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', input.surveyId)
       .executeTakeFirstOrThrow();
@@ -240,6 +256,7 @@ export async function duplicateSurvey(
         title: json({ fr: `${title.fr} (copie)`.slice(0, 200), en: `${title.en} (copy)`.slice(0, 200) }),
         intro: survey.intro && json(localizedOrNull(survey.intro)),
         anonymous: survey.anonymous,
+        primary_segment_key: survey.primary_segment_key,
         status: 'draft',
         created_at: input.now,
       })

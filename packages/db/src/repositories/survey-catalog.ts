@@ -1,6 +1,7 @@
 import {
   type GroupKind,
   type LocalizedText,
+  primaryKeyOf,
   type QuestionDesign,
   type QuestionFacet,
   type QuestionType,
@@ -42,6 +43,15 @@ export interface SurveySummary {
   programmeSurveyId: string | null;
   /** How many other surveys are part of this survey's programme (0 for a member: programmes do not chain). */
   programmeMembers: number;
+  /** The segment key the survey names as its primary breakdown (`surveys.update`); null: none named. */
+  primarySegmentKey: string | null;
+  /**
+   * The key its waves are published by first: the one named, else `department` when the group has that attribute,
+   * else null. Its segments are shown exactly as far as the rule allows; others may be hidden around them.
+   */
+  effectivePrimarySegmentKey: string | null;
+  /** True once a wave has a publication: the primary breakdown can no longer change. */
+  published: boolean;
   /** draft: no wave launched yet; open: a wave is scheduled or taking answers; closed: every wave is over. */
   status: 'draft' | 'open' | 'closed';
   questionCount: number;
@@ -116,6 +126,7 @@ export async function listSurveys(
       's.anonymous',
       's.headline',
       's.programme_survey_id',
+      's.primary_segment_key',
       's.created_at',
       'g.id as group_id',
       'g.code as group_code',
@@ -133,6 +144,17 @@ export async function listSurveys(
         .where('m.organization_id', '=', args.organizationId)
         .whereRef('m.programme_survey_id', '=', 's.id')
         .as('programme_members'),
+      eb
+        .exists(
+          eb
+            .selectFrom('wave_publication as p')
+            .innerJoin('wave as pw', 'pw.id', 'p.wave_id')
+            .select('p.wave_id')
+            .where('p.organization_id', '=', args.organizationId)
+            .where('pw.organization_id', '=', args.organizationId)
+            .whereRef('pw.survey_id', '=', 's.id'),
+        )
+        .as('published'),
     ])
     .where('s.organization_id', '=', args.organizationId)
     .where('g.organization_id', '=', args.organizationId);
@@ -152,6 +174,13 @@ export async function listSurveys(
     )
     .orderBy('sequence')
     .execute();
+  const attributes = await db
+    .selectFrom('segment_attribute')
+    .select(['group_id', 'key'])
+    .where('organization_id', '=', args.organizationId)
+    .where('group_id', 'in', [...new Set(surveys.map((s) => s.group_id))])
+    .execute();
+  const keysOf = (groupId: string) => attributes.filter((a) => a.group_id === groupId).map((a) => a.key);
   const counts = await countsByWave(
     db,
     args.organizationId,
@@ -185,6 +214,10 @@ export async function listSurveys(
       headline: bool(s.headline),
       programmeSurveyId: s.programme_survey_id,
       programmeMembers: Number(s.programme_members ?? 0),
+      primarySegmentKey: s.primary_segment_key,
+      effectivePrimarySegmentKey: primaryKeyOf(s.primary_segment_key, keysOf(s.group_id)),
+      // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
+      published: Boolean(s.published),
       status: statusOf(own),
       questionCount: Number(s.question_count ?? 0),
       createdAt: s.created_at,

@@ -6,6 +6,7 @@ import {
   type Measure,
   type Publication,
   populationId,
+  primaryKeyOf,
   publish,
   type RespondentPattern,
   type Segment,
@@ -218,6 +219,21 @@ const arbitraryPatterns = fc.array(
   }),
   { maxLength: 30 },
 );
+
+describe('primaryKeyOf', () => {
+  it('takes the key a survey names, else department when the group has it, else none', () => {
+    expect(primaryKeyOf('site', ['department', 'site'])).toBe('site');
+    expect(primaryKeyOf(null, ['site', 'department'])).toBe('department');
+    expect(primaryKeyOf(null, ['site', 'tenure'])).toBeNull();
+  });
+
+  it('puts the named key first in the candidate order, then the others in their order', () => {
+    const patterns = [people(6, { department: 'it', site: 'lyon' }), people(4, { department: 'hr', site: 'paris' })];
+    expect(
+      order(patterns, ['department', 'site'], primaryKeyOf('site', ['department', 'site'])).map(populationId),
+    ).toEqual(['site=lyon', 'site=paris', 'department=it', 'department=hr']);
+  });
+});
 
 describe('publish, the guarantee over random organisations', () => {
   for (const companies of [false, true]) {

@@ -246,6 +246,17 @@ export function publish(input: PublicationInput): Publication {
   };
 }
 
+/** The breakdown published first when a survey names none, if its group has it (managers read their department). */
+export const DEFAULT_PRIMARY_KEY = 'department';
+
+/**
+ * A survey's primary breakdown as its publication uses it: the key it names, else `department` when that is one of
+ * the group's `keys`, else none.
+ */
+export function primaryKeyOf(named: string | null, keys: readonly string[]): string | null {
+  return named ?? (keys.includes(DEFAULT_PRIMARY_KEY) ? DEFAULT_PRIMARY_KEY : null);
+}
+
 /**
  * The fixed order candidates are tried in: the values of the survey's primary breakdown first, then the keys in the
  * group's order; within a key, larger segments first (ties by value). From counts only.
