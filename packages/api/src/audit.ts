@@ -9,12 +9,14 @@ import {
   recordAuditEvent,
   redactSecretLinks,
   removeStaffMember,
+  requireSurvey,
   requireWave,
   type SecretLinkKind,
   type StaffMember,
   secretLinksIn,
   updateOrganizationSettings,
   updateStaffMember,
+  updateSurvey,
 } from '@facets/db';
 import { type AuditAction, type AuditDetails, changesOf, DomainError, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -57,6 +59,32 @@ export function updateSettingsAudited(ctx: Ctx, changes: Partial<OrganizationSet
       await audit(ctx, trx, { action: 'settings.update', target: null, details: changed });
     }
     return after;
+  });
+}
+
+/**
+ * A survey's texts and mode saved, and its primary breakdown when given: a change of the breakdown (which segments
+ * are published exactly first) is a disclosure setting, recorded old → new with the survey and its group.
+ */
+export function updateSurveyAudited(
+  ctx: Ctx,
+  input: Omit<Parameters<typeof updateSurvey>[1], 'organizationId'>,
+): Promise<void> {
+  const organizationId = ctx.member.organization.id;
+  return inTransaction(ctx.db, async (trx) => {
+    const { primarySegmentKey } = await updateSurvey(trx, { organizationId, ...input });
+    if (primarySegmentKey.from === primarySegmentKey.to) return;
+    const survey = await requireSurvey(trx, { organizationId, surveyId: input.surveyId });
+    await audit(ctx, trx, {
+      action: 'surveys.primary_breakdown',
+      target: survey.id,
+      // The survey's title in the organisation's default language.
+      details: {
+        survey: ctx.member.organization.defaultLocale === 'fr' ? input.title.fr : input.title.en,
+        group: survey.groupCode,
+        primarySegmentKey,
+      },
+    });
   });
 }
 

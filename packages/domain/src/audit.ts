@@ -13,6 +13,11 @@ export const AuditAction = z.enum([
   'invitations.import_open_wave',
   /** Organisation settings changed (name, language, anonymity thresholds, anonymous feedback), old → new. */
   'settings.update',
+  /**
+   * A survey's primary breakdown changed, old → new (null: department, if its group has it): which segments its
+   * publication shows exactly first, a disclosure setting as the thresholds are.
+   */
+  'surveys.primary_breakdown',
   'members.invite',
   'members.resend_invitation',
   'members.update_role',

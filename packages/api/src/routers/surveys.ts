@@ -15,11 +15,10 @@ import {
   scheduleWave,
   setHeadlineSurvey,
   setSurveyProgramme,
-  updateSurvey,
   waveResponseRate,
 } from '@facets/db';
 import { countFromK, type GroupKind } from '@facets/domain';
-import { importInvitationsAudited } from '../audit.ts';
+import { importInvitationsAudited, updateSurveyAudited } from '../audit.ts';
 import { nowIso } from '../context.ts';
 import {
   CreateSurveyInput,
@@ -121,9 +120,8 @@ export const surveysRouter = router({
     }),
   ),
 
-  update: builders
-    .input(UpdateSurveyInput)
-    .mutation(({ ctx, input }) => updateSurvey(ctx.db, { ...tenant(ctx.member), ...input })),
+  /** Texts, mode and, when given, the primary breakdown (audited: it decides which segments are published exactly). */
+  update: builders.input(UpdateSurveyInput).mutation(({ ctx, input }) => updateSurveyAudited(ctx, input)),
 
   /**
    * Makes a survey its group's headline survey, the one every results view reports on unless the reader chooses

@@ -1,5 +1,6 @@
 import { Id, QuestionFacet, QuestionType, Scale, SurveyKind } from '@facets/domain';
 import { z } from 'zod';
+import { SegmentKey } from '../inputs.ts';
 
 /** Inputs of surveys.*: strict objects, bounded lengths (the cross-field rules live in @facets/domain). */
 
@@ -43,6 +44,11 @@ export const UpdateSurveyInput = z.strictObject({
   title: Title,
   intro: Intro.nullable(),
   anonymous: z.boolean(),
+  /**
+   * The segment key published first, exactly as far as the rule allows (null: department, if the group has it);
+   * left as it is when absent. A segment attribute of the group, never the company; fixed once a wave is published.
+   */
+  primarySegmentKey: SegmentKey.nullable().optional(),
 });
 
 export const QuestionInput = z.strictObject({
