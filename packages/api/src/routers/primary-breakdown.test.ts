@@ -66,6 +66,10 @@ describe('surveys.update: the primary breakdown', () => {
       primarySegmentKey: null,
       effectivePrimarySegmentKey: 'department',
       published: false,
+      primaryBreakdowns: [
+        { key: 'department', label: { fr: 'department', en: 'department' } },
+        { key: 'site', label: { fr: 'site', en: 'site' } },
+      ],
     });
     const hr = await callerFor(db.db, org.staff.hr.userId);
     await hr.surveys.update(update('site'));
@@ -139,7 +143,8 @@ describe('surveys.update: the primary breakdown', () => {
       effectivePrimarySegmentKey: 'department',
       published: true,
     });
-    expect((await admin.surveys.get({ surveyId: org.surveys.supplier.surveyId })).primarySegmentKey).toBeNull();
+    const supplier = await admin.surveys.get({ surveyId: org.surveys.supplier.surveyId });
+    expect(supplier).toMatchObject({ primarySegmentKey: null, primaryBreakdowns: [] });
     expect(await events()).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import {
+  breakdownChoices,
   closeWave,
   createSurvey,
   csvHeaders,
@@ -99,6 +100,8 @@ export const surveysRouter = router({
       dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
       /** What an invitation file for this group may hold: its headers, and the values of each segment column. */
       invitationColumns: { headers: csvHeaders(attributes), attributes },
+      /** The segment attributes the survey may be published by first (`update`'s `primarySegmentKey`). */
+      primaryBreakdowns: breakdownChoices(attributes).map((a) => ({ key: a.key, label: a.label })),
     };
   }),
 

@@ -1,7 +1,7 @@
 import { DomainError } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { listSegmentAttributes } from './groups.ts';
+import { listSegmentAttributes, type SegmentAttribute } from './groups.ts';
 import { COMPANY_KEY } from './respondents.ts';
 
 /**
@@ -10,6 +10,11 @@ import { COMPANY_KEY } from './respondents.ts';
  * if the group has it (domain `primaryKeyOf`). It is fixed once any wave of the survey is published: a publication
  * never changes its populations, and a later wave published in another order would be reported beside it.
  */
+
+/** The attributes a survey of the group may be published by first: all of its segment attributes but the company. */
+export function breakdownChoices<A extends Pick<SegmentAttribute, 'key'>>(attributes: readonly A[]): A[] {
+  return attributes.filter((a) => a.key !== COMPANY_KEY);
+}
 
 /** Whether any wave of the survey has a publication. */
 export async function surveyPublished(
@@ -64,7 +69,7 @@ export async function setPrimaryBreakdown(
   }
   if (to !== null) {
     const attributes = await listSegmentAttributes(db, { organizationId: args.organizationId, groupId: args.groupId });
-    if (!attributes.some((a) => a.key === to)) {
+    if (!breakdownChoices(attributes).some((a) => a.key === to)) {
       throw new DomainError(
         'invalid',
         `primarySegmentKey: "${to}" is not a segment attribute of this survey's group`,
