@@ -131,6 +131,7 @@ function describe(e: AuditEvent, t: Translate): string[] {
   const scalar = (field: string, v: Value | undefined) => {
     if (typeof v === 'boolean') return v ? t('audit.yes') : t('audit.no');
     if (field === 'role' && typeof v === 'string') return t(`roles.name.${v}`);
+    if (field === 'primarySegmentKey' && v === null) return t('audit.defaultBreakdown');
     return text(v);
   };
   const changes = Object.entries(d)
@@ -153,6 +154,8 @@ function describe(e: AuditEvent, t: Translate): string[] {
       return (Array.isArray(d.links) ? d.links : []).map((kind) => t(`audit.link.${kind}`, { to: text(d.to) }));
     case 'settings.update':
       return changes;
+    case 'surveys.primary_breakdown':
+      return [t('audit.survey', { survey: text(d.survey), group: text(d.group) }), ...changes];
     default: {
       const who = d.email ? `${text(d.name)} (${text(d.email)})` : text(d.name);
       const role =

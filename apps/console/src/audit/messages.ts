@@ -18,6 +18,7 @@ const en = {
       invitations_import: 'Invitations imported',
       invitations_import_open_wave: 'Invitees added to an open wave',
       settings_update: 'Settings changed',
+      surveys_primary_breakdown: 'Primary breakdown of a survey changed',
       members_invite: 'Staff member invited',
       members_resend_invitation: 'Invitation sent again',
       members_update_role: 'Role changed',
@@ -33,6 +34,8 @@ const en = {
     change: '{{field}}: {{from}} → {{to}}',
     value: '{{field}}: {{value}}',
     none: 'none',
+    survey: 'Survey “{{survey}}” ({{group}})',
+    defaultBreakdown: 'the default (department, if any)',
     yes: 'yes',
     no: 'no',
     field: {
@@ -43,6 +46,7 @@ const en = {
       allowAnonymousFeedback: 'Anonymous feedback',
       role: 'Role',
       department: 'Department',
+      primarySegmentKey: 'Primary breakdown',
     },
     link: {
       invitation: 'Survey invitation link',
@@ -72,6 +76,7 @@ const fr: typeof en = {
       invitations_import: 'Invitations importées',
       invitations_import_open_wave: 'Invités ajoutés à une vague ouverte',
       settings_update: 'Réglages modifiés',
+      surveys_primary_breakdown: 'Découpage principal d’une enquête modifié',
       members_invite: 'Membre de l’équipe invité',
       members_resend_invitation: 'Invitation renvoyée',
       members_update_role: 'Rôle modifié',
@@ -87,6 +92,8 @@ const fr: typeof en = {
     change: '{{field}} : {{from}} → {{to}}',
     value: '{{field}} : {{value}}',
     none: 'aucun',
+    survey: 'Enquête « {{survey}} » ({{group}})',
+    defaultBreakdown: 'le découpage par défaut (service, s’il existe)',
     yes: 'oui',
     no: 'non',
     field: {
@@ -97,6 +104,7 @@ const fr: typeof en = {
       allowAnonymousFeedback: 'Avis anonymes',
       role: 'Rôle',
       department: 'Service',
+      primarySegmentKey: 'Découpage principal',
     },
     link: {
       invitation: 'Lien d’invitation à une enquête',

@@ -2,6 +2,7 @@ import { ErrorAlert, Link, type Me, pickText, useLang, useRouter, useTRPC } from
 import { Alert, Badge, Button, Loading, PageHeader } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { BUILDER_ROLES } from './api.ts';
+import { BreakdownSection } from './BreakdownSection.tsx';
 import { DetailsSection } from './DetailsSection.tsx';
 import { useSurveyError } from './errors.ts';
 import { STATUS_TONE } from './labels.ts';
@@ -87,6 +88,7 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
           <ProgrammeSection key={`programme-${s.id}`} survey={s} canBuild={canBuild} />
           <WavesSection survey={s} canBuild={canBuild} />
           <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} k={me.organization.kThreshold} />
+          <BreakdownSection survey={s} canBuild={canBuild} k={me.organization.kThreshold} />
           <QuestionsSection key={`questions-${s.id}-${s.locked}`} survey={s} canBuild={canBuild} />
         </>
       ) : null}

@@ -50,6 +50,11 @@ export function useSurveyError(): (error: unknown) => string {
     if (field === 'surveyId' && code === 'BAD_REQUEST') return t('surveyConsole.errors.noQuestions');
     if (field === 'waveId' && code === 'CONFLICT') return t('surveyConsole.errors.waveState');
     if (field === 'csv') return t('surveyConsole.errors.csv');
+    if (field === 'primarySegmentKey') {
+      return code === 'CONFLICT'
+        ? t('surveyConsole.errors.primaryBreakdownPublished')
+        : t('surveyConsole.errors.primaryBreakdown');
+    }
     if (field === 'programmeSurveyId') {
       return code === 'CONFLICT' ? t('surveyConsole.errors.programmeMembers') : t('surveyConsole.errors.programme');
     }

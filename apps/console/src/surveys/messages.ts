@@ -90,6 +90,17 @@ const en = {
       leads_other:
         '{{surveys}} are part of this survey’s programme: take them out of it before this survey joins another.',
     },
+    breakdown: {
+      title: 'Primary breakdown',
+      intro:
+        'When a wave closes, its results are published by segment. The primary breakdown’s segments are published first, and exactly, as far as anonymity allows; other breakdowns may then be hidden where, combined with it, they would single out fewer than {{k}} people (companies, for suppliers).',
+      label: 'Publish first by',
+      default: 'Default: {{attribute}}',
+      defaultNone: 'None: segments in the group’s order',
+      published:
+        'A wave of this survey is published, and published results never change their segments: the primary breakdown is fixed. Duplicate the survey to publish its next waves by another breakdown.',
+      none: 'This group has no segment attributes (department, site…) to publish results by.',
+    },
     editor: {
       back: 'All surveys',
       details: 'Title, introduction and mode',
@@ -292,6 +303,9 @@ const en = {
         'This survey cannot be chosen: choose another survey of the same group that has a programme of its own, or none.',
       programmeMembers:
         'Other surveys are part of this survey’s programme: take them out of it before this survey joins another.',
+      primaryBreakdown: 'Choose one of this group’s segment attributes (never the company), or the default.',
+      primaryBreakdownPublished:
+        'A wave of this survey is published: its primary breakdown can no longer change. Duplicate the survey instead.',
     },
   },
 };
@@ -389,6 +403,17 @@ const fr: Messages = {
         '{{surveys}} fait partie du programme de cette enquête : retirez-l’en avant que celle-ci en rejoigne un autre.',
       leads_other:
         '{{surveys}} font partie du programme de cette enquête : retirez-les-en avant que celle-ci en rejoigne un autre.',
+    },
+    breakdown: {
+      title: 'Découpage principal',
+      intro:
+        'À la clôture d’une vague, ses résultats sont publiés par segment. Les segments du découpage principal sont publiés en premier, et exactement, autant que l’anonymat le permet ; les autres découpages peuvent alors être masqués là où, croisés avec lui, ils isoleraient moins de {{k}} personnes (entreprises, pour les fournisseurs).',
+      label: 'Publier d’abord par',
+      default: 'Par défaut : {{attribute}}',
+      defaultNone: 'Aucun : les segments dans l’ordre du groupe',
+      published:
+        'Une vague de cette enquête est publiée, et des résultats publiés ne changent jamais de segments : le découpage principal est figé. Dupliquez l’enquête pour publier ses prochaines vagues selon un autre découpage.',
+      none: 'Ce groupe n’a pas d’attribut de segment (service, site…) selon lequel publier les résultats.',
     },
     editor: {
       back: 'Toutes les enquêtes',
@@ -595,6 +620,10 @@ const fr: Messages = {
         'Cette enquête ne peut pas être choisie : choisissez une autre enquête du même groupe qui a son propre programme, ou aucune.',
       programmeMembers:
         'D’autres enquêtes font partie du programme de cette enquête : retirez-les-en avant que celle-ci en rejoigne un autre.',
+      primaryBreakdown:
+        'Choisissez l’un des attributs de segment de ce groupe (jamais l’entreprise), ou le découpage par défaut.',
+      primaryBreakdownPublished:
+        'Une vague de cette enquête est publiée : son découpage principal ne peut plus changer. Dupliquez plutôt l’enquête.',
     },
   },
 };
