@@ -4,6 +4,7 @@ import type { Insertable, Kysely } from 'kysely';
 import type { AnswerTable, Database, ResponseTable, WaveParticipationTable } from '../schema.ts';
 import { type AggregateRows, addToAggregates, aggregateRowsOf, mergeAggregateRows } from './aggregates.ts';
 import { type AnswerInput, validateAnswers } from './answers.ts';
+import { withCover } from './participation-cover.ts';
 import { inTransaction, isUniqueViolation } from './rows.ts';
 import { getWaveSurvey, isWaveOpen } from './surveys.ts';
 
@@ -133,7 +134,8 @@ const INSERT_CHUNK = 500;
 
 /**
  * Writes the rows of accepted submissions: every response, then every answer, then every participation marker, in
- * the order given for each table, then the aggregates summed in their one global key order.
+ * the order given for each table (the markers of anonymous ones among k of their wave's, in a random order, on
+ * PostgreSQL), then the aggregates summed in their one global key order.
  */
 export async function writeSubmissions(
   trx: Kysely<Database>,
@@ -153,7 +155,11 @@ export async function writeSubmissions(
   };
   await insert('response', order(submissions.map((s) => s.response)));
   await insert('answer', order(submissions.flatMap((s) => s.answers)));
-  await insert('wave_participation', order(submissions.map((s) => s.participation)));
+  // On PostgreSQL the markers of an anonymous submission are written among k of the wave's (participation-cover.ts).
+  const markers = order(
+    submissions.map((s) => ({ marker: s.participation, anonymous: s.response.stakeholder_id === null })),
+  );
+  await insert('wave_participation', await withCover(trx, markers));
   await addToAggregates(trx, mergeAggregateRows(submissions.map((s) => s.aggregates)));
 }
 

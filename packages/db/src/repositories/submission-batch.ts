@@ -1,6 +1,6 @@
-import { randomInt } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
+import { shuffled } from './participation-cover.ts';
 import {
   alreadyAnswered,
   keyReused,
@@ -14,13 +14,16 @@ import {
 import { isUniqueViolation } from './rows.ts';
 import { getWaveSurvey } from './surveys.ts';
 
+export { shuffled };
+
 /**
  * Group commit of survey submissions. Submissions that arrive while a commit is in flight wait for the next one, and
  * each commit holds all that waited: one durable transaction (one WAL sync on SQLite) for many submissions instead of
  * one each. Each submission is checked on its own (a refused one leaves the others untouched); then the rows of the
  * accepted ones are written together, every table in its own random order, so that neither the order of rows, nor
  * their transaction id (PostgreSQL's `xmin`; savepoints would give each submission its own), pairs a response with
- * its author's participation marker within the batch; the aggregate rows are summed and written once, in the one
+ * its author's participation marker within the batch (a batch holding fewer than k of a wave's markers takes earlier
+ * ones with it: participation-cover.ts); the aggregate rows are summed and written once, in the one
  * global key order. A submission is acknowledged only after the commit that holds it: acknowledged still means
  * durable, and the idempotency key still means once.
  */
@@ -117,16 +120,6 @@ async function checkBatch(
     }
   }
   return { outcomes, accepted };
-}
-
-/** A copy of `rows` in a uniformly random order (Fisher–Yates, with the operating system's randomness). */
-export function shuffled<T>(rows: T[]): T[] {
-  const out = [...rows];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = randomInt(i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 export interface SubmissionBatcher {
