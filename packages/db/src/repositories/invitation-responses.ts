@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { AnswerInput } from './answers.ts';
 import { findInvitation, type Invitation, markInvitationUsed } from './invitations.ts';
+import { useInvitationAmongK } from './participation-cover.ts';
 import { respondentSegments } from './respondents.ts';
 import { findSubmissionReplay, type SubmitResponseInput, type SubmitResult, submitResponse } from './responses.ts';
 import { inTransaction, isUniqueViolation, parseJson } from './rows.ts';
@@ -13,7 +14,9 @@ import { getWaveSurvey, isWaveOpen, type WaveSurvey } from './surveys.ts';
  * person can leave and come back through the same link (the draft waits on their device); the token counts as used
  * when, and only when, their response is accepted — in the transaction that records it. A retried submission with the
  * same key is recognised even after the link was used. For an anonymous survey the invitation keeps only the flag:
- * its `used_at` is set to its own issue time, so no time on it can be matched with the response's.
+ * its `used_at` is set to its own issue time, so no time on it can be matched with the response's (only whether it is
+ * null is ever read: the link's state, the response rate); and on PostgreSQL the transaction rewrites k − 1 other used
+ * invitations of the wave with it, so the invitation shares the response's `xmin` with k people, not one.
  */
 
 /** What an invitation link leads to now: a survey to answer, or why not. */
@@ -113,11 +116,14 @@ async function submitInTransaction(trx: Kysely<Database>, input: InvitationSubmi
   const result = await submitResponse(trx, submission);
   if (result.duplicate) return result;
   const survey = await getWaveSurvey(trx, { organizationId: invitation.organizationId, waveId: invitation.waveId });
-  const used = await markInvitationUsed(trx, {
-    organizationId: invitation.organizationId,
-    invitationId: invitation.invitationId,
-    now: survey.anonymous ? invitation.createdAt : input.now,
-  });
+  const mark = () =>
+    markInvitationUsed(trx, {
+      organizationId: invitation.organizationId,
+      invitationId: invitation.invitationId,
+      now: survey.anonymous ? invitation.createdAt : input.now,
+    });
+  // On PostgreSQL an anonymous response's invitation is written among k of its wave's (participation-cover.ts).
+  const used = survey.anonymous ? await useInvitationAmongK(trx, invitation, mark) : await mark();
   // A concurrent redemption of the same link won: this transaction rolls back, its response with it.
   if (!used) throw usedLink();
   return result;

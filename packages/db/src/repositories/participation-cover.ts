@@ -17,7 +17,8 @@ import type { Database, WaveParticipationTable } from '../schema.ts';
  * nothing to recover after a crash; the cost is k − 1 small rows rewritten when a submission arrives alone (none when
  * a group commit already holds k of the wave).
  *
- * SQLite needs none of this: its response tables have no rowid and store rows in key order (migration
+ * The invitation an answer by link marks used is covered the same way (`useInvitationAmongK`). SQLite needs none of
+ * this: it stores no transaction id, and its response tables have no rowid and store rows in key order (migration
  * 2026_12_02_1400).
  */
 export async function withCover(
@@ -59,48 +60,104 @@ async function takeMarkers(
   wave: { organizationId: string; waveId: string },
   wanted: number,
 ): Promise<Insertable<WaveParticipationTable>[]> {
-  if (wanted <= 0) return [];
   const ofWave = trx
     .selectFrom('wave_participation')
-    .select(['organization_id', 'wave_id', 'stakeholder_id'])
+    .select('stakeholder_id as key')
     .where('organization_id', '=', wave.organizationId)
     .where('wave_id', '=', wave.waveId);
-  // PostgreSQL's random() is seeded per session from the system's strong randomness: nobody can replay the choice.
-  const chosen = await ofWave.orderBy(sql`random()`).limit(wanted).execute();
-  if (chosen.length === 0) return [];
-  // Locked in key order: the only wait for this wave's markers. A marker another transaction rewrote meanwhile is
-  // gone (its new version is another row): skipped.
-  const taken = await ofWave
-    .where(
-      'stakeholder_id',
-      'in',
-      chosen.map((c) => c.stakeholder_id),
-    )
-    .orderBy('stakeholder_id')
-    .forUpdate()
+  // A marker another transaction rewrote meanwhile is gone (its new version is another row): skipped.
+  const taken = await lockAtRandom(wanted, {
+    pick: (n) => ofWave.orderBy(sql`random()`).limit(n).execute(),
+    lock: (keys) => ofWave.where('stakeholder_id', 'in', keys).orderBy('stakeholder_id').forUpdate().execute(),
+    lockFree: (n, held) =>
+      ofWave.where('stakeholder_id', 'not in', held).orderBy(sql`random()`).limit(n).forUpdate().skipLocked().execute(),
+  });
+  if (taken.length === 0) return [];
+  await trx
+    .deleteFrom('wave_participation')
+    .where('organization_id', '=', wave.organizationId)
+    .where('wave_id', '=', wave.waveId)
+    .where('stakeholder_id', 'in', taken)
     .execute();
-  if (taken.length < chosen.length) {
-    // Those are made up from markers nobody holds, without waiting (a second wait could close a cycle).
-    const more = await ofWave
-      .where('stakeholder_id', 'not in', taken.length > 0 ? taken.map((t) => t.stakeholder_id) : [''])
-      .orderBy(sql`random()`)
-      .limit(chosen.length - taken.length)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    taken.push(...more);
-  }
-  if (taken.length > 0) {
+  return taken.map((stakeholderId) => ({
+    organization_id: wave.organizationId,
+    wave_id: wave.waveId,
+    stakeholder_id: stakeholderId,
+  }));
+}
+
+/**
+ * The invitation an anonymous response by link marks used names the person and is written in the response's
+ * transaction, so it would share the response's `xmin` alone. So that transaction also rewrites at least k − 1 other
+ * used invitations of the wave (all of them while fewer are used), chosen at random, and writes them and the one it
+ * marks in one random order. An UPDATE that changes nothing still writes a new row version, with this transaction's
+ * `xmin`, at a new `ctid`. Same lock discipline as the markers': the rows of one wave in key order, the shortfall
+ * from rows nobody holds. `markUsed` writes the caller's own invitation; false when a concurrent redemption won.
+ */
+export async function useInvitationAmongK(
+  trx: Kysely<Database>,
+  invitation: { organizationId: string; waveId: string; invitationId: string },
+  markUsed: () => Promise<boolean>,
+): Promise<boolean> {
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) return markUsed();
+  const ofOrganization = trx.selectFrom('invitation').where('organization_id', '=', invitation.organizationId);
+  // The own row first: nobody else takes it as a cover (it is not used yet for them), and a lost race shows here.
+  const own = await ofOrganization
+    .select('id')
+    .where('id', '=', invitation.invitationId)
+    .where('used_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!own) return false;
+  const used = ofOrganization
+    .select('id as key')
+    .where('wave_id', '=', invitation.waveId)
+    .where('used_at', 'is not', null)
+    .where('id', '!=', invitation.invitationId);
+  const k = await anonymityThreshold(trx, invitation.organizationId);
+  const covers = await lockAtRandom(k - 1, {
+    pick: (n) => used.orderBy(sql`random()`).limit(n).execute(),
+    lock: (keys) => used.where('id', 'in', keys).orderBy('id').forUpdate().execute(),
+    lockFree: (n, held) =>
+      used.where('id', 'not in', held).orderBy(sql`random()`).limit(n).forUpdate().skipLocked().execute(),
+  });
+  // One statement per row, in a random order: the order of the new versions in the heap says nothing.
+  for (const id of shuffled([invitation.invitationId, ...covers])) {
+    if (id === invitation.invitationId) {
+      if (!(await markUsed())) return false;
+      continue;
+    }
     await trx
-      .deleteFrom('wave_participation')
-      .where('organization_id', '=', wave.organizationId)
-      .where('wave_id', '=', wave.waveId)
-      .where(
-        'stakeholder_id',
-        'in',
-        taken.map((t) => t.stakeholder_id),
-      )
+      .updateTable('invitation')
+      .set((eb) => ({ used_at: eb.ref('used_at') }))
+      .where('organization_id', '=', invitation.organizationId)
+      .where('id', '=', id)
       .execute();
+  }
+  return true;
+}
+
+/**
+ * Locks up to `wanted` random rows and returns their keys. The chosen rows are locked in key order, the only wait:
+ * concurrent transactions queue, never deadlock. Those no longer there are made up from rows nobody holds, without
+ * waiting (a second wait could close a cycle).
+ */
+async function lockAtRandom(
+  wanted: number,
+  rows: {
+    /** Up to n random rows. PostgreSQL's random() is seeded per session from the system's strong randomness. */
+    pick: (n: number) => Promise<{ key: string }[]>;
+    lock: (keys: string[]) => Promise<{ key: string }[]>;
+    lockFree: (n: number, held: string[]) => Promise<{ key: string }[]>;
+  },
+): Promise<string[]> {
+  if (wanted <= 0) return [];
+  const chosen = await rows.pick(wanted);
+  if (chosen.length === 0) return [];
+  const taken = (await rows.lock(chosen.map((c) => c.key))).map((t) => t.key);
+  if (taken.length < chosen.length) {
+    const more = await rows.lockFree(chosen.length - taken.length, taken.length > 0 ? taken : ['']);
+    taken.push(...more.map((m) => m.key));
   }
   return taken;
 }
