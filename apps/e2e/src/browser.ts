@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const screenshotsDir = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
@@ -85,4 +86,32 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
     }
     return out.length > 0 ? out : [`the page is ${document.documentElement.scrollWidth - width} px too wide`];
   });
+}
+
+/** The demo accounts' password (`npm start`'s demo organisation). */
+export const DEMO_PASSWORD = 'facets-demo';
+
+/** The words of the sign-in form in the page's language. */
+export interface SignInWords {
+  email: string;
+  password: string;
+  signIn: string;
+  signOut: string;
+}
+
+/** Signs a demo account in on the sign-in form at `path` (the console's by default) and waits for the signed-in page. */
+export async function signIn(page: Page, w: SignInWords, email: string, path = '/console/'): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel(w.email).fill(email);
+  await page.getByLabel(w.password).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: w.signIn, exact: true }).click();
+  await page.getByRole('button', { name: w.signOut }).waitFor();
+}
+
+/** A page with its heading: accessible, no sideways scroll of the page, and a screenshot to look at. */
+export async function checkPage(page: Page, shot: string): Promise<void> {
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  expect(await sidewaysOverflow(page)).toEqual([]);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await snap(page, shot);
 }

@@ -1,13 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  accessibilityViolations,
-  launchBrowser,
-  newContext,
-  sidewaysOverflow,
-  snap,
-  type ViewportName,
-} from './browser.ts';
+import { checkPage as check, launchBrowser, newContext, signIn, snap, type ViewportName } from './browser.ts';
 import { readHeatCell, readScoreCell } from './cells.ts';
 import { answerEveryScreen } from './survey-answers.ts';
 
@@ -18,7 +11,6 @@ import { answerEveryScreen } from './survey-answers.ts';
  * neither the heatmap nor the dimension page. Every step in French and English, on a desktop and a phone, scanned by axe.
  */
 
-const PASSWORD = 'facets-demo';
 const LEADERSHIP = 'leadership@demo.facets.test';
 const MANAGER = 'manager.it@demo.facets.test';
 const SUPPLIER = 'supplier@demo.facets.test';
@@ -121,24 +113,8 @@ type Words = (typeof WORDS)[Locale];
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
 
-async function signIn(page: Page, w: Words, path: string, email: string): Promise<void> {
-  await page.goto(path);
-  await page.getByLabel(w.email).fill(email);
-  await page.getByLabel(w.password).fill(PASSWORD);
-  await page.getByRole('button', { name: w.signIn, exact: true }).click();
-  await page.getByRole('button', { name: w.signOut }).waitFor();
-}
-
 const navigate = (page: Page, name: string) =>
   page.getByRole('navigation').getByRole('link', { name, exact: true }).click();
-
-/** Accessible, no sideways scroll of the page, and a screenshot to look at. */
-async function check(page: Page, shot: string): Promise<void> {
-  await page.getByRole('heading', { level: 1 }).waitFor();
-  expect(await sidewaysOverflow(page)).toEqual([]);
-  expect(await accessibilityViolations(page)).toEqual([]);
-  await snap(page, shot);
-}
 
 /** The heatmap cell of a group on a dimension, a link named "<group>, <dimension>: …". */
 const heatCell = (page: Page, group: string, dimension: string) =>
@@ -181,7 +157,7 @@ describe.skipIf(!chromiumPath)('console insights', () => {
       const w = WORDS[locale];
       const shot = (n: string) => `console-insights-${locale}-${viewport}-${n}`;
       const { context, page } = await open(locale, viewport);
-      await signIn(page, w, '/console/', LEADERSHIP);
+      await signIn(page, w, LEADERSHIP, '/console/');
 
       const employees = page.getByRole('region', { name: w.employees, exact: true });
       await employees.getByRole('heading', { name: w.alerts }).waitFor();
@@ -249,7 +225,7 @@ describe.skipIf(!chromiumPath)('console insights', () => {
   it('a supplier’s answer to an open wave moves neither the heatmap nor the dimension page', async () => {
     const w = WORDS.en;
     const lead = await open('en', 'desktop');
-    await signIn(lead.page, w, '/console/compare', LEADERSHIP);
+    await signIn(lead.page, w, LEADERSHIP, '/console/compare');
     const cell = heatCell(lead.page, w.suppliers, w.transparency);
     await cell.waitFor();
     const before = readHeatCell(await cell.textContent());
@@ -265,7 +241,7 @@ describe.skipIf(!chromiumPath)('console insights', () => {
     // The supplier answers a survey that is open: views report on published (closed) waves only, so that nobody can
     // read a figure before and after one person's answer and subtract.
     const supplier = await open('en', 'desktop');
-    await signIn(supplier.page, w, '/supplier/', SUPPLIER);
+    await signIn(supplier.page, w, SUPPLIER, '/supplier/');
     const offered = supplier.page.locator('[id^="survey-"]').first();
     await offered.waitFor();
     const waveId = ((await offered.getAttribute('id')) ?? '').slice('survey-'.length);
@@ -286,7 +262,7 @@ describe.skipIf(!chromiumPath)('console insights', () => {
       const w = WORDS[locale];
       const shot = (n: string) => `console-insights-manager-${locale}-${viewport}-${n}`;
       const { context, page } = await open(locale, viewport);
-      await signIn(page, w, '/console/', MANAGER);
+      await signIn(page, w, MANAGER, '/console/');
       await page.getByRole('main').getByText(w.managerScope).waitFor();
       await page.getByRole('region', { name: w.employees, exact: true }).waitFor();
       expect(await page.getByRole('region', { name: w.customers, exact: true }).count()).toBe(0);
@@ -314,7 +290,7 @@ describe.skipIf(!chromiumPath)('console insights', () => {
       const locale: Locale = i === 0 ? 'fr' : 'en';
       const w = WORDS[locale];
       const { context, page } = await open(locale, 'desktop');
-      await signIn(page, w, '/console/', email);
+      await signIn(page, w, email, '/console/');
       await navigate(page, w.groups);
       await page.getByLabel(w.group, { exact: true }).selectOption({ label: w.employees });
       await page.getByLabel(w.cutBy).selectOption({ label: w.site });

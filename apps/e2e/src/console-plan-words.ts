@@ -169,13 +169,7 @@ export const WORDS = {
 export type Locale = keyof typeof WORDS;
 export type Words = (typeof WORDS)[Locale];
 
-export async function signIn(page: Page, w: Words, email: string): Promise<void> {
-  await page.goto('/console/');
-  await page.getByLabel(w.email).fill(email);
-  await page.getByLabel(w.password).fill(PASSWORD);
-  await page.getByRole('button', { name: w.signIn, exact: true }).click();
-  await page.getByRole('button', { name: w.signOut }).waitFor();
-}
+export { signIn } from './browser.ts';
 
 /** Opens a console page from the main navigation, as a person would, and waits for its heading. */
 export async function openPage(page: Page, w: Words, entry: keyof Words['nav']): Promise<void> {

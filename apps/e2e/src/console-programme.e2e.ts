@@ -1,14 +1,7 @@
 import { createDb, type Db, newId, submitResponse } from '@facets/db';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  accessibilityViolations,
-  launchBrowser,
-  newContext,
-  sidewaysOverflow,
-  snap,
-  type ViewportName,
-} from './browser.ts';
+import { checkPage as check, launchBrowser, newContext, signIn, type ViewportName } from './browser.ts';
 import { type RunningServer, startServer } from './server.ts';
 
 /**
@@ -28,7 +21,6 @@ import { type RunningServer, startServer } from './server.ts';
  * a desktop and a phone.
  */
 
-const PASSWORD = 'facets-demo';
 const HR = 'hr@demo.facets.test';
 const MANAGER = 'manager.it@demo.facets.test';
 const ORG = 'demo-org';
@@ -88,14 +80,6 @@ type Locale = keyof typeof WORDS;
 type Words = (typeof WORDS)[Locale];
 
 const chromiumPath = inject('chromiumPath');
-
-async function signIn(page: Page, w: Words, email: string): Promise<void> {
-  await page.goto('/console/');
-  await page.getByLabel(w.email).fill(email);
-  await page.getByLabel(w.password).fill(PASSWORD);
-  await page.getByRole('button', { name: w.signIn, exact: true }).click();
-  await page.getByRole('button', { name: w.signOut }).waitFor();
-}
 
 /** Calls the API with the page's session, as the console does (tRPC over HTTP, no transformer). */
 async function call<T>(page: Page, path: string, input: unknown, method: 'GET' | 'POST' = 'POST'): Promise<T> {
@@ -228,14 +212,6 @@ describe.skipIf(!chromiumPath)('a year of a survey programme', () => {
     await db?.close();
     await server?.stop();
   });
-
-  /** Accessible, no sideways scroll of the page, and a screenshot to look at. */
-  async function check(page: Page, shot: string): Promise<void> {
-    await page.getByRole('heading', { level: 1 }).waitFor();
-    expect(await sidewaysOverflow(page)).toEqual([]);
-    expect(await accessibilityViolations(page)).toEqual([]);
-    await snap(page, shot);
-  }
 
   const walks: [Locale, ViewportName][] = [
     ['en', 'desktop'],

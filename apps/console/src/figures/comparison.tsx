@@ -1,14 +1,8 @@
+import type { ComparisonFigure } from '@facets/api';
 import { useLang } from '@facets/portal-kit';
 import { formatSigned } from '@facets/ui';
 
-/** A segment's difference from its whole group as the API sends it (index points, with its 95 % interval). */
-export interface ComparisonFigure {
-  value: number;
-  ci95: { low: number; high: number };
-  significant: boolean;
-  n: number;
-  wholeN: number;
-}
+export type { ComparisonFigure };
 
 /** The comparison in one sentence: the difference, its interval and whether it is more than chance. */
 export function useComparisonSentence(): (c: ComparisonFigure) => string {
