@@ -11,7 +11,7 @@ const en = {
     hidden: 'Hidden',
     noData: 'No data',
     notAsked: 'Not asked',
-    notAskedDetail: 'this wave’s survey does not ask it',
+    notAskedDetail: 'not in this wave’s survey',
     notMeasured: 'Not measured',
     notMeasuredFor: 'not measured for this group',
     reason: {
@@ -91,7 +91,7 @@ const fr: typeof en = {
     hidden: 'Masqué',
     noData: 'Aucune donnée',
     notAsked: 'Non demandé',
-    notAskedDetail: 'le questionnaire de cette vague ne le demande pas',
+    notAskedDetail: 'absent du questionnaire de la vague',
     notMeasured: 'Non mesuré',
     notMeasuredFor: 'non mesurée pour ce groupe',
     reason: {
