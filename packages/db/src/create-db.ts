@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -10,12 +10,15 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Db {
   db: Kysely<Database>;
   dialect: DialectName;
-  /** Writes a consistent copy of the database to `file` (SQLite only; use pg_dump for PostgreSQL). */
+  /**
+   * Writes a consistent, compacted copy of the database to a new `file` (SQLite only; use pg_dump for PostgreSQL);
+   * refuses a file that exists.
+   */
   backup(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export function isPostgresUrl(url: string): boolean {
+function isPostgresUrl(url: string): boolean {
   return url.startsWith('postgres://') || url.startsWith('postgresql://');
 }
 
@@ -39,7 +42,11 @@ function openSqlite(path: string): Db {
     dialect: 'sqlite',
     async backup(file) {
       mkdirSync(dirname(resolve(file)), { recursive: true });
-      await sqlite.backup(file);
+      if (existsSync(file)) throw new Error(`backup: ${file} already exists; choose a new file`);
+      // VACUUM INTO writes a compacted copy with every table rebuilt in key order (an online, consistent read), so
+      // the copy does not keep the order in which rows were written within a page, as a page-by-page copy would
+      // (anonymous responses have random keys: key order says nothing of who wrote what, or when).
+      sqlite.prepare('VACUUM INTO ?').run(resolve(file));
     },
     close: () => db.destroy(),
   };
