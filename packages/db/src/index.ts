@@ -1,5 +1,5 @@
 export * from './action-plans/index.ts';
-export { createDb, type Db, type DialectName, isPostgresUrl } from './create-db.ts';
+export { createDb, type Db, type DialectName } from './create-db.ts';
 export {
   DEMO_ORGANIZATION,
   DEMO_PASSWORD,

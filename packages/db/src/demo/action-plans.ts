@@ -50,7 +50,7 @@ const IT: PlanScope = { key: 'department', value: 'it' };
 const MANAGER = 'Karim Benali';
 const HR = 'Sophie Lefèvre';
 
-export const FOCUS_AREAS: readonly FocusAreaContent[] = [
+const FOCUS_AREAS: readonly FocusAreaContent[] = [
   {
     key: 'whole-workload',
     author: 'hr',
@@ -161,7 +161,7 @@ export const FOCUS_AREAS: readonly FocusAreaContent[] = [
 ];
 
 export const focusAreaId = (key: string) => `demo-focus-area-${key}`;
-export const planActionId = (key: string) => `demo-plan-action-${key}`;
+const planActionId = (key: string) => `demo-plan-action-${key}`;
 
 /** An action's ids: the action's own first, then its history's (creation, then each progress recorded). */
 function actionIds(key: string): () => string {

@@ -16,7 +16,7 @@ import type { SurveyContent } from './surveys.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
-export const WAVE_COUNT = 5;
+const WAVE_COUNT = 5;
 
 export interface WaveWindow {
   sequence: number;
@@ -67,7 +67,7 @@ export interface PlannedResponse {
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** The scale point nearest to a 0–100 index. */
-export function scalePointOf(scale: Scale, index: number): number {
+function scalePointOf(scale: Scale, index: number): number {
   const { min, max } = SCALE_RANGES[scale];
   return Math.round(min + (clamp(index, 0, 100) / 100) * (max - min));
 }

@@ -19,8 +19,8 @@ interface TargetedSurvey extends SurveyContent {
   invite: (people: readonly StakeholderContent[]) => StakeholderContent[];
 }
 
-export const targetedSurveyId = (key: string) => `demo-survey-${key}`;
-export const targetedWaveId = (key: string) => `demo-wave-${key}-1`;
+const targetedSurveyId = (key: string) => `demo-survey-${key}`;
+const targetedWaveId = (key: string) => `demo-wave-${key}-1`;
 const questionIdOf = (key: string, code: string) => `demo-question-${key}-${code}`;
 
 const rating = (
@@ -53,7 +53,7 @@ const ENPS = rating(
 
 const of = (group: GroupCode, people: readonly StakeholderContent[]) => people.filter((p) => p.group === group);
 
-export const TARGETED_SURVEYS: readonly TargetedSurvey[] = [
+const TARGETED_SURVEYS: readonly TargetedSurvey[] = [
   {
     key: 'employee-onboarding',
     group: 'employee',

@@ -194,7 +194,7 @@ type Tuple = readonly (string | number)[];
 type CellKeyRow = Pick<CellRow, (typeof CELL_KEY)[number]>;
 type CellKey = Omit<AggregateCell, 'n' | 'sum' | 'sumSq'>;
 
-export function compareStrings(a: string, b: string): number {
+function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -153,7 +153,7 @@ export async function readBins(db: Kysely<Database>, filter: AggregateFilter): P
 }
 
 /** Pair co-moments with their wave and group; none for a segment key other than '' (pairs are whole-group only). */
-export async function readPairRows(db: Kysely<Database>, filter: AggregateFilter): Promise<AggregatePair[]> {
+async function readPairRows(db: Kysely<Database>, filter: AggregateFilter): Promise<AggregatePair[]> {
   if (filter.segmentKey !== undefined && filter.segmentKey !== '') return [];
   let query = db
     .selectFrom('aggregate_pair')

@@ -23,7 +23,7 @@ export interface ValidAnswer {
   valueChoices: string[] | null;
 }
 
-export const MAX_TEXT_ANSWER = 5000;
+const MAX_TEXT_ANSWER = 5000;
 
 const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
   fieldError('invalid', field, message, detail);

@@ -47,7 +47,7 @@ export async function recordAuditEvent(
   return { id };
 }
 
-export const AUDIT_PAGE_MAX = 100;
+const AUDIT_PAGE_MAX = 100;
 
 /** Where a page ends: the next page starts after this event (time, then id, both descending). */
 function encodeCursor(event: { at: string; id: string }): string {

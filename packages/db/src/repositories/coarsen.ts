@@ -74,6 +74,6 @@ function coarsened(before: Segments, after: unknown): Segments {
 const invalid = (message: string) => new DomainError('invalid', `atomOf: ${message}`, 'atomOf');
 
 /** A snapshot as stored: keys sorted, so that equal snapshots are equal texts. */
-export function snapshotText(segments: Segments): string {
+function snapshotText(segments: Segments): string {
   return JSON.stringify(Object.fromEntries(Object.entries(segments).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
 }

@@ -41,7 +41,7 @@ export interface InboxFilter {
   offset?: number;
 }
 
-export const UNASSIGNED = 'unassigned';
+const UNASSIGNED = 'unassigned';
 
 /** The stakeholder side's query, with what a helpdesk list adds: the company, the assignee, the last activity. */
 function inboxQuery(db: Kysely<Database>, organizationId: string) {

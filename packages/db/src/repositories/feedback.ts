@@ -13,8 +13,8 @@ import type { Database } from '../schema.ts';
 import type { DimensionRef } from './groups.ts';
 import { inTransaction, isUniqueViolation, localized } from './rows.ts';
 
-export const MAX_FEEDBACK_BODY = 5000;
-export const MAX_FEEDBACK_REFERENCE = 100;
+const MAX_FEEDBACK_BODY = 5000;
+const MAX_FEEDBACK_REFERENCE = 100;
 
 export interface FeedbackReply {
   id: string;

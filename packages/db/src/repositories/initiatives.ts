@@ -7,9 +7,9 @@ import { inTransaction } from './rows.ts';
 
 /** The proposed facet's writes: initiatives, their group × dimension targets, their status and publication. */
 
-export const MAX_INITIATIVE_TITLE = 200;
-export const MAX_INITIATIVE_DESCRIPTION = 2000;
-export const MAX_INITIATIVE_TARGETS = 50;
+const MAX_INITIATIVE_TITLE = 200;
+const MAX_INITIATIVE_DESCRIPTION = 2000;
+const MAX_INITIATIVE_TARGETS = 50;
 
 export interface InitiativeFields {
   title: LocalizedText;
@@ -86,7 +86,7 @@ async function writeTargets(
     .execute();
 }
 
-export async function getInitiative(
+async function getInitiative(
   db: Kysely<Database>,
   args: { organizationId: string; initiativeId: string },
 ): Promise<Initiative> {

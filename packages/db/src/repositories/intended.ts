@@ -7,7 +7,7 @@ import { localized } from './rows.ts';
 
 /** The intended facet: per group × dimension, what leadership wants the group to live, set and cleared here. */
 
-export const MAX_INTENDED_STATEMENT = 500;
+const MAX_INTENDED_STATEMENT = 500;
 
 export interface SetIntendedInput {
   organizationId: string;

@@ -9,7 +9,7 @@ import type { SegmentAttribute } from './groups.ts';
  * spreadsheet numbers them: the header is row 1.
  */
 
-export const CSV_MAX_BYTES = 2 * 1024 * 1024;
+const CSV_MAX_BYTES = 2 * 1024 * 1024;
 export const CSV_MAX_ROWS = 20_000;
 /** A report longer than this says how many more mistakes there are instead of listing them. */
 export const CSV_MAX_REPORTED = 500;
@@ -87,7 +87,7 @@ const LANGUAGES: Record<string, Locale> = {
 const Email = z.email();
 
 /** 'Adresse e-mail ' → 'adresse_e_mail': how headers and values are compared. */
-export function normalizeName(text: string): string {
+function normalizeName(text: string): string {
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

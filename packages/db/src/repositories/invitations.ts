@@ -11,7 +11,7 @@ import { inTransaction } from './rows.ts';
  */
 
 /** A fresh token for a link: 32 random bytes, URL-safe. */
-export function newInvitationToken(): string {
+function newInvitationToken(): string {
   return randomBytes(32).toString('base64url');
 }
 

@@ -22,7 +22,7 @@ export interface OutboxMessage {
  * sign-in links (better-auth's `/api/auth/magic-link/verify?token=`) — and any other link with a `token` parameter.
  * Readers see them only where `redactSecretLinks` lets them, and a message delivered by SMTP no longer stores them.
  */
-export const SECRET_LINK_KINDS = ['invitation', 'set_password', 'sign_in', 'other'] as const;
+const SECRET_LINK_KINDS = ['invitation', 'set_password', 'sign_in', 'other'] as const;
 export type SecretLinkKind = (typeof SECRET_LINK_KINDS)[number];
 
 const URL_CHARS = '[^\\s<>"]';

@@ -17,7 +17,7 @@ export function breakdownChoices<A extends Pick<SegmentAttribute, 'key'>>(attrib
 }
 
 /** Whether any wave of the survey has a publication. */
-export async function surveyPublished(
+async function surveyPublished(
   db: Kysely<Database>,
   args: { organizationId: string; surveyId: string },
 ): Promise<boolean> {

@@ -7,7 +7,7 @@ import { inTransaction } from './rows.ts';
 
 /** The promise register's writes: what is communicated to each group, on which channel, about which dimension. */
 
-export const MAX_PROMISE_STATEMENT = 1000;
+const MAX_PROMISE_STATEMENT = 1000;
 
 export interface PromiseFields {
   groupId: string;

@@ -169,7 +169,7 @@ export async function writeSubmissions(
  */
 export const findSubmissionReplay = (db: Kysely<Database>, input: SubmitResponseInput) => replayOf(db, input);
 
-export async function replayOf(db: Kysely<Database>, input: SubmitResponseInput): Promise<SubmitResult | undefined> {
+async function replayOf(db: Kysely<Database>, input: SubmitResponseInput): Promise<SubmitResult | undefined> {
   const existing = await db
     .selectFrom('response')
     .select(['id', 'wave_id', 'stakeholder_id'])
@@ -203,17 +203,3 @@ export const keyReused = () =>
 
 export const alreadyAnswered = () =>
   new DomainError('conflict', 'waveId: you have already answered this survey', 'waveId', 'already_answered');
-
-/** How many responses a wave has received (the live response count). */
-export async function countResponses(
-  db: Kysely<Database>,
-  args: { organizationId: string; waveId: string },
-): Promise<number> {
-  const row = await db
-    .selectFrom('response')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('organization_id', '=', args.organizationId)
-    .where('wave_id', '=', args.waveId)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

@@ -15,10 +15,10 @@ export interface OrganizationSettings {
 }
 
 /** The floor of both anonymity thresholds; the schema's check constraints hold the same. */
-export const MIN_THRESHOLD = 3;
+const MIN_THRESHOLD = 3;
 /** A ceiling that keeps a typo (500) from hiding every figure of a real organisation. */
-export const MAX_THRESHOLD = 100;
-export const MAX_ORGANIZATION_NAME = 120;
+const MAX_THRESHOLD = 100;
+const MAX_ORGANIZATION_NAME = 120;
 
 const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
   fieldError('invalid', field, message, detail);

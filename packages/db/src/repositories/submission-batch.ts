@@ -130,7 +130,7 @@ export interface SubmissionBatcher {
 }
 
 /** The most submissions one commit holds: bounds how long a commit keeps the database to itself. */
-export const MAX_BATCH = 128;
+const MAX_BATCH = 128;
 
 export function createSubmissionBatcher(db: Kysely<Database>, maxBatch = MAX_BATCH): SubmissionBatcher {
   type Waiting = { input: SubmitResponseInput; resolve: (r: SubmitResult) => void; reject: (e: unknown) => void };
