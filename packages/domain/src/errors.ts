@@ -95,8 +95,9 @@ export function lengthDetail(length: number, max: number, min = 1): ErrorDetail 
   return min <= 1 ? { reason: 'required' } : { reason: 'too_short', minimum: min };
 }
 
-export const invalid = (message: string, field?: string, detail?: ErrorReason | ErrorDetail) =>
-  new DomainError('invalid', message, field, detail);
+/** An invalid input field, its message prefixed with the field ("stage: must be …"). */
+export const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
+  fieldError('invalid', field, message, detail);
 export const notFound = (message: string) => new DomainError('not_found', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const conflict = (message: string) => new DomainError('conflict', message);

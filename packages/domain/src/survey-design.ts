@@ -1,4 +1,4 @@
-import { DomainError, type ErrorDetail, type ErrorReason } from './errors.ts';
+import { invalid } from './errors.ts';
 import type { LocalizedText, QuestionFacet, QuestionType } from './model.ts';
 import type { Scale } from './scales.ts';
 
@@ -17,9 +17,6 @@ export interface QuestionDesign {
 export const MAX_QUESTIONS = 100;
 export const MIN_OPTIONS = 2;
 export const MAX_OPTIONS = 20;
-
-const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
-  new DomainError('invalid', `${field}: ${message}`, field, detail);
 
 /**
  * Checks what the types cannot say: a rating has a scale and a facet, an expected or lived rating a dimension (a gap

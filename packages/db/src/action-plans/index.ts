@@ -1,6 +1,7 @@
 import {
   ActionStatus,
   DomainError,
+  invalid,
   lengthDetail,
   MAX_ACTION_OWNER,
   MAX_ACTION_TITLE,
@@ -11,7 +12,7 @@ import {
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { listSegmentAttributes } from '../repositories/groups.ts';
-import { calendarDate, invalid, requireGroupDimension } from '../repositories/plan-checks.ts';
+import { calendarDate, requireGroupDimension } from '../repositories/plan-checks.ts';
 import { bool, inTransaction, isUniqueViolation } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
 

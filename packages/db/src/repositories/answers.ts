@@ -1,11 +1,4 @@
-import {
-  type ErrorDetail,
-  type ErrorReason,
-  fieldError,
-  isOnScale,
-  type RatingAnswer,
-  SCALE_RANGES,
-} from '@facets/domain';
+import { invalid, isOnScale, type RatingAnswer, SCALE_RANGES } from '@facets/domain';
 import type { SurveyQuestion } from './surveys.ts';
 
 /** One answer as a portal sends it; only the field that fits the question's type is read. */
@@ -24,9 +17,6 @@ export interface ValidAnswer {
 }
 
 const MAX_TEXT_ANSWER = 5000;
-
-const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
-  fieldError('invalid', field, message, detail);
 
 /**
  * Checks answers against the wave's questions and returns those to store (empty answers are skipped), with the

@@ -1,4 +1,4 @@
-import { DomainError } from '@facets/domain';
+import { invalid } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { rebuildSegmentAggregates } from './aggregate-repair.ts';
@@ -62,16 +62,15 @@ export async function coarsenResponseSegments(
 /** `after` checked to be a coarsening of `before`: text values, and only keys `before` had. */
 function coarsened(before: Segments, after: unknown): Segments {
   if (typeof after !== 'object' || after === null || Array.isArray(after)) {
-    throw invalid('must return an object of segment values');
+    throw invalid('atomOf', 'must return an object of segment values');
   }
   for (const [key, value] of Object.entries(after)) {
-    if (!(key in before)) throw invalid(`returned the key "${key}", which the snapshot did not have`);
-    if (typeof value !== 'string' || value === '') throw invalid(`returned a value for "${key}" that is not text`);
+    if (!(key in before)) throw invalid('atomOf', `returned the key "${key}", which the snapshot did not have`);
+    if (typeof value !== 'string' || value === '')
+      throw invalid('atomOf', `returned a value for "${key}" that is not text`);
   }
   return after as Segments;
 }
-
-const invalid = (message: string) => new DomainError('invalid', `atomOf: ${message}`, 'atomOf');
 
 /** A snapshot as stored: keys sorted, so that equal snapshots are equal texts. */
 function snapshotText(segments: Segments): string {

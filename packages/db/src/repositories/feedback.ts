@@ -1,13 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  DomainError,
-  type ErrorDetail,
-  type ErrorReason,
-  FeedbackCategory,
-  FeedbackStatus,
-  fieldError,
-  lengthDetail,
-} from '@facets/domain';
+import { DomainError, FeedbackCategory, FeedbackStatus, invalid, lengthDetail } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { DimensionRef } from './groups.ts';
@@ -84,9 +76,6 @@ const momentFor = (feedback: { stakeholder_id: string | null }, now: string) =>
  */
 const anonymousReplyId = (position: number) =>
   `r${String(position).padStart(5, '0')}-${randomBytes(12).toString('hex')}`;
-
-const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
-  fieldError('invalid', field, message, detail);
 
 /** Records a stakeholder's feedback; a retry with the same idempotency key returns the first id. */
 export async function createFeedback(

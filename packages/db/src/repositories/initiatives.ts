@@ -1,7 +1,7 @@
-import { Department, DomainError, InitiativeKind, InitiativeStatus, type LocalizedText } from '@facets/domain';
+import { Department, DomainError, InitiativeKind, InitiativeStatus, invalid, type LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { calendarDate, invalid, localizedJson, optionalLocalizedJson, requireGroupDimension } from './plan-checks.ts';
+import { calendarDate, localizedJson, optionalLocalizedJson, requireGroupDimension } from './plan-checks.ts';
 import { type Initiative, listInitiatives } from './plans.ts';
 import { inTransaction } from './rows.ts';
 

@@ -1,8 +1,8 @@
-import { DomainError, type LocalizedText } from '@facets/domain';
+import { DomainError, invalid, type LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { IntendedExperience } from './groups.ts';
-import { invalid, localizedJson, requireGroupDimension } from './plan-checks.ts';
+import { localizedJson, requireGroupDimension } from './plan-checks.ts';
 import { localized } from './rows.ts';
 
 /** The intended facet: per group × dimension, what leadership wants the group to live, set and cleared here. */

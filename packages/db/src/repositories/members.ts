@@ -3,6 +3,7 @@ import {
   type ErrorDetail,
   type ErrorReason,
   fieldError,
+  invalid,
   type LocalizedText,
   StaffRole,
 } from '@facets/domain';
@@ -29,8 +30,6 @@ export interface StaffMember {
 /** The segment key a manager's department is a value of, in the employee groups (insights read it the same way). */
 export const MANAGER_SEGMENT_KEY = 'department';
 
-const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
-  fieldError('invalid', field, message, detail);
 const conflict = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
   fieldError('conflict', field, message, detail);
 const noSuchMember = () => new DomainError('not_found', 'memberId: no such staff member', 'memberId');

@@ -1,18 +1,8 @@
-import {
-  DomainError,
-  type ErrorDetail,
-  type ErrorReason,
-  fieldError,
-  type LocalizedText,
-  lengthDetail,
-} from '@facets/domain';
+import { DomainError, invalid, type LocalizedText, lengthDetail } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** Checks the plan's writes share: texts in both languages, calendar dates, a group and one of its dimensions. */
-
-export const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
-  fieldError('invalid', field, message, detail);
 
 /** Both languages, trimmed, each between 1 and `max` characters; stored as JSON text. */
 export function localizedJson(field: string, text: LocalizedText, max: number): string {

@@ -1,7 +1,7 @@
-import { DomainError, type LocalizedText, PromiseChannel } from '@facets/domain';
+import { DomainError, invalid, type LocalizedText, PromiseChannel } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { calendarDate, invalid, localizedJson, requireGroup, requireGroupDimension } from './plan-checks.ts';
+import { calendarDate, localizedJson, requireGroup, requireGroupDimension } from './plan-checks.ts';
 import { type CommunicatedPromise, listPromises } from './plans.ts';
 import { inTransaction } from './rows.ts';
 

@@ -1,4 +1,4 @@
-import { DomainError, type ErrorDetail, type ErrorReason, fieldError, Locale, lengthDetail } from '@facets/domain';
+import { DomainError, invalid, Locale, lengthDetail } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { bool } from './rows.ts';
@@ -19,9 +19,6 @@ const MIN_THRESHOLD = 3;
 /** A ceiling that keeps a typo (500) from hiding every figure of a real organisation. */
 const MAX_THRESHOLD = 100;
 const MAX_ORGANIZATION_NAME = 120;
-
-const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
-  fieldError('invalid', field, message, detail);
 
 export async function getOrganizationSettings(
   db: Kysely<Database>,

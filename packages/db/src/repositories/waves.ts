@@ -3,6 +3,7 @@ import {
   type ErrorReason,
   fieldError,
   type GroupKind,
+  invalid,
   overlappingWave,
   type WaveState,
   waveState,
@@ -24,9 +25,6 @@ const MAX_WAVE_DAYS = 366;
 
 const conflict = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
   fieldError('conflict', field, message, detail);
-const invalid = (field: string, message: string, detail?: ErrorReason | ErrorDetail) =>
-  fieldError('invalid', field, message, detail);
-
 async function wavesOf(trx: Kysely<Database>, organizationId: string, surveyId: string) {
   const rows = await trx
     .selectFrom('wave')
