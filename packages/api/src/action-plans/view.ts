@@ -20,7 +20,7 @@ import type { Kysely } from 'kysely';
 import { cellIn, facetKey, rowOf, type Segment } from '../insights/cells.ts';
 import { favourabilityFigure, gapsFrom, scoreFigure } from '../insights/figures.ts';
 import { loadPopulation, type Selection } from '../insights/population.ts';
-import { populationOf, requireGroup, type Scope, selectionOf } from '../insights/scope.ts';
+import { populationOf, requireReadableGroup, type Scope, selectionOf } from '../insights/scope.ts';
 
 /**
  * Action plans as the console shows them. A plan belongs to a scope: the whole group, or one segment of it (a
@@ -46,7 +46,7 @@ const sameScope = (a: PlanScope | null, b: PlanScope | null) => a?.key === b?.ke
  */
 export async function requireOwnFocusArea(db: Kysely<Database>, scope: Scope, focusAreaId: string) {
   const area = await getFocusArea(db, { organizationId: scope.organizationId, focusAreaId });
-  await requireGroup(db, scope, area.groupId, 'focusAreaId');
+  await requireReadableGroup(db, scope, area.groupId, 'focusAreaId');
   if (scope.department && !sameScope(area.scope, scope.department)) {
     throw new DomainError('forbidden', 'focusAreaId: managers plan for their own department only', 'focusAreaId');
   }
@@ -68,7 +68,7 @@ export async function actionPlanView(
   scope: Scope,
   input: { groupId: string; segment?: Segment } & Selection,
 ) {
-  const group = await requireGroup(db, scope, input.groupId);
+  const group = await requireReadableGroup(db, scope, input.groupId);
   const planScope = planScopeOf(scope, group, input.segment);
   const population = await loadPopulation(db, scope, { group, segment: planScope, selection: selectionOf(input) });
   const current = population.waves.at(-1) ?? null;
@@ -146,7 +146,7 @@ export async function requirePlannableWave(
   scope: Scope,
   input: { groupId: string; segment?: Segment; waveId: string },
 ) {
-  const group = await requireGroup(db, scope, input.groupId);
+  const group = await requireReadableGroup(db, scope, input.groupId);
   const planScope = planScopeOf(scope, group, input.segment);
   const { waves } = await loadPopulation(db, scope, { group, segment: planScope, selection: { waveId: input.waveId } });
   const chosen = waves.at(-1);
@@ -163,7 +163,7 @@ export async function requirePlannableWave(
  * the publication's answer, as on the breakdown; no count below k appears.
  */
 export async function planCoverageView(db: Kysely<Database>, scope: Scope, input: { groupId: string } & Selection) {
-  const group = await requireGroup(db, scope, input.groupId);
+  const group = await requireReadableGroup(db, scope, input.groupId);
   const population = await loadPopulation(db, scope, { group, segment: null, selection: selectionOf(input) });
   const current = population.waves.at(-1) ?? null;
   const base = {

@@ -5,7 +5,7 @@ import { cellIn, facetKey, rowOf, type SegmentRow } from './cells.ts';
 import { comparisonFigure, scoreFigure } from './figures.ts';
 import { fullestWave } from './measurements.ts';
 import { loadPopulation, type Selection } from './population.ts';
-import { requireGroup, type Scope, selectionOf } from './scope.ts';
+import { requireReadableGroup, type Scope, selectionOf } from './scope.ts';
 
 /**
  * `insights.breakdown`: a group's lived scores by the values of one segment key (department, site, supplier
@@ -19,7 +19,7 @@ export async function breakdownView(
   scope: Scope,
   input: { groupId: string; segmentKey: string } & Selection,
 ) {
-  const group = await requireGroup(db, scope, input.groupId);
+  const group = await requireReadableGroup(db, scope, input.groupId);
   if (input.segmentKey === COMPANY_KEY && COMPANY_COUNTED.includes(group.kind)) {
     throw new DomainError('invalid', 'segmentKey: suppliers are never broken down by company', 'segmentKey');
   }

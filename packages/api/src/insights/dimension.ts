@@ -14,7 +14,7 @@ import { type DriversView, driversView } from './drivers.ts';
 import { comparisonFigure, type FacetCell, favourabilityFigure, round1, scoreFigure, visibleMean } from './figures.ts';
 import { measurementsOf, measuresDimension, waveOf } from './measurements.ts';
 import { loadPopulation, type PopulationWave, type Selection } from './population.ts';
-import { populationOf, requireDimension, requireGroup, type Scope, selectionOf } from './scope.ts';
+import { populationOf, requireDimension, requireReadableGroup, type Scope, selectionOf } from './scope.ts';
 
 /**
  * `insights.dimension`: one dimension of one group — its trend across waves, the distribution of lived answers, its
@@ -27,7 +27,7 @@ export async function dimensionView(
   scope: Scope,
   input: { groupId: string; dimensionId: string; segment?: Segment } & Selection,
 ) {
-  const group = await requireGroup(db, scope, input.groupId);
+  const group = await requireReadableGroup(db, scope, input.groupId);
   const dimension = await requireDimension(db, scope, { groupId: group.id, dimensionId: input.dimensionId });
   const population = populationOf(scope, input.segment);
   if (population?.key === COMPANY_KEY && COMPANY_COUNTED.includes(group.kind)) {

@@ -21,7 +21,7 @@ import {
 } from './figures.ts';
 import { askedOutcomes, measurementsOf, measuresDimension, outcomeKey, waveOf } from './measurements.ts';
 import { loadPopulation, type Population, type PopulationWave, type Selection } from './population.ts';
-import { populationOf, requireGroup, type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
+import { populationOf, requireReadableGroup, type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
 
 /**
  * Lived change since the dimension's previous measurement in the programme (the latest earlier wave whose survey asks
@@ -49,7 +49,7 @@ export async function overviewView(
   input: ({ groupId?: string; segment?: Segment } & Selection) | undefined,
 ) {
   const segment = populationOf(scope, input?.segment);
-  const groups = input?.groupId ? [await requireGroup(db, scope, input.groupId)] : await scopeGroups(db, scope);
+  const groups = input?.groupId ? [await requireReadableGroup(db, scope, input.groupId)] : await scopeGroups(db, scope);
   const chosen = await selectionGroup(db, scope, input);
   if (chosen && input?.groupId && chosen !== input.groupId) {
     throw new DomainError('invalid', 'surveyId: this survey is of another group', 'surveyId');

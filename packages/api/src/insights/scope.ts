@@ -2,11 +2,11 @@ import {
   type Database,
   type Dimension,
   type GroupRef,
-  getGroup,
   groupOfSurvey,
   listDimensions,
   listGroups,
   type MemberContext,
+  requireGroup,
 } from '@facets/db';
 import { type DisclosurePolicy, DomainError, disclosurePolicy } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -46,14 +46,13 @@ export async function scopeGroups(db: Kysely<Database>, scope: Scope): Promise<G
 }
 
 /** A group of the caller's organisation (NOT_FOUND otherwise, whoever owns the id) that the scope may read. */
-export async function requireGroup(
+export async function requireReadableGroup(
   db: Kysely<Database>,
   scope: Scope,
   groupId: string,
   field = 'groupId',
 ): Promise<GroupRef> {
-  const group = await getGroup(db, { organizationId: scope.organizationId, groupId });
-  if (!group) throw new DomainError('not_found', `${field}: no such group`, field);
+  const group = await requireGroup(db, { organizationId: scope.organizationId, groupId }, field);
   if (scope.department && !managerSees(group)) {
     throw new DomainError('forbidden', `${field}: managers see employee results only`, field);
   }
@@ -103,7 +102,7 @@ export async function selectionGroup(
       field,
     );
   }
-  await requireGroup(db, scope, groupId, field);
+  await requireReadableGroup(db, scope, groupId, field);
   return groupId;
 }
 

@@ -1,7 +1,7 @@
 import { COMPANY_COUNTED, COMPANY_KEY, type Database, listSegmentAttributes } from '@facets/db';
 import type { Kysely } from 'kysely';
 import { loadPopulation, type Selection } from './population.ts';
-import { requireGroup, type Scope, selectionOf } from './scope.ts';
+import { requireReadableGroup, type Scope, selectionOf } from './scope.ts';
 
 /**
  * `insights.segments`: what a group can be cut by and when — its segment keys with their labelled values, and the
@@ -9,7 +9,7 @@ import { requireGroup, type Scope, selectionOf } from './scope.ts';
  * counted in companies is never cut by company (one company is never shown), so that key is not offered.
  */
 export async function segmentsView(db: Kysely<Database>, scope: Scope, input: { groupId: string } & Selection) {
-  const group = await requireGroup(db, scope, input.groupId);
+  const group = await requireReadableGroup(db, scope, input.groupId);
   const [attributes, population] = await Promise.all([
     listSegmentAttributes(db, { organizationId: scope.organizationId, groupId: group.id }),
     loadPopulation(db, scope, { group, segment: null, selection: selectionOf(input) }),

@@ -15,7 +15,7 @@ import { dimensionView } from '../insights/dimension.ts';
 import { driversView } from '../insights/drivers.ts';
 import { assessView, maturityView } from '../insights/maturity.ts';
 import { overviewView } from '../insights/overview.ts';
-import { requireGroup, scopeOf, selectionOf } from '../insights/scope.ts';
+import { requireReadableGroup, scopeOf, selectionOf } from '../insights/scope.ts';
 import { segmentsView } from '../insights/segments.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
@@ -42,7 +42,13 @@ export const insightsRouter = router({
     .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   drivers: wholeOrganisation.input(DriversInput).query(async ({ ctx, input }) => {
     const scope = scopeOf(ctx.member, nowIso(ctx));
-    return driversView(ctx.db, scope, await requireGroup(ctx.db, scope, input.groupId), undefined, selectionOf(input));
+    return driversView(
+      ctx.db,
+      scope,
+      await requireReadableGroup(ctx.db, scope, input.groupId),
+      undefined,
+      selectionOf(input),
+    );
   }),
   segments: wholeOrganisation
     .input(SegmentsInput)

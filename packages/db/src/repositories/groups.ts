@@ -1,4 +1,4 @@
-import type { GroupKind, LocalizedText } from '@facets/domain';
+import { DomainError, type GroupKind, type LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { GroupRef } from './organizations.ts';
@@ -56,6 +56,18 @@ export async function getGroup(
     .where('id', '=', args.groupId)
     .executeTakeFirst();
   return r && { id: r.id, code: r.code, kind: r.kind as GroupKind, label: localized(r.label) };
+}
+
+/** The organisation's group, or not_found naming `field` whoever owns the id ("groupId: no such group"). */
+export async function requireGroup(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string },
+  field = 'groupId',
+  why = 'no such group',
+): Promise<GroupRef> {
+  const group = await getGroup(db, args);
+  if (!group) throw new DomainError('not_found', `${field}: ${why}`, field);
+  return group;
 }
 
 /** The organisation's dimensions, or those of one group, each with all the groups that share it. */

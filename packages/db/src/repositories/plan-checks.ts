@@ -1,6 +1,7 @@
-import { DomainError, invalid, type LocalizedText, lengthDetail } from '@facets/domain';
+import { invalid, type LocalizedText, lengthDetail } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { requireGroup } from './groups.ts';
 
 /** Checks the plan's writes share: texts in both languages, calendar dates, a group and one of its dimensions. */
 
@@ -31,17 +32,6 @@ export function calendarDate(field: string, value: string): string {
   return value;
 }
 
-export async function requireGroup(db: Kysely<Database>, organizationId: string, groupId: string, field = 'groupId') {
-  const group = await db
-    .selectFrom('stakeholder_group')
-    .select(['id', 'kind'])
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', groupId)
-    .executeTakeFirst();
-  if (!group) throw new DomainError('not_found', `${field}: no such group`, field);
-  return group;
-}
-
 /** The group exists in the organisation and the dimension is one of its own (or shared with it). */
 export async function requireGroupDimension(
   db: Kysely<Database>,
@@ -49,7 +39,7 @@ export async function requireGroupDimension(
   target: { groupId: string; dimensionId: string },
   fields: { group: string; dimension: string } = { group: 'groupId', dimension: 'dimensionId' },
 ): Promise<void> {
-  await requireGroup(db, organizationId, target.groupId, fields.group);
+  await requireGroup(db, { organizationId, groupId: target.groupId }, fields.group);
   const link = await db
     .selectFrom('dimension_group')
     .select('dimension_id')

@@ -1,7 +1,8 @@
 import { DomainError, invalid, type LocalizedText, PromiseChannel } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { calendarDate, localizedJson, requireGroup, requireGroupDimension } from './plan-checks.ts';
+import { requireGroup } from './groups.ts';
+import { calendarDate, localizedJson, requireGroupDimension } from './plan-checks.ts';
 import { type CommunicatedPromise, listPromises } from './plans.ts';
 import { inTransaction } from './rows.ts';
 
@@ -26,7 +27,7 @@ async function checkedFields(db: Kysely<Database>, organizationId: string, field
   }
   const statement = localizedJson('statement', fields.statement, MAX_PROMISE_STATEMENT);
   const madeOn = calendarDate('madeOn', fields.madeOn);
-  if (fields.dimensionId === null) await requireGroup(db, organizationId, fields.groupId);
+  if (fields.dimensionId === null) await requireGroup(db, { organizationId, groupId: fields.groupId });
   else await requireGroupDimension(db, organizationId, { groupId: fields.groupId, dimensionId: fields.dimensionId });
   return {
     group_id: fields.groupId,

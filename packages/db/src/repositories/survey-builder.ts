@@ -7,11 +7,11 @@ import {
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { listDimensions } from './groups.ts';
+import { listDimensions, requireGroup } from './groups.ts';
 import { namedPrimaryBreakdown, setPrimaryBreakdown } from './primary-breakdown.ts';
 import { inTransaction, localized, localizedOrNull } from './rows.ts';
 import { requireSurvey, surveyHasResponses, surveyLaunched } from './survey-access.ts';
-import { instantiateTemplate, requireGroup } from './survey-templates.ts';
+import { instantiateTemplate } from './survey-templates.ts';
 
 /** Building a survey: from a template or blank, its texts, its questions (while no answer depends on them), copies. */
 
@@ -43,7 +43,7 @@ export async function createSurvey(
   },
 ): Promise<{ surveyId: string }> {
   return inTransaction(db, async (trx) => {
-    const group = await requireGroup(trx, input);
+    const group = await requireGroup(trx, input, 'groupId', 'no such stakeholder group');
     const fromTemplate = input.templateId
       ? await instantiateTemplate(trx, {
           organizationId: input.organizationId,

@@ -14,7 +14,7 @@ import {
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { getGroup, listDimensions } from './groups.ts';
+import { listDimensions, requireGroup } from './groups.ts';
 import type { GroupRef } from './organizations.ts';
 import type { QuestionInput } from './survey-builder.ts';
 
@@ -52,15 +52,6 @@ export interface TemplatePreview {
   }[];
 }
 
-export async function requireGroup(
-  db: Kysely<Database>,
-  args: { organizationId: string; groupId: string },
-): Promise<GroupRef> {
-  const group = await getGroup(db, args);
-  if (!group) throw new DomainError('not_found', 'groupId: no such stakeholder group', 'groupId');
-  return group;
-}
-
 async function groupDimensionsByCode(db: Kysely<Database>, args: { organizationId: string; groupId: string }) {
   const dimensions = await listDimensions(db, args);
   return new Map(dimensions.map((d) => [d.code, { id: d.id, label: d.label }]));
@@ -81,7 +72,7 @@ export async function listTemplatePreviews(
   db: Kysely<Database>,
   args: { organizationId: string; organizationName: string; groupId: string },
 ): Promise<TemplatePreview[]> {
-  const group = await requireGroup(db, args);
+  const group = await requireGroup(db, args, 'groupId', 'no such stakeholder group');
   const byCode = await groupDimensionsByCode(db, args);
   const fill = (text: LocalizedText) => fillOrganization(text, args.organizationName);
   return templatesFor(group.kind).map((template) => ({
