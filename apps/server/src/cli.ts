@@ -21,7 +21,7 @@ import { type Env, loadEnv, REPO_ROOT } from './env.ts';
 import { type MailSender, smtpTransport, startMailSender } from './mail/sender.ts';
 import { PORTALS } from './portals.ts';
 
-const USAGE = 'usage: node src/cli.ts migrate | seed | backup <file> | start';
+const USAGE = 'usage: npm run facets -- migrate | seed | backup <file> | start | help';
 
 async function migrate(db: Db): Promise<void> {
   const applied = await migrateToLatest(db.db);
@@ -112,6 +112,10 @@ async function printWelcome(env: Env, db: Db): Promise<void> {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...args] = argv;
+  if (command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return;
+  }
   if (!command || !['migrate', 'seed', 'backup', 'start'].includes(command)) {
     console.error(USAGE);
     process.exit(2);
