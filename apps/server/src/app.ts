@@ -43,6 +43,8 @@ export interface AppOptions {
   portalsDir: string;
   /** The public origin (BASE_URL): links in messages the API writes point there. */
   baseUrl: string;
+  /** Page origins trusted besides BASE_URL's (env.ts `trustedOrigins`); none when not given. */
+  trustedOrigins?: readonly string[];
   clock?: () => Date;
   /**
    * Submission, read and per-account sign-in limits (limits.ts); production's when not given. Sign-in attempts per
@@ -120,10 +122,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       fetchSite: header(request, 'sec-fetch-site'),
       requestOrigin: `${request.protocol}://${request.host}`,
       baseUrl: options.baseUrl,
+      trusted: options.trustedOrigins,
     });
     if (verdict.ok) return;
     const lang = langOf(header(request, 'accept-language'));
-    return reply.code(403).send({ error: 'forbidden_origin', message: ORIGIN_REFUSAL[lang](verdict.origin) });
+    // The public address is in every e-mail link already; the sign-in page shows it to say where to open Facets.
+    const baseUrl = new URL(options.baseUrl).origin;
+    return reply
+      .code(403)
+      .send({ error: 'forbidden_origin', message: ORIGIN_REFUSAL[lang](verdict.origin, baseUrl), baseUrl });
   });
   // API answers are personal and change with every write: no browser or proxy may keep one.
   app.addHook('onSend', async (request, reply) => {
@@ -188,11 +195,11 @@ const header = (request: FastifyRequest, name: string): string | undefined => {
   return Array.isArray(value) ? value[0] : value;
 };
 
-const ORIGIN_REFUSAL: Record<Lang, (origin: string | null) => string> = {
-  en: (origin) =>
-    `This request comes from ${origin ? `another site (${origin})` : 'another site'}: changes are accepted only from Facets' own pages. Open Facets at its address and try again.`,
-  fr: (origin) =>
-    `Cette demande vient ${origin ? `d’un autre site (${origin})` : 'd’un autre site'} : les modifications ne sont acceptées que depuis les pages de Facets. Ouvrez Facets à son adresse et réessayez.`,
+const ORIGIN_REFUSAL: Record<Lang, (origin: string | null, baseUrl: string) => string> = {
+  en: (origin, baseUrl) =>
+    `This request comes from ${origin ? `another site (${origin})` : 'another site'}: changes are accepted only from Facets' own pages. Open Facets at ${baseUrl} and try again.`,
+  fr: (origin, baseUrl) =>
+    `Cette demande vient ${origin ? `d’un autre site (${origin})` : 'd’un autre site'} : les modifications ne sont acceptées que depuis les pages de Facets. Ouvrez Facets à l’adresse ${baseUrl} et réessayez.`,
 };
 
 /** The body as a stream that fails with a 413 once more than `limit` bytes went through. */

@@ -14,8 +14,10 @@ export interface AuthOptions {
   db: Kysely<Database>;
   dialect: DialectName;
   secret: string;
-  /** The public origin (e.g. http://localhost:3000); the only origin trusted for cookie-bearing requests. */
+  /** The public origin (e.g. http://localhost:3000), trusted for cookie-bearing requests (origin.ts). */
   baseUrl: string;
+  /** Origins trusted besides it (env.ts `trustedOrigins`). */
+  trustedOrigins?: readonly string[];
   newId?: () => string;
   /** Where better-auth's own messages go (the server's pino logger); its console logger when not given. */
   logger?: FastifyBaseLogger;
@@ -46,14 +48,16 @@ export function createAuth(options: AuthOptions) {
     secret: options.secret,
     // The origins the server's own check admits (origin.ts, app.ts), so that better-auth's check agrees with it.
     trustedOrigins: (request) => {
-      if (!request) return [options.baseUrl];
+      const configured = [options.baseUrl, ...(options.trustedOrigins ?? [])];
+      if (!request) return configured;
       const verdict = checkOrigin({
         origin: request.headers.get('origin') ?? undefined,
         fetchSite: request.headers.get('sec-fetch-site') ?? undefined,
         requestOrigin: new URL(request.url).origin,
         baseUrl: options.baseUrl,
+        trusted: options.trustedOrigins,
       });
-      return verdict.ok && verdict.origin ? [options.baseUrl, verdict.origin] : [options.baseUrl];
+      return verdict.ok && verdict.origin ? [...configured, verdict.origin] : configured;
     },
     // Our columns hold ISO text for times and 0/1 integers for booleans on both dialects (schema.ts). The adapter's
     // 'sqlite' type is exactly "no native dates or booleans": it writes toISOString() and 0/1 and reads them back as

@@ -63,6 +63,7 @@ async function start(env: Env, db: Db): Promise<void> {
     dialect: db.dialect,
     secret: env.authSecret,
     baseUrl: env.baseUrl,
+    trustedOrigins: env.trustedOrigins,
     newId,
     logger,
     signInPerMinute: env.limits.signInPerMinute,
@@ -73,6 +74,7 @@ async function start(env: Env, db: Db): Promise<void> {
     logger,
     portalsDir: join(REPO_ROOT, 'apps'),
     baseUrl: env.baseUrl,
+    trustedOrigins: env.trustedOrigins,
     limits: env.limits,
     mailDelivery: env.mailDelivery,
   });

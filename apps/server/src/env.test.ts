@@ -54,6 +54,36 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ BASE_URL: 'not a url' }, tempRoot())).toThrow(/BASE_URL/);
   });
 
+  it('trusts localhost and 127.0.0.1 at PORT while BASE_URL is the default and the server listens on loopback', () => {
+    expect(loadEnv({}, tempRoot()).trustedOrigins).toEqual(['http://127.0.0.1:3000']);
+    expect(loadEnv({ PORT: '8080', HOST: '127.0.0.1' }, tempRoot()).trustedOrigins).toEqual(['http://127.0.0.1:8080']);
+    expect(loadEnv({ HOST: '::' }, tempRoot()).trustedOrigins).toEqual(['http://127.0.0.1:3000']);
+    // Bound to one LAN address only: 127.0.0.1:3000 may be another program; a set BASE_URL is the only address.
+    expect(loadEnv({ HOST: '192.168.1.10' }, tempRoot()).trustedOrigins).toEqual([]);
+    expect(loadEnv({ BASE_URL: 'https://facets.example.org' }, tempRoot()).trustedOrigins).toEqual([]);
+    expect(loadEnv({ BASE_URL: 'http://127.0.0.1:3000' }, tempRoot()).trustedOrigins).toEqual([]);
+  });
+
+  it('adds the origins TRUSTED_ORIGINS lists, and refuses anything but an origin', () => {
+    const env = loadEnv(
+      {
+        BASE_URL: 'https://facets.example.org',
+        TRUSTED_ORIGINS: ' https://intranet.example.org, http://10.0.0.5:3000/ ,,https://facets.example.org',
+      },
+      tempRoot(),
+    );
+    expect(env.trustedOrigins).toEqual(['https://intranet.example.org', 'http://10.0.0.5:3000']);
+    expect(loadEnv({ TRUSTED_ORIGINS: 'https://intranet.example.org' }, tempRoot()).trustedOrigins).toEqual([
+      'http://127.0.0.1:3000',
+      'https://intranet.example.org',
+    ]);
+    for (const bad of ['intranet.example.org', 'https://example.org/console', 'ftp://example.org', '*']) {
+      expect(() => loadEnv({ TRUSTED_ORIGINS: bad }, tempRoot())).toThrow(
+        `Invalid environment: TRUSTED_ORIGINS: ${bad} is not an origin such as https://facets.example.org`,
+      );
+    }
+  });
+
   it('has production abuse limits by default, which the environment can raise or turn off', () => {
     expect(loadEnv({}, tempRoot()).limits).toEqual(PRODUCTION_LIMITS);
     const env = loadEnv(

@@ -16,6 +16,26 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().min(1).optional(),
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   BASE_URL: z.url().optional(),
+  /** More page origins trusted for sign-in and changes, comma-separated (https://facets.example.org,http://10.0.0.5:3000). */
+  TRUSTED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const origins: string[] = [];
+      for (const item of (text ?? '').split(',').map((s) => s.trim())) {
+        if (item === '') continue;
+        const origin = originOf(item);
+        if (origin === null) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `${item} is not an origin such as https://facets.example.org (scheme, host and port only)`,
+          });
+          return z.NEVER;
+        }
+        origins.push(origin);
+      }
+      return origins;
+    }),
   LOG_LEVEL: LogLevel.default('info'),
   // Abuse limits per minute (0 = off); see limits.ts. The bench raises them: its respondents share 127.0.0.1.
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.signInPerMinute),
@@ -42,6 +62,11 @@ export interface Env {
   databaseUrl: string;
   authSecret: string;
   baseUrl: string;
+  /**
+   * Page origins trusted besides BASE_URL's (origin.ts): TRUSTED_ORIGINS, and, when BASE_URL is left to its default
+   * and the server listens on loopback, http://localhost:PORT and http://127.0.0.1:PORT (both name this server then).
+   */
+  trustedOrigins: string[];
   logLevel: z.infer<typeof LogLevel>;
   dataDir: string;
   limits: Limits;
@@ -67,12 +92,16 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
   const e = parsed.data;
   const dataDir = join(root, 'data');
   const baseUrl = (e.BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const loopback = e.BASE_URL === undefined && listensOnLoopback(e.HOST);
+  const implicit = loopback ? [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`] : [];
+  const base = new URL(baseUrl).origin;
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL ?? join(dataDir, 'facets.sqlite'),
     authSecret: e.BETTER_AUTH_SECRET ?? persistedSecret(dataDir),
     baseUrl,
+    trustedOrigins: [...new Set([...implicit, ...e.TRUSTED_ORIGINS])].filter((o) => o !== base),
     logLevel: e.LOG_LEVEL,
     dataDir,
     limits: {
@@ -87,6 +116,23 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
       : null,
     mailDelivery: e.SMTP_URL ? 'smtp' : 'outbox',
   };
+}
+
+/** `item`'s origin when it is one (http or https, no path, query or credentials), else null. */
+function originOf(item: string): string | null {
+  try {
+    const url = new URL(item);
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return bare && (url.protocol === 'http:' || url.protocol === 'https:') ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a server bound to `host` answers on 127.0.0.1: every interface, or loopback itself. */
+function listensOnLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return ['0.0.0.0', '::', 'localhost', '::1'].includes(h) || /^127\./.test(h);
 }
 
 function blankToUndefined(source: NodeJS.ProcessEnv): Record<string, string | undefined> {

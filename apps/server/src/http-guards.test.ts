@@ -158,7 +158,8 @@ describe('the HTTP surface’s guards', () => {
       expect(res.json()).toEqual({
         error: 'forbidden_origin',
         message:
-          "This request comes from another site (https://evil.example): changes are accepted only from Facets' own pages. Open Facets at its address and try again.",
+          "This request comes from another site (https://evil.example): changes are accepted only from Facets' own pages. Open Facets at http://localhost:3000 and try again.",
+        baseUrl: BASE_URL,
       });
       expect(await feedbackRows()).toBe(before);
       const french = await app.inject({

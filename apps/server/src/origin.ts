@@ -3,9 +3,11 @@ import { isIP } from 'node:net';
 /**
  * Which page origins may send a mutation (a tRPC POST, any better-auth POST). A browser puts the page's origin in the
  * Origin header of every POST, and a page cannot forge it, so a cross-site form or fetch carrying the person's
- * cookies is told apart from the console's own calls. Two origins are trusted:
+ * cookies is told apart from the console's own calls. These origins are trusted:
  *
  * - the configured public origin (BASE_URL), which links in e-mails point to;
+ * - the origins configured besides it (env.ts `trustedOrigins`: TRUSTED_ORIGINS, and localhost and 127.0.0.1 at the
+ *   server's port when BASE_URL is the default);
  * - the origin the request itself was addressed to (its Host header, as the browser wrote it), but only when that host
  *   is `localhost` or an IP address. A page at http://127.0.0.1:3000 or http://192.168.1.10:3000 was served by whatever
  *   listens at that address and port, that is by this server, so it is same-origin. A host *name* would not be safe:
@@ -30,25 +32,27 @@ export function checkOrigin(args: {
   requestOrigin: string;
   /** The configured public origin (BASE_URL). */
   baseUrl: string;
+  /** Origins configured besides it (TRUSTED_ORIGINS…). */
+  trusted?: readonly string[];
 }): OriginVerdict {
   const { origin } = args;
   if (origin === undefined || origin === '') {
     const site = args.fetchSite;
     return { ok: site === undefined || site === 'same-origin' || site === 'none', origin: null };
   }
-  return { ok: trustedOrigins(args.requestOrigin, args.baseUrl).includes(origin), origin };
+  return { ok: trustedOrigins(args.requestOrigin, args.baseUrl, args.trusted).includes(origin), origin };
 }
 
 /** The origins a mutation may come from for a request addressed to `requestOrigin`. */
-export function trustedOrigins(requestOrigin: string, baseUrl: string): string[] {
-  const base = new URL(baseUrl).origin;
+export function trustedOrigins(requestOrigin: string, baseUrl: string, trusted: readonly string[] = []): string[] {
+  const configured = [...new Set([new URL(baseUrl).origin, ...trusted])];
   let own: URL;
   try {
     own = new URL(requestOrigin);
   } catch {
-    return [base];
+    return configured;
   }
   const host = own.hostname.replace(/^\[|\]$/g, '');
   const addressed = host === 'localhost' || isIP(host) !== 0;
-  return addressed && own.origin !== base ? [base, own.origin] : [base];
+  return addressed && !configured.includes(own.origin) ? [...configured, own.origin] : configured;
 }

@@ -2,14 +2,22 @@ import { Alert, Button, Card, TextInput } from '@facets/ui';
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { useLang } from '../i18n/useLang.ts';
+import type { Translate } from '../refusal.ts';
 import { useRouter } from '../router.tsx';
 import { requestSignInLink, type SignInFailure, signInWithEmail } from './authClient.ts';
 
-const FAILURE_KEYS: Record<SignInFailure, string> = {
+const FAILURE_KEYS: Record<SignInFailure['reason'], string> = {
   invalid_credentials: 'auth.invalidCredentials',
   too_many_attempts: 'auth.tooManyAttempts',
+  wrong_address: 'auth.wrongAddress',
   failed: 'auth.failed',
 };
+
+/** What the sign-in page says of a failure; a refused address names the one to open. */
+export function signInFailureText(t: Translate, failure: SignInFailure): string {
+  if (failure.reason === 'wrong_address' && failure.baseUrl === null) return t('auth.wrongAddressUnknown');
+  return t(FAILURE_KEYS[failure.reason], failure.reason === 'wrong_address' ? { baseUrl: failure.baseUrl } : undefined);
+}
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -107,7 +115,9 @@ function PasswordForm() {
 
   return (
     <form className="fx-stack" noValidate onSubmit={(e) => void submit(e)}>
-      {failure ? <Alert tone="error">{t(FAILURE_KEYS[failure])}</Alert> : null}
+      {failure ? (
+        <Alert tone="error">{signInFailureText((key, options) => t(key, options ?? {}), failure)}</Alert>
+      ) : null}
       {email.field}
       <TextInput
         ref={passwordRef}
@@ -158,7 +168,9 @@ function LinkForm() {
   return (
     <form className="fx-stack" noValidate onSubmit={(e) => void submit(e)}>
       {refused ? <Alert tone="error">{t('signInLink.refused')}</Alert> : null}
-      {failure ? <Alert tone="error">{t(FAILURE_KEYS[failure])}</Alert> : null}
+      {failure ? (
+        <Alert tone="error">{signInFailureText((key, options) => t(key, options ?? {}), failure)}</Alert>
+      ) : null}
       <p>{t('signInLink.intro')}</p>
       {email.field}
       <Button type="submit" busy={busy}>

@@ -14,13 +14,29 @@ async function post(path: string, body: unknown): Promise<Response> {
   });
 }
 
-export type SignInFailure = 'invalid_credentials' | 'too_many_attempts' | 'failed';
+/**
+ * Why a sign-in failed. `wrong_address`: the page is not at an address the server trusts (the server's Origin check),
+ * with the public address it is configured for (BASE_URL) when it said.
+ */
+export type SignInFailure =
+  | { reason: 'invalid_credentials' | 'too_many_attempts' | 'failed' }
+  | { reason: 'wrong_address'; baseUrl: string | null };
+
+const FAILED: SignInFailure = { reason: 'failed' };
 
 async function failureOf(response: Response): Promise<SignInFailure> {
-  if (response.status === 429) return 'too_many_attempts';
-  const error = (await response.json().catch(() => null)) as { code?: unknown } | null;
-  if (response.status === 401 || error?.code === 'INVALID_EMAIL_OR_PASSWORD') return 'invalid_credentials';
-  return 'failed';
+  if (response.status === 429) return { reason: 'too_many_attempts' };
+  const error = (await response.json().catch(() => null)) as {
+    code?: unknown;
+    error?: unknown;
+    baseUrl?: unknown;
+  } | null;
+  if (response.status === 403 && (error?.error === 'forbidden_origin' || error?.code === 'INVALID_ORIGIN')) {
+    const baseUrl = typeof error.baseUrl === 'string' && /^https?:\/\//.test(error.baseUrl) ? error.baseUrl : null;
+    return { reason: 'wrong_address', baseUrl };
+  }
+  if (response.status === 401 || error?.code === 'INVALID_EMAIL_OR_PASSWORD') return { reason: 'invalid_credentials' };
+  return FAILED;
 }
 
 /** Signs in with email and password; null on success, otherwise why it failed. */
@@ -29,7 +45,7 @@ export async function signInWithEmail(email: string, password: string): Promise<
     const response = await post('/sign-in/email', { email, password });
     return response.ok ? null : await failureOf(response);
   } catch {
-    return 'failed';
+    return FAILED;
   }
 }
 
@@ -40,7 +56,7 @@ export async function signInWithEmail(email: string, password: string): Promise<
 export async function requestSignInLink(
   email: string,
   args: { callbackURL: string; lang: string },
-): Promise<Exclude<SignInFailure, 'invalid_credentials'> | null> {
+): Promise<SignInFailure | null> {
   try {
     const response = await post('/sign-in/magic-link', {
       email,
@@ -49,9 +65,10 @@ export async function requestSignInLink(
       metadata: { lang: args.lang },
     });
     if (response.ok) return null;
-    return response.status === 429 ? 'too_many_attempts' : 'failed';
+    const failure = await failureOf(response);
+    return failure.reason === 'invalid_credentials' ? FAILED : failure;
   } catch {
-    return 'failed';
+    return FAILED;
   }
 }
 

@@ -34,6 +34,8 @@ const en = {
     invalidCredentials: 'The email or password is incorrect.',
     tooManyAttempts: 'Too many attempts. Wait a minute and try again.',
     failed: 'We could not sign you in. Please try again.',
+    wrongAddress: 'This address is not the one Facets is configured for: open it at {{baseUrl}}',
+    wrongAddressUnknown: 'This address is not the one Facets is configured for: open it at its usual address.',
     signedInAs: 'Signed in as {{name}}',
   },
   access: {
@@ -166,6 +168,10 @@ const fr: CommonMessages = {
     invalidCredentials: 'L’e-mail ou le mot de passe est incorrect.',
     tooManyAttempts: 'Trop de tentatives. Patientez une minute puis réessayez.',
     failed: 'La connexion a échoué. Veuillez réessayer.',
+    wrongAddress:
+      'Cette adresse n’est pas celle pour laquelle Facets est configuré : ouvrez-le à l’adresse {{baseUrl}}',
+    wrongAddressUnknown:
+      'Cette adresse n’est pas celle pour laquelle Facets est configuré : ouvrez-le à son adresse habituelle.',
     signedInAs: 'Connecté en tant que {{name}}',
   },
   access: {
