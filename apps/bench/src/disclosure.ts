@@ -2,8 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, DEMO_ORGANIZATION, migrateToLatest, publishClosedWaves, seedDemo } from '@facets/db';
-import { candidateOrder, populationId, publish, type RespondentPattern } from '@facets/domain';
-import { createRandom } from './generator/random.ts';
+import { candidateOrder, createRandom, populationId, publish, type RespondentPattern } from '@facets/domain';
 
 /**
  * How much the disclosure guarantee hides (docs/architecture.md, "The disclosure guarantee"): per segment key, the

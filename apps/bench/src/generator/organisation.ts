@@ -1,4 +1,5 @@
 import type { Database } from '@facets/db';
+import { createRandom } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import {
   DIMENSIONS,
@@ -15,7 +16,7 @@ import {
   SEGMENTS,
   stakeholderId,
 } from './model.ts';
-import { createRandom, seedOf } from './random.ts';
+import { seedOf } from './random.ts';
 import { CREATED, insertChunked, json } from './rows.ts';
 import { writeSurveys } from './write-surveys.ts';
 

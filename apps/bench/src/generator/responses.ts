@@ -1,9 +1,9 @@
 import { type AnswerInput, type Database, type SubmitResponseInput, submitBatch } from '@facets/db';
-import { SCALE_RANGES, type Scale } from '@facets/domain';
+import { createRandom, type Random, SCALE_RANGES, type Scale } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { COMMENTS, DIMENSIONS, GROUP_CODES, type GroupCode, groupId, ORG, SEGMENTS, stakeholderId } from './model.ts';
 import type { Populations } from './organisation.ts';
-import { createRandom, type Random, seededIds, seedOf } from './random.ts';
+import { seededIds, seedOf } from './random.ts';
 import {
   DAY,
   questionId,

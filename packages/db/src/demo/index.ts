@@ -1,3 +1,4 @@
+import { createRandom } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { respondentSegments } from '../repositories/respondents.ts';
 import { submitResponse } from '../repositories/responses.ts';
@@ -6,7 +7,7 @@ import type { Database } from '../schema.ts';
 import { writeActionPlans } from './action-plans.ts';
 import { DEMO_PASSWORD, GROUPS, groupId, ORGANIZATION } from './content.ts';
 import { buildStakeholders, SIGN_IN_STAKEHOLDERS, STAFF } from './people.ts';
-import { createRandom, sequentialIds } from './random.ts';
+import { sequentialIds } from './random.ts';
 import { planResponses, waveWindows } from './responses.ts';
 import { questionId, SURVEYS, waveId } from './surveys.ts';
 import { type DemoInvitation, writeTargetedSurveys } from './targeted.ts';

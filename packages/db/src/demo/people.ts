@@ -1,6 +1,5 @@
-import { companyKey, type StaffRole } from '@facets/domain';
+import { companyKey, type Random, type StaffRole } from '@facets/domain';
 import { companyValue, type GroupCode, SUPPLIER_COMPANIES } from './content.ts';
-import type { Random } from './random.ts';
 
 export interface StaffContent {
   key: string;

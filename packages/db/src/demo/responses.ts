@@ -1,7 +1,6 @@
-import { SCALE_RANGES, type Scale } from '@facets/domain';
+import { createRandom, type Random, SCALE_RANGES, type Scale } from '@facets/domain';
 import type { GroupCode } from './content.ts';
 import type { StakeholderContent } from './people.ts';
-import { createRandom, type Random } from './random.ts';
 import {
   COMMENT_RATE,
   COMMENTS,
