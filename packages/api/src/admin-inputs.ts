@@ -23,7 +23,7 @@ export const MemberInput = z.strictObject({ memberId: Id });
 
 export const OutboxMessageInput = z.strictObject({ messageId: Id });
 
-/** Only the settings given change; thresholds never go below 3 (design.md §2). */
+/** Only the settings given change; thresholds never go below 3 (docs/architecture.md, The disclosure guarantee). */
 export const UpdateSettingsInput = z
   .strictObject({
     name: z.string().trim().min(1).max(120).optional(),

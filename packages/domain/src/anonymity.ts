@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Why a figure is hidden, so that the UI can say it (design.md §2, Anonymity). */
+/** Why a figure is hidden, so that the UI can say it (docs/architecture.md, The disclosure guarantee). */
 export const HiddenReason = z.enum([
   'no_data',
   'below_k',

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** The four facets of an experience (design.md §1). `outcome` marks overall items such as eNPS or NPS. */
+/**
+ * The four facets of an experience (docs/architecture.md, The model). `outcome` marks overall items such as eNPS or
+ * NPS.
+ */
 export const Facet = z.enum(['intended', 'proposed', 'expected', 'lived']);
 export type Facet = z.infer<typeof Facet>;
 

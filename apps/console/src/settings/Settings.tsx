@@ -28,7 +28,7 @@ export function Settings({ me }: { me: Me }) {
   );
 }
 
-/** The bounds the API applies to both thresholds (design.md §2: never below 3). */
+/** The bounds the API applies to both thresholds (docs/architecture.md, The disclosure guarantee: never below 3). */
 const MIN_K = 3;
 const MAX_K = 100;
 

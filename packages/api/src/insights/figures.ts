@@ -15,7 +15,8 @@ import {
 } from '@facets/domain';
 
 /**
- * What leaves the server: every number comes with the n it stands on and, when withheld, the reason (design.md §2).
+ * What leaves the server: every number comes with the n it stands on and, when withheld, the reason
+ * (docs/architecture.md, The disclosure guarantee).
  * `value` is null whenever `hidden` is set; the figures are computed from cells the disclosure rules let through.
  */
 export interface Figure {

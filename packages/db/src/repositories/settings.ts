@@ -7,7 +7,7 @@ import { bool } from './rows.ts';
 export interface OrganizationSettings {
   name: string;
   defaultLocale: Locale;
-  /** Respondents a score cell needs before it is shown (design.md §2): never below 3. */
+  /** Respondents a score cell needs before it is shown: never below 3 (docs/architecture.md, The disclosure guarantee). */
   kThreshold: number;
   /** Respondents a set of comments needs before it is shown: never below 3. */
   commentThreshold: number;

@@ -19,8 +19,8 @@ export const rating = (
 ): TemplateQuestion => ({ code, type: 'rating', scale, facet, dimension, prompt, options: null, required });
 
 /**
- * The expected/lived pair on one dimension (design.md §1): first what the person expects, then what they live, on
- * the same 5-point agreement scale so that the gap is read in index points.
+ * The expected/lived pair on one dimension (docs/architecture.md, The model): first what the person expects, then
+ * what they live, on the same 5-point agreement scale so that the gap is read in index points.
  */
 export const pair = (dimension: string, expected: LocalizedText, lived: LocalizedText): TemplateQuestion[] => [
   rating(`${dimension}_expected`, 'likert5', 'expected', dimension, expected),
