@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The rules of design.md §3 that Biome's import rule cannot express: front-ends import @facets/api for types only,
-// and the domain reads no clock and no randomness (time, ids and randomness are injected).
+// The rules of docs/architecture.md ("Layers") that Biome's import rule cannot express: front-ends import @facets/api
+// for types only, and the domain reads no clock and no randomness (time, ids and randomness are injected).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
