@@ -4,17 +4,9 @@ import type { Db } from '../create-db.ts';
 import { newId } from '../ids.ts';
 import type { Database } from '../schema.ts';
 import { addStakeholder, buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
-import { loadOverview } from './overview.ts';
 import { listProgrammes } from './programmes.ts';
 import { submitResponse } from './responses.ts';
-import {
-  getWaveSurvey,
-  groupOfSurvey,
-  latestWavesWithData,
-  listOpenWaves,
-  listWavesWithData,
-  setHeadlineSurvey,
-} from './surveys.ts';
+import { getWaveSurvey, groupOfSurvey, listOpenWaves, listWavesWithData, setHeadlineSurvey } from './surveys.ts';
 
 const dialects = await testDialects();
 
@@ -139,47 +131,6 @@ describe.each(dialects)('surveys and overview (%s)', (dialect) => {
     const other = await buildFixture(db);
     const crossOrg = getWaveSurvey(db, { organizationId: other.organizationId, waveId: fx.surveys.employee.waveId });
     await expect(crossOrg).rejects.toMatchObject({ kind: 'not_found' });
-  });
-
-  it('reads the overview from the latest wave with data', async () => {
-    expect((await latestWavesWithData(db, fx.organizationId)).size).toBe(0);
-    const q = fx.surveys.employee.questions;
-    for (const lived of [5, 4, 4, 3, 2]) {
-      const s = await addStakeholder(db, fx, { groupId: fx.groups.employee, segments: { department: 'it' } });
-      await submitResponse(db, {
-        organizationId: fx.organizationId,
-        waveId: fx.surveys.employee.waveId,
-        stakeholderId: s.id,
-        groupId: s.groupId,
-        segments: s.segments,
-        idempotencyKey: newId(),
-        answers: [
-          { questionId: q.recognition_lived!, value: lived },
-          { questionId: q.recognition_expected!, value: 5 },
-        ],
-        now: fx.now,
-        newId,
-      });
-    }
-    const overview = await loadOverview(db, { organizationId: fx.organizationId });
-    expect(overview.kThreshold).toBe(5);
-    const employee = overview.groups.find((g) => g.code === 'employee');
-    expect(employee?.wave).toEqual({ id: fx.surveys.employee.waveId, label: 'Q4', sequence: 2 });
-    const recognition = employee?.dimensions.find((d) => d.code === 'recognition');
-    // lived indices 100, 75, 75, 50, 25 → sum 325; expected 5 × 100.
-    expect(recognition).toMatchObject({
-      shared: false,
-      intended: { target: 80, priority: 1 },
-      lived: { n: 5, sum: 325, sumSq: 10000 + 5625 + 5625 + 2500 + 625 },
-      expected: { n: 5, sum: 500 },
-    });
-    expect(employee?.dimensions.find((d) => d.code === 'transparency')).toMatchObject({
-      shared: true,
-      lived: { n: 0 },
-    });
-    expect(overview.groups.find((g) => g.code === 'supplier')?.wave).toBeNull();
-    const onlySupplier = await loadOverview(db, { organizationId: fx.organizationId, groupId: fx.groups.supplier });
-    expect(onlySupplier.groups.map((g) => g.code)).toEqual(['supplier']);
   });
 
   it('lists the waves of a group that hold responses, oldest first, text-only answers included', async () => {

@@ -191,31 +191,6 @@ export async function getWaveSurvey(
   };
 }
 
-/** For each group, its latest wave (by opening date) that has aggregated data, the open wave included. */
-export async function latestWavesWithData(db: Kysely<Database>, organizationId: string): Promise<Map<string, WaveRef>> {
-  const rows = await db
-    .selectFrom('wave as w')
-    .innerJoin('survey as s', 's.id', 'w.survey_id')
-    .select(['s.group_id', 'w.id', 'w.label', 'w.sequence', 'w.opens_at'])
-    .where('w.organization_id', '=', organizationId)
-    .where('s.organization_id', '=', organizationId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('aggregate_cell as c')
-          .select('c.wave_id')
-          .where('c.organization_id', '=', organizationId)
-          .whereRef('c.wave_id', '=', 'w.id'),
-      ),
-    )
-    .orderBy('w.opens_at')
-    .orderBy('w.sequence')
-    .execute();
-  const latest = new Map<string, WaveRef>();
-  for (const r of rows) latest.set(r.group_id, { id: r.id, label: r.label, sequence: r.sequence });
-  return latest;
-}
-
 /** A wave of a group that holds responses, with its survey and dates. */
 export interface WaveWithData extends WaveRef {
   surveyId: string;
