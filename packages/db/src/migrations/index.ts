@@ -13,6 +13,7 @@ import * as rebuildResponseTablesWithoutRowid from './2026_12_02_1400_rebuild_re
 import * as addSurveyHeadline from './2026_12_02_1500_add_survey_headline.ts';
 import * as createActionPlans from './2026_12_02_1600_create_action_plans.ts';
 import * as addSurveyProgramme from './2026_12_03_1000_add_survey_programme.ts';
+import * as createAnswerResponseIndex from './2026_12_03_1100_create_answer_response_index.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1500_add_survey_headline': addSurveyHeadline,
   '2026_12_02_1600_create_action_plans': createActionPlans,
   '2026_12_03_1000_add_survey_programme': addSurveyProgramme,
+  '2026_12_03_1100_create_answer_response_index': createAnswerResponseIndex,
 };
 
 export const migrationProvider: MigrationProvider = {

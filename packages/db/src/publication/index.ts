@@ -24,6 +24,7 @@ import {
   type PublishedWave,
   patternsOf,
 } from './content.ts';
+import { rewriteInKeyOrder } from './rewrite.ts';
 
 export type { PublishedCell, PublishedContent, PublishedScale, PublishedWave } from './content.ts';
 
@@ -264,6 +265,8 @@ export async function publishWave(db: Kysely<Database>, args: PublishArgs): Prom
       waveId: args.waveId,
       accepted: publication.populations.map((p) => p.segment),
     });
+    // Published once: from now on the wave's rows sit in key order, not in the order they were written.
+    if (!existing) await rewriteInKeyOrder(trx, { organizationId: args.organizationId, waveId: args.waveId });
     if (existing) {
       await trx
         .updateTable('wave_publication')
