@@ -28,6 +28,10 @@ export async function rewriteInKeyOrder(
   if (!survey || !survey.anonymous) return;
   const { organizationId: org, waveId: wave } = args;
   const run = (query: ReturnType<typeof sql>) => query.execute(trx);
+  // Every submission to the wave upserts its whole-group respondents row: a no-op update of it makes a submission
+  // still under way (one that began before the close) finish first, so that the copy below holds it.
+  await run(sql`update aggregate_respondents set n = n where organization_id = ${org} and wave_id = ${wave}
+    and segment_key = '' and segment_value = ''`);
   await run(sql`create temporary table facets_rewrite_response as
     select * from response where organization_id = ${org} and wave_id = ${wave}`);
   await run(sql`create temporary table facets_rewrite_answer as
@@ -40,9 +44,13 @@ export async function rewriteInKeyOrder(
   // Answers reference responses: they go first and come back last.
   await run(sql`delete from answer where organization_id = ${org}
     and response_id in (select id from facets_rewrite_response)`);
-  await run(sql`delete from response where organization_id = ${org} and wave_id = ${wave}`);
-  await run(sql`delete from wave_participation where organization_id = ${org} and wave_id = ${wave}`);
-  await run(sql`delete from invitation where organization_id = ${org} and wave_id = ${wave}`);
+  // Only the rows copied go: a row the copy does not hold is never deleted.
+  await run(sql`delete from response where organization_id = ${org}
+    and id in (select id from facets_rewrite_response)`);
+  await run(sql`delete from wave_participation where organization_id = ${org} and wave_id = ${wave}
+    and stakeholder_id in (select stakeholder_id from facets_rewrite_participation)`);
+  await run(sql`delete from invitation where organization_id = ${org}
+    and id in (select id from facets_rewrite_invitation)`);
   await run(sql`insert into response select * from facets_rewrite_response order by id`);
   await run(sql`insert into answer select * from facets_rewrite_answer order by id`);
   await run(sql`insert into wave_participation select * from facets_rewrite_participation order by stakeholder_id`);
