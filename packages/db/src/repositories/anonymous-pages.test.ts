@@ -25,7 +25,12 @@ import { submitResponse } from './responses.ts';
  */
 
 const PEOPLE = 24;
-const MAX_RIGHT = 6;
+/**
+ * In key order (random response ids) a pairing by rank is a random matching: its right pairs follow Poisson(1), and
+ * P(≥ 9) = 1 − e⁻¹ Σ₀⁸ 1/k! ≈ 1.1e-6. Each file is tried with at most 16 + 4 orders, so a chance failure of the
+ * test stays below 1e-4; the live file of an open wave scores 24.
+ */
+const MAX_RIGHT = 8;
 
 const dir = mkdtempSync(join(tmpdir(), 'facets-pages-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
