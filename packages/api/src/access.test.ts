@@ -182,6 +182,11 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     async (api, e) =>
       api.surveys.setProgramme({ surveyId: await draftSurvey(e), programmeSurveyId: e.org.surveys.employee.surveyId }),
   ],
+  [
+    'surveys.setPeriod',
+    ACTING_STAFF,
+    async (api, e) => api.surveys.setPeriod({ surveyId: await draftSurvey(e), period: null }),
+  ],
   ['surveys.duplicate', ACTING_STAFF, (api, e) => api.surveys.duplicate({ surveyId: e.org.surveys.employee.surveyId })],
   [
     'surveys.questions.save',

@@ -33,6 +33,7 @@ export * from './repositories/maturity.ts';
 export * from './repositories/members.ts';
 export * from './repositories/organizations.ts';
 export * from './repositories/outbox.ts';
+export * from './repositories/periods.ts';
 export * from './repositories/plans.ts';
 export * from './repositories/portal-settings.ts';
 export * from './repositories/primary-breakdown.ts';

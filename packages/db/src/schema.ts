@@ -218,6 +218,11 @@ export interface SurveyTable {
    * a survey of the same group that leads its own programme (repositories/programmes.ts).
    */
   programme_survey_id: Generated<string | null>;
+  /**
+   * The calendar period a continuous survey reports by, `month` or `quarter` (ReportingPeriod, migration
+   * 2026_12_03_1200): each period is a wave of its own (repositories/periods.ts). Null: waves scheduled by hand.
+   */
+  period: Generated<string | null>;
 }
 
 export interface WaveTable {

@@ -33,10 +33,10 @@ export function disclosurePolicy(k?: number, commentK?: number): DisclosurePolic
 }
 
 /**
- * A count of people (responses so far, invitation links used) as it may be shown to anyone: 0 says nobody, and from
- * k on the count is shown; between, null ("fewer than k"), so that watching a count move by one never points at
- * the one person who just took part.
+ * A count of people (responses so far, invitation links used) as it may be shown to anyone: from k on the count is
+ * shown; below, null ("fewer than k"), nobody included, so that watching a count move — from 0 to 1 too — never
+ * points at the one person who just took part.
  */
 export function countFromK(n: number, k: number): number | null {
-  return n === 0 || n >= k ? n : null;
+  return n >= k ? n : null;
 }

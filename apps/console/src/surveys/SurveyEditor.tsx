@@ -6,6 +6,7 @@ import { BreakdownSection } from './BreakdownSection.tsx';
 import { DetailsSection } from './DetailsSection.tsx';
 import { useSurveyError } from './errors.ts';
 import { STATUS_TONE } from './labels.ts';
+import { PeriodSection } from './PeriodSection.tsx';
 import { ProgrammeSection } from './ProgrammeSection.tsx';
 import { QuestionsSection } from './QuestionsSection.tsx';
 import { WavesSection } from './WavesSection.tsx';
@@ -86,6 +87,7 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
           </Alert>
           {headline.isError ? <Alert tone="error">{surveyError(headline.error)}</Alert> : null}
           <ProgrammeSection key={`programme-${s.id}`} survey={s} canBuild={canBuild} />
+          <PeriodSection survey={s} canBuild={canBuild} />
           <WavesSection survey={s} canBuild={canBuild} />
           <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} k={me.organization.kThreshold} />
           <BreakdownSection survey={s} canBuild={canBuild} k={me.organization.kThreshold} />

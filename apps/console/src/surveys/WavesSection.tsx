@@ -90,7 +90,7 @@ export function WavesSection({ survey, canBuild }: { survey: SurveyDetail; canBu
           </>
         )}
         {failure ? <Alert tone="error">{surveyError(failure)}</Alert> : null}
-        {canBuild ? <ScheduleForm surveyId={survey.id} /> : null}
+        {canBuild && survey.period === null ? <ScheduleForm surveyId={survey.id} /> : null}
       </div>
     </Card>
   );

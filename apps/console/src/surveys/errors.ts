@@ -55,6 +55,7 @@ export function useSurveyError(): (error: unknown) => string {
         ? t('surveyConsole.errors.primaryBreakdownPublished')
         : t('surveyConsole.errors.primaryBreakdown');
     }
+    if (field === 'period') return t('surveyConsole.errors.period');
     if (field === 'programmeSurveyId') {
       return code === 'CONFLICT' ? t('surveyConsole.errors.programmeMembers') : t('surveyConsole.errors.programme');
     }

@@ -90,6 +90,17 @@ const en = {
       leads_other:
         '{{surveys}} are part of this survey’s programme: take them out of it before this survey joins another.',
     },
+    period: {
+      title: 'Reporting period',
+      intro:
+        'People answer this survey as events happen, all year. Reported by calendar month or quarter, each period is a wave of its own: its results are published when it ends, never while answers come in, so nobody can tell one person’s answers by looking before and after they reply.',
+      label: 'Report by',
+      none: 'Waves scheduled by hand',
+      month: 'Calendar month',
+      quarter: 'Calendar quarter',
+      rolls:
+        'When a period ends, the next one opens by itself, and invitations not used yet move into it. A period with fewer answers than the anonymity threshold shows no results: a quarter gathers more.',
+    },
     breakdown: {
       title: 'Primary breakdown',
       intro:
@@ -306,6 +317,8 @@ const en = {
       primaryBreakdown: 'Choose one of this group’s segment attributes (never the company), or the default.',
       primaryBreakdownPublished:
         'A wave of this survey is published: its primary breakdown can no longer change. Duplicate the survey instead.',
+      period:
+        'Only onboarding, exit and after-interaction surveys report by calendar period; a wave scheduled to open later must open first.',
     },
   },
 };
@@ -403,6 +416,17 @@ const fr: Messages = {
         '{{surveys}} fait partie du programme de cette enquête : retirez-l’en avant que celle-ci en rejoigne un autre.',
       leads_other:
         '{{surveys}} font partie du programme de cette enquête : retirez-les-en avant que celle-ci en rejoigne un autre.',
+    },
+    period: {
+      title: 'Période de restitution',
+      intro:
+        'On répond à cette enquête au fil des événements, toute l’année. Restituée par mois ou par trimestre civil, chaque période est une vague à part : ses résultats sont publiés quand elle se termine, jamais pendant que les réponses arrivent, si bien que personne ne peut déduire les réponses d’une personne en regardant avant et après qu’elle a répondu.',
+      label: 'Restituer par',
+      none: 'Vagues planifiées à la main',
+      month: 'Mois civil',
+      quarter: 'Trimestre civil',
+      rolls:
+        'Quand une période se termine, la suivante s’ouvre d’elle-même et les invitations pas encore utilisées y passent. Une période qui compte moins de réponses que le seuil d’anonymat ne montre aucun résultat : un trimestre en rassemble davantage.',
     },
     breakdown: {
       title: 'Découpage principal',
@@ -624,6 +648,8 @@ const fr: Messages = {
         'Choisissez l’un des attributs de segment de ce groupe (jamais l’entreprise), ou le découpage par défaut.',
       primaryBreakdownPublished:
         'Une vague de cette enquête est publiée : son découpage principal ne peut plus changer. Dupliquez plutôt l’enquête.',
+      period:
+        'Seules les enquêtes d’arrivée, de départ et après une interaction se restituent par période civile ; une vague planifiée plus tard doit d’abord s’ouvrir.',
     },
   },
 };

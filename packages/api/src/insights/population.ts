@@ -4,6 +4,7 @@ import {
   type Database,
   listAskedCells,
   listProgrammes,
+  listWavesUnderWay,
   listWavesWithData,
   type PublishedWave,
   publishClosedWaves,
@@ -18,7 +19,6 @@ import {
   type HiddenReason,
   type LocalizedText,
   programmeWaveOrder,
-  waveState,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { type GroupOf, rowOf, type Segment, type SegmentRow } from './cells.ts';
@@ -106,8 +106,9 @@ export async function loadPopulation(
   const organizationId = scope.organizationId;
   const { k, commentK } = scope.policy;
   await publishClosedWaves(db, { organizationId, groupId: args.group.id, k, commentK, now: scope.now });
-  const [withData, publications, listed] = await Promise.all([
+  const [withData, underWay, publications, listed] = await Promise.all([
     listWavesWithData(db, { organizationId, groupId: args.group.id }),
+    listWavesUnderWay(db, { organizationId, groupId: args.group.id, now: scope.now }),
     readPublications(db, { organizationId, groupId: args.group.id }),
     listProgrammes(db, { organizationId, groupId: args.group.id }),
   ]);
@@ -157,10 +158,9 @@ export async function loadPopulation(
   });
   const waves: PopulationWave[] = [];
   const withheld: WithheldWave[] = [];
-  // Every survey's open waves are named (HR follows them all); none when the reader looks at a past wave.
-  const open: WaveWithData[] = chosenWave
-    ? []
-    : withData.filter((w) => !publications.has(w.id) && waveState(w, scope.now) === 'open');
+  // Every survey's open waves are named (HR follows them all), answered or not, so that the first answer shows
+  // nothing; none when the reader looks at a past wave.
+  const open: WaveWithData[] = chosenWave ? [] : underWay.filter((w) => !publications.has(w.id));
   let last: PopulationWave | null = null;
   for (const w of upTo) {
     const published = publications.get(w.id);
@@ -194,17 +194,12 @@ export async function loadPopulation(
   const titles = new Map(listed.flatMap((p) => p.surveys.map((s) => [s.surveyId, s.title] as const)));
   const pending = open.map((w) => {
     const n = counts.find((c) => c.waveId === w.id && c.segmentValue === '')?.n ?? 0;
+    // Nobody yet reads as fewer than k too: the count says nothing until it reaches k (domain countFromK).
     const hidden: HiddenReason | null =
-      n === 0
-        ? 'no_data'
-        : n < k
-          ? 'below_k'
-          : countsCompanies && !enoughCompanies(companies, w.id, n, k)
-            ? 'companies_below_k'
-            : null;
+      n < k ? 'below_k' : countsCompanies && !enoughCompanies(companies, w.id, n, k) ? 'companies_below_k' : null;
     return {
       wave: ref(w),
-      // A wave with data always belongs to one of the group's surveys.
+      // A wave under way always belongs to one of the group's surveys.
       survey: { id: w.surveyId, title: titles.get(w.surveyId) as LocalizedText },
       respondents: hidden === null ? { n, hidden } : { n: 0, hidden },
       countsCompanies,

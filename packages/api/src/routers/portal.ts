@@ -1,21 +1,23 @@
 import {
   addReply,
   createFeedback,
+  currentPeriodWave,
   getInvitationSurvey,
   getPortalSettings,
   getWaveSurvey,
-  INVITED_ONLY_KINDS,
   invitedWaves,
   listDimensions,
   listFeedbackForStakeholder,
   listOpenWaves,
   requireInvitedIfTargeted,
   respondentSegments,
+  rollForInvitation,
+  rollPeriodWaves,
   submitBatched,
   submitByInvitation,
 } from '@facets/db';
-import { DomainError } from '@facets/domain';
-import { nowIso } from '../context.ts';
+import { DomainError, INVITED_ONLY_KINDS } from '@facets/domain';
+import { type Context, nowIso } from '../context.ts';
 import { SubmitSurveyInput, WaveInput } from '../inputs.ts';
 import { scopeOf } from '../insights/scope.ts';
 import {
@@ -35,9 +37,18 @@ import { invitationView, surveyView } from '../views.ts';
  * member (stakeholderProcedure), never from the input, so nobody can reach another group's or person's data. The one
  * exception is an invitation link: its token stands for one stakeholder and one survey, and nothing else.
  */
+/** The wave an answer to `waveId` goes to: a continuous survey's current period once the chosen one has ended. */
+const periodOf = (
+  ctx: Pick<Context, 'db' | 'clock' | 'newId'> & { member: { organization: { id: string } } },
+  waveId: string,
+) =>
+  currentPeriodWave(ctx.db, { organizationId: ctx.member.organization.id, waveId, now: nowIso(ctx), newId: ctx.newId });
+
 const surveyRouter = router({
   list: stakeholderProcedure().query(async ({ ctx }) => {
     const where = { organizationId: ctx.member.organization.id, stakeholderId: ctx.stakeholder.id };
+    // A continuous survey whose period ended opens its next period first (repositories/periods.ts).
+    await rollPeriodWaves(ctx.db, { organizationId: where.organizationId, now: nowIso(ctx), newId: ctx.newId });
     const waves = await listOpenWaves(ctx.db, { ...where, groupId: ctx.group.id, now: nowIso(ctx) });
     const targeted = waves.filter((w) => INVITED_ONLY_KINDS.includes(w.kind)).map((w) => w.waveId);
     const invited = await invitedWaves(ctx.db, { ...where, waveIds: targeted });
@@ -47,14 +58,15 @@ const surveyRouter = router({
   get: stakeholderProcedure()
     .input(WaveInput)
     .query(async ({ ctx, input }) => {
+      const waveId = await periodOf(ctx, input.waveId);
       await requireInvitedIfTargeted(ctx.db, {
         organizationId: ctx.member.organization.id,
         stakeholderId: ctx.stakeholder.id,
-        waveId: input.waveId,
+        waveId,
       });
       const survey = await getWaveSurvey(ctx.db, {
         organizationId: ctx.member.organization.id,
-        waveId: input.waveId,
+        waveId,
         groupId: ctx.group.id,
       });
       // A wave still in preparation is not shown, as if it did not exist.
@@ -65,10 +77,11 @@ const surveyRouter = router({
   submit: stakeholderProcedure()
     .input(SubmitSurveyInput)
     .mutation(async ({ ctx, input }) => {
+      const waveId = await periodOf(ctx, input.waveId);
       await requireInvitedIfTargeted(ctx.db, {
         organizationId: ctx.member.organization.id,
         stakeholderId: ctx.stakeholder.id,
-        waveId: input.waveId,
+        waveId,
       });
       return submitBatched(ctx.db, {
         organizationId: ctx.member.organization.id,
@@ -76,6 +89,7 @@ const surveyRouter = router({
         stakeholderId: ctx.stakeholder.id,
         segments: respondentSegments({ ...ctx.stakeholder, groupKind: ctx.group.kind }),
         ...input,
+        waveId,
         now: nowIso(ctx),
         newId: ctx.newId,
       });
@@ -84,15 +98,15 @@ const surveyRouter = router({
 
 /** An invitation link, for someone who may have no account: the token alone opens its one survey, until answered. */
 const invitationRouter = router({
-  get: publicProcedure
-    .input(InvitationInput)
-    .query(async ({ ctx, input }) =>
-      invitationView(await getInvitationSurvey(ctx.db, { token: input.token, now: nowIso(ctx) })),
-    ),
+  get: publicProcedure.input(InvitationInput).query(async ({ ctx, input }) => {
+    await rollForInvitation(ctx.db, { token: input.token, now: nowIso(ctx), newId: ctx.newId });
+    return invitationView(await getInvitationSurvey(ctx.db, { token: input.token, now: nowIso(ctx) }));
+  }),
 
-  submit: publicProcedure
-    .input(InvitationSubmitInput)
-    .mutation(({ ctx, input }) => submitByInvitation(ctx.db, { ...input, now: nowIso(ctx), newId: ctx.newId })),
+  submit: publicProcedure.input(InvitationSubmitInput).mutation(async ({ ctx, input }) => {
+    await rollForInvitation(ctx.db, { token: input.token, now: nowIso(ctx), newId: ctx.newId });
+    return submitByInvitation(ctx.db, { ...input, now: nowIso(ctx), newId: ctx.newId });
+  }),
 
   /** The reporting rules, for the page an invitation links to: the same as `portal.rules.get`, for its organisation. */
   rules: publicProcedure.input(InvitationInput).query(({ ctx, input }) => invitationRulesView(ctx.db, input.token)),

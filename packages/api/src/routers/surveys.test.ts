@@ -64,7 +64,8 @@ describe('surveys: from a template to a live response rate', () => {
       opensAt: '2026-11-22T09:00:00.000Z',
       closesAt: '2026-12-20T00:00:00.000Z',
     });
-    expect(await hr.surveys.responseRate({ waveId })).toMatchObject({ invited: 0, responses: 0, rate: null });
+    // Nobody yet reads as fewer than k: a count says nothing until it reaches k, so its first answer shows nothing.
+    expect(await hr.surveys.responseRate({ waveId })).toMatchObject({ invited: 0, responses: null, rate: null });
 
     const bad = await hr.surveys.invitations.import({ waveId, csv: 'email,name\nsam@nowhere,Sam\n' });
     expect(bad).toMatchObject({ status: 'refused', errors: [{ row: 2, column: 'email', code: 'invalid_email' }] });
@@ -96,8 +97,8 @@ describe('surveys: from a template to a live response rate', () => {
       state: 'open',
       anonymous: false,
       invited: 2,
-      used: 0,
-      // One response is fewer than k = 3: no count is said, and no rate.
+      // No link used and one response are both fewer than k = 3: no count is said, and no rate.
+      used: null,
       responses: null,
       rate: null,
       k: 3,

@@ -12,9 +12,11 @@ import {
   type MemberContext,
   openWave,
   previewInvitationImport,
+  rollPeriodWaves,
   saveQuestions,
   scheduleWave,
   setHeadlineSurvey,
+  setSurveyPeriod,
   setSurveyProgramme,
   waveResponseRate,
 } from '@facets/db';
@@ -29,6 +31,7 @@ import {
   SaveQuestionsInput,
   ScheduleWaveInput,
   SetHeadlineInput,
+  SetPeriodInput,
   SetProgrammeInput,
   SurveyIdInput,
   UpdateSurveyInput,
@@ -74,6 +77,7 @@ function withParticipation<W extends Counts, S extends { waves: W[] }>(
 
 export const surveysRouter = router({
   list: readers.input(ListSurveysInput).query(async ({ ctx, input }) => {
+    await rollPeriodWaves(ctx.db, { ...tenant(ctx.member), now: nowIso(ctx), newId: ctx.newId });
     const surveys = await listSurveys(ctx.db, {
       ...tenant(ctx.member),
       now: nowIso(ctx),
@@ -84,6 +88,7 @@ export const surveysRouter = router({
   }),
 
   get: readers.input(SurveyIdInput).query(async ({ ctx, input }) => {
+    await rollPeriodWaves(ctx.db, { ...tenant(ctx.member), now: nowIso(ctx), newId: ctx.newId });
     const detail = await getSurveyDetail(ctx.db, {
       ...tenant(ctx.member),
       ...input,
@@ -141,6 +146,16 @@ export const surveysRouter = router({
   setProgramme: builders
     .input(SetProgrammeInput)
     .mutation(({ ctx, input }) => setSurveyProgramme(ctx.db, { ...tenant(ctx.member), ...input })),
+
+  /**
+   * Makes a continuous survey (onboarding, exit, post-interaction) report by calendar month or quarter: each period is
+   * a wave of its own, opened when the previous ends and published when it closes; null: waves by hand again.
+   */
+  setPeriod: builders
+    .input(SetPeriodInput)
+    .mutation(({ ctx, input }) =>
+      setSurveyPeriod(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx), newId: ctx.newId }),
+    ),
 
   duplicate: builders
     .input(SurveyIdInput)

@@ -1,4 +1,4 @@
-import { Id, QuestionFacet, QuestionType, Scale, SurveyKind } from '@facets/domain';
+import { Id, QuestionFacet, QuestionType, ReportingPeriod, Scale, SurveyKind } from '@facets/domain';
 import { z } from 'zod';
 import { SegmentKey } from '../inputs.ts';
 
@@ -21,6 +21,8 @@ export const SurveyIdInput = z.strictObject({ surveyId: Id });
 export const SetHeadlineInput = z.strictObject({ surveyId: Id, headline: z.boolean() });
 /** The survey leading the programme `surveyId` joins; null: `surveyId` leads its own programme again. */
 export const SetProgrammeInput = z.strictObject({ surveyId: Id, programmeSurveyId: Id.nullable() });
+/** The calendar period a continuous survey reports by, one wave per period; null: its waves are scheduled by hand. */
+export const SetPeriodInput = z.strictObject({ surveyId: Id, period: ReportingPeriod.nullable() });
 export const WaveIdInput = z.strictObject({ waveId: Id });
 export const GroupIdInput = z.strictObject({ groupId: Id });
 export const ListSurveysInput = z.strictObject({ groupId: Id.optional() }).optional();

@@ -1,4 +1,4 @@
-import { DRIVER_MIN_N_WEIGHTS, keyDrivers, mean } from '@facets/domain';
+import { DRIVER_MIN_N_WEIGHTS, INVITED_ONLY_KINDS, keyDrivers, mean, type SurveyKind } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFocusAreas, planCountsByValue, publishedActionsFor } from '../action-plans/index.ts';
@@ -7,7 +7,6 @@ import { type PublishedWave, publishWave } from '../publication/index.ts';
 import { diffAggregates, recomputeAggregates } from '../repositories/aggregate-repair.ts';
 import { readAggregates, readCells, readPairs, readRespondents } from '../repositories/aggregates.ts';
 import { readComments } from '../repositories/comments.ts';
-import { INVITED_ONLY_KINDS } from '../repositories/invitation-responses.ts';
 import { findInvitation } from '../repositories/invitations.ts';
 import { isWaveOpen, listOpenWaves } from '../repositories/surveys.ts';
 import type { Database } from '../schema.ts';
@@ -179,7 +178,7 @@ describe('seedDemo', () => {
           stakeholderId: s.id,
           now: NOW.toISOString(),
         })
-      ).filter((w) => !INVITED_ONLY_KINDS.includes(w.kind));
+      ).filter((w) => !INVITED_ONLY_KINDS.includes(w.kind as SurveyKind));
       expect(open).toHaveLength(1);
       expect(open[0]!.answered).toBe(false);
     }

@@ -1,3 +1,4 @@
+import { periodContaining, type ReportingPeriod } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { issueInvitations } from '../repositories/invitations.ts';
 import type { Database } from '../schema.ts';
@@ -9,12 +10,15 @@ import type { Clock } from './write-model.ts';
 
 /**
  * Surveys sent to chosen people by invitation link: onboarding for new hires, exit for leavers, and a short survey
- * after a customer's interaction (NPS, CSAT, CES). Each has one continuous wave, open from a month ago for two months,
- * and invitations for the people concerned — the demo customer among them, so her portal lists it too.
+ * after a customer's interaction (NPS, CSAT, CES). Each reports by calendar period (a quarter, a month for customers):
+ * its one wave is the current period's, and the next opens when it ends (repositories/periods.ts). Invitations for
+ * the people concerned — the demo customer among them, so her portal lists it too.
  */
 
 interface TargetedSurvey extends SurveyContent {
   key: string;
+  /** The calendar period it reports by: its one wave is the current period's. */
+  period: ReportingPeriod;
   /** Who is invited, from the demo's stakeholders. */
   invite: (people: readonly StakeholderContent[]) => StakeholderContent[];
 }
@@ -58,6 +62,7 @@ const TARGETED_SURVEYS: readonly TargetedSurvey[] = [
     key: 'employee-onboarding',
     group: 'employee',
     kind: 'onboarding',
+    period: 'quarter',
     title: t('Vos premières semaines chez Maison Lumière', 'Your first weeks at Maison Lumière'),
     intro: t(
       'Vous nous avez rejoints il y a peu : dites-nous comment se passe votre arrivée. Vos réponses sont anonymes.',
@@ -114,6 +119,7 @@ const TARGETED_SURVEYS: readonly TargetedSurvey[] = [
     key: 'employee-exit',
     group: 'employee',
     kind: 'exit',
+    period: 'quarter',
     title: t('Avant votre départ', 'Before you leave'),
     intro: t(
       'Merci pour ce que vous avez apporté. Quelques questions pour que ceux qui restent en profitent. Vos réponses sont anonymes.',
@@ -163,6 +169,7 @@ const TARGETED_SURVEYS: readonly TargetedSurvey[] = [
     key: 'customer-interaction',
     group: 'customer',
     kind: 'post_interaction',
+    period: 'month',
     title: t('Votre dernier échange avec Maison Lumière', 'Your last interaction with Maison Lumière'),
     intro: t(
       'Vous avez récemment commandé ou contacté notre service client. Trois questions, une minute.',
@@ -259,6 +266,7 @@ export async function writeTargetedSurveys(
         intro: json(s.intro),
         anonymous: s.anonymous ? 1 : 0,
         status: 'open',
+        period: s.period,
         created_at: clock.daysAgo(45),
       })
       .execute();
@@ -283,6 +291,7 @@ export async function writeTargetedSurveys(
         })),
       )
       .execute();
+    const period = periodContaining(s.period, clock.now.toISOString());
     await db
       .insertInto('wave')
       .values({
@@ -290,9 +299,9 @@ export async function writeTargetedSurveys(
         organization_id: org,
         survey_id: targetedSurveyId(s.key),
         sequence: 1,
-        label: t('En continu', 'Continuous').en,
-        opens_at: clock.daysAgo(30),
-        closes_at: clock.daysAgo(-60),
+        label: period.label,
+        opens_at: period.start,
+        closes_at: period.end,
         status: 'open',
       })
       .execute();

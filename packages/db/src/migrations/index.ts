@@ -14,6 +14,7 @@ import * as addSurveyHeadline from './2026_12_02_1500_add_survey_headline.ts';
 import * as createActionPlans from './2026_12_02_1600_create_action_plans.ts';
 import * as addSurveyProgramme from './2026_12_03_1000_add_survey_programme.ts';
 import * as createAnswerResponseIndex from './2026_12_03_1100_create_answer_response_index.ts';
+import * as addSurveyPeriod from './2026_12_03_1200_add_survey_period.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1600_create_action_plans': createActionPlans,
   '2026_12_03_1000_add_survey_programme': addSurveyProgramme,
   '2026_12_03_1100_create_answer_response_index': createAnswerResponseIndex,
+  '2026_12_03_1200_add_survey_period': addSurveyPeriod,
 };
 
 export const migrationProvider: MigrationProvider = {

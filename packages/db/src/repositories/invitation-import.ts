@@ -17,6 +17,7 @@ import { invitationMail } from './invitation-mail.ts';
 import { findExisting, match, mergedSegments, type Planned } from './invitation-matching.ts';
 import { invitationLink, issueInvitations } from './invitations.ts';
 import { enqueueMessage } from './outbox.ts';
+import { surveyPeriod } from './periods.ts';
 import { COMPANY_COUNTED } from './respondents.ts';
 import { inTransaction, localized } from './rows.ts';
 import { requireWave } from './survey-access.ts';
@@ -248,8 +249,11 @@ export async function importInvitations(
         .filter((p) => p.existing)
         .map((p) => ({ id: p.existing!.id, invitee: p.invitee, existing: p.existing })),
     ].filter((p) => !invited.has(p.id));
+    // A continuous survey's link outlives its period: unused, it moves into the next period's wave (periods.ts).
+    const continuous = (await surveyPeriod(trx, organizationId, survey.id)) !== null;
     const expiresAt =
-      wave.closesAt ?? new Date(Date.parse(args.now) + OPEN_ENDED_EXPIRY_DAYS * 86_400_000).toISOString();
+      (!continuous && wave.closesAt) ||
+      new Date(Date.parse(args.now) + OPEN_ENDED_EXPIRY_DAYS * 86_400_000).toISOString();
     const issued = await issueInvitations(trx, {
       organizationId,
       waveId: wave.id,
@@ -270,7 +274,7 @@ export async function importInvitations(
         surveyTitle: title,
         anonymous: survey.anonymous,
         opensAt: wave.opensAt,
-        closesAt: wave.closesAt,
+        closesAt: continuous ? expiresAt : wave.closesAt,
         now: args.now,
         link: invitationLink(args.baseUrl, survey.groupCode, tokens.get(person.id)!),
       });

@@ -1,4 +1,4 @@
-import { DomainError, type GroupKind } from '@facets/domain';
+import { DomainError, type GroupKind, INVITED_ONLY_KINDS, type SurveyKind } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { AnswerInput } from './answers.ts';
@@ -158,12 +158,6 @@ async function submissionOf(
   };
 }
 
-/**
- * Surveys sent to chosen people only — a new hire's onboarding, a leaver's exit survey, a customer after an
- * interaction: they reach the people invited to them (by the link, or in the portal once signed in), nobody else.
- */
-export const INVITED_ONLY_KINDS: readonly string[] = ['onboarding', 'exit', 'post_interaction'];
-
 /** Of the given waves, those a stakeholder was invited to (whatever became of the invitation). */
 export async function invitedWaves(
   db: Kysely<Database>,
@@ -192,7 +186,7 @@ export async function requireInvitedIfTargeted(
     .where('w.organization_id', '=', args.organizationId)
     .where('w.id', '=', args.waveId)
     .executeTakeFirst();
-  if (!wave || !INVITED_ONLY_KINDS.includes(wave.kind)) return;
+  if (!wave || !INVITED_ONLY_KINDS.includes(wave.kind as SurveyKind)) return;
   const invited = await invitedWaves(db, { ...args, waveIds: [args.waveId] });
   if (!invited.has(args.waveId)) {
     throw new DomainError('not_found', 'waveId: this survey does not exist or is not open to you', 'waveId');

@@ -5,6 +5,7 @@ import {
   type QuestionDesign,
   type QuestionFacet,
   type QuestionType,
+  ReportingPeriod,
   type Scale,
   type SurveyKind,
   type WaveState,
@@ -52,6 +53,8 @@ export interface SurveySummary {
   effectivePrimarySegmentKey: string | null;
   /** True once a wave has a publication: the primary breakdown can no longer change. */
   published: boolean;
+  /** The calendar period a continuous survey reports by (`surveys.setPeriod`): one wave per period; null: by hand. */
+  period: ReportingPeriod | null;
   /** draft: no wave launched yet; open: a wave is scheduled or taking answers; closed: every wave is over. */
   status: 'draft' | 'open' | 'closed';
   questionCount: number;
@@ -127,6 +130,7 @@ export async function listSurveys(
       's.headline',
       's.programme_survey_id',
       's.primary_segment_key',
+      's.period',
       's.created_at',
       'g.id as group_id',
       'g.code as group_code',
@@ -218,6 +222,7 @@ export async function listSurveys(
       effectivePrimarySegmentKey: primaryKeyOf(s.primary_segment_key, keysOf(s.group_id)),
       // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
       published: Boolean(s.published),
+      period: ReportingPeriod.safeParse(s.period).data ?? null,
       status: statusOf(own),
       questionCount: Number(s.question_count ?? 0),
       createdAt: s.created_at,

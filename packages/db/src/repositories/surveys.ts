@@ -236,6 +236,39 @@ export async function listWavesWithData(
 }
 
 /**
+ * The group's waves taking answers now, with or without responses: an open wave is named from its opening, so that
+ * its first answer changes nothing a reader sees.
+ */
+export async function listWavesUnderWay(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string; now: string },
+): Promise<WaveWithData[]> {
+  const rows = await db
+    .selectFrom('wave as w')
+    .innerJoin('survey as s', 's.id', 'w.survey_id')
+    .select(['w.id', 'w.label', 'w.sequence', 'w.survey_id', 'w.opens_at', 'w.closes_at', 'w.status'])
+    .where('w.organization_id', '=', args.organizationId)
+    .where('s.organization_id', '=', args.organizationId)
+    .where('s.group_id', '=', args.groupId)
+    .where('w.status', '=', 'open')
+    .where('w.opens_at', '<=', args.now)
+    .where((eb) => eb.or([eb('w.closes_at', 'is', null), eb('w.closes_at', '>', args.now)]))
+    .orderBy('w.opens_at')
+    .orderBy('w.sequence')
+    .orderBy('w.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    sequence: r.sequence,
+    surveyId: r.survey_id,
+    opensAt: r.opens_at,
+    closesAt: r.closes_at,
+    status: r.status as SurveyStatus,
+  }));
+}
+
+/**
  * Makes a survey its group's headline survey (`headline: true`), the group's other surveys losing the mark, or
  * removes the mark (`false`: the views fall back to the group's oldest survey with results). One transaction.
  */
