@@ -2,7 +2,7 @@ export * from './api.ts';
 export * from './app.tsx';
 export { requestSignInLink, resetPassword, signInWithEmail, signOut } from './auth/authClient.ts';
 export { SignIn } from './auth/SignIn.tsx';
-export { UserMenu, useMe, useSignOut } from './auth/session.tsx';
+export { useMe, useSignOut } from './auth/session.tsx';
 export { ErrorAlert, useErrorMessage } from './errors.tsx';
 export { FEEDBACK_CATEGORIES, FeedbackForm } from './feedback/FeedbackForm.tsx';
 export { MyFeedback } from './feedback/MyFeedback.tsx';

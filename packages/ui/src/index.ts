@@ -11,4 +11,5 @@ export * from './ProgressBar.tsx';
 export * from './RatingScale.tsx';
 export * from './ScoreCell.tsx';
 export * from './SegmentedControl.tsx';
+export * from './UserMenu.tsx';
 export * from './scales.ts';
