@@ -8,8 +8,9 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 type Api = TRPCOptionsProxy<AppRouter>;
 export type Me = NonNullable<inferOutput<Api['session']['me']>>;
 export type SurveyListItem = inferOutput<Api['portal']['survey']['list']>[number];
-export type SurveyDetail = inferOutput<Api['portal']['survey']['get']>;
-export type SurveyQuestion = SurveyDetail['questions'][number];
+/** A survey as its respondents see it: one wave's title, introduction and questions. */
+export type PortalSurvey = inferOutput<Api['portal']['survey']['get']>;
+export type SurveyQuestion = PortalSurvey['questions'][number];
 export type DimensionItem = inferOutput<Api['portal']['dimension']['list']>[number];
 export type MyFeedbackItem = inferOutput<Api['portal']['feedback']['list']>[number];
 export type InboxItem = inferOutput<Api['feedback']['inbox']>[number];
