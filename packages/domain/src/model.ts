@@ -60,6 +60,12 @@ export type SurveyStatus = z.infer<typeof SurveyStatus>;
 export const QuestionType = z.enum(['rating', 'single_choice', 'multi_choice', 'text']);
 export type QuestionType = z.infer<typeof QuestionType>;
 
+/** One option of a choice question: the stored value and its label in both languages. */
+export interface ChoiceOption {
+  value: string;
+  label: LocalizedText;
+}
+
 export const FeedbackStatus = z.enum(['received', 'acknowledged', 'in_progress', 'resolved']);
 export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
 
