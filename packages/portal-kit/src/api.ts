@@ -18,7 +18,6 @@ export type Overview = inferOutput<Api['insights']['overview']>;
 export type OverviewGroup = Overview['groups'][number];
 export type OverviewDimension = OverviewGroup['dimensions'][number];
 export type OrgGroup = inferOutput<Api['org']['groups']>[number];
-export type FeedbackStatus = MyFeedbackItem['status'];
 export type InvitationDetail = inferOutput<Api['portal']['invitation']['get']>;
 export type PortalResults = inferOutput<Api['portal']['results']['get']>;
 export type PortalRules = inferOutput<Api['portal']['rules']['get']>;

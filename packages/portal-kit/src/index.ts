@@ -4,10 +4,10 @@ export { requestSignInLink, resetPassword, signInWithEmail, signOut } from './au
 export { SignIn } from './auth/SignIn.tsx';
 export { useMe, useSignOut } from './auth/session.tsx';
 export { ErrorAlert, useErrorMessage } from './errors.tsx';
-export { FEEDBACK_CATEGORIES, FeedbackForm } from './feedback/FeedbackForm.tsx';
+export { FeedbackForm } from './feedback/FeedbackForm.tsx';
 export { MyFeedback } from './feedback/MyFeedback.tsx';
 export { ReplyForm } from './feedback/ReplyForm.tsx';
-export { FEEDBACK_STATUSES, StatusBadge, Thread, type ThreadEntry } from './feedback/Thread.tsx';
+export { StatusBadge, Thread, type ThreadEntry } from './feedback/Thread.tsx';
 export { createI18n, setLanguage } from './i18n/i18n.ts';
 export * from './i18n/keys.ts';
 export { LanguageSwitch } from './i18n/LanguageSwitch.tsx';

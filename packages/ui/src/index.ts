@@ -12,4 +12,3 @@ export * from './RatingScale.tsx';
 export * from './ScoreCell.tsx';
 export * from './SegmentedControl.tsx';
 export * from './UserMenu.tsx';
-export * from './scales.ts';
