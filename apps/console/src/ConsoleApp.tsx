@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { pageAllowed } from './frame/nav.ts';
 import { Sidebar } from './frame/Sidebar.tsx';
 import { PAGES, pageTitleKey } from './pages.tsx';
+import { can } from './roles/roles.ts';
 
 /** The staff console: sign-in for staff only, then the pages of pages.tsx beside their navigation. */
 export function ConsoleApp() {
@@ -11,7 +12,7 @@ export function ConsoleApp() {
   return (
     <AuthGate
       width="wide"
-      allow={(me) => (STAFF_ROLES as readonly string[]).includes(me.role)}
+      allow={(me) => can(me, STAFF_ROLES)}
       denied={(me) => (
         <AccessDenied
           message={t('console.stakeholderDenied')}
