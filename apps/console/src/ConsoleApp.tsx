@@ -1,10 +1,10 @@
+import { STAFF_ROLES } from '@facets/domain';
 import { AccessDenied, AuthGate, homeOf, type Me, matchPath, NotFound, useLang, useRouter } from '@facets/portal-kit';
 import { useEffect } from 'react';
 import { pageAllowed } from './frame/nav.ts';
 import { Sidebar } from './frame/Sidebar.tsx';
 import { PAGES, pageTitleKey } from './pages.tsx';
-
-const STAFF_ROLES: readonly string[] = ['admin', 'leadership', 'hr', 'manager', 'analyst'];
+import { can } from './roles/roles.ts';
 
 /** The staff console: sign-in for staff only, then the pages of pages.tsx beside their navigation. */
 export function ConsoleApp() {
@@ -12,7 +12,7 @@ export function ConsoleApp() {
   return (
     <AuthGate
       width="wide"
-      allow={(me) => STAFF_ROLES.includes(me.role)}
+      allow={(me) => can(me, STAFF_ROLES)}
       denied={(me) => (
         <AccessDenied
           message={t('console.stakeholderDenied')}

@@ -1,3 +1,10 @@
+import {
+  AUDIT_READERS,
+  FEEDBACK_READERS,
+  SETTINGS_READERS,
+  SURVEY_BUILDERS,
+  WHOLE_ORGANISATION_READERS,
+} from '@facets/domain';
 import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
 import { AuditLog } from './audit/AuditLog.tsx';
@@ -13,10 +20,8 @@ import { Overview } from './overview/Overview.tsx';
 import { ActionPlans } from './plans/ActionPlans.tsx';
 import { PromiseRegister } from './promises/PromiseRegister.tsx';
 import { Report } from './report/Report.tsx';
-import { AUDIT_READERS, FEEDBACK_READERS, SETTINGS_READERS } from './roles/roles.ts';
 import { People } from './settings/People.tsx';
 import { Settings } from './settings/Settings.tsx';
-import { BUILDER_ROLES } from './surveys/api.ts';
 import { NewSurvey } from './surveys/NewSurvey.tsx';
 import { SurveyEditor } from './surveys/SurveyEditor.tsx';
 import { SurveyList } from './surveys/SurveyList.tsx';
@@ -78,7 +83,7 @@ export const PAGES: readonly ConsolePage[] = [
     path: 'maturity',
     nav: 'maturity',
     group: 'insights',
-    roles: ['admin', 'leadership', 'hr', 'analyst'],
+    roles: WHOLE_ORGANISATION_READERS,
     render: (me) => <Maturity me={me} />,
   },
   { path: 'intended', nav: 'intended', group: 'plan', render: (me) => <IntendedEditor me={me} /> },
@@ -88,7 +93,7 @@ export const PAGES: readonly ConsolePage[] = [
   { path: 'report', section: '', title: 'report.pageTitle', render: (me) => <Report me={me} /> },
   { path: 'inbox', nav: 'inbox', group: 'listen', roles: FEEDBACK_READERS, render: (me) => <Inbox me={me} /> },
   { path: 'surveys', nav: 'surveys', group: 'listen', render: (me) => <SurveyList me={me} /> },
-  { path: 'surveys/new', section: 'surveys', roles: BUILDER_ROLES, render: () => <NewSurvey /> },
+  { path: 'surveys/new', section: 'surveys', roles: SURVEY_BUILDERS, render: () => <NewSurvey /> },
   {
     path: 'surveys/:surveyId',
     section: 'surveys',

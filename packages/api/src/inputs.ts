@@ -1,4 +1,4 @@
-import { FeedbackCategory, FeedbackStatus, Id } from '@facets/domain';
+import { COMPARE_METRICS, FeedbackCategory, FeedbackStatus, Id } from '@facets/domain';
 import { z } from 'zod';
 
 /** Input schemas: strict objects (unknown keys are refused) and bounded lengths everywhere. */
@@ -47,7 +47,6 @@ export const ReplyInput = z.strictObject({ feedbackId: Id, body: Body });
  */
 export const SelectionFields = { surveyId: Id.optional(), waveId: Id.optional() };
 
-
 export const SetStatusInput = z.strictObject({ feedbackId: Id, status: FeedbackStatus });
 
 /** A segment attribute key or value as stored on stakeholders (department, site…). */
@@ -55,7 +54,7 @@ export const SegmentKey = z.string().trim().min(1).max(64);
 export const SegmentValue = z.string().trim().min(1).max(100);
 
 export const CompareGroupsInput = z.strictObject({
-  metric: z.enum(['lived', 'expected', 'expectationGap', 'favourability']),
+  metric: z.enum(COMPARE_METRICS),
   ...SelectionFields,
 });
 
@@ -67,7 +66,10 @@ export const SegmentInput = z.strictObject({ key: SegmentKey, value: SegmentValu
 /** A segment filters one group's overview (`groupId` is then required); a manager's is always their department. */
 export const OverviewInput = z
   .strictObject({ groupId: Id.optional(), segment: SegmentInput.optional(), ...SelectionFields })
-  .refine((v) => !v.segment || v.groupId, { message: 'a segment filters one group: choose the group', path: ['groupId'] })
+  .refine((v) => !v.segment || v.groupId, {
+    message: 'a segment filters one group: choose the group',
+    path: ['groupId'],
+  })
   .optional();
 
 export const DimensionInput = z.strictObject({

@@ -1,5 +1,5 @@
 import type { GroupRef, MemberContext } from '@facets/db';
-import type { GroupKind, StaffRole } from '@facets/domain';
+import { type GroupKind, STAFF_ROLES, type StaffRole } from '@facets/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context } from './context.ts';
 import { errorData, INTERNAL_MESSAGE, toPublicError } from './errors.ts';
@@ -37,11 +37,9 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { member: ctx.member } });
 });
 
-export const ALL_STAFF: readonly StaffRole[] = ['admin', 'leadership', 'hr', 'manager', 'analyst'];
-
 /** Staff with one of `roles` (all staff roles when none is given). */
 export function staffProcedure(...roles: StaffRole[]) {
-  const allowed = new Set<string>(roles.length > 0 ? roles : ALL_STAFF);
+  const allowed = new Set<string>(roles.length > 0 ? roles : STAFF_ROLES);
   return authedProcedure.use(({ ctx, next }) => {
     if (!allowed.has(ctx.member.role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role cannot do this.' });
     return next();

@@ -7,7 +7,8 @@ import type { HiddenReason } from './anonymity.ts';
  * actions are shown to the scope's stakeholders in "you said, we did".
  */
 
-export const ActionStatus = z.enum(['planned', 'in_progress', 'done', 'cancelled']);
+export const ACTION_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
+export const ActionStatus = z.enum(ACTION_STATUSES);
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
 export const MAX_FOCUS_AREAS = 5;

@@ -16,6 +16,7 @@ export * from './periods.ts';
 export * from './random.ts';
 export { relativeWeights } from './relative-weights.ts';
 export * from './reporting.ts';
+export * from './roles.ts';
 export * from './scales.ts';
 export * from './survey-design.ts';
 export * from './templates/index.ts';

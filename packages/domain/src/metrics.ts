@@ -1,6 +1,10 @@
 import type { Moments } from './aggregates.ts';
 import { isOnScale, type Scale } from './scales.ts';
 
+/** What the stakeholder comparison sets side by side per group and shared dimension. */
+export const COMPARE_METRICS = ['lived', 'expected', 'expectationGap', 'favourability'] as const;
+export type CompareMetric = (typeof COMPARE_METRICS)[number];
+
 /** One bar of a histogram: how many answers took this raw scale value. */
 export interface Bin {
   readonly value: number;

@@ -1,20 +1,29 @@
 import { z } from 'zod';
 
-/**
- * The four facets of an experience (docs/architecture.md, The model). `outcome` marks overall items such as eNPS or
- * NPS.
+/*
+ * The model's lists, each written once as a plain constant; the zod schemas are built on them. Front-ends import the
+ * constants to offer the choices and key their labels by the values (docs/architecture.md, The model).
  */
-export const Facet = z.enum(['intended', 'proposed', 'expected', 'lived']);
+
+/** The four facets of an experience (docs/architecture.md, The model). */
+export const FACETS = ['intended', 'proposed', 'expected', 'lived'] as const;
+export const Facet = z.enum(FACETS);
 export type Facet = z.infer<typeof Facet>;
 
-/** What a survey question measures: a stakeholder facet of a dimension, or an overall outcome. */
-export const QuestionFacet = z.enum(['expected', 'lived', 'outcome']);
+/**
+ * What a survey question measures: a stakeholder facet of a dimension, or an overall outcome (`outcome` marks
+ * overall items such as eNPS or NPS).
+ */
+export const QUESTION_FACETS = ['expected', 'lived', 'outcome'] as const;
+export const QuestionFacet = z.enum(QUESTION_FACETS);
 export type QuestionFacet = z.infer<typeof QuestionFacet>;
 
-export const GroupKind = z.enum(['employee', 'customer', 'supplier', 'shareholder', 'custom']);
+export const GROUP_KINDS = ['employee', 'customer', 'supplier', 'shareholder', 'custom'] as const;
+export const GroupKind = z.enum(GROUP_KINDS);
 export type GroupKind = z.infer<typeof GroupKind>;
 
-export const Locale = z.enum(['fr', 'en']);
+export const LOCALES = ['fr', 'en'] as const;
+export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 
 /** User-authored text in both product languages. */
@@ -24,12 +33,7 @@ export const LocalizedText = z.object({
 });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-export const StaffRole = z.enum(['admin', 'leadership', 'hr', 'manager', 'analyst']);
-export type StaffRole = z.infer<typeof StaffRole>;
-export const Role = z.enum([...StaffRole.options, 'stakeholder']);
-export type Role = z.infer<typeof Role>;
-
-export const Department = z.enum([
+export const DEPARTMENTS = [
   'leadership',
   'marketing',
   'hr',
@@ -39,31 +43,54 @@ export const Department = z.enum([
   'operations',
   'customer_service',
   'investor_relations',
-]);
+] as const;
+export const Department = z.enum(DEPARTMENTS);
 export type Department = z.infer<typeof Department>;
 
-export const InitiativeKind = z.enum(['communication', 'service', 'offer', 'process', 'digital', 'policy', 'training']);
+export const INITIATIVE_KINDS = [
+  'communication',
+  'service',
+  'offer',
+  'process',
+  'digital',
+  'policy',
+  'training',
+] as const;
+export const InitiativeKind = z.enum(INITIATIVE_KINDS);
 export type InitiativeKind = z.infer<typeof InitiativeKind>;
 
-export const InitiativeStatus = z.enum(['planned', 'active', 'delivered', 'cancelled']);
+export const INITIATIVE_STATUSES = ['planned', 'active', 'delivered', 'cancelled'] as const;
+export const InitiativeStatus = z.enum(INITIATIVE_STATUSES);
 export type InitiativeStatus = z.infer<typeof InitiativeStatus>;
 
-export const PromiseChannel = z.enum(['marketing', 'employer_brand', 'supplier_charter', 'investor_story', 'other']);
+export const PROMISE_CHANNELS = ['marketing', 'employer_brand', 'supplier_charter', 'investor_story', 'other'] as const;
+export const PromiseChannel = z.enum(PROMISE_CHANNELS);
 export type PromiseChannel = z.infer<typeof PromiseChannel>;
 
-export const SurveyKind = z.enum(['pulse', 'onboarding', 'exit', 'relationship', 'post_interaction', 'perception']);
+export const SURVEY_KINDS = ['pulse', 'onboarding', 'exit', 'relationship', 'post_interaction', 'perception'] as const;
+export const SurveyKind = z.enum(SURVEY_KINDS);
 export type SurveyKind = z.infer<typeof SurveyKind>;
 
-export const SurveyStatus = z.enum(['draft', 'open', 'closed']);
+export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
+export const SurveyStatus = z.enum(SURVEY_STATUSES);
 export type SurveyStatus = z.infer<typeof SurveyStatus>;
 
-export const QuestionType = z.enum(['rating', 'single_choice', 'multi_choice', 'text']);
+export const QUESTION_TYPES = ['rating', 'single_choice', 'multi_choice', 'text'] as const;
+export const QuestionType = z.enum(QUESTION_TYPES);
 export type QuestionType = z.infer<typeof QuestionType>;
 
-export const FeedbackStatus = z.enum(['received', 'acknowledged', 'in_progress', 'resolved']);
+/** One option of a choice question: the stored value and its label in both languages. */
+export interface ChoiceOption {
+  value: string;
+  label: LocalizedText;
+}
+
+export const FEEDBACK_STATUSES = ['received', 'acknowledged', 'in_progress', 'resolved'] as const;
+export const FeedbackStatus = z.enum(FEEDBACK_STATUSES);
 export type FeedbackStatus = z.infer<typeof FeedbackStatus>;
 
-export const FeedbackCategory = z.enum(['praise', 'suggestion', 'problem', 'question']);
+export const FEEDBACK_CATEGORIES = ['praise', 'suggestion', 'problem', 'question'] as const;
+export const FeedbackCategory = z.enum(FEEDBACK_CATEGORIES);
 export type FeedbackCategory = z.infer<typeof FeedbackCategory>;
 
 /** Ids are opaque strings made by the application (ULID-like), never by the database. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isOnScale, SCALE_RANGES, Scale, toIndex } from './scales.ts';
+import { isOnScale, SCALE_RANGES, Scale, scalePoints, toIndex } from './scales.ts';
 
 describe('toIndex', () => {
   it('maps each scale onto 0–100 by (x − min) / (max − min) × 100', () => {
@@ -29,5 +29,13 @@ describe('toIndex', () => {
         if (x < y) expect(ix).toBeLessThan(iy);
       }),
     );
+  });
+});
+
+describe('scalePoints', () => {
+  it('lists every point of each scale, lowest first', () => {
+    expect(scalePoints('nps11')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(scalePoints('likert5')).toEqual([1, 2, 3, 4, 5]);
+    expect(scalePoints('ces7')).toHaveLength(7);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const Scale = z.enum(['likert5', 'nps11', 'csat5', 'ces7']);
+export const SCALES = ['likert5', 'nps11', 'csat5', 'ces7'] as const;
+export const Scale = z.enum(SCALES);
 export type Scale = z.infer<typeof Scale>;
 
 export interface ScaleRange {
@@ -26,4 +27,10 @@ export function toIndex(scale: Scale, value: number): number {
   const { min, max } = SCALE_RANGES[scale];
   if (!isOnScale(scale, value)) throw new RangeError(`${value} is not on the ${scale} scale (${min}–${max})`);
   return ((value - min) / (max - min)) * 100;
+}
+
+/** The points of a scale, lowest first: nps11 → 0…10. */
+export function scalePoints(scale: Scale): number[] {
+  const { min, max } = SCALE_RANGES[scale];
+  return Array.from({ length: max - min + 1 }, (_, i) => min + i);
 }

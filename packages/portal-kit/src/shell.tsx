@@ -1,8 +1,8 @@
-import { AppShell, ButtonLink, Card, Loading, Nav } from '@facets/ui';
+import { AppShell, ButtonLink, Card, Loading, Nav, UserMenu } from '@facets/ui';
 import type { ReactNode } from 'react';
 import type { Me } from './api.ts';
 import { SignIn } from './auth/SignIn.tsx';
-import { UserMenu, useMe } from './auth/session.tsx';
+import { useMe, useSignOut } from './auth/session.tsx';
 import { ErrorAlert } from './errors.tsx';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { useLang } from './i18n/useLang.ts';
@@ -29,6 +29,7 @@ export function Shell({ me, nav, sidebar, width, children }: ShellProps) {
   const { t } = useLang();
   const { path, href } = useRouter();
   const click = useLinkClick();
+  const { signOut, busy } = useSignOut(me);
   const items = nav?.map((entry) => ({
     href: href(entry.to),
     label: entry.label,
@@ -43,7 +44,11 @@ export function Shell({ me, nav, sidebar, width, children }: ShellProps) {
       onNavigate={click}
       nav={items ? <Nav label={t('nav.label')} items={items} onNavigate={click} /> : null}
       languageSwitch={<LanguageSwitch />}
-      userMenu={me ? <UserMenu me={me} /> : null}
+      userMenu={
+        me ? (
+          <UserMenu name={me.user.name} signOutLabel={t('auth.signOut')} onSignOut={() => void signOut()} busy={busy} />
+        ) : null
+      }
       footer={t('app.poweredBy')}
       width={width}
       sidebar={sidebar}

@@ -1,6 +1,7 @@
 import { type ReactNode, useId } from 'react';
 
-export interface ChoiceOption {
+/** One radio or checkbox: its value and its already-localized label. */
+export interface ChoiceGroupOption {
   value: string;
   label: string;
 }
@@ -10,7 +11,7 @@ export interface ChoiceGroupProps {
   /** `radio` picks one option, `checkbox` any number. */
   type: 'radio' | 'checkbox';
   legend: ReactNode;
-  options: readonly ChoiceOption[];
+  options: readonly ChoiceGroupOption[];
   value: readonly string[];
   onChange: (value: string[]) => void;
   hint?: ReactNode;

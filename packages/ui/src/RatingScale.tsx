@@ -1,5 +1,5 @@
+import { type Scale, scalePoints } from '@facets/domain';
 import { type CSSProperties, type ReactNode, useId } from 'react';
-import { type RatingScaleKind, scalePoints } from './scales.ts';
 
 function describe(...ids: (string | undefined)[]): string | undefined {
   return ids.filter(Boolean).join(' ') || undefined;
@@ -8,7 +8,7 @@ function describe(...ids: (string | undefined)[]): string | undefined {
 export interface RatingScaleProps {
   /** The radio group's name (one per question). */
   name: string;
-  scale: RatingScaleKind;
+  scale: Scale;
   value: number | null;
   onChange: (value: number) => void;
   /** The question; may be a heading element. */

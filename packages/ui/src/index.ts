@@ -11,4 +11,4 @@ export * from './ProgressBar.tsx';
 export * from './RatingScale.tsx';
 export * from './ScoreCell.tsx';
 export * from './SegmentedControl.tsx';
-export * from './scales.ts';
+export * from './UserMenu.tsx';

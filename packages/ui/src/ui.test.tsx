@@ -5,17 +5,8 @@ import { TextInput } from './Field.tsx';
 import { ProgressBar } from './ProgressBar.tsx';
 import { RatingScale } from './RatingScale.tsx';
 import { Gap, gapTone, ScoreCell } from './ScoreCell.tsx';
-import { scalePoints } from './scales.ts';
 
 const noop = () => {};
-
-describe('scalePoints', () => {
-  it('lists every point of each scale, lowest first', () => {
-    expect(scalePoints('nps11')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(scalePoints('likert5')).toEqual([1, 2, 3, 4, 5]);
-    expect(scalePoints('ces7')).toHaveLength(7);
-  });
-});
 
 describe('RatingScale', () => {
   const html = renderToStaticMarkup(

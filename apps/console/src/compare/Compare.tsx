@@ -1,3 +1,4 @@
+import { COMPARE_METRICS, type CompareMetric } from '@facets/domain';
 import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Card, EmptyState, Loading, PageHeader, SegmentedControl } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -8,9 +9,7 @@ import { HeatCell, HeatKey, type HeatKind } from '../figures/HeatCell.tsx';
 import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
 
-const METRICS = ['lived', 'expected', 'expectationGap', 'favourability'] as const;
-type Metric = (typeof METRICS)[number];
-const KIND: Record<Metric, HeatKind> = {
+const KIND: Record<CompareMetric, HeatKind> = {
   lived: 'score',
   expected: 'score',
   expectationGap: 'gap',
@@ -21,7 +20,7 @@ const KIND: Record<Metric, HeatKind> = {
 export function Compare({ me }: { me: Me }) {
   const { t, lang } = useLang();
   const trpc = useTRPC();
-  const [metric, setMetric] = useState<Metric>('lived');
+  const [metric, setMetric] = useState<CompareMetric>('lived');
   const selection = useSelection();
   const compare = useQuery({
     ...trpc.insights.compareGroups.queryOptions({ metric, ...selection }),
@@ -42,8 +41,8 @@ export function Compare({ me }: { me: Me }) {
         <SegmentedControl
           label={t('compare.metric')}
           value={metric}
-          onChange={(value) => setMetric(value as Metric)}
-          segments={METRICS.map((m) => ({ value: m, label: t(`figures.metric.${m}`) }))}
+          onChange={(value) => setMetric(value as CompareMetric)}
+          segments={COMPARE_METRICS.map((m) => ({ value: m, label: t(`figures.metric.${m}`) }))}
         />
         {data ? (
           <ExportButton

@@ -1,6 +1,7 @@
 import type { DimensionView } from '@facets/api';
+import { scalePoints } from '@facets/domain';
 import { formatNumber, pickText, useLang } from '@facets/portal-kit';
-import { BarChart, Card, scalePoints } from '@facets/ui';
+import { BarChart, Card } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { useCountWords, useHiddenReason } from '../figures/figures.tsx';
 

@@ -1,3 +1,5 @@
+import type { QuestionFacet, Scale } from '@facets/domain';
+
 /** Copy of the dimension page, in both languages (merged into the console's messages). */
 const en = {
   dimension: {
@@ -30,7 +32,7 @@ const en = {
         csat5: '1 = very dissatisfied, 5 = very satisfied',
         ces7: '1 = very difficult, 7 = very easy',
         nps11: '0 = not at all likely, 10 = extremely likely',
-      },
+      } satisfies Record<Scale, string>,
     },
     ipa: {
       heading: 'Importance and performance',
@@ -77,7 +79,7 @@ const en = {
         csat5: 'overall satisfaction',
         ces7: 'ease of doing business',
         likert5: 'overall rating',
-      },
+      } satisfies Record<Scale, string>,
     },
     questions: {
       heading: 'Questions',
@@ -86,7 +88,7 @@ const en = {
       none: 'No rating question on this dimension in this wave.',
       question: 'Question',
       facetCol: 'Asks about',
-      facet: { lived: 'Lived', expected: 'Expected', outcome: 'Outcome' },
+      facet: { lived: 'Lived', expected: 'Expected', outcome: 'Outcome' } satisfies Record<QuestionFacet, string>,
       spread: 'Answers',
       spreadLabel: 'Favourable {{favourable}}, neutral {{neutral}}, unfavourable {{unfavourable}}',
       favourable: 'Favourable (%)',

@@ -1,3 +1,5 @@
+import type { CompareMetric } from '@facets/domain';
+
 /** Copy shared by the insights pages: why a figure is hidden, n, metric names (merged into the console's messages). */
 const en = {
   figures: {
@@ -29,7 +31,7 @@ const en = {
       expected: 'Expected',
       expectationGap: 'Expectation gap',
       favourability: 'Favourability',
-    },
+    } satisfies Record<CompareMetric, string>,
     pending_one: '{{label}} is under way: {{n}} answers so far. Its results are published when it closes.',
     pending_other: '{{label}} is under way: {{n}} answers so far. Its results are published when it closes.',
     pendingFew:

@@ -1,12 +1,5 @@
-import {
-  ErrorAlert,
-  FEEDBACK_CATEGORIES,
-  FEEDBACK_STATUSES,
-  type Me,
-  pickText,
-  useLang,
-  useTRPC,
-} from '@facets/portal-kit';
+import { FEEDBACK_CATEGORIES, FEEDBACK_STATUSES, PLAN_RUNNERS } from '@facets/domain';
+import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Button, EmptyState, Loading, PageHeader, Select, TextInput } from '@facets/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -14,7 +7,7 @@ import type { CsvColumn } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import type { InboxCounts, InboxEntry, Translate } from '../forms/types.ts';
 import { ReadOnlyNotice } from '../roles/ReadOnlyNotice.tsx';
-import { can, PLAN_RUNNERS } from '../roles/roles.ts';
+import { can } from '../roles/roles.ts';
 import { EMPTY_VIEW, type InboxView, inboxInput, isFiltered, MAX_LIMIT, PAGE_SIZE } from './filters.ts';
 import { InboxItemCard } from './InboxItemCard.tsx';
 import './inbox.css';

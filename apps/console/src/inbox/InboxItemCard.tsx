@@ -1,7 +1,6 @@
+import { FEEDBACK_STATUSES, type FeedbackStatus } from '@facets/domain';
 import {
   ErrorAlert,
-  FEEDBACK_STATUSES,
-  type FeedbackStatus,
   formatDate,
   formatDateTime,
   pickText,

@@ -1,4 +1,4 @@
-import type { FeedbackStatus } from '@facets/portal-kit';
+import type { FeedbackCategory, FeedbackStatus } from '@facets/domain';
 
 /** What the inbox shows: its filters as the page keeps them (empty strings for "all"). */
 export interface InboxView {
@@ -32,7 +32,7 @@ export function inboxInput(view: InboxView, limit: number) {
   return {
     ...(view.status ? { status: view.status } : {}),
     ...(view.groupId ? { groupId: view.groupId } : {}),
-    ...(view.category ? { category: view.category as 'praise' | 'suggestion' | 'problem' | 'question' } : {}),
+    ...(view.category ? { category: view.category as FeedbackCategory } : {}),
     ...(view.dimensionId ? { dimensionId: view.dimensionId } : {}),
     ...(view.assignee ? { assignee: view.assignee } : {}),
     ...(search ? { search } : {}),

@@ -1,3 +1,4 @@
+import { DEPARTMENTS, INITIATIVE_KINDS } from '@facets/domain';
 import { pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Button, Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +7,6 @@ import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from 
 import { Dialog } from '../forms/Dialog.tsx';
 import { DialogForm } from '../forms/DialogForm.tsx';
 import { isDay } from '../forms/dates.ts';
-import { DEPARTMENTS, INITIATIVE_KINDS } from '../forms/model.ts';
 import type { Bilingual, InitiativeItem, PlanDimensions } from '../forms/types.ts';
 import { STATUSES } from './board.ts';
 import { type Target, TargetsPicker } from './TargetsPicker.tsx';

@@ -1,13 +1,13 @@
+import { DEPARTMENTS, PLAN_RUNNERS } from '@facets/domain';
 import { type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { EmptyState, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CsvColumn } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
-import { DEPARTMENTS } from '../forms/model.ts';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import type { InitiativeItem, PlanDimensions, Translate } from '../forms/types.ts';
-import { can, PLAN_RUNNERS } from '../roles/roles.ts';
+import { can } from '../roles/roles.ts';
 import { boardColumns, filterInitiatives } from './board.ts';
 import { InitiativeCard } from './InitiativeCard.tsx';
 import { InitiativeDialog } from './InitiativeDialog.tsx';

@@ -1,4 +1,4 @@
-import { INITIATIVE_STATUSES } from '../forms/model.ts';
+import { INITIATIVE_STATUSES } from '@facets/domain';
 import type { InitiativeItem } from '../forms/types.ts';
 
 /** The board's columns, in the order work moves through them. */

@@ -1,3 +1,5 @@
+import type { Department, InitiativeKind, InitiativeStatus } from '@facets/domain';
+
 /** Copy of the initiatives board, in both languages (merged into the console's messages). */
 const en = {
   console: { nav: { initiatives: 'Initiatives' } },
@@ -16,7 +18,10 @@ const en = {
     emptyTitle: 'No initiative yet',
     emptyBody: 'Add what you are doing, or plan to do, for each group: it shows which intentions are backed by action.',
     columnEmpty: 'None',
-    status: { planned: 'Planned', active: 'Active', delivered: 'Delivered', cancelled: 'Cancelled' },
+    status: { planned: 'Planned', active: 'Active', delivered: 'Delivered', cancelled: 'Cancelled' } satisfies Record<
+      InitiativeStatus,
+      string
+    >,
     kind: {
       communication: 'Communication',
       service: 'Service',
@@ -25,7 +30,7 @@ const en = {
       digital: 'Digital',
       policy: 'Policy',
       training: 'Training',
-    },
+    } satisfies Record<InitiativeKind, string>,
     department: {
       leadership: 'Leadership',
       marketing: 'Marketing',
@@ -36,7 +41,7 @@ const en = {
       operations: 'Operations',
       customer_service: 'Customer service',
       investor_relations: 'Investor relations',
-    },
+    } satisfies Record<Department, string>,
     from: 'from {{date}}',
     until: 'until {{date}}',
     targets: 'Groups and dimensions',

@@ -1,3 +1,4 @@
+import { INTENDED_EDITORS } from '@facets/domain';
 import { formatNumber, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Badge, Button, Card, EmptyState, Select, VisuallyHidden } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -6,7 +7,7 @@ import type { CsvColumn } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import type { PlanDimension, PlanGroup, Translate } from '../forms/types.ts';
-import { can, INTENDED_EDITORS } from '../roles/roles.ts';
+import { can } from '../roles/roles.ts';
 import { coverage, type GridRow, intendedGrid } from './grid.ts';
 import { IntendedDialog, type IntendedTarget } from './IntendedDialog.tsx';
 import './intended.css';

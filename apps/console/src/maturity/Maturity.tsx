@@ -1,11 +1,10 @@
+import { MATURITY_ASSESSORS } from '@facets/domain';
 import { ErrorAlert, formatDate, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Badge, Card, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
+import { can } from '../roles/roles.ts';
 import { SelfAssessment } from './SelfAssessment.tsx';
 import { STAGES } from './stages.ts';
-
-/** Who records leadership's self-assessment (the API enforces the same list). */
-const ASSESSING_ROLES: readonly string[] = ['admin', 'leadership'];
 
 /** The organisation's maturity: the stage its data supports, the evidence and reasons, the self-assessment, next steps. */
 export function Maturity({ me }: { me: Me }) {
@@ -95,7 +94,7 @@ export function Maturity({ me }: { me: Me }) {
             </Card>
           </div>
           <SelfAssessment
-            canAssess={ASSESSING_ROLES.includes(me.role)}
+            canAssess={can(me, MATURITY_ASSESSORS)}
             latest={m.selfAssessment}
             agreement={m.agreement}
             evidenceStage={m.evidenceStage}

@@ -1,3 +1,5 @@
+import type { InitiativeKind } from '@facets/domain';
+
 /** Copy of the maturity page, in both languages (merged into the console's messages). */
 const en = {
   maturity: {
@@ -49,7 +51,7 @@ const en = {
       digital: 'digital',
       policy: 'policy',
       training: 'training',
-    },
+    } satisfies Record<InitiativeKind, string>,
     agreement: {
       agrees: 'It matches what the data shows (stage {{stage}}).',
       self_higher: 'It is above what the data shows (stage {{stage}}): worth checking against the evidence.',

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@facets/domain';
+import { ACTION_STATUSES, type LocalizedText, MAX_ACTION_OWNER, MAX_ACTION_TITLE, MAX_PLAN_NOTE } from '@facets/domain';
 import { pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Select, TextArea, TextInput } from '@facets/ui';
 import { useMutation } from '@tanstack/react-query';
@@ -7,12 +7,6 @@ import { Dialog } from '../forms/Dialog.tsx';
 import { DialogForm } from '../forms/DialogForm.tsx';
 import { isDay } from '../forms/dates.ts';
 import type { ActionItem, Editing, FocusAreaItem } from './ActionPlans.tsx';
-
-/** The API's bounds (domain action-plans.ts). */
-const MAX_TITLE = 300;
-const MAX_OWNER = 120;
-const MAX_NOTE = 2000;
-const STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 
 type Done = (message: string) => Promise<void>;
 
@@ -66,8 +60,8 @@ function ActionForm(props: {
 
   const submit = () => {
     const next = {
-      title: text(title, MAX_TITLE),
-      owner: text(owner, MAX_OWNER),
+      title: text(title, MAX_ACTION_TITLE),
+      owner: text(owner, MAX_ACTION_OWNER),
       dueDate: dueDate === '' || isDay(dueDate) ? undefined : t('form.dateInvalid'),
     };
     setErrors(next);
@@ -95,7 +89,7 @@ function ActionForm(props: {
         error={errors.title}
         value={title}
         rows={3}
-        maxLength={MAX_TITLE}
+        maxLength={MAX_ACTION_TITLE}
         onChange={(e) => setTitle(e.currentTarget.value)}
       />
       <TextInput
@@ -103,7 +97,7 @@ function ActionForm(props: {
         hint={t('plans.action.fieldOwnerHint')}
         error={errors.owner}
         value={owner}
-        maxLength={MAX_OWNER}
+        maxLength={MAX_ACTION_OWNER}
         onChange={(e) => setOwner(e.currentTarget.value)}
       />
       <TextInput
@@ -159,8 +153,8 @@ function ProgressForm(props: { action: ActionItem; onClose: () => void; onDone: 
   const submit = () => {
     const trimmed = note.trim();
     const next =
-      trimmed.length > MAX_NOTE
-        ? t('plans.action.tooLong', { max: MAX_NOTE })
+      trimmed.length > MAX_PLAN_NOTE
+        ? t('plans.action.tooLong', { max: MAX_PLAN_NOTE })
         : status === props.action.status && trimmed === ''
           ? t('plans.action.noteNeeded')
           : undefined;
@@ -174,7 +168,7 @@ function ProgressForm(props: { action: ActionItem; onClose: () => void; onDone: 
         label={t('plans.action.fieldStatus')}
         value={status}
         onChange={(e) => setStatus(e.currentTarget.value as ActionItem['status'])}
-        options={STATUSES.map((s) => ({ value: s, label: t(`plans.action.status.${s}`) }))}
+        options={ACTION_STATUSES.map((s) => ({ value: s, label: t(`plans.action.status.${s}`) }))}
       />
       <TextArea
         label={t('plans.action.fieldNote')}
@@ -182,7 +176,7 @@ function ProgressForm(props: { action: ActionItem; onClose: () => void; onDone: 
         error={error}
         value={note}
         rows={4}
-        maxLength={MAX_NOTE}
+        maxLength={MAX_PLAN_NOTE}
         onChange={(e) => setNote(e.currentTarget.value)}
       />
     </DialogForm>

@@ -1,4 +1,5 @@
 import type { RouterOutputs } from '@facets/api';
+import { ACTION_PLANNERS, SETTINGS_READERS } from '@facets/domain';
 import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Badge, Button, Card, EmptyState, Loading, PageHeader } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +8,7 @@ import { FigureCell, GapFigure, useHiddenReason, useSelection } from '../figures
 import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
 import { ScopeFilters, useScopeChoice } from '../figures/ScopeFilters.tsx';
 import { TableRegion } from '../figures/TableRegion.tsx';
-import { ACTION_PLANNERS, can, SETTINGS_READERS } from '../roles/roles.ts';
+import { can } from '../roles/roles.ts';
 import { ActionDialog, ConfirmDialog, ProgressDialog } from './ActionDialogs.tsx';
 import { Coverage } from './Coverage.tsx';
 import { FocusAreaCard } from './FocusAreaCard.tsx';

@@ -1,3 +1,5 @@
+import type { ActionStatus } from '@facets/domain';
+
 /** Copy of the action plans page, in both languages (merged into the console's messages). */
 const en = {
   console: { nav: { plans: 'Action plans' } },
@@ -89,7 +91,10 @@ const en = {
       required: 'Please fill this in.',
       tooLong: 'At most {{max}} characters.',
       noteNeeded: 'Say what was done, or change the status.',
-      status: { planned: 'Planned', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' },
+      status: { planned: 'Planned', in_progress: 'In progress', done: 'Done', cancelled: 'Cancelled' } satisfies Record<
+        ActionStatus,
+        string
+      >,
     },
     coverage: {
       title: 'Managers’ plans for {{wave}}',

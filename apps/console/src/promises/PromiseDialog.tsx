@@ -1,3 +1,4 @@
+import { PROMISE_CHANNELS } from '@facets/domain';
 import { pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +7,6 @@ import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from 
 import { Dialog } from '../forms/Dialog.tsx';
 import { DialogForm } from '../forms/DialogForm.tsx';
 import { isDay } from '../forms/dates.ts';
-import { PROMISE_CHANNELS } from '../forms/model.ts';
 import type { Bilingual, PlanDimensions, PromiseItem } from '../forms/types.ts';
 
 /** The API's bound on a promise's statement (plan-inputs.ts). */

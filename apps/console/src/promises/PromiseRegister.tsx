@@ -1,3 +1,4 @@
+import { PLAN_RUNNERS, PROMISE_CHANNELS } from '@facets/domain';
 import { type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Button, Card, EmptyState, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -5,10 +6,9 @@ import { useState } from 'react';
 import type { CsvColumn } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { formatDay } from '../forms/dates.ts';
-import { PROMISE_CHANNELS } from '../forms/model.ts';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import type { PlanDimensions, PromiseItem, Translate } from '../forms/types.ts';
-import { can, PLAN_RUNNERS } from '../roles/roles.ts';
+import { can } from '../roles/roles.ts';
 import { DeletePromiseDialog, PromiseDialog } from './PromiseDialog.tsx';
 import './promises.css';
 

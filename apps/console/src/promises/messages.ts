@@ -1,3 +1,5 @@
+import type { PromiseChannel } from '@facets/domain';
+
 /** Copy of the promise register, in both languages (merged into the console's messages). */
 const en = {
   console: { nav: { promises: 'Promises' } },
@@ -23,7 +25,7 @@ const en = {
       supplier_charter: 'Supplier charter',
       investor_story: 'Investor story',
       other: 'Other',
-    },
+    } satisfies Record<PromiseChannel, string>,
     noDimension: 'No particular dimension',
     editNamed: 'Edit the promise “{{statement}}”',
     deleteNamed: 'Delete the promise “{{statement}}”',

@@ -1,3 +1,5 @@
+import type { Role, StaffRole } from '@facets/domain';
+
 /** Role names and the read-only notice, in both languages (merged into the console's messages). */
 const en = {
   roles: {
@@ -8,14 +10,14 @@ const en = {
       manager: 'Manager',
       analyst: 'Analyst',
       stakeholder: 'Stakeholder',
-    },
+    } satisfies Record<Role, string>,
     hint: {
       admin: 'Everything, including people, roles and settings.',
       leadership: 'Sets the intended experience; runs initiatives, promises and feedback.',
       hr: 'Runs initiatives, promises and feedback.',
       manager: 'Sees the employee results of their own department only.',
       analyst: 'Reads everything, changes nothing.',
-    },
+    } satisfies Record<StaffRole, string>,
     readOnlyTitle: 'Read only',
     readOnlyBody: 'As {{role}}, you can read this page. Changes are made by {{who}}.',
     whoIntended: 'leadership and admins',

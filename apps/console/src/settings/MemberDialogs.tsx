@@ -1,3 +1,4 @@
+import { STAFF_ROLES, type StaffRole } from '@facets/domain';
 import { ErrorAlert, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Button, Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +7,6 @@ import { Dialog } from '../forms/Dialog.tsx';
 import { DialogForm } from '../forms/DialogForm.tsx';
 import { knownRefusal } from '../forms/errors.ts';
 import type { DepartmentOption, StaffMemberItem } from '../forms/types.ts';
-import { STAFF_ROLES, type StaffRole } from '../roles/roles.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -1,3 +1,4 @@
+import { ADMINS, STAFF_ROLES } from '@facets/domain';
 import { type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Badge, Button, Card } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -6,7 +7,7 @@ import type { CsvColumn } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import type { StaffMemberItem, Translate } from '../forms/types.ts';
-import { ADMINS, can, STAFF_ROLES } from '../roles/roles.ts';
+import { can } from '../roles/roles.ts';
 import { InviteDialog, RemoveDialog, ResendButton, RoleDialog } from './MemberDialogs.tsx';
 import './settings.css';
 

@@ -1,10 +1,11 @@
+import { ADMINS } from '@facets/domain';
 import { ErrorAlert, type Me, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Button, Card, Select, TextInput } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import type { OrganizationSettings } from '../forms/types.ts';
-import { ADMINS, can } from '../roles/roles.ts';
+import { can } from '../roles/roles.ts';
 import './settings.css';
 
 /** The organisation's name and language, its anonymity thresholds and whether feedback may be anonymous. */

@@ -1,10 +1,8 @@
+import { QUESTION_FACETS, QUESTION_TYPES, SCALES } from '@facets/domain';
 import { pickText, useLang } from '@facets/portal-kit';
 import { Button, Select, TextArea, TextInput } from '@facets/ui';
 import type { QuestionDraft, SurveyDetail } from './api.ts';
 
-const TYPES = ['rating', 'single_choice', 'multi_choice', 'text'] as const;
-const SCALES = ['likert5', 'nps11', 'csat5', 'ces7'] as const;
-const FACETS = ['expected', 'lived', 'outcome'] as const;
 const emptyText = { fr: '', en: '' };
 
 /** Keeps a question coherent when its type changes: ratings have a scale and a facet, choices have options. */
@@ -105,7 +103,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
           value={q.type}
           disabled={disabled}
           onChange={(e) => props.onChange(withType(q, e.currentTarget.value as QuestionDraft['type']))}
-          options={TYPES.map((type) => ({ value: type, label: t(`surveyConsole.questionType.${type}`) }))}
+          options={QUESTION_TYPES.map((type) => ({ value: type, label: t(`surveyConsole.questionType.${type}`) }))}
         />
         {q.type === 'rating' ? (
           <>
@@ -121,7 +119,7 @@ export function QuestionEditor(props: QuestionEditorProps) {
               value={q.facet ?? 'lived'}
               disabled={disabled}
               onChange={(e) => set({ facet: e.currentTarget.value as QuestionDraft['facet'] })}
-              options={FACETS.map((f) => ({ value: f, label: t(`surveyConsole.facet.${f}`) }))}
+              options={QUESTION_FACETS.map((f) => ({ value: f, label: t(`surveyConsole.facet.${f}`) }))}
             />
           </>
         ) : null}

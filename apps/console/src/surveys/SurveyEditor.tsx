@@ -1,7 +1,8 @@
+import { SURVEY_BUILDERS } from '@facets/domain';
 import { ErrorAlert, Link, type Me, pickText, useLang, useRouter, useTRPC } from '@facets/portal-kit';
 import { Alert, Badge, Button, Loading, PageHeader } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { BUILDER_ROLES } from './api.ts';
+import { can } from '../roles/roles.ts';
 import { BreakdownSection } from './BreakdownSection.tsx';
 import { DetailsSection } from './DetailsSection.tsx';
 import { useSurveyError } from './errors.ts';
@@ -31,7 +32,7 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
       },
     }),
   );
-  const canBuild = BUILDER_ROLES.includes(me.role);
+  const canBuild = can(me, SURVEY_BUILDERS);
   const s = survey.data;
 
   return (

@@ -1,9 +1,11 @@
+import { SURVEY_BUILDERS } from '@facets/domain';
 import { ErrorAlert, Link, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Badge, EmptyState, Loading, PageHeader, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ExportButton } from '../export/ExportButton.tsx';
-import { BUILDER_ROLES, currentWave, type SurveySummary } from './api.ts';
+import { can } from '../roles/roles.ts';
+import { currentWave, type SurveySummary } from './api.ts';
 import { STATE_TONE, STATUS_TONE, useRateText } from './labels.ts';
 import './surveys.css';
 
@@ -19,7 +21,7 @@ export function SurveyList({ me }: { me: Me }) {
     // Response counts move while waves are open.
     refetchInterval: 15_000,
   });
-  const canBuild = BUILDER_ROLES.includes(me.role);
+  const canBuild = can(me, SURVEY_BUILDERS);
   const title = t('surveyConsole.title');
   const rows = surveys.data ?? [];
   const current = (s: SurveySummary) => currentWave(s.waves);

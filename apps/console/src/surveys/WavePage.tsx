@@ -1,8 +1,9 @@
-import { countsCompanies } from '@facets/domain';
+import { countsCompanies, SURVEY_BUILDERS } from '@facets/domain';
 import { ErrorAlert, formatNumber, Link, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Badge, Card, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
-import { BUILDER_ROLES, type ResponseRate } from './api.ts';
+import { can } from '../roles/roles.ts';
+import type { ResponseRate } from './api.ts';
 import { CsvUpload } from './CsvUpload.tsx';
 import { STATE_TONE } from './labels.ts';
 import './surveys.css';
@@ -16,7 +17,7 @@ export function WavePage({ me, surveyId, waveId }: { me: Me; surveyId: string; w
   const trpc = useTRPC();
   const survey = useQuery(trpc.surveys.get.queryOptions({ surveyId }));
   const rate = useQuery({ ...trpc.surveys.responseRate.queryOptions({ waveId }), refetchInterval: REFRESH_MS });
-  const canBuild = BUILDER_ROLES.includes(me.role);
+  const canBuild = can(me, SURVEY_BUILDERS);
   const wave = survey.data?.waves.find((w) => w.id === waveId);
 
   return (

@@ -13,9 +13,6 @@ export type CsvError = Extract<ImportOutcome, { status: 'refused' }>['errors'][n
 export type ResponseRate = Awaited<ReturnType<Api['responseRate']>>;
 export type QuestionDraft = Parameters<Api['questions']['save']>[0]['questions'][number];
 
-/** Roles that build and launch surveys (the API enforces the same list). */
-export const BUILDER_ROLES: readonly string[] = ['admin', 'leadership', 'hr'];
-
 /** The wave a survey is about now: the open one, else the next scheduled, else the latest. */
 export function currentWave(waves: readonly WaveSummary[]): WaveSummary | undefined {
   return waves.find((w) => w.state === 'open') ?? waves.find((w) => w.state === 'scheduled') ?? waves[waves.length - 1];

@@ -1,3 +1,5 @@
+import type { QuestionFacet, QuestionType, Scale, SurveyKind, SurveyStatus } from '@facets/domain';
+
 /** Copy of the survey pages (list, builder, waves, invitations), in both languages (merged into the console's). */
 const en = {
   console: { nav: { surveys: 'Surveys' } },
@@ -28,7 +30,7 @@ const en = {
       responses: 'Responses',
       actions: 'Actions',
     },
-    status: { draft: 'Draft', open: 'Live', closed: 'Closed' },
+    status: { draft: 'Draft', open: 'Live', closed: 'Closed' } satisfies Record<SurveyStatus, string>,
     state: { draft: 'Draft', scheduled: 'Scheduled', open: 'Open', closed: 'Closed' },
     kind: {
       pulse: 'Pulse',
@@ -37,7 +39,7 @@ const en = {
       relationship: 'Relationship',
       post_interaction: 'After an interaction',
       perception: 'Perception',
-    },
+    } satisfies Record<SurveyKind, string>,
     cadence: {
       quarterly: 'Quarterly',
       monthly: 'Monthly',
@@ -167,14 +169,17 @@ const en = {
       single_choice: 'Single choice',
       multi_choice: 'Multiple choice',
       text: 'Open text',
-    },
+    } satisfies Record<QuestionType, string>,
     scale: {
       likert5: 'Agreement, 1 to 5',
       nps11: 'Recommendation, 0 to 10 (NPS)',
       csat5: 'Satisfaction, 1 to 5 (CSAT)',
       ces7: 'Ease, 1 to 7 (CES)',
-    },
-    facet: { expected: 'Expected experience', lived: 'Lived experience', outcome: 'Overall outcome' },
+    } satisfies Record<Scale, string>,
+    facet: { expected: 'Expected experience', lived: 'Lived experience', outcome: 'Overall outcome' } satisfies Record<
+      QuestionFacet,
+      string
+    >,
     waves: {
       title: 'Waves',
       intro: 'A survey takes answers in one wave at a time. A scheduled wave opens by itself on its date.',

@@ -1,12 +1,11 @@
 import { type Database, listDimensions } from '@facets/db';
+import type { CompareMetric } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, type SegmentRow } from './cells.ts';
 import { expectationGapFigure, type Figure, favourabilityFigure, scoreFigure } from './figures.ts';
 import { fullestWave } from './measurements.ts';
 import { loadPopulation, type Population, type Selection } from './population.ts';
 import { type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
-
-export type CompareMetric = 'lived' | 'expected' | 'expectationGap' | 'favourability';
 
 function figureOf(metric: CompareMetric, row: SegmentRow | null, dimensionId: string): Figure {
   const expected = cellIn(row, facetKey(dimensionId, 'expected'));

@@ -1,3 +1,4 @@
+import { ACTION_PLANNERS, SETTINGS_READERS } from '@facets/domain';
 import {
   ActionInput,
   ActionPlanInput,
@@ -22,7 +23,6 @@ import {
 } from '../action-plans/writes.ts';
 import { type Context, nowIso } from '../context.ts';
 import { scopeOf } from '../insights/scope.ts';
-import { ACTION_PLANNERS, SETTINGS_READERS } from '../roles.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 /**

@@ -11,7 +11,7 @@ import {
   listStaffMembers,
   type StaffMember,
 } from '@facets/db';
-import { DomainError } from '@facets/domain';
+import { ADMINS, DomainError, SETTINGS_READERS } from '@facets/domain';
 import {
   InviteMemberInput,
   MemberInput,
@@ -29,7 +29,6 @@ import {
 } from '../audit.ts';
 import { type Context, nowIso } from '../context.ts';
 import { OutboxInput } from '../portal/inputs.ts';
-import { ADMINS, SETTINGS_READERS } from '../roles.ts';
 import { invitationMessage, setPasswordLink } from '../staff-messages.ts';
 import { router, staffProcedure } from '../trpc.ts';
 

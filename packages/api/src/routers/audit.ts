@@ -1,15 +1,15 @@
 import { listAuditEvents } from '@facets/db';
-import { AuditListInput, RecordExportInput } from '../audit-inputs.ts';
+import { AUDIT_READERS, STAFF_ROLES } from '@facets/domain';
 import { audit } from '../audit.ts';
-import { AUDIT_READERS } from '../roles.ts';
-import { ALL_STAFF, router, staffProcedure } from '../trpc.ts';
+import { AuditListInput, RecordExportInput } from '../audit-inputs.ts';
+import { router, staffProcedure } from '../trpc.ts';
 
 /**
  * The audit log: leadership and admins read it; every staff member's CSV exports are written to it by the console's
  * export button before the file is made. The other audited actions write their events themselves (audit.ts).
  */
 const readers = staffProcedure(...AUDIT_READERS);
-const staff = staffProcedure(...ALL_STAFF);
+const staff = staffProcedure(...STAFF_ROLES);
 
 export const auditRouter = router({
   list: readers

@@ -1,13 +1,14 @@
 import { addReply, assignFeedback, inboxSummary, listInbox, listStaffMembers, setFeedbackStatus } from '@facets/db';
+import { FEEDBACK_READERS, PLAN_RUNNERS } from '@facets/domain';
 import { nowIso } from '../context.ts';
 import { AssignInput, InboxInput } from '../inbox-inputs.ts';
 import { ReplyInput, SetStatusInput } from '../inputs.ts';
-import { FEEDBACK_READERS, PLAN_RUNNERS } from '../roles.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 /**
  * The staff side of feedback, a helpdesk: admin, leadership, HR and analysts read the inbox (not managers, see
- * roles.ts); admin, leadership and HR reply, change the status and assign. The stakeholder follows it in their portal.
+ * domain roles.ts); admin, leadership and HR reply, change the status and assign. The stakeholder follows it in
+ * their portal.
  */
 const readers = staffProcedure(...FEEDBACK_READERS);
 const handlers = staffProcedure(...PLAN_RUNNERS);

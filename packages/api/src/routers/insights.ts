@@ -1,3 +1,4 @@
+import { MATURITY_ASSESSORS, STAFF_ROLES, WHOLE_ORGANISATION_READERS } from '@facets/domain';
 import { nowIso } from '../context.ts';
 import {
   AssessMaturityInput,
@@ -23,9 +24,9 @@ import { router, staffProcedure } from '../trpc.ts';
  * Insights read aggregate cells only, never raw answers (comments excepted), and every figure goes through the
  * disclosure rules of insights/disclosure.ts whoever asks. Managers see employee groups through their department.
  */
-const anyStaff = staffProcedure('admin', 'leadership', 'hr', 'analyst', 'manager');
+const anyStaff = staffProcedure(...STAFF_ROLES);
 /** Views that cut a group into segments or read it whole: not for managers, who see their department only. */
-const wholeOrganisation = staffProcedure('admin', 'leadership', 'hr', 'analyst');
+const wholeOrganisation = staffProcedure(...WHOLE_ORGANISATION_READERS);
 
 export const insightsRouter = router({
   overview: anyStaff
@@ -56,7 +57,7 @@ export const insightsRouter = router({
   alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)))),
   maturity: router({
     get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), ctx.clock())),
-    assess: staffProcedure('admin', 'leadership')
+    assess: staffProcedure(...MATURITY_ASSESSORS)
       .input(AssessMaturityInput)
       .mutation(({ ctx, input }) =>
         assessView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), {

@@ -14,6 +14,7 @@ import {
   updateInitiative,
   updatePromise,
 } from '@facets/db';
+import { INTENDED_EDITORS, PLAN_RUNNERS } from '@facets/domain';
 import { nowIso } from '../context.ts';
 import {
   ClearIntendedInput,
@@ -28,7 +29,6 @@ import {
   UpdatePromiseInput,
 } from '../plan-inputs.ts';
 import { planScope, sees, visibleInitiatives, visibleIntended, visiblePromises } from '../plan-scope.ts';
-import { INTENDED_EDITORS, PLAN_RUNNERS } from '../roles.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 /**

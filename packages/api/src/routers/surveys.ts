@@ -20,7 +20,7 @@ import {
   setSurveyProgramme,
   waveResponseRate,
 } from '@facets/db';
-import { countFromK, type GroupKind } from '@facets/domain';
+import { countFromK, type GroupKind, SURVEY_BUILDERS } from '@facets/domain';
 import { importInvitationsAudited, updateSurveyAudited } from '../audit.ts';
 import { nowIso } from '../context.ts';
 import {
@@ -44,7 +44,7 @@ import { router, staffProcedure } from '../trpc.ts';
  * only (their remit is their department's employees) and, there, the whole wave's participation counts — a count of
  * responses, never who answered.
  */
-const builders = staffProcedure('admin', 'leadership', 'hr');
+const builders = staffProcedure(...SURVEY_BUILDERS);
 const readers = staffProcedure();
 
 const scope = (member: MemberContext): { groupKinds?: readonly GroupKind[] } =>

@@ -1,4 +1,5 @@
 import {
+  type ChoiceOption,
   DomainError,
   type LocalizedText,
   type QuestionFacet,
@@ -10,11 +11,6 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { bool, localized, localizedOrNull, parseJson } from './rows.ts';
-
-export interface ChoiceOption {
-  value: string;
-  label: LocalizedText;
-}
 
 export interface SurveyQuestion {
   id: string;

@@ -1,10 +1,5 @@
-import type { GroupKind, LocalizedText, QuestionFacet, QuestionType, SurveyKind } from '../model.ts';
+import type { ChoiceOption, GroupKind, LocalizedText, QuestionFacet, QuestionType, SurveyKind } from '../model.ts';
 import type { Scale } from '../scales.ts';
-
-export interface ChoiceOption {
-  value: string;
-  label: LocalizedText;
-}
 
 /** A template item; `dimension` is a dimension code, matched to the organisation's dimensions of the group. */
 export interface TemplateQuestion {

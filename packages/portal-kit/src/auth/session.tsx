@@ -1,8 +1,6 @@
-import { UserMenu as UserMenuView } from '@facets/ui';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type Me, useTRPC } from '../api.ts';
-import { useLang } from '../i18n/useLang.ts';
 import { browserStore } from '../storage.ts';
 import { clearDraftsOf } from '../survey/state.ts';
 import { signOut } from './authClient.ts';
@@ -29,10 +27,4 @@ export function useSignOut(me: Me | null | undefined) {
     }
   };
   return { signOut: run, busy };
-}
-
-export function UserMenu({ me }: { me: Me }) {
-  const { t } = useLang();
-  const { signOut: run, busy } = useSignOut(me);
-  return <UserMenuView name={me.user.name} signOutLabel={t('auth.signOut')} onSignOut={() => void run()} busy={busy} />;
 }

@@ -1,3 +1,4 @@
+import { FEEDBACK_CATEGORIES, type FeedbackCategory } from '@facets/domain';
 import { Alert, Button, ButtonLink, Card, ChoiceGroup, PageHeader, Select, TextArea, TextInput } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
@@ -11,8 +12,6 @@ import { browserStore, newIdempotencyKey } from '../storage.ts';
 import { usePasteLimit } from '../text-limit.ts';
 import { addFollowKey, newFollowKey } from './followKeys.ts';
 
-export const FEEDBACK_CATEGORIES = ['praise', 'suggestion', 'problem', 'question'] as const;
-export type FeedbackCategoryCode = (typeof FEEDBACK_CATEGORIES)[number];
 const BODY_MAX = 5000;
 const REFERENCE_MAX = 100;
 
@@ -35,7 +34,7 @@ export function FeedbackForm({ me }: { me: Me }) {
   const rules = useQuery(trpc.portal.rules.get.queryOptions());
   const [anonymous, setAnonymous] = useState(false);
   const paste = usePasteLimit(BODY_MAX);
-  const [category, setCategory] = useState<FeedbackCategoryCode | ''>('');
+  const [category, setCategory] = useState<FeedbackCategory | ''>('');
   const [dimensionId, setDimensionId] = useState('');
   const [body, setBody] = useState('');
   const [reference, setReference] = useState('');
@@ -72,7 +71,7 @@ export function FeedbackForm({ me }: { me: Me }) {
     submit.mutate(
       {
         idempotencyKey: attemptKey.current,
-        category: category as FeedbackCategoryCode,
+        category: category as FeedbackCategory,
         ...(dimensionId ? { dimensionId } : {}),
         body: body.trim(),
         ...(reference.trim() ? { reference: reference.trim() } : {}),
@@ -141,7 +140,7 @@ export function FeedbackForm({ me }: { me: Me }) {
             options={FEEDBACK_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))}
             value={category ? [category] : []}
             onChange={(v) => {
-              setCategory((v[0] as FeedbackCategoryCode | undefined) ?? '');
+              setCategory((v[0] as FeedbackCategory | undefined) ?? '');
               setErrors((e) => ({ ...e, category: undefined }));
             }}
             error={errors.category}

@@ -1,15 +1,14 @@
+import type { FeedbackStatus } from '@facets/domain';
 import { Badge, type BadgeTone } from '@facets/ui';
 import { formatDateTime, type Language } from '../i18n/language.ts';
 import { useLang } from '../i18n/useLang.ts';
 
-const STATUS_TONES: Record<string, BadgeTone> = {
+const STATUS_TONES: Readonly<Record<string, BadgeTone>> = {
   received: 'neutral',
   acknowledged: 'info',
   in_progress: 'warning',
   resolved: 'success',
-};
-
-export const FEEDBACK_STATUSES = ['received', 'acknowledged', 'in_progress', 'resolved'] as const;
+} satisfies Record<FeedbackStatus, BadgeTone>;
 
 /** A feedback's status as a badge with its word (colour is a second cue, never the only one). */
 export function StatusBadge({ status }: { status: string }) {

@@ -1,3 +1,5 @@
+import type { InitiativeStatus, SurveyKind } from '@facets/domain';
+
 /**
  * Messages of the stakeholder screens added beside the first ones (messages.ts lays them over its own): sign-in by
  * link, invitation links, "you said, we did", anonymous feedback and the pairs of the runner (what respondents are
@@ -22,7 +24,7 @@ const en = {
     relationship: 'Relationship',
     post_interaction: 'Your recent experience',
     perception: 'Perception',
-  },
+  } satisfies Record<SurveyKind, string>,
   pair: {
     intro: 'Two sides of the same topic: what you expect, and what you actually experience.',
   },
@@ -91,7 +93,10 @@ const en = {
     npsHelp: 'From −100 to +100: the share of promoters minus the share of detractors.',
     didTitle: 'What we are doing',
     didEmpty: 'Nothing has been published for your group yet.',
-    status: { planned: 'Planned', active: 'Under way', delivered: 'Done' },
+    status: { planned: 'Planned', active: 'Under way', delivered: 'Done' } satisfies Record<
+      Exclude<InitiativeStatus, 'cancelled'>,
+      string
+    >,
     period: '{{start}} – {{end}}',
     from: 'Since {{start}}',
     about: 'About: {{topics}}',

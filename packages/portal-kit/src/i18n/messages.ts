@@ -1,3 +1,4 @@
+import type { FeedbackCategory, FeedbackStatus, Scale } from '@facets/domain';
 import { type MessageTree, mergeMessages } from './keys.ts';
 import { disclosureMessages } from './messages-disclosure.ts';
 import { errorMessages } from './messages-errors.ts';
@@ -101,9 +102,17 @@ const en = {
     csat5: { low: 'Very dissatisfied', high: 'Very satisfied' },
     ces7: { low: 'Very difficult', high: 'Very easy' },
     nps11: { low: 'Not at all likely', high: 'Extremely likely' },
-  },
-  category: { praise: 'Praise', suggestion: 'Suggestion', problem: 'Problem', question: 'Question' },
-  status: { received: 'Received', acknowledged: 'Acknowledged', in_progress: 'In progress', resolved: 'Resolved' },
+  } satisfies Record<Scale, { low: string; high: string }>,
+  category: { praise: 'Praise', suggestion: 'Suggestion', problem: 'Problem', question: 'Question' } satisfies Record<
+    FeedbackCategory,
+    string
+  >,
+  status: {
+    received: 'Received',
+    acknowledged: 'Acknowledged',
+    in_progress: 'In progress',
+    resolved: 'Resolved',
+  } satisfies Record<FeedbackStatus, string>,
   feedback: {
     title: 'Give feedback',
     intro: 'Share a compliment, an idea, a problem or a question. The team reads every message and replies here.',

@@ -1,4 +1,5 @@
-import { ChoiceGroup, RatingScale, type RatingScaleKind } from '@facets/ui';
+import { SCALES, type Scale } from '@facets/domain';
+import { ChoiceGroup, RatingScale } from '@facets/ui';
 import { type Ref, useId } from 'react';
 import type { SurveyQuestion } from '../api.ts';
 import { type Language, pickText } from '../i18n/language.ts';
@@ -6,8 +7,6 @@ import { useLang } from '../i18n/useLang.ts';
 import { TextWarning } from '../rules/notices.tsx';
 import { usePasteLimit } from '../text-limit.ts';
 import { type AnswerDraft, TEXT_MAX } from './state.ts';
-
-const SCALES: readonly string[] = ['likert5', 'csat5', 'ces7', 'nps11'];
 
 interface QuestionViewProps {
   question: SurveyQuestion;
@@ -37,8 +36,8 @@ export function QuestionView({ question, answer, onChange, error, headingRef, le
     </Heading>
   );
 
-  if (question.type === 'rating' && question.scale && SCALES.includes(question.scale)) {
-    const scale = question.scale as RatingScaleKind;
+  if (question.type === 'rating' && question.scale && (SCALES as readonly string[]).includes(question.scale)) {
+    const scale = question.scale as Scale;
     return (
       <RatingScale
         name={`q-${question.id}`}

@@ -1,7 +1,7 @@
 import { Button, Card, ProgressBar } from '@facets/ui';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { errorCode, type SurveyDetail } from '../api.ts';
+import { errorCode, type PortalSurvey } from '../api.ts';
 import { ErrorAlert } from '../errors.tsx';
 import { pickText } from '../i18n/language.ts';
 import { useLang } from '../i18n/useLang.ts';
@@ -26,7 +26,7 @@ import {
 import { firstInvalidStep, stepsOf } from './steps.ts';
 
 export interface RunnerProps {
-  survey: SurveyDetail;
+  survey: PortalSurvey;
   /** Whose draft this is on the device: the signed-in user, or the invitation. */
   owner: string;
   /** Sends the answers; resolves once the server has recorded them (or recognised a retry). */

@@ -1,3 +1,4 @@
+import type { QuestionType } from '@facets/domain';
 import type { KeyValueStore } from '../storage.ts';
 
 /**
@@ -10,7 +11,7 @@ export const TEXT_MAX = 5000;
 
 export interface QuestionLike {
   id: string;
-  type: 'rating' | 'single_choice' | 'multi_choice' | 'text' | (string & {});
+  type: QuestionType | (string & {});
   required: boolean;
 }
 
