@@ -16,6 +16,7 @@ import { promisesMessages } from './promises/messages.ts';
 import { reportMessages } from './report/messages.ts';
 import { rolesMessages } from './roles/messages.ts';
 import { settingsMessages } from './settings/messages.ts';
+import { setupMessages } from './setup/messages.ts';
 import { surveyMessages } from './surveys/messages.ts';
 
 /**
@@ -78,6 +79,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   plansMessages,
   reportMessages,
   settingsMessages,
+  setupMessages,
   auditMessages,
 ];
 

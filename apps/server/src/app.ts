@@ -24,6 +24,7 @@ import {
 import { checkOrigin } from './origin.ts';
 import { registerPortals } from './portals.ts';
 import { serializeError, serializeRequest } from './request-log.ts';
+import { type SetupCode, setupRoutes } from './setup.ts';
 import { UpdateUserBody, zodMessage } from './update-user.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -53,6 +54,8 @@ export interface AppOptions {
   limits?: Limits;
   /** Who delivers e-mail (env.ts `mailDelivery`); `smtp` when not given, so that no secret link is ever shown. */
   mailDelivery?: 'smtp' | 'outbox';
+  /** The first-run setup code (setup.ts), issued by `start` while the database holds no organisation. */
+  setup?: SetupCode | null;
 }
 
 /** The whole HTTP surface on one port: tRPC, auth, health, the built portals. Nothing listens until the caller says. */
@@ -138,6 +141,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(authRoutes(auth, createSignInLimiter(limits)));
+  await app.register(
+    setupRoutes({ db, setup: options.setup ?? null, perMinute: limits.signInPerMinute, clock: () => new Date() }),
+  );
 
   // The tRPC route admits upload-sized bodies; every request but an upload is held to BODY_LIMIT as it streams in.
   app.addHook('onRoute', (route) => {
@@ -189,7 +195,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const isApi = (url: string) => url.startsWith('/trpc/') || url === '/trpc' || url.startsWith('/api/auth/');
+const isApi = (url: string) => url.startsWith('/trpc/') || url === '/trpc' || url.startsWith('/api/');
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];
   return Array.isArray(value) ? value[0] : value;

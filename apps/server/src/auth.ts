@@ -4,6 +4,7 @@ import { APIError } from 'better-auth/api';
 import { magicLink } from 'better-auth/plugins';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { PASSWORD_TOKEN_PREFIX, passwordTokenIdentifier } from './accounts.ts';
 import { PRODUCTION_LIMITS } from './limits.ts';
 import { checkOrigin } from './origin.ts';
 import { redactText } from './request-log.ts';
@@ -121,7 +122,13 @@ export function createAuth(options: AuthOptions) {
         ...timestamps,
       },
     },
-    verification: { modelName: 'auth_verification', fields: { expiresAt: 'expires_at', ...timestamps } },
+    verification: {
+      modelName: 'auth_verification',
+      fields: { expiresAt: 'expires_at', ...timestamps },
+      // Password links are stored as a hash: a copy of the database gives nobody a way to choose someone's password.
+      // (Sign-in links hash their own token: `storeToken` above.) Rows stored plain before are still found.
+      storeIdentifier: { default: 'plain', overrides: { [PASSWORD_TOKEN_PREFIX]: { hash: passwordTokenIdentifier } } },
+    },
     advanced: {
       database: {
         // Wrapped: better-auth passes `{ model }`, which an id function with an optional argument would misread.

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { createDb, migrateToLatest } from '@facets/db';
+import { createDb, getOrganizationBySlug, migrateToLatest } from '@facets/db';
 import { buildFixture } from '@facets/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuth } from './auth.ts';
@@ -35,9 +35,10 @@ function envFor(port = 3000): NodeJS.ProcessEnv {
   };
 }
 
-function run(args: string[], env = envFor()): Promise<{ code: number | null; out: string }> {
+function run(args: string[], env = envFor(), input = ''): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [CLI, ...args], { env });
+    p.stdin.end(input);
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (out += d));
@@ -97,6 +98,7 @@ describe('cli', () => {
     const res = await run(['dance']);
     expect(res.code).toBe(2);
     expect(res.out).toContain('usage: npm run facets -- migrate | seed | backup <file> | start | help');
+    expect(res.out).toContain('org delete <slug> [--yes]');
     expect((await run(['backup'])).out).toContain('backup needs a file');
     const help = await run(['help']);
     expect(help.code).toBe(0);
@@ -123,6 +125,150 @@ describe('cli', () => {
     const exit = new Promise<number | null>((resolve) => child!.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+  });
+});
+
+/** Rows per table of the CLI's database: equal counts before and after a refusal mean it wrote nothing. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const db = createDb(join(dir, 'facets.sqlite'));
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of ['organization', 'auth_user', 'auth_account', 'auth_verification', 'member'] as const) {
+      const row = await db.db.selectFrom(table).select(db.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      counts[table] = Number(row.n);
+    }
+    return counts;
+  } finally {
+    await db.close();
+  }
+}
+
+/** Signs in through better-auth on the CLI's database; the user's name on success. */
+async function signIn(email: string, password: string, token?: string): Promise<string> {
+  const db = createDb(join(dir, 'facets.sqlite'));
+  try {
+    const auth = createAuth({ db: db.db, dialect: 'sqlite', secret: 's'.repeat(40), baseUrl: 'http://localhost:3000' });
+    if (token) await auth.api.resetPassword({ body: { token, newPassword: password } });
+    return (await auth.api.signInEmail({ body: { email, password } })).user.name;
+  } finally {
+    await db.close();
+  }
+}
+
+describe('cli: organisations', () => {
+  const initArgs = [
+    'init',
+    '--name',
+    'Café du Port',
+    '--admin-email',
+    'Anne.Roy@example.org',
+    '--admin-name',
+    'Anne Roy',
+  ];
+
+  it('creates an organisation and its admin, with a single-use link to choose a password', async () => {
+    const res = await run(initArgs);
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('organisation Café du Port created (slug cafe-du-port, fr)');
+    expect(res.out).toContain('admin: Anne Roy <anne.roy@example.org>');
+    const link = /http:\/\/localhost:3000\/console\/set-password\?token=([\w-]+)/.exec(res.out);
+    expect(link, res.out).not.toBeNull();
+    expect(await signIn('anne.roy@example.org', 'a long enough password', link![1])).toBe('Anne Roy');
+    // The link worked once.
+    await expect(signIn('anne.roy@example.org', 'another password', link![1])).rejects.toThrow();
+  });
+
+  it('sets FACETS_ADMIN_PASSWORD instead of printing a link, and the admin signs in with it', async () => {
+    const env = { ...envFor(), FACETS_ADMIN_PASSWORD: 'scripted password' };
+    const res = await run(
+      ['init', '--name', 'Atelier Nord', '--admin-email', 'ops@nord.example', '--language', 'en'],
+      env,
+    );
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('organisation Atelier Nord created (slug atelier-nord, en)');
+    expect(res.out).not.toContain('set-password');
+    expect(await signIn('ops@nord.example', 'scripted password')).toBe('ops');
+  });
+
+  it('refuses a slug that exists, and a bad e-mail, naming the field and writing nothing', async () => {
+    expect((await run(initArgs)).code).toBe(0);
+    const before = await rowCounts();
+    const again = await run(['init', '--name', 'Cafe du port!', '--admin-email', 'someone@example.org']);
+    expect(again.code).toBe(2);
+    expect(again.out).toContain('init: --slug: an organisation with the slug cafe-du-port already exists');
+    const bad = await run(['init', '--name', 'Elsewhere', '--admin-email', 'not-an-address']);
+    expect(bad.code).toBe(2);
+    expect(bad.out).toContain('init: --admin-email: Invalid email address');
+    const missing = await run(['init', '--name', 'Elsewhere']);
+    expect(missing.out).toContain('init: --admin-email is required');
+    const short = await run(['init', '--name', 'Elsewhere', '--admin-email', 'b@example.org'], {
+      ...envFor(),
+      FACETS_ADMIN_PASSWORD: 'short',
+    });
+    expect(short.out).toContain('init: FACETS_ADMIN_PASSWORD: ');
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('lists organisations, and deletes one after a backup, only once the slug is typed or --yes given', async () => {
+    await nonEmptyDatabase();
+    const env = { ...envFor(), FACETS_ADMIN_PASSWORD: 'scripted password' };
+    expect((await run(['init', '--name', 'Atelier Nord', '--admin-email', 'ops@nord.example'], env)).code).toBe(0);
+    expect((await run(['init', '--name', 'Sud', '--admin-email', 'ops@sud.example'], env)).code).toBe(0);
+    const list = await run(['org', 'list']);
+    expect(list.out).toMatch(/^slug +name +members +groups +responses$/m);
+    expect(list.out).toMatch(/^atelier-nord +Atelier Nord +1 +0 +0$/m);
+    expect(list.out).toMatch(/^org-\S+ +Organisation org-\S+ +\d+ +2 +\d+$/m);
+
+    const refused = await run(['org', 'delete', 'atelier-nord'], envFor(), 'atelier\n');
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('Type the slug (atelier-nord) to confirm');
+    expect(refused.out).toContain('not deleted');
+    expect((await run(['org', 'list'])).out).toContain('atelier-nord');
+
+    const confirmed = await run(['org', 'delete', 'atelier-nord'], envFor(), 'atelier-nord\n');
+    expect(confirmed.code).toBe(0);
+    const backup = /backup written to (\S+)/.exec(confirmed.out)?.[1];
+    expect(backup && existsSync(backup), confirmed.out).toBe(true);
+    expect(confirmed.out).toContain('deleted Atelier Nord (atelier-nord): 1 row, 1 account');
+
+    const scripted = await run(['org', 'delete', 'sud', '--yes', '--backup', join(dir, 'sud.sqlite')]);
+    expect(scripted.out).toContain(`backup written to ${join(dir, 'sud.sqlite')}`);
+    expect(scripted.out).not.toContain('Type the slug');
+    const after = await run(['org', 'list']);
+    expect(after.out).not.toMatch(/atelier-nord|sud/);
+    expect(after.out).toMatch(/^org-\S+ +Organisation/m);
+    // The backup holds what was deleted.
+    const copy = createDb(backup!);
+    expect(await getOrganizationBySlug(copy.db, 'atelier-nord')).toBeDefined();
+    await copy.close();
+    expect((await run(['org', 'delete', 'nobody', '--yes'])).out).toContain('no organisation has the slug nobody');
+  });
+
+  it('with FACETS_DEMO=0 starts on an empty database without seeding, and prints a setup code', async () => {
+    const port = await freePort();
+    child = spawn(process.execPath, [CLI, 'start'], { env: { ...envFor(port), FACETS_DEMO: '0' } });
+    let out = '';
+    child.stderr?.on('data', (d) => (out += d));
+    await new Promise<void>((resolve, reject) => {
+      child!.stdout?.on('data', (d) => {
+        out += d;
+        if (out.includes('it works once')) resolve();
+      });
+      child!.on('exit', () => reject(new Error(`cli exited early:\n${out}`)));
+    });
+    expect(out).toContain('FACETS_DEMO=0: demo not seeded');
+    expect(out).toMatch(
+      new RegExp(`http://localhost:${port}/console/setup +with the setup code [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}`),
+    );
+    expect(await (await fetch(`http://127.0.0.1:${port}/api/setup`)).json()).toEqual({ needed: true });
+    expect(await rowCounts()).toEqual({
+      organization: 0,
+      auth_user: 0,
+      auth_account: 0,
+      auth_verification: 0,
+      member: 0,
+    });
+    child.kill('SIGTERM');
   });
 });
 

@@ -17,15 +17,24 @@ import cliProgress from 'cli-progress';
 import pino from 'pino';
 import { buildApp } from './app.ts';
 import { createAuth } from './auth.ts';
+import { init, orgDelete, orgList, UsageError } from './cli-organizations.ts';
 import { type Env, loadEnv, REPO_ROOT } from './env.ts';
 import { type MailSender, smtpTransport, startMailSender } from './mail/sender.ts';
 import { PORTALS } from './portals.ts';
+import { issueSetupCode } from './setup.ts';
 
-const USAGE = 'usage: npm run facets -- migrate | seed | backup <file> | start | help';
+const USAGE = [
+  'usage: npm run facets -- migrate | seed | backup <file> | start | help',
+  '  init --name "<organisation>" --admin-email <address> [--admin-name <name>] [--slug <slug>] [--language fr|en]',
+  '  org list',
+  '  org delete <slug> [--yes] [--backup <file>] [--no-backup]',
+].join('\n');
 
-async function migrate(db: Db): Promise<void> {
+/** Brings the schema up to date; `quiet` says nothing when it already was. */
+async function migrate(db: Db, quiet = false): Promise<void> {
   const applied = await migrateToLatest(db.db);
-  console.log(applied.length > 0 ? `migrated: ${applied.join(', ')}` : 'database schema is up to date');
+  if (applied.length > 0) console.log(`migrated: ${applied.join(', ')}`);
+  else if (!quiet) console.log('database schema is up to date');
 }
 
 /** Seeds the demo organisation into an empty database; a database with any organisation is left alone. */
@@ -56,7 +65,10 @@ async function seedWhenEmpty(db: Db, baseUrl: string): Promise<void> {
 
 async function start(env: Env, db: Db): Promise<void> {
   await migrate(db);
-  await seedWhenEmpty(db, env.baseUrl);
+  if (env.demo) await seedWhenEmpty(db, env.baseUrl);
+  else console.log('FACETS_DEMO=0: demo not seeded');
+  // An empty database is set up from the console with a code only this log shows (setup.ts).
+  const firstRun = (await isEmpty(db.db)) ? issueSetupCode() : null;
   const logger = pino({ level: env.logLevel });
   const auth = createAuth({
     db: db.db,
@@ -77,6 +89,7 @@ async function start(env: Env, db: Db): Promise<void> {
     trustedOrigins: env.trustedOrigins,
     limits: env.limits,
     mailDelivery: env.mailDelivery,
+    setup: firstRun?.setup ?? null,
   });
   const mail: MailSender | null = env.smtp
     ? startMailSender({ db: db.db, transport: smtpTransport(env.smtp.url), from: env.smtp.from, logger })
@@ -99,12 +112,19 @@ async function start(env: Env, db: Db): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: env.port, host: env.host });
-  await printWelcome(env, db);
+  await printWelcome(env, db, firstRun?.code ?? null);
 }
 
-async function printWelcome(env: Env, db: Db): Promise<void> {
+async function printWelcome(env: Env, db: Db, setupCode: string | null): Promise<void> {
   const lines = [`\nFacets is running at ${env.baseUrl}/`];
   for (const { mount, app } of PORTALS) lines.push(`  ${app.padEnd(20)} ${env.baseUrl}${mount}`);
+  if (setupCode) {
+    lines.push(
+      '\nThe database holds no organisation yet. Create yours at',
+      `  ${env.baseUrl}/console/setup   with the setup code ${setupCode} (it works once)`,
+      '  or from the command line: npm run facets -- init --name "…" --admin-email …',
+    );
+  }
   if (await getOrganizationBySlug(db.db, DEMO_ORGANIZATION.slug)) {
     lines.push(`\nDemo sign-ins of ${DEMO_ORGANIZATION.name} (password for all: ${DEMO_PASSWORD})`);
     for (const s of DEMO_SIGN_INS) lines.push(`  ${(s.group ?? s.role).padEnd(20)} ${s.email.padEnd(36)} ${s.name}`);
@@ -118,7 +138,11 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (!command || !['migrate', 'seed', 'backup', 'start'].includes(command)) {
+  if (!command || !['migrate', 'seed', 'backup', 'start', 'init', 'org'].includes(command)) {
+    console.error(USAGE);
+    process.exit(2);
+  }
+  if (command === 'org' && !['list', 'delete'].includes(args[0] ?? '')) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -137,6 +161,15 @@ async function main(argv: string[]): Promise<void> {
       await db.backup(file);
       console.log(`backup written to ${file}`);
     }
+    if (command === 'init') {
+      await migrate(db, true);
+      await init(env, db, args);
+    }
+    if (command === 'org') {
+      await migrate(db, true);
+      if (args[0] === 'list') await orgList(db);
+      else await orgDelete(env, db, args.slice(1));
+    }
   } finally {
     await db.close();
   }
@@ -144,5 +177,5 @@ async function main(argv: string[]): Promise<void> {
 
 main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  process.exit(error instanceof UsageError ? 2 : 1);
 });

@@ -123,4 +123,15 @@ describe('loadEnv', () => {
       'Invalid environment: SMTP_URL: must start with smtp:// or smtps://',
     );
   });
+
+  it('seeds the demo unless FACETS_DEMO is 0, and passes FACETS_ADMIN_PASSWORD on', () => {
+    expect(loadEnv({}, tempRoot())).toMatchObject({ demo: true, adminPassword: null });
+    expect(loadEnv({ FACETS_DEMO: '0', FACETS_ADMIN_PASSWORD: 'a long password' }, tempRoot())).toMatchObject({
+      demo: false,
+      adminPassword: 'a long password',
+    });
+    expect(() => loadEnv({ FACETS_DEMO: 'no' }, tempRoot())).toThrow(
+      'Invalid environment: FACETS_DEMO: must be 0 or 1',
+    );
+  });
 });

@@ -54,6 +54,10 @@ const EnvSchema = z.object({
     .optional(),
   /** The sender of e-mail, e.g. "Facets <no-reply@example.org>". */
   MAIL_FROM: z.string().min(3).max(200).optional(),
+  /** 1: `start` seeds the demo organisation into an empty database; 0: it seeds nothing (first-run page instead). */
+  FACETS_DEMO: z.enum(['0', '1'], 'must be 0 or 1').default('1'),
+  /** The first admin's password for `facets init` (scripts); checked there, with the rest of the command's input. */
+  FACETS_ADMIN_PASSWORD: z.string().optional(),
 });
 
 export interface Env {
@@ -77,6 +81,10 @@ export interface Env {
    * hand from the outbox (without SMTP_URL: invitation and password links readable to them, each reading audited).
    */
   mailDelivery: 'smtp' | 'outbox';
+  /** Whether `start` seeds the demo organisation into an empty database (FACETS_DEMO). */
+  demo: boolean;
+  /** FACETS_ADMIN_PASSWORD: `init` sets it instead of printing a link; null when unset. */
+  adminPassword: string | null;
 }
 
 /**
@@ -115,6 +123,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
       ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Facets <no-reply@${new URL(baseUrl).hostname}>` }
       : null,
     mailDelivery: e.SMTP_URL ? 'smtp' : 'outbox',
+    demo: e.FACETS_DEMO === '1',
+    adminPassword: e.FACETS_ADMIN_PASSWORD ?? null,
   };
 }
 

@@ -1,18 +1,20 @@
+import { MAX_PASSWORD, MIN_PASSWORD } from '@facets/domain';
 import { resetPassword, Shell, useLang, useRouter } from '@facets/portal-kit';
 import { Alert, Button, ButtonLink, Card, TextInput } from '@facets/ui';
 import { type ReactNode, useRef, useState } from 'react';
-
-/** better-auth's bounds for a password (its defaults, which the server keeps). */
-const MIN_PASSWORD = 8;
-const MAX_PASSWORD = 128;
+import { FirstRun, useSetupNeeded } from '../setup/FirstRun.tsx';
 
 /**
- * The console's pages that open without a session: only `set-password`, where the link of an invitation leads.
- * Everything else is the signed-in console.
+ * The console's pages that open without a session: `set-password`, where the link of an invitation leads, and the
+ * first-run page while the server says it holds no organisation (at any address, `setup` included). Everything else
+ * is the signed-in console.
  */
 export function PublicPages({ fallback }: { fallback: ReactNode }) {
   const { path } = useRouter();
-  return path === 'set-password' ? <SetPassword /> : fallback;
+  const setup = useSetupNeeded();
+  if (path === 'set-password') return <SetPassword />;
+  if (setup.loading) return null;
+  return setup.needed ? <FirstRun /> : fallback;
 }
 
 type Outcome = 'done' | 'invalid_token' | 'failed' | null;

@@ -1,0 +1,3 @@
+export * from './create.ts';
+export * from './delete.ts';
+export * from './tenant-tables.ts';
