@@ -4,9 +4,5 @@ export { type ErrorData, type ErrorLog, INTERNAL_MESSAGE, zodReason } from './er
 export type { DimensionView } from './insights/dimension.ts';
 export type { Cell, ComparisonFigure, Figure } from './insights/figures.ts';
 export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from './root.ts';
-<<<<<<< HEAD
-export { authedProcedure, publicProcedure, staffProcedure, stakeholderProcedure } from './trpc.ts';
-=======
 export { setPasswordLink } from './staff-messages.ts';
-export { ALL_STAFF, authedProcedure, publicProcedure, staffProcedure, stakeholderProcedure } from './trpc.ts';
->>>>>>> adopt
+export { authedProcedure, publicProcedure, staffProcedure, stakeholderProcedure } from './trpc.ts';
