@@ -2,8 +2,11 @@ import type { QuestionFacet, RatingAnswer, Scale } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import {
+  AGGREGATE_KINDS,
+  AGGREGATE_TABLES,
   type AggregateCell,
   type AggregateRows,
+  AggregateSums,
   type Aggregates,
   aggregateRowsOf,
   binKeyString,
@@ -65,12 +68,12 @@ export async function recomputeAggregates(db: Kysely<Database>, filter: Aggregat
     ratingsOf.set(r.id, list);
   }
 
-  const folded = new Folded();
+  const folded = new AggregateSums();
   for (const r of await responses.orderBy('id').execute()) {
     const where = { organizationId: filter.organizationId, waveId: r.wave_id, groupId: r.group_id };
     folded.add(aggregateRowsOf(where, parseJson<Record<string, string>>(r.segments, {}), ratingsOf.get(r.id) ?? []));
   }
-  const all = folded.aggregates();
+  const all = readingOf(folded.rows());
   const key = filter.segmentKey;
   if (key === undefined) return all;
   return {
@@ -82,57 +85,15 @@ export async function recomputeAggregates(db: Kysely<Database>, filter: Aggregat
   };
 }
 
-/** Sums of aggregate rows by key, as the upserts would leave them. */
-class Folded {
-  private readonly cells = new Map<string, AggregateRows['cells'][number]>();
-  private readonly bins = new Map<string, AggregateRows['bins'][number]>();
-  private readonly pairs = new Map<string, AggregateRows['pairs'][number]>();
-  private readonly respondents = new Map<string, AggregateRows['respondents'][number]>();
-  private readonly overlaps = new Map<string, AggregateRows['overlaps'][number]>();
-
-  add(rows: AggregateRows): void {
-    for (const c of rows.cells) {
-      merge(this.cells, cellKeyString(toCell(c)), c, (p) => ({
-        ...p,
-        n: p.n + c.n,
-        sum: p.sum + c.sum,
-        sum_sq: p.sum_sq + c.sum_sq,
-      }));
-    }
-    for (const b of rows.bins) merge(this.bins, binKeyString(toBin(b)), b, (p) => ({ ...p, count: p.count + b.count }));
-    for (const r of rows.pairs) {
-      merge(this.pairs, pairKeyString(toPair(r)), r, (p) => ({
-        ...p,
-        n: p.n + r.n,
-        sum_a: p.sum_a + r.sum_a,
-        sum_b: p.sum_b + r.sum_b,
-        sum_aa: p.sum_aa + r.sum_aa,
-        sum_bb: p.sum_bb + r.sum_bb,
-        sum_ab: p.sum_ab + r.sum_ab,
-      }));
-    }
-    for (const r of rows.respondents) {
-      merge(this.respondents, respondentsKeyString(toRespondents(r)), r, (p) => ({ ...p, n: p.n + r.n }));
-    }
-    for (const o of rows.overlaps) {
-      merge(this.overlaps, overlapKeyString(toOverlap(o)), o, (p) => ({ ...p, n: p.n + o.n }));
-    }
-  }
-
-  aggregates(): Aggregates {
-    return {
-      cells: [...this.cells.values()].map(toCell).sort(byCellKey),
-      bins: [...this.bins.values()].map(toBin).sort(byCellKey),
-      pairs: [...this.pairs.values()].map(toPair).sort(byPairKey),
-      respondents: [...this.respondents.values()].map(toRespondents).sort(byRespondentsKey),
-      overlaps: [...this.overlaps.values()].map(toOverlap).sort(byOverlapKey),
-    };
-  }
-}
-
-function merge<T>(map: Map<string, T>, key: string, row: T, add: (previous: T) => T): void {
-  const previous = map.get(key);
-  map.set(key, previous === undefined ? row : add(previous));
+/** Stored rows in their camelCase reading, each kind in its key order. */
+function readingOf(rows: AggregateRows): Aggregates {
+  return {
+    cells: rows.cells.map(toCell).sort(byCellKey),
+    bins: rows.bins.map(toBin).sort(byCellKey),
+    pairs: rows.pairs.map(toPair).sort(byPairKey),
+    respondents: rows.respondents.map(toRespondents).sort(byRespondentsKey),
+    overlaps: rows.overlaps.map(toOverlap).sort(byOverlapKey),
+  };
 }
 
 /**
@@ -194,14 +155,8 @@ function compare<T>(
 /** Replaces an organisation's stored aggregates with the recomputed ones; run it inside a transaction. */
 export async function rebuildAggregates(db: Kysely<Database>, organizationId: string): Promise<Aggregates> {
   const fresh = await recomputeAggregates(db, { organizationId });
-  for (const table of [
-    'aggregate_bin',
-    'aggregate_cell',
-    'aggregate_pair',
-    'aggregate_respondents',
-    'aggregate_segment_overlap',
-  ] as const) {
-    await db.deleteFrom(table).where('organization_id', '=', organizationId).execute();
+  for (const kind of AGGREGATE_KINDS) {
+    await db.deleteFrom(AGGREGATE_TABLES[kind].table).where('organization_id', '=', organizationId).execute();
   }
   // The tables are empty for this organisation now: the upserts only insert.
   await addToAggregates(db, rowsOfAggregates(organizationId, fresh));

@@ -190,6 +190,61 @@ export const PAIR_KEY = ['organization_id', 'wave_id', 'group_id', 'var_a', 'var
 export const RESPONDENTS_KEY = ['organization_id', 'wave_id', 'group_id', 'segment_key', 'segment_value'] as const;
 export const OVERLAP_KEY = ['organization_id', 'wave_id', 'group_id', 'key_a', 'value_a', 'key_b', 'value_b'] as const;
 
+/**
+ * Each aggregate table described once: its key columns and the additive columns a response adds to. The upsert
+ * (`addToAggregates`), the group commit's merge (`mergeAggregateRows`), the repair's fold (`recomputeAggregates`),
+ * the rebuild and the readers derive from it. Kinds are listed in the order the tables are written.
+ */
+export const AGGREGATE_TABLES = {
+  cells: { table: 'aggregate_cell', key: CELL_KEY, sums: ['n', 'sum', 'sum_sq'] },
+  bins: { table: 'aggregate_bin', key: [...CELL_KEY, 'value'], sums: ['count'] },
+  pairs: { table: 'aggregate_pair', key: PAIR_KEY, sums: ['n', 'sum_a', 'sum_b', 'sum_aa', 'sum_bb', 'sum_ab'] },
+  respondents: { table: 'aggregate_respondents', key: RESPONDENTS_KEY, sums: ['n'] },
+  overlaps: { table: 'aggregate_segment_overlap', key: OVERLAP_KEY, sums: ['n'] },
+} as const satisfies { [K in keyof AggregateRows]: AggregateTable<AggregateRows[K][number]> };
+
+interface AggregateTable<Row> {
+  table: string;
+  key: readonly (keyof Row & string)[];
+  sums: readonly (keyof Row & string)[];
+}
+
+export type AggregateKind = keyof AggregateRows;
+export const AGGREGATE_KINDS = Object.keys(AGGREGATE_TABLES) as AggregateKind[];
+
+/**
+ * Rows summed by key, as the upserts would leave them: counts exactly, sums as floating point. `add` takes any
+ * number of responses' rows; `rows` gives one row per key, in first-seen order.
+ */
+export class AggregateSums {
+  private readonly sums = new Map(AGGREGATE_KINDS.map((kind) => [kind, new Map<string, Record<string, unknown>>()]));
+
+  add(rows: AggregateRows): this {
+    for (const kind of AGGREGATE_KINDS) {
+      const { key, sums } = AGGREGATE_TABLES[kind];
+      const map = this.sums.get(kind)!;
+      for (const row of rows[kind] as readonly Record<string, unknown>[]) {
+        const id = JSON.stringify(key.map((c) => row[c]));
+        const previous = map.get(id);
+        if (previous === undefined) {
+          map.set(id, { ...row });
+          continue;
+        }
+        const summed = { ...previous };
+        for (const c of sums) summed[c] = (previous[c] as number) + (row[c] as number);
+        map.set(id, summed);
+      }
+    }
+    return this;
+  }
+
+  rows(): AggregateRows {
+    return Object.fromEntries(
+      AGGREGATE_KINDS.map((kind) => [kind, [...this.sums.get(kind)!.values()]]),
+    ) as unknown as AggregateRows;
+  }
+}
+
 type Tuple = readonly (string | number)[];
 type CellKeyRow = Pick<CellRow, (typeof CELL_KEY)[number]>;
 type CellKey = Omit<AggregateCell, 'n' | 'sum' | 'sumSq'>;

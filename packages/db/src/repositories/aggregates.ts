@@ -2,21 +2,20 @@ import type { PairMoments } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import {
+  AGGREGATE_KINDS,
+  AGGREGATE_TABLES,
   type AggregateBin,
   type AggregateCell,
   type AggregateOverlap,
   type AggregatePair,
   type AggregateRespondents,
   type AggregateRows,
+  AggregateSums,
   type Aggregates,
   byCellKey,
   byOverlapKey,
   byPairKey,
   byRespondentsKey,
-  CELL_KEY,
-  OVERLAP_KEY,
-  PAIR_KEY,
-  RESPONDENTS_KEY,
   sortRows,
   toBin,
   toCell,
@@ -66,74 +65,30 @@ function chunks<T>(rows: readonly T[]): T[][] {
  */
 export async function addToAggregates(db: Kysely<Database>, rows: AggregateRows): Promise<void> {
   const sorted = sortRows(rows);
-  for (const cells of chunks(sorted.cells)) {
-    await db
-      .insertInto('aggregate_cell')
-      .values(cells)
-      .onConflict((oc) =>
-        oc.columns(CELL_KEY).doUpdateSet((eb) => ({
-          n: eb('aggregate_cell.n', '+', eb.ref('excluded.n')),
-          sum: eb('aggregate_cell.sum', '+', eb.ref('excluded.sum')),
-          sum_sq: eb('aggregate_cell.sum_sq', '+', eb.ref('excluded.sum_sq')),
-        })),
-      )
-      .execute();
-  }
-  for (const bins of chunks(sorted.bins)) {
-    await db
-      .insertInto('aggregate_bin')
-      .values(bins)
-      .onConflict((oc) =>
-        oc
-          .columns([...CELL_KEY, 'value'])
-          .doUpdateSet((eb) => ({ count: eb('aggregate_bin.count', '+', eb.ref('excluded.count')) })),
-      )
-      .execute();
-  }
-  for (const pairs of chunks(sorted.pairs)) {
-    await db
-      .insertInto('aggregate_pair')
-      .values(pairs)
-      .onConflict((oc) =>
-        oc.columns(PAIR_KEY).doUpdateSet((eb) => ({
-          n: eb('aggregate_pair.n', '+', eb.ref('excluded.n')),
-          sum_a: eb('aggregate_pair.sum_a', '+', eb.ref('excluded.sum_a')),
-          sum_b: eb('aggregate_pair.sum_b', '+', eb.ref('excluded.sum_b')),
-          sum_aa: eb('aggregate_pair.sum_aa', '+', eb.ref('excluded.sum_aa')),
-          sum_bb: eb('aggregate_pair.sum_bb', '+', eb.ref('excluded.sum_bb')),
-          sum_ab: eb('aggregate_pair.sum_ab', '+', eb.ref('excluded.sum_ab')),
-        })),
-      )
-      .execute();
-  }
-  for (const respondents of chunks(sorted.respondents)) {
-    await db
-      .insertInto('aggregate_respondents')
-      .values(respondents)
-      .onConflict((oc) =>
-        oc
-          .columns(RESPONDENTS_KEY)
-          .doUpdateSet((eb) => ({ n: eb('aggregate_respondents.n', '+', eb.ref('excluded.n')) })),
-      )
-      .execute();
-  }
-  for (const overlaps of chunks(sorted.overlaps)) {
-    await db
-      .insertInto('aggregate_segment_overlap')
-      .values(overlaps)
-      .onConflict((oc) =>
-        oc
-          .columns(OVERLAP_KEY)
-          .doUpdateSet((eb) => ({ n: eb('aggregate_segment_overlap.n', '+', eb.ref('excluded.n')) })),
-      )
-      .execute();
+  for (const kind of AGGREGATE_KINDS) {
+    const { table, key, sums } = AGGREGATE_TABLES[kind];
+    for (const chunk of chunks<object>(sorted[kind])) {
+      // One statement for the five tables, typed loosely here: AGGREGATE_TABLES is checked against the row types.
+      // biome-ignore lint/suspicious/noExplicitAny: the table name is one of five, chosen at run time
+      await (db as Kysely<any>)
+        .insertInto(table)
+        .values(chunk)
+        .onConflict((oc) =>
+          oc
+            .columns([...key])
+            .doUpdateSet((eb) =>
+              Object.fromEntries(sums.map((c) => [c, eb(`${table}.${c}`, '+', eb.ref(`excluded.${c}`))])),
+            ),
+        )
+        .execute();
+    }
   }
 }
 
 export async function readCells(db: Kysely<Database>, filter: AggregateFilter): Promise<AggregateCell[]> {
   let query = db
     .selectFrom('aggregate_cell')
-    .select([...CELL_KEY, 'n', 'sum', 'sum_sq'])
+    .select([...AGGREGATE_TABLES.cells.key, ...AGGREGATE_TABLES.cells.sums])
     .where('organization_id', '=', filter.organizationId);
   if (filter.groupId !== undefined) query = query.where('group_id', '=', filter.groupId);
   if (filter.waveId !== undefined) query = query.where('wave_id', '=', filter.waveId);
@@ -144,7 +99,7 @@ export async function readCells(db: Kysely<Database>, filter: AggregateFilter): 
 export async function readBins(db: Kysely<Database>, filter: AggregateFilter): Promise<AggregateBin[]> {
   let query = db
     .selectFrom('aggregate_bin')
-    .select([...CELL_KEY, 'value', 'count'])
+    .select([...AGGREGATE_TABLES.bins.key, ...AGGREGATE_TABLES.bins.sums])
     .where('organization_id', '=', filter.organizationId);
   if (filter.groupId !== undefined) query = query.where('group_id', '=', filter.groupId);
   if (filter.waveId !== undefined) query = query.where('wave_id', '=', filter.waveId);
@@ -157,7 +112,7 @@ async function readPairRows(db: Kysely<Database>, filter: AggregateFilter): Prom
   if (filter.segmentKey !== undefined && filter.segmentKey !== '') return [];
   let query = db
     .selectFrom('aggregate_pair')
-    .select([...PAIR_KEY, 'n', 'sum_a', 'sum_b', 'sum_aa', 'sum_bb', 'sum_ab'])
+    .select([...AGGREGATE_TABLES.pairs.key, ...AGGREGATE_TABLES.pairs.sums])
     .where('organization_id', '=', filter.organizationId);
   if (filter.groupId !== undefined) query = query.where('group_id', '=', filter.groupId);
   if (filter.waveId !== undefined) query = query.where('wave_id', '=', filter.waveId);
@@ -183,7 +138,7 @@ export async function readRespondents(
 ): Promise<AggregateRespondents[]> {
   let query = db
     .selectFrom('aggregate_respondents')
-    .select([...RESPONDENTS_KEY, 'n'])
+    .select([...AGGREGATE_TABLES.respondents.key, ...AGGREGATE_TABLES.respondents.sums])
     .where('organization_id', '=', args.organizationId);
   if (args.groupId !== undefined) query = query.where('group_id', '=', args.groupId);
   if (args.waveId !== undefined) query = query.where('wave_id', '=', args.waveId);
@@ -202,7 +157,7 @@ export async function readSegmentOverlaps(
 async function readOverlapRows(db: Kysely<Database>, filter: AggregateFilter): Promise<AggregateOverlap[]> {
   let query = db
     .selectFrom('aggregate_segment_overlap')
-    .select([...OVERLAP_KEY, 'n'])
+    .select([...AGGREGATE_TABLES.overlaps.key, ...AGGREGATE_TABLES.overlaps.sums])
     .where('organization_id', '=', filter.organizationId);
   if (filter.groupId !== undefined) query = query.where('group_id', '=', filter.groupId);
   if (filter.waveId !== undefined) query = query.where('wave_id', '=', filter.waveId);
@@ -224,51 +179,7 @@ export async function readAggregates(db: Kysely<Database>, filter: AggregateFilt
 
 /** The rows of many responses as one set: rows of the same key summed (counts exactly, sums as floating point). */
 export function mergeAggregateRows(all: readonly AggregateRows[]): AggregateRows {
-  const cells = new Map<string, AggregateRows['cells'][number]>();
-  const bins = new Map<string, AggregateRows['bins'][number]>();
-  const pairs = new Map<string, AggregateRows['pairs'][number]>();
-  const respondents = new Map<string, AggregateRows['respondents'][number]>();
-  const overlaps = new Map<string, AggregateRows['overlaps'][number]>();
-  for (const rows of all) {
-    for (const r of rows.cells) {
-      add(cells, keyOf(r, CELL_KEY), r, (p) => ({
-        ...p,
-        n: p.n + r.n,
-        sum: p.sum + r.sum,
-        sum_sq: p.sum_sq + r.sum_sq,
-      }));
-    }
-    for (const r of rows.bins) {
-      add(bins, `${keyOf(r, CELL_KEY)}|${r.value}`, r, (p) => ({ ...p, count: p.count + r.count }));
-    }
-    for (const r of rows.pairs) {
-      add(pairs, keyOf(r, PAIR_KEY), r, (p) => ({
-        ...p,
-        n: p.n + r.n,
-        sum_a: p.sum_a + r.sum_a,
-        sum_b: p.sum_b + r.sum_b,
-        sum_aa: p.sum_aa + r.sum_aa,
-        sum_bb: p.sum_bb + r.sum_bb,
-        sum_ab: p.sum_ab + r.sum_ab,
-      }));
-    }
-    for (const r of rows.respondents) add(respondents, keyOf(r, RESPONDENTS_KEY), r, (p) => ({ ...p, n: p.n + r.n }));
-    for (const r of rows.overlaps) add(overlaps, keyOf(r, OVERLAP_KEY), r, (p) => ({ ...p, n: p.n + r.n }));
-  }
-  return {
-    cells: [...cells.values()],
-    bins: [...bins.values()],
-    pairs: [...pairs.values()],
-    respondents: [...respondents.values()],
-    overlaps: [...overlaps.values()],
-  };
-}
-
-function keyOf<R>(row: R, columns: readonly (keyof R)[]): string {
-  return JSON.stringify(columns.map((c) => row[c]));
-}
-
-function add<T>(map: Map<string, T>, key: string, row: T, sum: (previous: T) => T): void {
-  const previous = map.get(key);
-  map.set(key, previous === undefined ? { ...row } : sum(previous));
+  const sums = new AggregateSums();
+  for (const rows of all) sums.add(rows);
+  return sums.rows();
 }
