@@ -5,6 +5,7 @@ export * from './Button.tsx';
 export * from './Card.tsx';
 export * from './ChoiceGroup.tsx';
 export * from './charts/index.ts';
+export * from './DataTable.tsx';
 export * from './EmptyState.tsx';
 export * from './Field.tsx';
 export * from './ProgressBar.tsx';

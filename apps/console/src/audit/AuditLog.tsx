@@ -1,7 +1,7 @@
 import type { RouterOutputs } from '@facets/api';
 import { AuditAction } from '@facets/domain';
 import { type Me, useLang, useTRPC } from '@facets/portal-kit';
-import { Badge, Button, Card, EmptyState, Select } from '@facets/ui';
+import { Badge, Button, Card, DataTable, EmptyState, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageFrame } from '../forms/PageFrame.tsx';
@@ -63,44 +63,37 @@ export function AuditLog({ me }: { me: Me }) {
           {log.data.events.length === 0 ? (
             <EmptyState title={t('audit.empty')} />
           ) : (
-            <table className="fx-table fx-table--stack">
-              <caption className="fx-visually-hidden">{t('audit.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.col.at')}</th>
-                  <th scope="col">{t('audit.col.actor')}</th>
-                  <th scope="col">{t('audit.col.action')}</th>
-                  <th scope="col">{t('audit.col.details')}</th>
+            <DataTable
+              title={t('audit.caption')}
+              className="fx-table--stack"
+              columns={[t('audit.col.at'), t('audit.col.actor'), t('audit.col.action'), t('audit.col.details')]}
+            >
+              {log.data.events.map((e) => (
+                <tr key={e.id}>
+                  <td data-label={t('audit.col.at')}>
+                    <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
+                  </td>
+                  <th scope="row" data-label={t('audit.col.actor')}>
+                    {e.actor ? e.actor.name || e.actor.email : t('audit.system')}
+                  </th>
+                  <td data-label={t('audit.col.action')}>
+                    {t(actionKey(e.action))}
+                    {e.action === 'invitations.import_open_wave' ? (
+                      <span className="fx-block">
+                        <Badge tone="warning">{t('audit.openWave')}</Badge>
+                      </span>
+                    ) : null}
+                  </td>
+                  <td data-label={t('audit.col.details')} className="fx-break">
+                    {describe(e, t).map((line) => (
+                      <span key={line} className="fx-block">
+                        {line}
+                      </span>
+                    ))}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {log.data.events.map((e) => (
-                  <tr key={e.id}>
-                    <td data-label={t('audit.col.at')}>
-                      <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
-                    </td>
-                    <th scope="row" data-label={t('audit.col.actor')}>
-                      {e.actor ? e.actor.name || e.actor.email : t('audit.system')}
-                    </th>
-                    <td data-label={t('audit.col.action')}>
-                      {t(actionKey(e.action))}
-                      {e.action === 'invitations.import_open_wave' ? (
-                        <span className="fx-block">
-                          <Badge tone="warning">{t('audit.openWave')}</Badge>
-                        </span>
-                      ) : null}
-                    </td>
-                    <td data-label={t('audit.col.details')} className="fx-break">
-                      {describe(e, t).map((line) => (
-                        <span key={line} className="fx-block">
-                          {line}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
           <div className="fx-audit-pages">
             {cursors.length > 0 ? (

@@ -1,13 +1,12 @@
 import { COMPARE_METRICS, type CompareMetric } from '@facets/domain';
 import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Alert, Card, EmptyState, Loading, PageHeader, SegmentedControl } from '@facets/ui';
+import { Alert, Card, DataTable, EmptyState, Loading, PageHeader, SegmentedControl } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { dimensionPath, figureColumns, programmeSelection, useSelection } from '../figures/figures.tsx';
 import { HeatCell, HeatKey, type HeatKind } from '../figures/HeatCell.tsx';
 import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
-import { TableRegion } from '../figures/TableRegion.tsx';
 
 const KIND: Record<CompareMetric, HeatKind> = {
   lived: 'score',
@@ -85,7 +84,7 @@ export function Compare({ me }: { me: Me }) {
       ) : null}
       {data && data.dimensions.length > 0 ? (
         <Card>
-          <TableRegion
+          <DataTable
             title={title}
             className="fx-heatmap"
             busy={compare.isFetching}
@@ -123,7 +122,7 @@ export function Compare({ me }: { me: Me }) {
                 })}
               </tr>
             ))}
-          </TableRegion>
+          </DataTable>
           <HeatKey kind={KIND[metric]} label={t(`compare.legend.${KIND[metric]}`)} />
         </Card>
       ) : null}

@@ -1,9 +1,8 @@
 import type { DimensionView } from '@facets/api';
 import { formatNumber, Link, pickText, useLang } from '@facets/portal-kit';
-import { Card } from '@facets/ui';
+import { Card, DataTable } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { dimensionPath, programmeSelection, useCountWords, useHiddenReason } from '../figures/figures.tsx';
-import { TableRegion } from '../figures/TableRegion.tsx';
 
 /**
  * Which dimensions' lived scores move the group's outcome item (eNPS, NPS…): correlation and relative weight with
@@ -44,7 +43,7 @@ export function Drivers({ view, k }: { view: DimensionView; k: number }) {
                 })
               : counts.driversCorrelationOnly(d.thresholds.weights)}
           </p>
-          <TableRegion
+          <DataTable
             title={title}
             className="fx-drivers"
             columns={[t('overview.col.dimension'), t('dimension.drivers.weight'), t('dimension.drivers.r'), 'n']}
@@ -77,7 +76,7 @@ export function Drivers({ view, k }: { view: DimensionView; k: number }) {
                 <td>{formatNumber(x.n, lang)}</td>
               </tr>
             ))}
-          </TableRegion>
+          </DataTable>
           <div className="fx-row fx-row--end">
             <ExportButton
               title={title}

@@ -1,9 +1,8 @@
 import type { DimensionView } from '@facets/api';
 import { formatNumber, Link, pickText, useLang } from '@facets/portal-kit';
-import { Card, QuadrantChart } from '@facets/ui';
+import { Card, DataTable, QuadrantChart } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { dimensionPath, programmeSelection } from '../figures/figures.tsx';
-import { TableRegion } from '../figures/TableRegion.tsx';
 
 /** The group’s importance (key drivers, else stated priority) × performance (lived) matrix, this one highlighted. */
 export function Ipa({ view }: { view: DimensionView }) {
@@ -45,7 +44,7 @@ export function Ipa({ view }: { view: DimensionView }) {
           />
           <details className="fx-details">
             <summary>{t('dimension.ipa.table')}</summary>
-            <TableRegion
+            <DataTable
               title={title}
               columns={[
                 t('overview.col.dimension'),
@@ -77,7 +76,7 @@ export function Ipa({ view }: { view: DimensionView }) {
                   <td>{t(`dimension.ipa.quadrant.${p.quadrant}`)}</td>
                 </tr>
               ))}
-            </TableRegion>
+            </DataTable>
             <ExportButton
               title={title}
               rows={ipa.points}

@@ -1,10 +1,9 @@
 import type { DimensionView } from '@facets/api';
 import { formatNumber, pickText, useLang } from '@facets/portal-kit';
-import { Card, FavourabilityBar } from '@facets/ui';
+import { Card, DataTable, FavourabilityBar } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { ComparisonCell, useComparisonSentence } from '../figures/comparison.tsx';
 import { Lock, useCountWords, useHiddenReason } from '../figures/figures.tsx';
-import { TableRegion } from '../figures/TableRegion.tsx';
 
 type Question = DimensionView['questions'][number];
 
@@ -31,7 +30,7 @@ export function Questions({ view, k }: { view: DimensionView; k: number }) {
         <>
           <p className="fx-hint">{t('dimension.questions.note', { wave })}</p>
           {compare && view.vsWhole ? <p>{sentence(view.vsWhole)}</p> : null}
-          <TableRegion
+          <DataTable
             title={title}
             className="fx-questions"
             columns={[
@@ -96,7 +95,7 @@ export function Questions({ view, k }: { view: DimensionView; k: number }) {
                 </tr>
               );
             })}
-          </TableRegion>
+          </DataTable>
           <p className="fx-hint">{t('dimension.questions.legend')}</p>
           {compare ? <p className="fx-hint">{t('comparison.explain')}</p> : null}
           <div className="fx-row fx-row--end">

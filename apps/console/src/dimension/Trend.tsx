@@ -1,9 +1,8 @@
 import type { DimensionView } from '@facets/api';
 import { formatNumber, pickText, useLang } from '@facets/portal-kit';
-import { Card, LineChart } from '@facets/ui';
+import { Card, DataTable, LineChart } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { csvValue, FigureCell } from '../figures/figures.tsx';
-import { TableRegion } from '../figures/TableRegion.tsx';
 
 export const COLORS = { lived: '#3a3fbf', expected: '#0d7a73', target: '#566070' };
 
@@ -42,7 +41,7 @@ export function Trend({ view, k }: { view: DimensionView; k: number }) {
             }
             format={(v) => formatNumber(v, lang)}
           />
-          <TableRegion
+          <DataTable
             title={title}
             className="fx-table--compact"
             columns={[
@@ -66,7 +65,7 @@ export function Trend({ view, k }: { view: DimensionView; k: number }) {
                 </td>
               </tr>
             ))}
-          </TableRegion>
+          </DataTable>
           <div className="fx-row fx-row--end">
             <ExportButton
               title={title}

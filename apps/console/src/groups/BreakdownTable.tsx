@@ -1,5 +1,5 @@
 import { formatNumber, Link, pickText, useLang } from '@facets/portal-kit';
-import { Card, GAP_BANDS, heatBand } from '@facets/ui';
+import { Card, DataTable, GAP_BANDS, heatBand } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { ComparisonCell, type ComparisonFigure } from '../figures/comparison.tsx';
 import {
@@ -11,7 +11,6 @@ import {
   useHiddenReason,
 } from '../figures/figures.tsx';
 import { HeatCell, HeatKey } from '../figures/HeatCell.tsx';
-import { TableRegion } from '../figures/TableRegion.tsx';
 
 interface Breakdown {
   groupId: string;
@@ -86,7 +85,7 @@ export function BreakdownTable({
           ]}
         />
       </div>
-      <TableRegion
+      <DataTable
         title={title}
         className="fx-heatmap"
         busy={busy}
@@ -128,7 +127,7 @@ export function BreakdownTable({
             </tr>
           );
         })}
-      </TableRegion>
+      </DataTable>
       {difference ? (
         <>
           <HeatKey kind="gap" label={t('groups.differenceLegend')} />

@@ -1,6 +1,6 @@
 import { INTENDED_EDITORS } from '@facets/domain';
 import { formatNumber, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Badge, Button, Card, EmptyState, Select, VisuallyHidden } from '@facets/ui';
+import { Badge, Button, Card, DataTable, EmptyState, Select, VisuallyHidden } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CsvColumn } from '../export/csv.ts';
@@ -91,71 +91,62 @@ function IntendedTable(props: {
 }) {
   const { t, lang } = useLang();
   return (
-    <table className="fx-table fx-table--stack fx-intended-grid">
-      <caption className="fx-visually-hidden">{t('intended.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('intended.col.dimension')}</th>
-          {props.groups.map((g) => (
-            <th scope="col" key={g.id}>
-              {pickText(g.label, lang)}
+    <DataTable
+      title={t('intended.caption')}
+      className="fx-table--stack fx-intended-grid"
+      columns={[t('intended.col.dimension'), ...props.groups.map((g) => pickText(g.label, lang))]}
+    >
+      {props.rows.map((row) => {
+        const dimension = pickText(row.dimension.label, lang);
+        return (
+          <tr key={row.dimension.id}>
+            <th scope="row">
+              <div>{dimension}</div>
+              {row.dimension.shared ? <Badge tone="neutral">{t('intended.shared')}</Badge> : null}
             </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row) => {
-          const dimension = pickText(row.dimension.label, lang);
-          return (
-            <tr key={row.dimension.id}>
-              <th scope="row">
-                <div>{dimension}</div>
-                {row.dimension.shared ? <Badge tone="neutral">{t('intended.shared')}</Badge> : null}
-              </th>
-              {row.cells.map(({ group, applies, intended }) => {
-                const groupName = pickText(group.label, lang);
-                if (!applies) {
-                  return (
-                    <td key={group.id} className="fx-intended-na">
-                      <span aria-hidden="true">—</span>
-                      <VisuallyHidden>{t('intended.notApplicable')}</VisuallyHidden>
-                    </td>
-                  );
-                }
-                const pair = t('intended.pair', { group: groupName, dimension });
+            {row.cells.map(({ group, applies, intended }) => {
+              const groupName = pickText(group.label, lang);
+              if (!applies) {
                 return (
-                  <td key={group.id} data-label={groupName}>
-                    <div className="fx-intended-cell">
-                      {intended ? (
-                        <>
-                          <span className="fx-intended-cell__target">
-                            {t('intended.targetValue', { target: formatNumber(intended.target, lang) })}
-                          </span>
-                          <span className="fx-small">{t(`intended.priority.${intended.priority}`)}</span>
-                          <span className="fx-small fx-clamp">{pickText(intended.statement, lang)}</span>
-                        </>
-                      ) : (
-                        <span className="fx-muted">{t('intended.notSet')}</span>
-                      )}
-                      {props.editable ? (
-                        <Button
-                          variant="secondary"
-                          size="sm"
-                          aria-label={t(intended ? 'intended.editPair' : 'intended.setPair', { pair })}
-                          onClick={() => props.onEdit({ group, dimension: row.dimension, intended })}
-                        >
-                          {t(intended ? 'form.edit' : 'intended.set')}
-                        </Button>
-                      ) : null}
-                    </div>
+                  <td key={group.id} className="fx-intended-na">
+                    <span aria-hidden="true">—</span>
+                    <VisuallyHidden>{t('intended.notApplicable')}</VisuallyHidden>
                   </td>
                 );
-              })}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+              }
+              const pair = t('intended.pair', { group: groupName, dimension });
+              return (
+                <td key={group.id} data-label={groupName}>
+                  <div className="fx-intended-cell">
+                    {intended ? (
+                      <>
+                        <span className="fx-intended-cell__target">
+                          {t('intended.targetValue', { target: formatNumber(intended.target, lang) })}
+                        </span>
+                        <span className="fx-small">{t(`intended.priority.${intended.priority}`)}</span>
+                        <span className="fx-small fx-clamp">{pickText(intended.statement, lang)}</span>
+                      </>
+                    ) : (
+                      <span className="fx-muted">{t('intended.notSet')}</span>
+                    )}
+                    {props.editable ? (
+                      <Button
+                        variant="secondary"
+                        size="sm"
+                        aria-label={t(intended ? 'intended.editPair' : 'intended.setPair', { pair })}
+                        onClick={() => props.onEdit({ group, dimension: row.dimension, intended })}
+                      >
+                        {t(intended ? 'form.edit' : 'intended.set')}
+                      </Button>
+                    ) : null}
+                  </div>
+                </td>
+              );
+            })}
+          </tr>
+        );
+      })}
+    </DataTable>
   );
 }
 

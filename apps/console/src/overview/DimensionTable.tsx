@@ -1,5 +1,5 @@
 import { formatNumber, Link, type OverviewDimension, type OverviewGroup, pickText, useLang } from '@facets/portal-kit';
-import { Badge, formatSigned } from '@facets/ui';
+import { Badge, DataTable, formatSigned } from '@facets/ui';
 import { ExportButton } from '../export/ExportButton.tsx';
 import {
   csvValue,
@@ -13,7 +13,6 @@ import {
 } from '../figures/figures.tsx';
 import { useWaveName } from '../figures/ProgrammePicker.tsx';
 import { measuredEarlier } from '../figures/programme-waves.ts';
-import { TableRegion } from '../figures/TableRegion.tsx';
 import { gapWording } from './gaps.ts';
 
 type Initiative = OverviewGroup['initiatives'][number];
@@ -53,7 +52,7 @@ export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }
   return (
     <>
       {/* A focusable region lets keyboard users scroll the table sideways on small screens. */}
-      <TableRegion
+      <DataTable
         title={title}
         className="fx-table--fixed fx-table--overview"
         columns={[
@@ -113,7 +112,7 @@ export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }
             </td>
           </tr>
         ))}
-      </TableRegion>
+      </DataTable>
       <div className="fx-row fx-row--end">
         <ExportButton
           title={title}

@@ -1,13 +1,12 @@
 import type { RouterOutputs } from '@facets/api';
 import { ACTION_PLANNERS, SETTINGS_READERS } from '@facets/domain';
 import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Alert, Badge, Button, Card, EmptyState, Loading, PageHeader } from '@facets/ui';
+import { Alert, Badge, Button, Card, DataTable, EmptyState, Loading, PageHeader } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { FigureCell, GapFigure, useHiddenReason, useSelection } from '../figures/figures.tsx';
 import { ProgrammePicker } from '../figures/ProgrammePicker.tsx';
 import { ScopeFilters, useScopeChoice } from '../figures/ScopeFilters.tsx';
-import { TableRegion } from '../figures/TableRegion.tsx';
 import { can } from '../roles/roles.ts';
 import { ActionDialog, ConfirmDialog, ProgressDialog } from './ActionDialogs.tsx';
 import { Coverage } from './Coverage.tsx';
@@ -151,7 +150,7 @@ function Results(props: {
       ) : (
         <>
           <p className="fx-hint">{t('plans.results.intro')}</p>
-          <TableRegion
+          <DataTable
             title={t('plans.results.caption', { wave: wave.label })}
             className="fx-table--stack fx-plan-results"
             columns={[
@@ -208,7 +207,7 @@ function Results(props: {
                 </tr>
               );
             })}
-          </TableRegion>
+          </DataTable>
         </>
       )}
     </Card>

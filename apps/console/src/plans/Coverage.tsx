@@ -1,8 +1,7 @@
 import { ErrorAlert, formatNumber, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Badge, type BadgeTone, Card, EmptyState } from '@facets/ui';
+import { Badge, type BadgeTone, Card, DataTable, EmptyState } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import type { Selection } from '../figures/figures.tsx';
-import { TableRegion } from '../figures/TableRegion.tsx';
 
 const STATE_TONE: Record<string, BadgeTone> = { planned: 'success', no_plan: 'warning', no_results: 'neutral' };
 
@@ -22,7 +21,7 @@ export function Coverage(props: { groupId: string; selection: Selection }) {
       ) : (
         <>
           <p className="fx-hint">{t('plans.coverage.intro')}</p>
-          <TableRegion
+          <DataTable
             title={t('plans.coverage.caption', { wave })}
             className="fx-table--stack"
             columns={[
@@ -51,7 +50,7 @@ export function Coverage(props: { groupId: string; selection: Selection }) {
                 </td>
               </tr>
             ))}
-          </TableRegion>
+          </DataTable>
         </>
       )}
     </Card>

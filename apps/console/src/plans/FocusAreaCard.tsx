@@ -1,7 +1,6 @@
 import { ErrorAlert, formatDate, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Badge, type BadgeTone, Button, Card } from '@facets/ui';
+import { Badge, type BadgeTone, Button, Card, DataTable } from '@facets/ui';
 import { useMutation } from '@tanstack/react-query';
-import { TableRegion } from '../figures/TableRegion.tsx';
 import { formatDay } from '../forms/dates.ts';
 import type { ActionItem, Editing, FocusAreaItem } from './ActionPlans.tsx';
 
@@ -62,7 +61,7 @@ export function FocusAreaCard(props: {
       {area.actions.length === 0 ? (
         <p className="fx-hint">{t('plans.focus.noActions')}</p>
       ) : (
-        <TableRegion
+        <DataTable
           title={t('plans.action.caption', { dimension })}
           className="fx-table--stack fx-plan-actions"
           columns={[
@@ -154,7 +153,7 @@ export function FocusAreaCard(props: {
               </tr>
             );
           })}
-        </TableRegion>
+        </DataTable>
       )}
     </Card>
   );

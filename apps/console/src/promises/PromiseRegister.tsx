@@ -1,6 +1,6 @@
 import { PLAN_RUNNERS, PROMISE_CHANNELS } from '@facets/domain';
 import { type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Button, Card, EmptyState, Select } from '@facets/ui';
+import { Button, Card, DataTable, EmptyState, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CsvColumn } from '../export/csv.ts';
@@ -83,59 +83,57 @@ export function PromiseRegister({ me }: { me: Me }) {
               {t('promises.emptyBody')}
             </EmptyState>
           ) : (
-            <table className="fx-table fx-table--stack">
-              <caption className="fx-visually-hidden">{t('promises.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('promises.col.statement')}</th>
-                  <th scope="col">{t('promises.col.group')}</th>
-                  <th scope="col">{t('promises.col.channel')}</th>
-                  <th scope="col">{t('promises.col.dimension')}</th>
-                  <th scope="col">{t('promises.col.madeOn')}</th>
-                  {canRun ? <th scope="col">{t('promises.col.actions')}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((p) => {
-                  const statement = pickText(p.statement, lang);
-                  return (
-                    <tr key={p.id}>
-                      <th scope="row" className="fx-promise-statement">
-                        {statement}
-                      </th>
-                      <td data-label={t('promises.col.group')}>{names.group(p.groupId)}</td>
-                      <td data-label={t('promises.col.channel')}>{t(`promises.channel.${p.channel}`)}</td>
-                      <td data-label={t('promises.col.dimension')}>
-                        {p.dimensionId ? names.dimension(p.dimensionId) : t('promises.noDimension')}
+            <DataTable
+              title={t('promises.caption')}
+              className="fx-table--stack"
+              columns={[
+                t('promises.col.statement'),
+                t('promises.col.group'),
+                t('promises.col.channel'),
+                t('promises.col.dimension'),
+                t('promises.col.madeOn'),
+                canRun && t('promises.col.actions'),
+              ]}
+            >
+              {shown.map((p) => {
+                const statement = pickText(p.statement, lang);
+                return (
+                  <tr key={p.id}>
+                    <th scope="row" className="fx-promise-statement">
+                      {statement}
+                    </th>
+                    <td data-label={t('promises.col.group')}>{names.group(p.groupId)}</td>
+                    <td data-label={t('promises.col.channel')}>{t(`promises.channel.${p.channel}`)}</td>
+                    <td data-label={t('promises.col.dimension')}>
+                      {p.dimensionId ? names.dimension(p.dimensionId) : t('promises.noDimension')}
+                    </td>
+                    <td data-label={t('promises.col.madeOn')}>{formatDay(p.madeOn, lang)}</td>
+                    {canRun ? (
+                      <td>
+                        <div className="fx-row fx-promise-actions">
+                          <Button
+                            variant="secondary"
+                            size="sm"
+                            aria-label={t('promises.editNamed', { statement })}
+                            onClick={() => setEditing(p)}
+                          >
+                            {t('form.edit')}
+                          </Button>
+                          <Button
+                            variant="ghost"
+                            size="sm"
+                            aria-label={t('promises.deleteNamed', { statement })}
+                            onClick={() => setDeleting(p)}
+                          >
+                            {t('form.delete')}
+                          </Button>
+                        </div>
                       </td>
-                      <td data-label={t('promises.col.madeOn')}>{formatDay(p.madeOn, lang)}</td>
-                      {canRun ? (
-                        <td>
-                          <div className="fx-row fx-promise-actions">
-                            <Button
-                              variant="secondary"
-                              size="sm"
-                              aria-label={t('promises.editNamed', { statement })}
-                              onClick={() => setEditing(p)}
-                            >
-                              {t('form.edit')}
-                            </Button>
-                            <Button
-                              variant="ghost"
-                              size="sm"
-                              aria-label={t('promises.deleteNamed', { statement })}
-                              onClick={() => setDeleting(p)}
-                            >
-                              {t('form.delete')}
-                            </Button>
-                          </div>
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </DataTable>
           )}
         </Card>
       ) : null}

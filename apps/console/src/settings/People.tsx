@@ -1,6 +1,6 @@
 import { ADMINS, STAFF_ROLES } from '@facets/domain';
 import { type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Badge, Button, Card } from '@facets/ui';
+import { Badge, Button, Card, DataTable } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CsvColumn } from '../export/csv.ts';
@@ -50,68 +50,64 @@ export function People({ me }: { me: Me }) {
           aria-labelledby="people-table"
           aside={<ExportButton title={title} rows={members.data} columns={exportColumns(t, departmentName)} />}
         >
-          <table className="fx-table fx-table--stack">
-            <caption className="fx-visually-hidden">{t('people.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('people.col.name')}</th>
-                <th scope="col">{t('people.col.email')}</th>
-                <th scope="col">{t('people.col.role')}</th>
-                <th scope="col">{t('people.col.status')}</th>
-                {isAdmin ? <th scope="col">{t('people.col.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {members.data.map((m) => {
-                const self = m.userId === me.user.id;
-                return (
-                  <tr key={m.memberId}>
-                    <th scope="row">
-                      {m.name}
-                      {self ? <span className="fx-small"> {t('people.you')}</span> : null}
-                    </th>
-                    <td data-label={t('people.col.email')} className="fx-break">
-                      {m.email}
-                    </td>
-                    <td data-label={t('people.col.role')}>
-                      {t(`roles.name.${m.role}`)}
-                      {m.department ? <span className="fx-small fx-block">{departmentName(m.department)}</span> : null}
-                    </td>
-                    <td data-label={t('people.col.status')}>
-                      <Badge tone={m.status === 'active' ? 'success' : 'warning'}>
-                        {t(`people.status.${m.status}`)}
-                      </Badge>
-                    </td>
-                    {isAdmin ? (
-                      <td>
-                        <div className="fx-row fx-people-actions">
+          <DataTable
+            title={t('people.caption')}
+            className="fx-table--stack"
+            columns={[
+              t('people.col.name'),
+              t('people.col.email'),
+              t('people.col.role'),
+              t('people.col.status'),
+              isAdmin && t('people.col.actions'),
+            ]}
+          >
+            {members.data.map((m) => {
+              const self = m.userId === me.user.id;
+              return (
+                <tr key={m.memberId}>
+                  <th scope="row">
+                    {m.name}
+                    {self ? <span className="fx-small"> {t('people.you')}</span> : null}
+                  </th>
+                  <td data-label={t('people.col.email')} className="fx-break">
+                    {m.email}
+                  </td>
+                  <td data-label={t('people.col.role')}>
+                    {t(`roles.name.${m.role}`)}
+                    {m.department ? <span className="fx-small fx-block">{departmentName(m.department)}</span> : null}
+                  </td>
+                  <td data-label={t('people.col.status')}>
+                    <Badge tone={m.status === 'active' ? 'success' : 'warning'}>{t(`people.status.${m.status}`)}</Badge>
+                  </td>
+                  {isAdmin ? (
+                    <td>
+                      <div className="fx-row fx-people-actions">
+                        <Button
+                          variant="secondary"
+                          size="sm"
+                          aria-label={t('people.changeRoleOf', { name: m.name })}
+                          onClick={() => setChanging(m)}
+                        >
+                          {t('people.changeRole')}
+                        </Button>
+                        {m.status === 'invited' ? <ResendButton member={m} onDone={done} /> : null}
+                        {!self ? (
                           <Button
-                            variant="secondary"
+                            variant="ghost"
                             size="sm"
-                            aria-label={t('people.changeRoleOf', { name: m.name })}
-                            onClick={() => setChanging(m)}
+                            aria-label={t('people.removeNamed', { name: m.name })}
+                            onClick={() => setRemoving(m)}
                           >
-                            {t('people.changeRole')}
+                            {t('people.remove')}
                           </Button>
-                          {m.status === 'invited' ? <ResendButton member={m} onDone={done} /> : null}
-                          {!self ? (
-                            <Button
-                              variant="ghost"
-                              size="sm"
-                              aria-label={t('people.removeNamed', { name: m.name })}
-                              onClick={() => setRemoving(m)}
-                            >
-                              {t('people.remove')}
-                            </Button>
-                          ) : null}
-                        </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                        ) : null}
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
+          </DataTable>
         </Card>
       ) : null}
       <RoleGuide />

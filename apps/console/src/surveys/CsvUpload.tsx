@@ -1,5 +1,5 @@
 import { formatNumber, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Alert, Button, Card, Loading } from '@facets/ui';
+import { Alert, Button, Card, DataTable, Loading } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useState } from 'react';
 import { downloadCsv, toCsv } from '../export/csv.ts';
@@ -188,30 +188,19 @@ function Report(props: {
       <div className="fx-row fx-row--end">
         <ExportButton title={title} rows={outcome.errors} columns={columns} />
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1) */}
-      <section className="fx-table-wrap" tabIndex={0} aria-label={t('surveyConsole.csv.reportCaption')}>
-        <table className="fx-table fx-survey-report">
-          <caption className="fx-visually-hidden">{t('surveyConsole.csv.reportCaption')}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th scope="col" key={c.header}>
-                  {c.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {outcome.errors.map((e) => (
-              <tr key={`${e.row}-${e.column}-${e.code}`}>
-                <th scope="row">{formatNumber(e.row, lang)}</th>
-                <td>{e.column ?? t('surveyConsole.csv.wholeRow')}</td>
-                <td>{message(e)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <DataTable
+        title={t('surveyConsole.csv.reportCaption')}
+        className="fx-survey-report"
+        columns={columns.map((c) => c.header)}
+      >
+        {outcome.errors.map((e) => (
+          <tr key={`${e.row}-${e.column}-${e.code}`}>
+            <th scope="row">{formatNumber(e.row, lang)}</th>
+            <td>{e.column ?? t('surveyConsole.csv.wholeRow')}</td>
+            <td>{message(e)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { SURVEY_BUILDERS } from '@facets/domain';
 import { ErrorAlert, Link, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Badge, EmptyState, Loading, PageHeader, Select } from '@facets/ui';
+import { Badge, DataTable, EmptyState, Loading, PageHeader, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ExportButton } from '../export/ExportButton.tsx';
@@ -75,52 +75,46 @@ export function SurveyList({ me }: { me: Me }) {
               ]}
             />
           </div>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1) */}
-          <section className="fx-table-wrap" tabIndex={0} aria-label={t('surveyConsole.tableCaption')}>
-            <table className="fx-table">
-              <caption className="fx-visually-hidden">{t('surveyConsole.tableCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('surveyConsole.col.survey')}</th>
-                  <th scope="col">{t('surveyConsole.col.group')}</th>
-                  <th scope="col">{t('surveyConsole.col.status')}</th>
-                  <th scope="col">{t('surveyConsole.col.currentWave')}</th>
-                  <th scope="col">{t('surveyConsole.col.responseRate')}</th>
+          <DataTable
+            title={t('surveyConsole.tableCaption')}
+            columns={[
+              t('surveyConsole.col.survey'),
+              t('surveyConsole.col.group'),
+              t('surveyConsole.col.status'),
+              t('surveyConsole.col.currentWave'),
+              t('surveyConsole.col.responseRate'),
+            ]}
+          >
+            {rows.map((s) => {
+              const wave = current(s);
+              return (
+                <tr key={s.id}>
+                  <th scope="row" className="fx-survey-title-cell">
+                    <Link to={`surveys/${s.id}`}>{pickText(s.title, lang)}</Link>
+                    <div className="fx-hint">
+                      {t(`surveyConsole.kind.${s.kind}`)} ·{' '}
+                      {s.anonymous ? t('surveyConsole.anonymous') : t('surveyConsole.named')}
+                    </div>
+                  </th>
+                  <td>{pickText(s.group.label, lang)}</td>
+                  <td>
+                    <Badge tone={STATUS_TONE[s.status]}>{t(`surveyConsole.status.${s.status}`)}</Badge>
+                  </td>
+                  <td>
+                    {wave ? (
+                      <>
+                        <div>{wave.label}</div>
+                        <Badge tone={STATE_TONE[wave.state]}>{t(`surveyConsole.state.${wave.state}`)}</Badge>
+                      </>
+                    ) : (
+                      <span className="fx-muted">{t('surveyConsole.noWave')}</span>
+                    )}
+                  </td>
+                  <td>{wave ? rateOf(wave) : '—'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows.map((s) => {
-                  const wave = current(s);
-                  return (
-                    <tr key={s.id}>
-                      <th scope="row" className="fx-survey-title-cell">
-                        <Link to={`surveys/${s.id}`}>{pickText(s.title, lang)}</Link>
-                        <div className="fx-hint">
-                          {t(`surveyConsole.kind.${s.kind}`)} ·{' '}
-                          {s.anonymous ? t('surveyConsole.anonymous') : t('surveyConsole.named')}
-                        </div>
-                      </th>
-                      <td>{pickText(s.group.label, lang)}</td>
-                      <td>
-                        <Badge tone={STATUS_TONE[s.status]}>{t(`surveyConsole.status.${s.status}`)}</Badge>
-                      </td>
-                      <td>
-                        {wave ? (
-                          <>
-                            <div>{wave.label}</div>
-                            <Badge tone={STATE_TONE[wave.state]}>{t(`surveyConsole.state.${wave.state}`)}</Badge>
-                          </>
-                        ) : (
-                          <span className="fx-muted">{t('surveyConsole.noWave')}</span>
-                        )}
-                      </td>
-                      <td>{wave ? rateOf(wave) : '—'}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
+              );
+            })}
+          </DataTable>
         </div>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 import { formatDateTime, Link, useLang, useTRPC } from '@facets/portal-kit';
-import { Alert, Badge, Button, Card, TextInput } from '@facets/ui';
+import { Alert, Badge, Button, Card, DataTable, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ExportButton } from '../export/ExportButton.tsx';
@@ -57,36 +57,30 @@ export function WavesSection({ survey, canBuild }: { survey: SurveyDetail; canBu
                 ]}
               />
             </div>
-            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable regions must be reachable by keyboard (WCAG 2.1.1) */}
-            <section className="fx-table-wrap" tabIndex={0} aria-label={title}>
-              <table className="fx-table">
-                <caption className="fx-visually-hidden">{title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('surveyConsole.col.wave')}</th>
-                    <th scope="col">{t('surveyConsole.col.opens')}</th>
-                    <th scope="col">{t('surveyConsole.col.closes')}</th>
-                    <th scope="col">{t('surveyConsole.col.state')}</th>
-                    <th scope="col">{t('surveyConsole.col.responseRate')}</th>
-                    <th scope="col">{t('surveyConsole.col.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {survey.waves.map((w) => (
-                    <WaveRow
-                      key={w.id}
-                      wave={w}
-                      surveyId={survey.id}
-                      canBuild={canBuild}
-                      busy={open.isPending || close.isPending}
-                      onOpen={() => open.mutate({ waveId: w.id })}
-                      onClose={() => close.mutate({ waveId: w.id })}
-                      rate={rateOf(w)}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <DataTable
+              title={title}
+              columns={[
+                t('surveyConsole.col.wave'),
+                t('surveyConsole.col.opens'),
+                t('surveyConsole.col.closes'),
+                t('surveyConsole.col.state'),
+                t('surveyConsole.col.responseRate'),
+                t('surveyConsole.col.actions'),
+              ]}
+            >
+              {survey.waves.map((w) => (
+                <WaveRow
+                  key={w.id}
+                  wave={w}
+                  surveyId={survey.id}
+                  canBuild={canBuild}
+                  busy={open.isPending || close.isPending}
+                  onOpen={() => open.mutate({ waveId: w.id })}
+                  onClose={() => close.mutate({ waveId: w.id })}
+                  rate={rateOf(w)}
+                />
+              ))}
+            </DataTable>
           </>
         )}
         {failure ? <Alert tone="error">{surveyError(failure)}</Alert> : null}
