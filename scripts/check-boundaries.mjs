@@ -7,7 +7,15 @@ import { join, relative } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const rules = [
   {
-    dirs: ['packages/portal-kit/src', 'packages/ui/src', 'apps/console/src', 'apps/employee-portal/src', 'apps/supplier-portal/src', 'apps/customer-portal/src', 'apps/shareholder-portal/src'],
+    dirs: [
+      'packages/portal-kit/src',
+      'packages/ui/src',
+      'apps/console/src',
+      'apps/employee-portal/src',
+      'apps/supplier-portal/src',
+      'apps/customer-portal/src',
+      'apps/shareholder-portal/src',
+    ],
     pattern: /^\s*import\s+(?!type\b)[^;]*from\s+['"]@facets\/api['"]/m,
     message: 'front-ends import @facets/api with `import type` only',
   },

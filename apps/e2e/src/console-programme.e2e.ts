@@ -77,7 +77,6 @@ const WORDS = {
   },
 } as const;
 type Locale = keyof typeof WORDS;
-type Words = (typeof WORDS)[Locale];
 
 const chromiumPath = inject('chromiumPath');
 

@@ -93,7 +93,9 @@ describe('the mail sender', () => {
     expect(texts[0]).toContain(link);
     const [stored] = await listOutbox(db.db);
     expect(stored?.body).not.toContain('SECRET-42');
-    expect(stored?.body).toMatch(/^Voici votre lien :\n\[sign-in link sent by e-mail, not kept .*\]\n\nIl fonctionne une fois\.$/);
+    expect(stored?.body).toMatch(
+      /^Voici votre lien :\n\[sign-in link sent by e-mail, not kept .*\]\n\nIl fonctionne une fois\.$/,
+    );
     await sender.stop();
   });
 });

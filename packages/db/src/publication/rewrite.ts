@@ -25,7 +25,7 @@ export async function rewriteInKeyOrder(
     .where('w.organization_id', '=', args.organizationId)
     .where('w.id', '=', args.waveId)
     .executeTakeFirst();
-  if (!survey || !survey.anonymous) return;
+  if (!survey?.anonymous) return;
   const { organizationId: org, waveId: wave } = args;
   const run = (query: ReturnType<typeof sql>) => query.execute(trx);
   // Every submission to the wave upserts its whole-group respondents row: a no-op update of it makes a submission

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
 import { newId } from '../ids.ts';
 import type { Database } from '../schema.ts';
-import { addStakeholder, buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
+import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
 import { listProgrammes } from './programmes.ts';
 import { submitResponse } from './responses.ts';
 import { getWaveSurvey, groupOfSurvey, listOpenWaves, listWavesWithData, setHeadlineSurvey } from './surveys.ts';
