@@ -10,6 +10,7 @@ export {
   seedDemo,
 } from './demo/index.ts';
 export { newId } from './ids.ts';
+export * from './jobs/index.ts';
 export { migrateToLatest, migrationProvider, migrations } from './migrations/index.ts';
 export * from './organizations/index.ts';
 export * from './publication/index.ts';
