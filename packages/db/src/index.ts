@@ -13,6 +13,7 @@ export { newId } from './ids.ts';
 export * from './jobs/index.ts';
 export { migrateToLatest, migrationProvider, migrations } from './migrations/index.ts';
 export * from './organizations/index.ts';
+export * from './programmes/upkeep.ts';
 export * from './publication/index.ts';
 export * from './repositories/aggregate-repair.ts';
 export * from './repositories/aggregates.ts';
