@@ -124,7 +124,7 @@ export function createPgBossRunner(args: {
     },
     async stop() {
       for (const timer of timers) clearInterval(timer);
-      if (started) await boss.stop({ graceful: true, timeout: 10_000 });
+      if (started) await boss.stop({ graceful: true, timeout: 8_000 });
       started = false;
     },
   };
