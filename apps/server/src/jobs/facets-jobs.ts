@@ -21,7 +21,14 @@ export const MAIL_EVERY_SECONDS = 5;
 
 export function registerFacetsJobs(
   runner: JobRunner,
-  args: { db: Kysely<Database>; newId: () => string; mail: MailSender | null; log?: JobLog },
+  args: {
+    db: Kysely<Database>;
+    newId: () => string;
+    mail: MailSender | null;
+    log?: JobLog;
+    /** Seconds between mail rounds; MAIL_EVERY_SECONDS by default. */
+    mailEverySeconds?: number;
+  },
 ): void {
   runner.register(JOBS.programmesTick, async () => {
     for (const organizationId of await listOrganizationIds(args.db)) {
@@ -44,7 +51,7 @@ export function registerFacetsJobs(
     runner.register(JOBS.mailDeliver, async (_, job) => {
       await mail.deliver(job.now);
     });
-    runner.schedule(JOBS.mailDeliver, { everySeconds: MAIL_EVERY_SECONDS });
+    runner.schedule(JOBS.mailDeliver, { everySeconds: args.mailEverySeconds ?? MAIL_EVERY_SECONDS });
   }
 }
 
