@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import { appRouter, createContextInner, INTERNAL_MESSAGE } from '@facets/api';
-import { type Database, newId } from '@facets/db';
+import { type Database, type JobQueue, newId } from '@facets/db';
 import helmet from '@fastify/helmet';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { fromNodeHeaders } from 'better-auth/node';
@@ -56,6 +56,8 @@ export interface AppOptions {
   mailDelivery?: 'smtp' | 'outbox';
   /** The first-run setup code (setup.ts), issued by `start` while the database holds no organisation. */
   setup?: SetupCode | null;
+  /** The job runner's failed jobs, for admins (jobs/); none when not given. */
+  jobs?: Pick<JobQueue, 'failed'>;
 }
 
 /** The whole HTTP surface on one port: tRPC, auth, health, the built portals. Nothing listens until the caller says. */
@@ -179,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           log: req.log,
           accounts,
           mailDelivery: options.mailDelivery ?? 'smtp',
+          ...(options.jobs ? { jobs: options.jobs } : {}),
         });
       },
       onError: ({ error, path, req }) => {

@@ -3,7 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync }
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import { createDb, getOrganizationBySlug, migrateToLatest } from '@facets/db';
+import {
+  createDb,
+  createSurvey,
+  getOrganizationBySlug,
+  migrateToLatest,
+  newId,
+  saveQuestions,
+  setSurveyPeriod,
+} from '@facets/db';
 import { buildFixture } from '@facets/db/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuth } from './auth.ts';
@@ -125,6 +133,56 @@ describe('cli', () => {
     const exit = new Promise<number | null>((resolve) => child!.on('exit', resolve));
     child.kill('SIGTERM');
     expect(await exit).toBe(0);
+  });
+
+  it('starts the job runner, which opens an ended period of a continuous survey at once, and stops it on SIGTERM', async () => {
+    const db = createDb(join(dir, 'facets.sqlite'));
+    await migrateToLatest(db.db);
+    const fx = await buildFixture(db.db, { now: '2020-01-01T10:00:00.000Z' });
+    const { surveyId } = await createSurvey(db.db, {
+      organizationId: fx.organizationId,
+      organizationName: 'Atelier Nord',
+      groupId: fx.groups.employee,
+      kind: 'onboarding',
+      title: { fr: 'Arrivée', en: 'Onboarding' },
+      now: '2020-01-01T10:00:00.000Z',
+      newId,
+    });
+    await saveQuestions(db.db, {
+      organizationId: fx.organizationId,
+      surveyId,
+      newId,
+      questions: [
+        {
+          type: 'rating',
+          scale: 'likert5',
+          facet: 'lived',
+          dimensionId: fx.dimensions.recognition,
+          prompt: { fr: 'Bien accueilli', en: 'Well welcomed' },
+          options: null,
+          required: true,
+        },
+      ],
+    });
+    const set = { organizationId: fx.organizationId, surveyId, period: 'month' as const, newId };
+    await setSurveyPeriod(db.db, { ...set, now: '2020-01-05T10:00:00.000Z' });
+    const waves = async () =>
+      (await db.db.selectFrom('wave').select('label').where('survey_id', '=', surveyId).execute()).length;
+    expect(await waves()).toBe(1);
+
+    const port = await freePort();
+    child = spawn(process.execPath, [CLI, 'start'], { env: { ...envFor(port), LOG_LEVEL: 'info' } });
+    let out = '';
+    child.stderr?.on('data', (d) => (out += d));
+    child.stdout?.on('data', (d) => (out += d));
+    const exit = new Promise<number | null>((resolve) => child!.on('exit', resolve));
+    for (let i = 0; i < 100 && (await waves()) < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await waves()).toBe(2);
+    expect(out).toMatch(/"engine":"sqlite".*"msg":"jobs started"/);
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(out).toContain('"msg":"jobs stopped"');
+    await db.close();
   });
 });
 

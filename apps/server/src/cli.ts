@@ -19,7 +19,9 @@ import { buildApp } from './app.ts';
 import { createAuth } from './auth.ts';
 import { init, orgDelete, orgList, UsageError } from './cli-organizations.ts';
 import { type Env, loadEnv, REPO_ROOT } from './env.ts';
-import { type MailSender, smtpTransport, startMailSender } from './mail/sender.ts';
+import { registerFacetsJobs, startFacetsJobs } from './jobs/facets-jobs.ts';
+import { createJobRunner } from './jobs/index.ts';
+import { createMailSender, type MailSender, smtpTransport } from './mail/sender.ts';
 import { PORTALS } from './portals.ts';
 import { issueSetupCode } from './setup.ts';
 
@@ -80,6 +82,12 @@ async function start(env: Env, db: Db): Promise<void> {
     logger,
     signInPerMinute: env.limits.signInPerMinute,
   });
+  const mail: MailSender | null = env.smtp
+    ? createMailSender({ db: db.db, transport: smtpTransport(env.smtp.url), from: env.smtp.from, logger })
+    : null;
+  if (!mail) logger.info('SMTP_URL is not set: e-mail stays in the outbox, where admins read it');
+  const jobs = createJobRunner({ db, databaseUrl: env.databaseUrl, newId, log: logger });
+  registerFacetsJobs(jobs, { db: db.db, newId, mail, log: logger });
   const app = await buildApp({
     db: db.db,
     auth,
@@ -90,11 +98,8 @@ async function start(env: Env, db: Db): Promise<void> {
     limits: env.limits,
     mailDelivery: env.mailDelivery,
     setup: firstRun?.setup ?? null,
+    jobs,
   });
-  const mail: MailSender | null = env.smtp
-    ? startMailSender({ db: db.db, transport: smtpTransport(env.smtp.url), from: env.smtp.from, logger })
-    : null;
-  if (!mail) logger.info('SMTP_URL is not set: e-mail stays in the outbox, where admins read it');
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -104,13 +109,17 @@ async function start(env: Env, db: Db): Promise<void> {
     // In-flight requests finish; a stuck one does not keep the process alive forever.
     setTimeout(() => process.exit(1), 10_000).unref();
     await app.close();
-    await mail?.stop();
+    await jobs.stop();
+    logger.info('jobs stopped');
+    await mail?.close();
     await db.close();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
+  await startFacetsJobs(jobs, db.db);
+  logger.info({ engine: jobs.engine }, 'jobs started');
   await app.listen({ port: env.port, host: env.host });
   await printWelcome(env, db, firstRun?.code ?? null);
 }

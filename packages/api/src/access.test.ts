@@ -235,6 +235,7 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
   ['portal.results.get', STAKEHOLDERS, (api) => api.portal.results.get()],
   ['portal.rules.get', STAKEHOLDERS, (api) => api.portal.rules.get()],
   ['admin.outbox.list', ADMINS, (api) => api.admin.outbox.list()],
+  ['admin.jobs.failed', ADMINS, (api) => api.admin.jobs.failed()],
   [
     'admin.outbox.read',
     ADMINS,

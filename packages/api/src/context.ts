@@ -1,4 +1,4 @@
-import { type Database, findMemberByUserId, type MemberContext } from '@facets/db';
+import { type Database, findMemberByUserId, type JobQueue, type MemberContext, noJobs } from '@facets/db';
 import type { Kysely } from 'kysely';
 import { type Accounts, noAccounts } from './accounts.ts';
 import type { ErrorLog } from './errors.ts';
@@ -24,6 +24,8 @@ export interface ContextParts {
    * Not given: `smtp`, the safe side.
    */
   mailDelivery?: MailDelivery;
+  /** The server's job runner, for its failed jobs; none when not given (no runner runs). */
+  jobs?: Pick<JobQueue, 'failed'>;
 }
 
 export type MailDelivery = 'smtp' | 'outbox';
@@ -39,6 +41,7 @@ export interface Context {
   log: ErrorLog;
   accounts: Accounts;
   mailDelivery: MailDelivery;
+  jobs: Pick<JobQueue, 'failed'>;
 }
 
 /** Builds a request's context from injected parts; the member is read once here, never from the input. */
@@ -54,6 +57,7 @@ export async function createContextInner(parts: ContextParts): Promise<Context> 
     log: parts.log ?? console,
     accounts: parts.accounts ?? noAccounts,
     mailDelivery: parts.mailDelivery ?? 'smtp',
+    jobs: parts.jobs ?? noJobs,
   };
 }
 

@@ -10,8 +10,10 @@ export {
   seedDemo,
 } from './demo/index.ts';
 export { newId } from './ids.ts';
+export * from './jobs/index.ts';
 export { migrateToLatest, migrationProvider, migrations } from './migrations/index.ts';
 export * from './organizations/index.ts';
+export * from './programmes/upkeep.ts';
 export * from './publication/index.ts';
 export * from './repositories/aggregate-repair.ts';
 export * from './repositories/aggregates.ts';

@@ -428,6 +428,27 @@ export interface OutboxTable {
   /** Delivery attempts so far, and the last failure (null once sent or before any attempt). */
   attempts: Generated<number>;
   last_error: string | null;
+  /** When a failed delivery may be tried again (null: at once). */
+  next_attempt_at: string | null;
+}
+
+/** A background job of the SQLite engine (migration 2026_12_03_1500); pg-boss keeps PostgreSQL's. */
+export interface JobTable {
+  id: string;
+  organization_id: string | null;
+  name: string;
+  /** JSON text. */
+  payload: string;
+  singleton_key: string | null;
+  state: 'created' | 'active' | 'completed' | 'failed';
+  run_at: string;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: string;
+  started_at: string | null;
+  /** An active job past this time was abandoned (its process stopped) and is taken again. */
+  expires_at: string | null;
+  finished_at: string | null;
 }
 
 /** A closed wave's published results (publication/): JSON content, written once per threshold. */
@@ -533,6 +554,7 @@ export interface Database {
   feedback: FeedbackTable;
   feedback_reply: FeedbackReplyTable;
   outbox: OutboxTable;
+  job: JobTable;
   wave_publication: WavePublicationTable;
   audit_event: AuditEventTable;
   focus_area: FocusAreaTable;

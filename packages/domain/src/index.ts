@@ -9,6 +9,7 @@ export * from './drivers.ts';
 export * from './errors.ts';
 export * from './gaps.ts';
 export * from './ipa.ts';
+export * from './jobs.ts';
 export * from './maturity.ts';
 export * from './metrics.ts';
 export * from './model.ts';

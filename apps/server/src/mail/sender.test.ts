@@ -1,7 +1,7 @@
 import { createDb, type Db, enqueueMessage, listOutbox, migrateToLatest, newId } from '@facets/db';
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startMailSender } from './sender.ts';
+import { createMailSender } from './sender.ts';
 
 let db: Db;
 beforeEach(async () => {
@@ -32,12 +32,11 @@ describe('the mail sender', () => {
     }) as typeof transport.sendMail;
     await enqueue('a@example.test');
     await enqueue('b@example.test');
-    const sender = startMailSender({
+    const sender = createMailSender({
       db: db.db,
       transport,
       from: 'Facets <no-reply@facets.test>',
       clock: () => new Date('2026-11-22T09:05:00.000Z'),
-      intervalMs: 0,
     });
     expect(await sender.deliver()).toBe(2);
     expect(await sender.deliver()).toBe(0);
@@ -46,10 +45,10 @@ describe('the mail sender', () => {
       ['b@example.test', '2026-11-22T09:05:00.000Z', 1],
       ['a@example.test', '2026-11-22T09:05:00.000Z', 1],
     ]);
-    await sender.stop();
+    await sender.close();
   });
 
-  it('keeps a message that failed, with the reason, and tries it again later', async () => {
+  it('keeps a message that failed, with the reason, and tries it again after a minute', async () => {
     let fail = true;
     const transport = nodemailer.createTransport({ jsonTransport: true });
     const original = transport.sendMail.bind(transport);
@@ -58,17 +57,18 @@ describe('the mail sender', () => {
       return original(mail);
     }) as typeof transport.sendMail;
     await enqueue('a@example.test');
-    const sender = startMailSender({ db: db.db, transport, from: 'f@facets.test', intervalMs: 0 });
-    expect(await sender.deliver()).toBe(0);
+    const sender = createMailSender({ db: db.db, transport, from: 'f@facets.test' });
+    expect(await sender.deliver(new Date('2026-11-22T10:00:00.000Z'))).toBe(0);
     expect((await listOutbox(db.db))[0]).toMatchObject({
       sentAt: null,
       attempts: 1,
       lastError: 'connect ECONNREFUSED 127.0.0.1:587',
     });
     fail = false;
-    expect(await sender.deliver()).toBe(1);
+    expect(await sender.deliver(new Date('2026-11-22T10:00:30.000Z'))).toBe(0);
+    expect(await sender.deliver(new Date('2026-11-22T10:01:00.000Z'))).toBe(1);
     expect((await listOutbox(db.db))[0]).toMatchObject({ attempts: 2, lastError: null });
-    await sender.stop();
+    await sender.close();
   });
 
   it('sends the links a message carries, and keeps none of them once it is sent', async () => {
@@ -88,7 +88,7 @@ describe('the mail sender', () => {
       now: '2026-11-22T09:00:00.000Z',
       newId,
     });
-    const sender = startMailSender({ db: db.db, transport, from: 'f@facets.test', intervalMs: 0 });
+    const sender = createMailSender({ db: db.db, transport, from: 'f@facets.test' });
     expect(await sender.deliver()).toBe(1);
     expect(texts[0]).toContain(link);
     const [stored] = await listOutbox(db.db);
@@ -96,6 +96,6 @@ describe('the mail sender', () => {
     expect(stored?.body).toMatch(
       /^Voici votre lien :\n\[sign-in link sent by e-mail, not kept .*\]\n\nIl fonctionne une fois\.$/,
     );
-    await sender.stop();
+    await sender.close();
   });
 });

@@ -4,39 +4,40 @@ import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
 
 /**
- * Delivers the outbox by SMTP in the background: every few seconds, the unsent messages oldest first. Each attempt is
- * claimed in the database first, so several servers sharing one database never send a message twice at once; a failed
- * attempt is kept with its error (admins read it in the outbox) and tried again on the next round, up to the
- * outbox's limit. A sent message keeps no secret link in the database (markSent): the recipient has it, nobody else
- * needs it. Without SMTP_URL no sender runs and messages stay in the outbox.
+ * Delivers the outbox by SMTP: the unsent messages oldest first, each round a job of the server's runner (`mail.deliver`,
+ * every few seconds, one at a time across servers on PostgreSQL; jobs/facets-jobs.ts). Each attempt is claimed in the
+ * database first, so several servers sharing one database never send a message twice; a failed attempt is kept with
+ * its error (admins read it in the outbox) and tried again after a wait that doubles each time (db `MAIL_RETRY`), up
+ * to the outbox's limit. A sent message keeps no secret link in the database (markSent): the recipient has it,
+ * nobody else needs it. Without SMTP_URL no sender runs and messages stay in the outbox.
  */
 
 export interface MailSender {
-  /** One round now: how many messages were sent. */
-  deliver(): Promise<number>;
-  stop(): Promise<void>;
+  /** One round at `now`: how many messages were sent. */
+  deliver(now?: Date): Promise<number>;
+  /** Waits for a round under way, then closes the transport's connections. */
+  close(): Promise<void>;
 }
 
 export function smtpTransport(url: string): Transporter {
   return nodemailer.createTransport(url);
 }
 
-export function startMailSender(args: {
+export function createMailSender(args: {
   db: Kysely<Database>;
   transport: Transporter;
   from: string;
   clock?: () => Date;
-  logger?: FastifyBaseLogger;
-  /** Milliseconds between rounds; 0 runs no timer (tests call `deliver`). */
-  intervalMs?: number;
+  logger?: Pick<FastifyBaseLogger, 'warn'>;
 }): MailSender {
   const clock = args.clock ?? (() => new Date());
   let round: Promise<number> | null = null;
 
-  const deliverOnce = async (): Promise<number> => {
+  const deliverOnce = async (at: Date): Promise<number> => {
     let sent = 0;
-    for (const message of await listDeliverable(args.db, { limit: 50 })) {
-      if (!(await claimDelivery(args.db, message))) continue;
+    const now = at.toISOString();
+    for (const message of await listDeliverable(args.db, { limit: 50, now })) {
+      if (!(await claimDelivery(args.db, message, { now }))) continue;
       try {
         await args.transport.sendMail({
           from: args.from,
@@ -55,26 +56,16 @@ export function startMailSender(args: {
     return sent;
   };
   // Rounds never overlap: a slow SMTP server delays the next round instead of doubling the work.
-  const deliver = () => {
-    round ??= deliverOnce().finally(() => {
+  const deliver = (now: Date = clock()) => {
+    round ??= deliverOnce(now).finally(() => {
       round = null;
     });
     return round;
   };
 
-  const interval = args.intervalMs ?? 5000;
-  const timer =
-    interval > 0
-      ? setInterval(() => {
-          deliver().catch((error: unknown) => args.logger?.error({ err: error }, 'mail round failed'));
-        }, interval)
-      : null;
-  timer?.unref();
-
   return {
     deliver,
-    async stop() {
-      if (timer) clearInterval(timer);
+    async close() {
       await round?.catch(() => 0);
       args.transport.close();
     },

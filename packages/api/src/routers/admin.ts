@@ -159,4 +159,14 @@ const outboxRouter = router({
   read: admins.input(OutboxMessageInput).mutation(({ ctx, input }) => readOutboxMessage(ctx, input)),
 });
 
-export const adminRouter = router({ members: membersRouter, settings: settingsRouter, outbox: outboxRouter });
+/** The organisation's background jobs that failed past their retries, with their error (server `jobs/`). */
+const jobsRouter = router({
+  failed: admins.query(({ ctx }) => ctx.jobs.failed({ organizationId: ctx.member.organization.id, limit: 100 })),
+});
+
+export const adminRouter = router({
+  members: membersRouter,
+  settings: settingsRouter,
+  outbox: outboxRouter,
+  jobs: jobsRouter,
+});

@@ -44,6 +44,7 @@ const TABLES = [
   'feedback',
   'feedback_reply',
   'outbox',
+  'job',
   'wave_publication',
   'audit_event',
   'focus_area',

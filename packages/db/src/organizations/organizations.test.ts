@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
 import { DEMO_ORGANIZATION, seedDemo } from '../demo/index.ts';
 import { newId } from '../ids.ts';
+import { insertJob } from '../jobs/store.ts';
 import { publishClosedWaves } from '../publication/index.ts';
 import { recordAuditEvent } from '../repositories/audit.ts';
 import { saveMaturityAssessment } from '../repositories/maturity.ts';
@@ -45,6 +46,15 @@ async function fillTheRest(db: Kysely<Database>, organizationId: string, memberI
   await recordAuditEvent(db, { ...at, actorMemberId: memberId, action: 'settings.update', target: null, details: {} });
   await enqueueMessage(db, { ...at, to: 'someone@example.org', subject: 'Hello', body: 'Hello' });
   await saveMaturityAssessment(db, { ...at, memberId, stage: 2, answers: {} });
+  await insertJob(db, {
+    id: newId(),
+    organizationId,
+    name: 'programmes.roll',
+    payload: { organizationId },
+    singletonKey: null,
+    runAt: NOW,
+    now: NOW,
+  });
 }
 
 describe.each(await testDialects())('organisations on %s', (dialect) => {

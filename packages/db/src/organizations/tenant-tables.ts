@@ -17,6 +17,7 @@ export const TENANT_TABLES = [
   'audit_event',
   'wave_publication',
   'outbox',
+  'job',
   'feedback_reply',
   'feedback',
   'maturity_assessment',

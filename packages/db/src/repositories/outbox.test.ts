@@ -107,3 +107,34 @@ describe('secret links in message bodies', () => {
     expect(kept).not.toContain('other-3');
   });
 });
+
+describe.each(dialects)('outbox retries (%s)', (dialect) => {
+  let handle: Db;
+  let db: Kysely<Database>;
+
+  beforeAll(async () => {
+    handle = await openTestDb(dialect);
+    db = handle.db;
+  });
+  afterAll(() => handle?.close());
+
+  it('waits a minute after a first failed attempt, then two, before trying again', async () => {
+    const now = '2026-11-22T09:00:00.000Z';
+    const { id } = await enqueueMessage(db, {
+      organizationId: null,
+      to: 'r@example.test',
+      subject: 's',
+      body: 'b',
+      now,
+      newId,
+    });
+    expect(await claimDelivery(db, { id, attempts: 0 }, { now })).toBe(true);
+    await markFailed(db, { id, error: '451 try again later' });
+    const due = (at: string) => listDeliverable(db, { limit: 10, now: at }).then((ms) => ms.map((m) => m.id));
+    expect(await due('2026-11-22T09:00:59.000Z')).toEqual([]);
+    expect(await due('2026-11-22T09:01:00.000Z')).toEqual([id]);
+    expect(await claimDelivery(db, { id, attempts: 1 }, { now: '2026-11-22T09:01:00.000Z' })).toBe(true);
+    expect(await due('2026-11-22T09:02:59.000Z')).toEqual([]);
+    expect(await due('2026-11-22T09:03:00.000Z')).toEqual([id]);
+  });
+});

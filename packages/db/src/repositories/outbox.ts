@@ -1,3 +1,4 @@
+import { type RetryPolicy, retryDelaySeconds } from '@facets/domain';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, OutboxTable } from '../schema.ts';
 import { inTransaction } from './rows.ts';
@@ -80,6 +81,16 @@ export function redactSecretLinks(
 /** After this many failed attempts a message stays in the outbox for an admin to read, and is not tried again. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
+/**
+ * How long a message waits after a failed attempt (a server that refuses for now, "451 try again later", usually
+ * accepts a few minutes later): 1, 2, 4 then 8 minutes.
+ */
+export const MAIL_RETRY: RetryPolicy = {
+  retryLimit: MAX_DELIVERY_ATTEMPTS - 1,
+  retryDelaySeconds: 60,
+  retryDelayMaxSeconds: 30 * 60,
+};
+
 export async function enqueueMessage(
   db: Kysely<Database>,
   input: {
@@ -150,28 +161,44 @@ export async function listOutbox(
   return rows.map(toMessage);
 }
 
-/** Unsent messages still worth trying, oldest first: what a mail sender works through. */
-export async function listDeliverable(db: Kysely<Database>, args: { limit: number }): Promise<OutboxMessage[]> {
-  const rows = await db
+/**
+ * Unsent messages still worth trying, oldest first: what a mail sender works through. Given `now`, only those whose
+ * wait after a failed attempt is over.
+ */
+export async function listDeliverable(
+  db: Kysely<Database>,
+  args: { limit: number; now?: string },
+): Promise<OutboxMessage[]> {
+  let query = db
     .selectFrom('outbox')
     .select(COLUMNS)
     .where('sent_at', 'is', null)
-    .where('attempts', '<', MAX_DELIVERY_ATTEMPTS)
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(args.limit)
-    .execute();
+    .where('attempts', '<', MAX_DELIVERY_ATTEMPTS);
+  const now = args.now;
+  if (now !== undefined)
+    query = query.where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]));
+  const rows = await query.orderBy('created_at').orderBy('id').limit(args.limit).execute();
   return rows.map(toMessage);
 }
 
 /**
  * Takes a message for one delivery attempt: true for the one sender whose claim counted the attempt (several
- * servers may share one database), false when another sender took it first or it was sent meanwhile.
+ * servers may share one database), false when another sender took it first or it was sent meanwhile. Given `now`,
+ * the message is not tried again before its wait (MAIL_RETRY) is over, should this attempt fail or never finish.
  */
-export async function claimDelivery(db: Kysely<Database>, message: { id: string; attempts: number }): Promise<boolean> {
+export async function claimDelivery(
+  db: Kysely<Database>,
+  message: { id: string; attempts: number },
+  args: { now?: string } = {},
+): Promise<boolean> {
+  const attempt = message.attempts + 1;
+  const retryAt =
+    args.now === undefined
+      ? null
+      : new Date(Date.parse(args.now) + retryDelaySeconds(MAIL_RETRY, attempt) * 1000).toISOString();
   const result = await db
     .updateTable('outbox')
-    .set({ attempts: message.attempts + 1 })
+    .set({ attempts: attempt, next_attempt_at: retryAt })
     .where('id', '=', message.id)
     .where('attempts', '=', message.attempts)
     .where('sent_at', 'is', null)
@@ -194,7 +221,12 @@ export async function markSent(db: Kysely<Database>, args: { id: string; now: st
     if (!row) return;
     await trx
       .updateTable('outbox')
-      .set({ sent_at: args.now, last_error: null, body: redactSecretLinks(row.body, 'sent') })
+      .set({
+        sent_at: args.now,
+        last_error: null,
+        next_attempt_at: null,
+        body: redactSecretLinks(row.body, 'sent'),
+      })
       .where('id', '=', args.id)
       .execute();
   });

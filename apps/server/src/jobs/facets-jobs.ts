@@ -1,0 +1,62 @@
+import { type Database, type JobRunner, keepProgrammesCurrent, listOrganizationIds } from '@facets/db';
+import type { Kysely } from 'kysely';
+import type { MailSender } from '../mail/sender.ts';
+import type { JobLog } from './log.ts';
+
+/**
+ * What Facets runs by itself (README, "What runs by itself"): every minute each organisation's programmes are kept
+ * current (a continuous survey's next period opens when the period ends, closed waves are published), each
+ * organisation in a job of its own so that one failing does not hold up the others and its admins see the failure;
+ * and, with SMTP, the outbox is delivered every few seconds.
+ */
+
+export const JOBS = {
+  /** Every minute: one `programmes.upkeep` job per organisation. */
+  programmesTick: 'programmes.tick',
+  programmesUpkeep: 'programmes.upkeep',
+  mailDeliver: 'mail.deliver',
+} as const;
+
+export const MAIL_EVERY_SECONDS = 5;
+
+export function registerFacetsJobs(
+  runner: JobRunner,
+  args: {
+    db: Kysely<Database>;
+    newId: () => string;
+    mail: MailSender | null;
+    log?: JobLog;
+    /** Seconds between mail rounds; MAIL_EVERY_SECONDS by default. */
+    mailEverySeconds?: number;
+  },
+): void {
+  runner.register(JOBS.programmesTick, async () => {
+    for (const organizationId of await listOrganizationIds(args.db)) {
+      await runner.enqueue(args.db, JOBS.programmesUpkeep, { organizationId }, { singletonKey: organizationId });
+    }
+  });
+  runner.register<{ organizationId: string }>(JOBS.programmesUpkeep, async ({ organizationId }, job) => {
+    const { opened } = await keepProgrammesCurrent(args.db, {
+      organizationId,
+      now: job.now.toISOString(),
+      newId: args.newId,
+    });
+    if (opened.length > 0) args.log?.info({ organizationId, waves: opened }, 'opened the next period of surveys');
+  });
+  runner.schedule(JOBS.programmesTick, { cron: '* * * * *' });
+
+  const mail = args.mail;
+  if (mail) {
+    // A round's failures are the outbox's to keep (per message, with their own wait): the job itself rarely fails.
+    runner.register(JOBS.mailDeliver, async (_, job) => {
+      await mail.deliver(job.now);
+    });
+    runner.schedule(JOBS.mailDeliver, { everySeconds: args.mailEverySeconds ?? MAIL_EVERY_SECONDS });
+  }
+}
+
+/** Starts the runner and catches up at once (a period may have ended while no server ran). */
+export async function startFacetsJobs(runner: JobRunner, db: Kysely<Database>): Promise<void> {
+  await runner.start();
+  await runner.enqueue(db, JOBS.programmesTick, {}, { singletonKey: 'start' });
+}
