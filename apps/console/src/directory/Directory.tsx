@@ -20,7 +20,8 @@ export function Directory({ me, groupId }: { me: Me; groupId?: string | undefine
   const trpc = useTRPC();
   const { navigate } = useRouter();
   const groups = useQuery(trpc.org.groups.queryOptions());
-  const chosen = groupId ?? groups.data?.[0]?.id;
+  // Without a group in the address, the employees' directory: the one an HR team opens most.
+  const chosen = groupId ?? (groups.data?.find((g) => g.kind === 'employee') ?? groups.data?.[0])?.id;
   const [search, setSearch] = useState('');
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<DirectoryStatus>('active');
@@ -74,7 +75,7 @@ export function Directory({ me, groupId }: { me: Me; groupId?: string | undefine
         />
         <TextInput
           label={t('directory.search')}
-          hint={t('directory.searchHint')}
+          placeholder={t('directory.searchHint')}
           type="search"
           value={search}
           onChange={(e) => setSearch(e.currentTarget.value)}
