@@ -2,6 +2,7 @@ import { type AppMessages, type MessageTree, mergeMessages } from '@facets/porta
 import { auditMessages } from './audit/messages.ts';
 import { compareMessages } from './compare/messages.ts';
 import { dimensionMessages } from './dimension/messages.ts';
+import { directoryMessages } from './directory/messages.ts';
 import { exportMessages } from './export/messages.ts';
 import { figuresMessages } from './figures/messages.ts';
 import { formMessages } from './forms/messages.ts';
@@ -71,6 +72,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   dimensionMessages,
   maturityMessages,
   surveyMessages,
+  directoryMessages,
   formMessages,
   rolesMessages,
   intendedMessages,

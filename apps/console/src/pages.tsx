@@ -1,5 +1,6 @@
 import {
   AUDIT_READERS,
+  DIRECTORY_KEEPERS,
   FEEDBACK_READERS,
   SETTINGS_READERS,
   SURVEY_BUILDERS,
@@ -10,6 +11,7 @@ import type { ReactNode } from 'react';
 import { AuditLog } from './audit/AuditLog.tsx';
 import { Compare } from './compare/Compare.tsx';
 import { DimensionPage } from './dimension/DimensionPage.tsx';
+import { Directory } from './directory/Directory.tsx';
 import type { NavGroup } from './frame/nav.ts';
 import { Groups } from './groups/Groups.tsx';
 import { Inbox } from './inbox/Inbox.tsx';
@@ -103,6 +105,19 @@ export const PAGES: readonly ConsolePage[] = [
     path: 'surveys/:surveyId/waves/:waveId',
     section: 'surveys',
     render: (me, params) => <WavePage me={me} surveyId={params.surveyId ?? ''} waveId={params.waveId ?? ''} />,
+  },
+  {
+    path: 'directory',
+    nav: 'directory',
+    group: 'listen',
+    roles: DIRECTORY_KEEPERS,
+    render: (me) => <Directory me={me} />,
+  },
+  {
+    path: 'directory/:groupId',
+    section: 'directory',
+    roles: DIRECTORY_KEEPERS,
+    render: (me, params) => <Directory key={params.groupId} me={me} groupId={params.groupId} />,
   },
   { path: 'people', nav: 'people', group: 'settings', roles: SETTINGS_READERS, render: (me) => <People me={me} /> },
   {

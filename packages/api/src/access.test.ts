@@ -15,7 +15,7 @@ import {
   scheduleWave,
   setIntendedExperience,
 } from '@facets/db';
-import { addDimension } from '@facets/db/testing';
+import { addDimension, addStakeholder } from '@facets/db/testing';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, digest, type Env, WHO, type Who, type World } from './fuzz-world.ts';
@@ -37,6 +37,8 @@ const LEADERS: Who[] = ['admin', 'leadership', 'otherOrgLeadership'];
 /** Action plans are written by managers (their department's) and the acting roles (any scope's). */
 const PLANNERS: Who[] = [...ACTING_STAFF, 'manager'];
 const ADMINS: Who[] = ['admin'];
+/** The people directory (names, e-mails, reporting lines): admins and HR only. */
+const DIRECTORY: Who[] = ['admin', 'hr'];
 /** Feedback, people and settings: read by the whole-organisation roles, never by managers. */
 const NOT_MANAGERS: Who[] = WHOLE_ORG;
 const EVERYONE: Who[] = [...WHO];
@@ -217,6 +219,32 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     ACTING_STAFF,
     (api, e) =>
       api.surveys.invitations.import({ waveId: e.org.surveys.employee.waveId, csv: `email\n${newId()}@example.org` }),
+  ],
+  [
+    'surveys.invitations.fromDirectory',
+    ACTING_STAFF,
+    (api, e) => api.surveys.invitations.fromDirectory({ waveId: e.org.surveys.employee.waveId }),
+  ],
+  ['people.list', DIRECTORY, (api, e) => api.people.list({ groupId: e.org.groups.employee, search: 'a' })],
+  [
+    'people.sync.preview',
+    DIRECTORY,
+    (api, e) => api.people.sync.preview({ groupId: e.org.groups.employee, csv: 'email\nnew@example.org' }),
+  ],
+  // Without confirmation a one-person file deactivates nobody: the call answers, the directory stays as it was.
+  [
+    'people.sync.commit',
+    DIRECTORY,
+    (api, e) => api.people.sync.commit({ groupId: e.org.groups.employee, csv: 'email\nnew@example.org' }),
+  ],
+  [
+    'people.erase',
+    DIRECTORY,
+    async (api, e) => {
+      const { id } = await addStakeholder(db.db, e.org, { groupId: e.org.groups.employee });
+      await afterSetUp?.();
+      return api.people.erase({ stakeholderId: id });
+    },
   ],
   ['surveys.responseRate', STAFF, (api, e) => api.surveys.responseRate({ waveId: e.org.surveys.employee.waveId })],
   // An invitation link needs no account: whoever holds the token may open and answer its one survey.

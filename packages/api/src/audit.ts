@@ -30,7 +30,10 @@ import { type Context, nowIso } from './context.ts';
  */
 
 type Member = NonNullable<Context['member']>;
-type Ctx = Pick<Context, 'clock' | 'newId' | 'baseUrl' | 'mailDelivery'> & { db: Kysely<Database>; member: Member };
+export type Ctx = Pick<Context, 'clock' | 'newId' | 'baseUrl' | 'mailDelivery'> & {
+  db: Kysely<Database>;
+  member: Member;
+};
 
 export function audit(
   ctx: Ctx,

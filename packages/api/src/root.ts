@@ -5,6 +5,7 @@ import { auditRouter } from './routers/audit.ts';
 import { feedbackRouter } from './routers/feedback.ts';
 import { insightsRouter } from './routers/insights.ts';
 import { orgRouter } from './routers/org.ts';
+import { peopleRouter } from './routers/people.ts';
 import { planRouter } from './routers/plan.ts';
 import { portalRouter } from './routers/portal.ts';
 import { sessionRouter } from './routers/session.ts';
@@ -18,6 +19,7 @@ export const appRouter = router({
   feedback: feedbackRouter,
   org: orgRouter,
   surveys: surveysRouter,
+  people: peopleRouter,
   plan: planRouter,
   actionPlans: actionPlansRouter,
   admin: adminRouter,

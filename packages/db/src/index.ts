@@ -9,6 +9,7 @@ export {
   type SeedDemoResult,
   seedDemo,
 } from './demo/index.ts';
+export * from './directory/index.ts';
 export { newId } from './ids.ts';
 export * from './jobs/index.ts';
 export { migrateToLatest, migrationProvider, migrations } from './migrations/index.ts';

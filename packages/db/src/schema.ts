@@ -119,6 +119,15 @@ export interface StakeholderTable {
   created_at: string;
   /** The language messages to this person are written in ('fr', 'en'); null: the organisation's. Optional on insert. */
   locale: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The people directory (directory/): ISO dates (YYYY-MM-DD) the person started and left. Optional on insert. */
+  start_date: ColumnType<string | null, string | null | undefined, string | null>;
+  end_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 while the person is in the group's directory file; a sync sets 0 and never deletes. Optional on insert. */
+  active: ColumnType<number, number | undefined, number>;
+  /** The person's manager, another stakeholder of the group (employees). Optional on insert. */
+  manager_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the person's identity was erased on request: the row stays, with no name, e-mail or reference. */
+  erased_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**

@@ -7,10 +7,14 @@ import { z } from 'zod';
  * setting values and labels of the organisation's own configuration.
  */
 export const AuditAction = z.enum([
-  /** Invitations imported from a CSV file into a wave that has not opened yet. */
+  /** Invitations imported from a CSV file (or the group's directory) into a wave that has not opened yet. */
   'invitations.import',
   /** Invitations imported into a wave that is already open: people added after the wave began. */
   'invitations.import_open_wave',
+  /** A group's people directory synced from a file: how many created, updated and deactivated, never who. */
+  'people.sync',
+  /** A person's identity erased on request: the row stays nameless, the event names the group only. */
+  'people.erase',
   /** Organisation settings changed (name, language, anonymity thresholds, anonymous feedback), old → new. */
   'settings.update',
   /**

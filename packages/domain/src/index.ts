@@ -4,6 +4,7 @@ export * from './anonymity.ts';
 export * from './audit.ts';
 export * from './companies.ts';
 export * from './comparison.ts';
+export * from './directory.ts';
 export * from './disclosure/index.ts';
 export * from './drivers.ts';
 export * from './errors.ts';

@@ -21,6 +21,11 @@ export const ACTION_PLANNERS: readonly StaffRole[] = ['admin', 'leadership', 'hr
 export const PLAN_RUNNERS: readonly StaffRole[] = ['admin', 'leadership', 'hr'];
 /** Surveys: building them, their waves and their invitations. */
 export const SURVEY_BUILDERS: readonly StaffRole[] = ['admin', 'leadership', 'hr'];
+/**
+ * The people directory of each group (names, e-mails, reporting lines): kept by admins and HR, who sync it from the HR
+ * or CRM file and erase a person on request. Not leadership or analysts, who read results, and never managers.
+ */
+export const DIRECTORY_KEEPERS: readonly StaffRole[] = ['admin', 'hr'];
 /** The leadership self-assessment of maturity. */
 export const MATURITY_ASSESSORS: readonly StaffRole[] = ['admin', 'leadership'];
 /**

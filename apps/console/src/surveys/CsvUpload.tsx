@@ -144,8 +144,8 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
   );
 }
 
-function Report(props: {
-  outcome: Extract<ImportOutcome, { status: 'refused' }>;
+export function Report(props: {
+  outcome: { rows: number; errorCount: number; errors: CsvError[] };
   attributes: SurveyDetail['invitationColumns']['attributes'];
 }) {
   const { t, lang } = useLang();
@@ -162,6 +162,7 @@ function Report(props: {
       value: e.value ?? '',
       allowed: allowedText(e.allowed ?? []),
       otherRow: e.otherRow ?? '',
+      rows: e.code === 'reporting_cycle' ? (e.allowed ?? []).join(', ') : '',
     });
   const title = t('surveyConsole.csv.reportTitle');
   const columns = [

@@ -5,13 +5,14 @@ import { useQuery } from '@tanstack/react-query';
 import { can } from '../roles/roles.ts';
 import type { ResponseRate } from './api.ts';
 import { CsvUpload } from './CsvUpload.tsx';
+import { DirectoryInvite } from './DirectoryInvite.tsx';
 import { STATE_TONE } from './labels.ts';
 import './surveys.css';
 
 /** How often the response rate is read again while the page is open. */
 const REFRESH_MS = 5_000;
 
-/** One wave: its live response rate and, for those who launch surveys, its invitations by CSV. */
+/** One wave: its live response rate and, for those who launch surveys, its invitations (directory or CSV). */
 export function WavePage({ me, surveyId, waveId }: { me: Me; surveyId: string; waveId: string }) {
   const { t, lang } = useLang();
   const trpc = useTRPC();
@@ -38,7 +39,10 @@ export function WavePage({ me, surveyId, waveId }: { me: Me; surveyId: string; w
           <RateMeter rate={rate.data} groupKind={survey.data.group.kind} />
           {rate.data.state === 'closed' ? <Alert tone="info">{t('surveyConsole.wave.closedNote')}</Alert> : null}
           {canBuild && wave && rate.data.state !== 'closed' ? (
-            <CsvUpload waveId={waveId} columns={survey.data.invitationColumns} />
+            <>
+              <DirectoryInvite waveId={waveId} attributes={survey.data.invitationColumns.attributes} />
+              <CsvUpload waveId={waveId} columns={survey.data.invitationColumns} />
+            </>
           ) : null}
         </>
       ) : null}

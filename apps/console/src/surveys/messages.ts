@@ -292,6 +292,10 @@ const en = {
       email_taken: '“{{value}}” belongs to another person of this group.',
       external_id_mismatch: 'This e-mail belongs to a person with another external id.',
       ambiguous_email: 'Several people of this group have this e-mail: add their external id.',
+      invalid_date: '“{{value}}” is not a date: write it 2026-01-31 or 31/01/2026.',
+      end_before_start: 'The end date {{value}} comes before the start date.',
+      unknown_manager: 'No row of the file has the external id “{{value}}”.',
+      reporting_cycle: 'The reporting line comes back on itself: {{value}} (rows {{rows}}).',
     },
     errors: {
       locked: 'This survey already has responses: its questions can no longer change. Duplicate it instead.',
@@ -621,6 +625,10 @@ const fr: Messages = {
       email_taken: '« {{value}} » appartient à une autre personne de ce groupe.',
       external_id_mismatch: 'Cet e-mail appartient à une personne qui a un autre identifiant.',
       ambiguous_email: 'Plusieurs personnes de ce groupe ont cet e-mail : ajoutez leur identifiant.',
+      invalid_date: '« {{value}} » n’est pas une date : écrivez 2026-01-31 ou 31/01/2026.',
+      end_before_start: 'La date de fin {{value}} précède la date de début.',
+      unknown_manager: 'Aucune ligne du fichier n’a l’identifiant « {{value}} ».',
+      reporting_cycle: 'La ligne hiérarchique boucle sur elle-même : {{value}} (lignes {{rows}}).',
     },
     errors: {
       locked: 'Cette enquête a déjà des réponses : ses questions ne peuvent plus changer. Dupliquez-la plutôt.',

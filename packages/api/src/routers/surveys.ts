@@ -23,6 +23,8 @@ import {
 import { countFromK, type GroupKind, SURVEY_BUILDERS } from '@facets/domain';
 import { importInvitationsAudited, updateSurveyAudited } from '../audit.ts';
 import { nowIso } from '../context.ts';
+import { inviteFromDirectoryAudited } from '../people/audited.ts';
+import { DirectoryInviteInput } from '../people/inputs.ts';
 import {
   CreateSurveyInput,
   CsvInput,
@@ -191,6 +193,10 @@ export const surveysRouter = router({
         previewInvitationImport(ctx.db, { organization: ctx.member.organization, ...input, now: nowIso(ctx) }),
       ),
     import: builders.input(CsvInput).mutation(({ ctx, input }) => importInvitationsAudited(ctx, input)),
+    /** The active people of the wave's group, all or those of some segment values, each invited once. */
+    fromDirectory: builders
+      .input(DirectoryInviteInput)
+      .mutation(({ ctx, input }) => inviteFromDirectoryAudited(ctx, input)),
   }),
 
   responseRate: readers.input(WaveIdInput).query(async ({ ctx, input }) => {

@@ -14,6 +14,9 @@ const ATTRIBUTES: SegmentAttribute[] = [
   { key: 'site', label: { fr: 'Site', en: 'Site' }, values: [{ value: 'lyon', label: { fr: 'Lyon', en: 'Lyon' } }] },
 ];
 
+/** What an invitation file's rows hold of the directory: nothing. */
+const NO_DIRECTORY_FIELDS = { startDate: null, endDate: null, managerRef: null };
+
 describe('parseInvitees', () => {
   it('reads a French spreadsheet export: semicolons, a BOM, headers and values in French', () => {
     const csv =
@@ -29,6 +32,7 @@ describe('parseInvitees', () => {
         company: null,
         locale: 'fr',
         segments: { department: 'hr' },
+        ...NO_DIRECTORY_FIELDS,
       },
       {
         row: 4,
@@ -38,6 +42,7 @@ describe('parseInvitees', () => {
         company: null,
         locale: null,
         segments: { department: 'it' },
+        ...NO_DIRECTORY_FIELDS,
       },
     ]);
   });
@@ -98,5 +103,32 @@ describe('parseInvitees', () => {
     expect(() => parseInvitees(`email\n${'a'.repeat(2 * 1024 * 1024)}`, ATTRIBUTES)).toThrow(
       /^csv: the file is larger than 2 MB/,
     );
+  });
+});
+
+describe('parseInvitees for a directory', () => {
+  it('reads start and end dates (ISO or day first) and the manager, in French headers', () => {
+    const csv =
+      'Matricule;Courriel;Nom;Date de début;Date de fin;Responsable\nE1;a@x.org;Ana;01/03/2024;;\nE2;b@x.org;Bo;2025-01-15;31/12/2026;E1\n';
+    const parsed = parseInvitees(csv, ATTRIBUTES, { directory: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((r) => [r.externalId, r.startDate, r.endDate, r.managerRef])).toEqual([
+      ['E1', '2024-03-01', null, null],
+      ['E2', '2025-01-15', '2026-12-31', 'E1'],
+    ]);
+  });
+
+  it('names bad dates and an end before the start by row and column', () => {
+    const csv = 'external_id,email,start_date,end_date\nE1,a@x.org,2024-02-30,\nE2,b@x.org,2025-06-01,2025-05-31\n';
+    const parsed = parseInvitees(csv, ATTRIBUTES, { directory: true });
+    expect(parsed.errors.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, 'start_date', 'invalid_date'],
+      [3, 'end_date', 'end_before_start'],
+    ]);
+  });
+
+  it('leaves the directory columns unknown to an invitation file', () => {
+    const parsed = parseInvitees('email,manager\na@x.org,E1\n', ATTRIBUTES);
+    expect(parsed.errors.map((e) => [e.column, e.code])).toEqual([['manager', 'unknown_column']]);
   });
 });

@@ -1,12 +1,13 @@
-import { DomainError, type Locale } from '@facets/domain';
+import { DomainError, type Locale, parseDirectoryDate } from '@facets/domain';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import type { SegmentAttribute } from './groups.ts';
 
 /**
- * Reading a CSV of invitees: columns found by name (English or French, any case or accents), every row checked, and
- * every mistake reported with its row and column, so that the file can be fixed in one go. Rows are numbered as a
- * spreadsheet numbers them: the header is row 1.
+ * Reading a CSV of people (invitees, or a group's directory): columns found by name (English or French, any case or
+ * accents), every row checked, and every mistake reported with its row and column, so that the file can be fixed in
+ * one go. Rows are numbered as a spreadsheet numbers them: the header is row 1. A directory file may also give each
+ * person's start and end dates and their manager's external id (`{ directory: true }`).
  */
 
 const CSV_MAX_BYTES = 2 * 1024 * 1024;
@@ -31,7 +32,12 @@ export type CsvErrorCode =
   | 'duplicate_external_id'
   | 'email_taken'
   | 'external_id_mismatch'
-  | 'ambiguous_email';
+  | 'ambiguous_email'
+  // Directory files only.
+  | 'invalid_date'
+  | 'end_before_start'
+  | 'unknown_manager'
+  | 'reporting_cycle';
 
 export interface CsvError {
   row: number;
@@ -54,6 +60,10 @@ export interface InviteeRow {
   company: string | null;
   locale: Locale | null;
   segments: Record<string, string>;
+  /** Directory files only (null otherwise): YYYY-MM-DD, and the manager's external id. */
+  startDate: string | null;
+  endDate: string | null;
+  managerRef: string | null;
 }
 
 export interface ParsedInvitees {
@@ -65,15 +75,38 @@ export interface ParsedInvitees {
   columns: { header: string; field: string }[];
 }
 
-type Field = 'email' | 'name' | 'external_id' | 'company' | 'language' | `segment:${string}`;
+type OwnField = 'email' | 'name' | 'external_id' | 'company' | 'language';
+type DirectoryOnlyField = 'start_date' | 'end_date' | 'manager';
+type Field = OwnField | DirectoryOnlyField | `segment:${string}`;
 
-const ALIASES: Record<Exclude<Field, `segment:${string}`>, string[]> = {
+const ALIASES: Record<OwnField, string[]> = {
   email: ['email', 'e_mail', 'mail', 'courriel', 'adresse_e_mail', 'adresse_email', 'email_address'],
   name: ['name', 'full_name', 'display_name', 'nom', 'nom_complet', 'prenom_nom', 'prenom_et_nom'],
   external_id: ['external_id', 'external_ref', 'id_externe', 'identifiant', 'matricule', 'employee_id', 'reference'],
   company: ['company', 'entreprise', 'societe', 'organisation', 'organization'],
   language: ['language', 'langue', 'lang', 'locale'],
 };
+
+const DIRECTORY_ALIASES: Record<DirectoryOnlyField, string[]> = {
+  start_date: ['start_date', 'date_debut', 'date_de_debut', 'debut', 'date_entree', 'date_d_entree', 'hire_date'],
+  end_date: ['end_date', 'date_fin', 'date_de_fin', 'fin', 'date_sortie', 'date_de_sortie', 'leave_date'],
+  manager: [
+    'manager',
+    'manager_id',
+    'manager_external_id',
+    'manager_ref',
+    'id_manager',
+    'matricule_manager',
+    'responsable',
+    'id_responsable',
+    'matricule_responsable',
+  ],
+};
+
+export interface ParseOptions {
+  /** A directory file: start and end dates and the manager's external id are columns too. */
+  directory?: boolean;
+}
 
 const LANGUAGES: Record<string, Locale> = {
   fr: 'fr',
@@ -97,9 +130,10 @@ function normalizeName(text: string): string {
     .replace(/^_|_$/g, '');
 }
 
-function fieldOfHeader(header: string, attributes: readonly SegmentAttribute[]): Field | null {
+function fieldOfHeader(header: string, attributes: readonly SegmentAttribute[], options: ParseOptions): Field | null {
   const name = normalizeName(header);
-  for (const [field, aliases] of Object.entries(ALIASES)) if (aliases.includes(name)) return field as Field;
+  const aliases = options.directory ? { ...ALIASES, ...DIRECTORY_ALIASES } : ALIASES;
+  for (const [field, names] of Object.entries(aliases)) if (names.includes(name)) return field as Field;
   const attribute = attributes.find(
     (a) => normalizeName(a.key) === name || normalizeName(a.label.fr) === name || normalizeName(a.label.en) === name,
   );
@@ -115,8 +149,10 @@ const error = (
 ) => ({ row, column, code, message, ...extra }) satisfies CsvError;
 
 /** The headers a file for this group may have, in the order a template file lists them. */
-export function csvHeaders(attributes: readonly SegmentAttribute[]): string[] {
-  const own = ['email', 'name', 'external_id', 'company', 'language'];
+export function csvHeaders(attributes: readonly SegmentAttribute[], options: ParseOptions = {}): string[] {
+  const own = options.directory
+    ? ['external_id', 'email', 'name', 'language', 'company', 'start_date', 'end_date', 'manager']
+    : ['email', 'name', 'external_id', 'company', 'language'];
   return [...own, ...attributes.map((a) => a.key).filter((key) => !own.includes(key))];
 }
 
@@ -131,7 +167,11 @@ function valueNamed(attribute: SegmentAttribute, cell: string): string | undefin
  * Parses and checks a file. Throws DomainError('invalid', 'csv: …') for a file over the limits; everything else is
  * reported in `errors` (empty when every row is right).
  */
-export function parseInvitees(csv: string, attributes: readonly SegmentAttribute[]): ParsedInvitees {
+export function parseInvitees(
+  csv: string,
+  attributes: readonly SegmentAttribute[],
+  options: ParseOptions = {},
+): ParsedInvitees {
   if (new TextEncoder().encode(csv).length > CSV_MAX_BYTES) {
     throw new DomainError(
       'invalid',
@@ -159,12 +199,12 @@ export function parseInvitees(csv: string, attributes: readonly SegmentAttribute
   header.forEach((h, i) => {
     const title = h.trim();
     if (title === '' && body.every(({ cells }) => (cells[i] ?? '').trim() === '')) return;
-    const field = fieldOfHeader(title, attributes);
+    const field = fieldOfHeader(title, attributes, options);
     if (field === null) {
       errors.push(
         error(1, title, 'unknown_column', 'this column is not known', {
           value: title,
-          allowed: csvHeaders(attributes),
+          allowed: csvHeaders(attributes, options),
         }),
       );
     } else if (columns.some((c) => c.field === field)) {
@@ -197,6 +237,9 @@ export function parseInvitees(csv: string, attributes: readonly SegmentAttribute
       company: null,
       locale: null,
       segments: {},
+      startDate: null,
+      endDate: null,
+      managerRef: null,
     };
     columns.forEach((column, i) => {
       if (!column) return;
@@ -204,6 +247,14 @@ export function parseInvitees(csv: string, attributes: readonly SegmentAttribute
       const problem = readCell(invitee, column.field, value, attributes);
       if (problem) errors.push(error(row, column.header, problem.code, problem.message, { value, ...problem.extra }));
     });
+    if (invitee.startDate !== null && invitee.endDate !== null && invitee.endDate < invitee.startDate) {
+      const header = columns.find((c) => c?.field === 'end_date')?.header ?? 'end_date';
+      errors.push(
+        error(row, header, 'end_before_start', `the end date comes before the start date (${invitee.startDate})`, {
+          value: invitee.endDate,
+        }),
+      );
+    }
     for (const [kind, value] of [
       ['email', invitee.email],
       ['external_id', invitee.externalId],
@@ -251,6 +302,14 @@ function readCell(
   if (value === '') return undefined;
   if (field === 'name') invitee.name = value;
   else if (field === 'external_id') invitee.externalId = value;
+  else if (field === 'start_date' || field === 'end_date') {
+    const day = parseDirectoryDate(value);
+    if (day === null) {
+      return { code: 'invalid_date', message: 'is not a date: write it 2026-01-31 or 31/01/2026' };
+    }
+    if (field === 'start_date') invitee.startDate = day;
+    else invitee.endDate = day;
+  } else if (field === 'manager') invitee.managerRef = value;
   else if (field === 'company') {
     invitee.company = value;
     // A group segmented by company (suppliers) gets the segment from the company's name when it is a known one.

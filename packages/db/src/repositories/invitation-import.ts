@@ -128,7 +128,7 @@ let previewIds = 0;
  * placed by `assignCompanies`; a row with no company keeps the person's. A person moved to another company is a
  * change.
  */
-function placeInCompanies(
+export function placeInCompanies(
   planned: Planned[],
   known: readonly KnownCompany[],
   options: { byDomain: boolean; newId: () => string },
@@ -248,50 +248,80 @@ export async function importInvitations(
       ...planned
         .filter((p) => p.existing)
         .map((p) => ({ id: p.existing!.id, invitee: p.invitee, existing: p.existing })),
-    ].filter((p) => !invited.has(p.id));
-    // A continuous survey's link outlives its period: unused, it moves into the next period's wave (periods.ts).
-    const continuous = (await surveyPeriod(trx, organizationId, survey.id)) !== null;
-    const expiresAt =
-      (!continuous && wave.closesAt) ||
-      new Date(Date.parse(args.now) + OPEN_ENDED_EXPIRY_DAYS * 86_400_000).toISOString();
-    const issued = await issueInvitations(trx, {
-      organizationId,
-      waveId: wave.id,
-      stakeholderIds: people.map((p) => p.id),
-      expiresAt,
-      now: args.now,
-      newId: args.newId,
-    });
-    const tokens = new Map(issued.map((i) => [i.stakeholderId, i.token]));
-    const title = await surveyTitle(trx, organizationId, survey.id);
-    for (const person of people) {
-      const wanted = person.invitee.locale ?? person.existing?.locale ?? args.organization.defaultLocale;
-      const locale = Locale.safeParse(wanted).data ?? 'fr';
-      const mail = invitationMail({
-        locale,
-        organizationName: args.organization.name,
-        personName: person.invitee.name ?? person.existing?.display_name ?? person.invitee.email,
-        surveyTitle: title,
-        anonymous: survey.anonymous,
-        opensAt: wave.opensAt,
-        closesAt: continuous ? expiresAt : wave.closesAt,
-        now: args.now,
-        link: invitationLink(args.baseUrl, survey.groupCode, tokens.get(person.id)!),
-      });
-      await enqueueMessage(trx, {
-        organizationId,
-        to: person.invitee.email,
-        ...mail,
-        now: args.now,
-        newId: args.newId,
-      });
-    }
+    ]
+      .filter((p) => !invited.has(p.id))
+      .map(({ id, invitee, existing }) => ({
+        id,
+        email: invitee.email,
+        name: invitee.name ?? existing?.display_name ?? invitee.email,
+        locale: invitee.locale ?? existing?.locale ?? null,
+      }));
+    await sendInvitations(trx, { ...args, survey, wave, people });
     return {
       status: 'imported',
       summary: summaryOf(planned, invited, result.assignment),
       companies: result.rowCompanies,
     };
   });
+}
+
+/** Someone to invite: their stakeholder record, address, name and language (null: the organisation's). */
+export interface Invitee {
+  id: string;
+  email: string;
+  name: string;
+  locale: string | null;
+}
+
+/**
+ * Issues one invitation per person to a wave and writes each one's e-mail to the outbox, in the caller's transaction:
+ * the one path of invitations, whether the people come from a file or from the group's directory.
+ */
+export async function sendInvitations(
+  trx: Kysely<Database>,
+  args: {
+    organization: ImportArgs['organization'];
+    survey: Awaited<ReturnType<typeof requireWave>>['survey'];
+    wave: Awaited<ReturnType<typeof requireWave>>['wave'];
+    people: readonly Invitee[];
+    now: string;
+    baseUrl: string;
+    newId: () => string;
+  },
+): Promise<void> {
+  const organizationId = args.organization.id;
+  const { survey, wave, people } = args;
+  if (people.length === 0) return;
+  // A continuous survey's link outlives its period: unused, it moves into the next period's wave (periods.ts).
+  const continuous = (await surveyPeriod(trx, organizationId, survey.id)) !== null;
+  const expiresAt =
+    (!continuous && wave.closesAt) ||
+    new Date(Date.parse(args.now) + OPEN_ENDED_EXPIRY_DAYS * 86_400_000).toISOString();
+  const issued = await issueInvitations(trx, {
+    organizationId,
+    waveId: wave.id,
+    stakeholderIds: people.map((p) => p.id),
+    expiresAt,
+    now: args.now,
+    newId: args.newId,
+  });
+  const tokens = new Map(issued.map((i) => [i.stakeholderId, i.token]));
+  const title = await surveyTitle(trx, organizationId, survey.id);
+  for (const person of people) {
+    const locale = Locale.safeParse(person.locale ?? args.organization.defaultLocale).data ?? 'fr';
+    const mail = invitationMail({
+      locale,
+      organizationName: args.organization.name,
+      personName: person.name,
+      surveyTitle: title,
+      anonymous: survey.anonymous,
+      opensAt: wave.opensAt,
+      closesAt: continuous ? expiresAt : wave.closesAt,
+      now: args.now,
+      link: invitationLink(args.baseUrl, survey.groupCode, tokens.get(person.id)!),
+    });
+    await enqueueMessage(trx, { organizationId, to: person.email, ...mail, now: args.now, newId: args.newId });
+  }
 }
 
 async function surveyTitle(trx: Kysely<Database>, organizationId: string, surveyId: string) {

@@ -16,6 +16,10 @@ export interface Existing {
   company_id: string | null;
   segments: string;
   locale: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  active: number;
+  manager_id: string | null;
 }
 
 export interface Planned {
@@ -30,7 +34,20 @@ export async function findExisting(trx: Kysely<Database>, organizationId: string
   const select = () =>
     trx
       .selectFrom('stakeholder')
-      .select(['id', 'external_ref', 'email', 'display_name', 'company', 'company_id', 'segments', 'locale'])
+      .select([
+        'id',
+        'external_ref',
+        'email',
+        'display_name',
+        'company',
+        'company_id',
+        'segments',
+        'locale',
+        'start_date',
+        'end_date',
+        'active',
+        'manager_id',
+      ])
       .where('organization_id', '=', organizationId)
       .where('group_id', '=', groupId);
   const refs = rows.flatMap((r) => (r.externalId ? [r.externalId] : []));

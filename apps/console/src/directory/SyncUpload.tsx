@@ -1,0 +1,240 @@
+import { formatNumber, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { Alert, Button, Card, Loading } from '@facets/ui';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type DragEvent, useState } from 'react';
+import { downloadCsv, toCsv } from '../export/csv.ts';
+import { Report } from '../surveys/CsvUpload.tsx';
+import { type CsvFileProblem, csvFileProblem } from '../surveys/csv-file.ts';
+import { useSurveyError } from '../surveys/errors.ts';
+import '../surveys/surveys.css';
+import type { DirectoryPage, SyncSummary } from './api.ts';
+
+type Columns = DirectoryPage['columns'];
+
+/** How many names each list of the summary shows on screen (the counts are whole). */
+const SHOWN = 8;
+
+/**
+ * The directory from a file: checked at once (a dry run: nothing written), its summary shown — who is created,
+ * updated (which fields) and deactivated — then applied on a click; a large deactivation needs a tick first.
+ */
+export function SyncUpload({ groupId, columns }: { groupId: string; columns: Columns }) {
+  const { t, lang } = useLang();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refusal = useSurveyError();
+  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
+  const [problem, setProblem] = useState<{ name: string; problem: CsvFileProblem } | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [confirmed, setConfirmed] = useState(false);
+  const preview = useMutation(trpc.people.sync.preview.mutationOptions());
+  const commit = useMutation(
+    trpc.people.sync.commit.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.people.pathFilter()),
+    }),
+  );
+  const n = (value: number) => formatNumber(value, lang);
+
+  const read = async (chosen: File | undefined) => {
+    if (!chosen) return;
+    preview.reset();
+    commit.reset();
+    setProblem(null);
+    setFile(null);
+    setConfirmed(false);
+    const before = csvFileProblem(chosen);
+    if (before) return setProblem({ name: chosen.name, problem: before });
+    const text = await chosen.text();
+    const after = csvFileProblem(chosen, text);
+    if (after) return setProblem({ name: chosen.name, problem: after });
+    setFile({ name: chosen.name, text });
+    preview.mutate({ groupId, csv: text });
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void read(event.dataTransfer.files[0]);
+  };
+  const outcome = commit.data ?? preview.data;
+  const percent = (share: number) =>
+    new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent' }).format(share);
+
+  return (
+    <Card title={t('directory.sync.title')} titleAs="h2">
+      <div className="fx-stack">
+        <p className="fx-hint">{t('directory.sync.intro')}</p>
+        <section aria-labelledby="directory-columns" className="fx-stack">
+          <h3 id="directory-columns">{t('directory.sync.columns')}</h3>
+          <dl className="fx-survey-columns">
+            {OWN.map((key) => (
+              <div key={key} className="fx-survey-columns__item">
+                <dt>
+                  <code>{key}</code>
+                </dt>
+                <dd>{t(`directory.sync.columnHolds.${key}`)}</dd>
+              </div>
+            ))}
+            {columns.attributes
+              .filter((a) => !(OWN as readonly string[]).includes(a.key))
+              .map((a) => (
+                <div key={a.key} className="fx-survey-columns__item">
+                  <dt>
+                    <code>{a.key}</code>
+                  </dt>
+                  <dd>
+                    {t('directory.sync.values', {
+                      label: pickText(a.label, lang),
+                      values: a.values.map((v) => pickText(v.label, lang)).join(', '),
+                    })}
+                  </dd>
+                </div>
+              ))}
+          </dl>
+        </section>
+        <div>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() =>
+              downloadCsv(
+                'directory.csv',
+                toCsv(
+                  [],
+                  columns.headers.map((h) => ({ header: h, value: () => '' })),
+                ),
+              )
+            }
+          >
+            {t('directory.sync.template')}
+          </Button>
+        </div>
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer shortcut; the file input inside serves the keyboard */}
+        <div
+          className="fx-dropzone"
+          data-active={dragging ? 'true' : undefined}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p className="fx-label">{t('directory.sync.drop')}</p>
+          <label className="fx-button fx-button--secondary fx-file-button">
+            {t('directory.sync.chooseButton')}
+            <input
+              className="fx-visually-hidden"
+              type="file"
+              accept=".csv,text/csv"
+              aria-label={t('directory.sync.choose')}
+              onChange={(e) => {
+                void read(e.currentTarget.files?.[0]);
+                e.currentTarget.value = '';
+              }}
+            />
+          </label>
+          <p className="fx-hint">
+            {file ? t('directory.sync.selected', { name: file.name }) : t('directory.sync.noFile')}
+          </p>
+        </div>
+        {problem ? (
+          <Alert tone="error" title={t('surveyConsole.csv.refused')}>
+            {t(`surveyConsole.csv.file.${problem.problem}`, { name: problem.name })}
+          </Alert>
+        ) : null}
+        {preview.isPending ? <Loading label={t('directory.sync.checking')} /> : null}
+        {preview.isError ? <Alert tone="error">{refusal(preview.error)}</Alert> : null}
+        {commit.isError ? <Alert tone="error">{refusal(commit.error)}</Alert> : null}
+        {outcome?.status === 'refused' ? <Report outcome={outcome} attributes={columns.attributes} /> : null}
+        {(outcome?.status === 'valid' || outcome?.status === 'needs_confirmation') && file ? (
+          <Alert tone="info" title={t('directory.sync.valid')}>
+            <Summary summary={outcome.summary} />
+            {outcome.summary.confirmationRequired ? (
+              <div className="fx-stack fx-directory-confirm">
+                <p>
+                  <strong>{t('directory.sync.confirmTitle')}</strong>
+                  {'. '}
+                  {t('directory.sync.confirmBody', {
+                    deactivated: n(outcome.summary.deactivated),
+                    active: n(outcome.summary.active),
+                    share: percent(outcome.summary.confirmShare),
+                  })}
+                </p>
+                <label className="fx-check">
+                  <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />{' '}
+                  {t('directory.sync.confirmCheck', { n: n(outcome.summary.deactivated) })}
+                </label>
+              </div>
+            ) : null}
+            <div>
+              <Button
+                busy={commit.isPending}
+                disabled={outcome.summary.confirmationRequired && !confirmed}
+                onClick={() => commit.mutate({ groupId, csv: file.text, confirmDeactivation: confirmed })}
+              >
+                {t('directory.sync.apply')}
+              </Button>
+            </div>
+          </Alert>
+        ) : null}
+        {outcome?.status === 'synced' ? (
+          <Alert tone="success" title={t('directory.sync.synced')}>
+            {t('directory.sync.syncedBody', {
+              created: n(outcome.summary.created),
+              updated: n(outcome.summary.updated),
+              deactivated: n(outcome.summary.deactivated),
+            })}
+          </Alert>
+        ) : null}
+      </div>
+    </Card>
+  );
+}
+
+const OWN = ['external_id', 'email', 'name', 'language', 'company', 'start_date', 'end_date', 'manager'] as const;
+
+function Summary({ summary }: { summary: SyncSummary }) {
+  const { t, lang } = useLang();
+  const n = (value: number) => formatNumber(value, lang);
+  const list = (title: string, names: string[], total: number) =>
+    total === 0 ? null : (
+      <div>
+        <h4 className="fx-directory-summary__title">{title}</h4>
+        <p className="fx-directory-summary__names">
+          {names.slice(0, SHOWN).join(', ')}
+          {total > Math.min(names.length, SHOWN)
+            ? ` ${t('directory.sync.more', { n: n(total - Math.min(names.length, SHOWN)) })}`
+            : ''}
+        </p>
+      </div>
+    );
+  return (
+    <div className="fx-stack fx-directory-summary">
+      <p>
+        {t('directory.sync.summary', {
+          rows: n(summary.rows),
+          created: n(summary.created),
+          updated: n(summary.updated),
+          unchanged: n(summary.unchanged),
+          deactivated: n(summary.deactivated),
+        })}
+        {summary.newCompanies > 0 ? ` ${t('directory.sync.newCompanies', { n: n(summary.newCompanies) })}` : ''}
+      </p>
+      {list(
+        t('directory.sync.creations'),
+        summary.creations.map((c) => c.name),
+        summary.created,
+      )}
+      {list(
+        t('directory.sync.updates'),
+        summary.updates.map((u) => `${u.name} (${u.fields.map((f) => t(`directory.field.${f}`)).join(', ')})`),
+        summary.updated,
+      )}
+      {list(
+        t('directory.sync.deactivations'),
+        summary.deactivations.map((d) => d.name || t('directory.erasedName')),
+        summary.deactivated,
+      )}
+    </div>
+  );
+}

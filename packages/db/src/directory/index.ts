@@ -1,0 +1,4 @@
+/** A group's people directory: synced from a file, listed, erased on request, invited to a wave. */
+export * from './invite.ts';
+export * from './people.ts';
+export * from './sync.ts';
