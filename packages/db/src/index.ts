@@ -11,6 +11,7 @@ export {
 } from './demo/index.ts';
 export { newId } from './ids.ts';
 export { migrateToLatest, migrationProvider, migrations } from './migrations/index.ts';
+export * from './model/index.ts';
 export * from './organizations/index.ts';
 export * from './publication/index.ts';
 export * from './repositories/aggregate-repair.ts';

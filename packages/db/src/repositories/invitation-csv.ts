@@ -1,7 +1,12 @@
 import { DomainError, type Locale } from '@facets/domain';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import type { SegmentAttribute } from './groups.ts';
+import type { SegmentAttribute as StoredAttribute } from './groups.ts';
+
+/** An attribute as a file reads it: its key, label and values (the active ones, as invitation-import passes them). */
+export type CsvAttribute = Pick<StoredAttribute, 'key' | 'label'> & {
+  values: readonly Pick<StoredAttribute['values'][number], 'value' | 'label'>[];
+};
 
 /**
  * Reading a CSV of invitees: columns found by name (English or French, any case or accents), every row checked, and
@@ -97,7 +102,7 @@ function normalizeName(text: string): string {
     .replace(/^_|_$/g, '');
 }
 
-function fieldOfHeader(header: string, attributes: readonly SegmentAttribute[]): Field | null {
+function fieldOfHeader(header: string, attributes: readonly CsvAttribute[]): Field | null {
   const name = normalizeName(header);
   for (const [field, aliases] of Object.entries(ALIASES)) if (aliases.includes(name)) return field as Field;
   const attribute = attributes.find(
@@ -115,13 +120,13 @@ const error = (
 ) => ({ row, column, code, message, ...extra }) satisfies CsvError;
 
 /** The headers a file for this group may have, in the order a template file lists them. */
-export function csvHeaders(attributes: readonly SegmentAttribute[]): string[] {
+export function csvHeaders(attributes: readonly CsvAttribute[]): string[] {
   const own = ['email', 'name', 'external_id', 'company', 'language'];
   return [...own, ...attributes.map((a) => a.key).filter((key) => !own.includes(key))];
 }
 
 /** The value of `attribute` that a cell names, by code or by label in either language (any case or accents). */
-function valueNamed(attribute: SegmentAttribute, cell: string): string | undefined {
+function valueNamed(attribute: CsvAttribute, cell: string): string | undefined {
   const wanted = normalizeName(cell);
   return attribute.values.find((v) => [v.value, v.label.fr, v.label.en].some((name) => normalizeName(name) === wanted))
     ?.value;
@@ -131,7 +136,7 @@ function valueNamed(attribute: SegmentAttribute, cell: string): string | undefin
  * Parses and checks a file. Throws DomainError('invalid', 'csv: …') for a file over the limits; everything else is
  * reported in `errors` (empty when every row is right).
  */
-export function parseInvitees(csv: string, attributes: readonly SegmentAttribute[]): ParsedInvitees {
+export function parseInvitees(csv: string, attributes: readonly CsvAttribute[]): ParsedInvitees {
   if (new TextEncoder().encode(csv).length > CSV_MAX_BYTES) {
     throw new DomainError(
       'invalid',
@@ -239,7 +244,7 @@ function readCell(
   invitee: InviteeRow,
   field: Field,
   value: string,
-  attributes: readonly SegmentAttribute[],
+  attributes: readonly CsvAttribute[],
 ): CellProblem | undefined {
   if (value.length > MAX_CELL) return { code: 'too_long', message: `at most ${MAX_CELL} characters` };
   if (field === 'email') {
