@@ -1,6 +1,6 @@
 import { GROUP_KINDS, type GroupKind, MODEL_CODE_MAX, MODEL_DESCRIPTION_MAX, MODEL_LABEL_MAX } from '@facets/domain';
 import { type Language, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { ChoiceGroup, Select, TextInput } from '@facets/ui';
+import { Button, ChoiceGroup, Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from '../forms/BilingualFields.tsx';
@@ -90,8 +90,8 @@ export function GroupForm(props: { group?: ModelGroup; onCancel: () => void; onD
   const refresh = useRefresh();
   const named = useNamed(props.group?.label ?? EMPTY, t);
   const [kind, setKind] = useState<GroupKind>('employee');
-  const onSuccess = async () => {
-    await refresh();
+  const onSuccess = () => {
+    void refresh();
     const name = pickText(named.label, lang);
     props.onDone(t(props.group ? 'model.saved' : 'model.created', { name }));
   };
@@ -157,8 +157,8 @@ export function DimensionForm(props: {
   const [descriptionErrors, setDescriptionErrors] = useState<BilingualErrors>();
   const [groupIds, setGroupIds] = useState<string[]>(d?.groupIds ?? [props.groupId]);
   const [groupsError, setGroupsError] = useState<string>();
-  const onSuccess = async () => {
-    await refresh();
+  const onSuccess = () => {
+    void refresh();
     props.onDone(t(d ? 'model.saved' : 'model.created', { name: pickText(named.label, lang) }));
   };
   const create = useMutation(trpc.model.dimensions.create.mutationOptions({ onSuccess }));
@@ -241,8 +241,8 @@ export function AttributeForm(props: {
   const refresh = useRefresh();
   const a = props.attribute;
   const named = useNamed(a?.label ?? EMPTY, t);
-  const onSuccess = async () => {
-    await refresh();
+  const onSuccess = () => {
+    void refresh();
     props.onDone(t(a ? 'model.saved' : 'model.created', { name: pickText(named.label, lang) }));
   };
   const create = useMutation(trpc.model.attributes.create.mutationOptions({ onSuccess }));
@@ -294,8 +294,8 @@ export function ValueForm(props: {
   const refresh = useRefresh();
   const v = props.value;
   const named = useNamed(v?.label ?? EMPTY, t);
-  const onSuccess = async () => {
-    await refresh();
+  const onSuccess = () => {
+    void refresh();
     props.onDone(t(v ? 'model.saved' : 'model.created', { name: pickText(named.label, lang) }));
   };
   const add = useMutation(trpc.model.attributes.addValue.mutationOptions({ onSuccess }));
@@ -360,8 +360,8 @@ export function RemoveForm(props: { removal: Removal; onCancel: () => void; onDo
   const refresh = useRefresh();
   const r = props.removal;
   const name = removalName(r, lang);
-  const onSuccess = async ({ outcome }: { outcome: 'archived' | 'deleted' }) => {
-    await refresh();
+  const onSuccess = ({ outcome }: { outcome: 'archived' | 'deleted' }) => {
+    void refresh();
     props.onDone(t(outcome === 'archived' ? 'model.archivedDone' : 'model.deletedDone', { name }));
   };
   const group = useMutation(trpc.model.groups.remove.mutationOptions({ onSuccess }));
@@ -385,17 +385,30 @@ export function RemoveForm(props: { removal: Removal; onCancel: () => void; onDo
     else if (r.item === 'attribute') attribute.mutate({ groupId: r.groupId, key: r.attribute.key });
     else value.mutate({ groupId: r.groupId, key: r.attribute.key, value: r.value.value });
   };
+  if (open) {
+    // Nothing to confirm: the API refuses until the wave closes.
+    return (
+      <div className="fx-stack">
+        <p className="fx-error">{t('model.openSurvey', { survey: pickText(open, lang) })}</p>
+        <div className="fx-dialog__actions">
+          <Button variant="secondary" onClick={props.onCancel}>
+            {t('form.close')}
+          </Button>
+        </div>
+      </div>
+    );
+  }
   return (
     <DialogForm
       onSubmit={submit}
       onCancel={props.onCancel}
       busy={mutation.isPending}
-      error={known || open ? null : mutation.error}
+      error={known ? null : mutation.error}
       submitLabel={t('model.remove')}
       submitVariant="danger"
     >
-      {open ? <p className="fx-error">{t('model.openSurvey', { survey: pickText(open, lang) })}</p> : <p>{what}</p>}
-      {known && !open ? <p className="fx-error">{known.message}</p> : null}
+      <p>{what}</p>
+      {known ? <p className="fx-error">{known.message}</p> : null}
     </DialogForm>
   );
 }
