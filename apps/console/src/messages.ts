@@ -11,6 +11,7 @@ import { inboxMessages } from './inbox/messages.ts';
 import { initiativesMessages } from './initiatives/messages.ts';
 import { intendedMessages } from './intended/messages.ts';
 import { maturityMessages } from './maturity/messages.ts';
+import { modelMessages } from './model/messages.ts';
 import { overviewMessages } from './overview/messages.ts';
 import { plansMessages } from './plans/messages.ts';
 import { promisesMessages } from './promises/messages.ts';
@@ -81,6 +82,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   plansMessages,
   reportMessages,
   settingsMessages,
+  modelMessages,
   setupMessages,
   auditMessages,
 ];

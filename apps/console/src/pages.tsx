@@ -18,6 +18,7 @@ import { Inbox } from './inbox/Inbox.tsx';
 import { InitiativesBoard } from './initiatives/InitiativesBoard.tsx';
 import { IntendedEditor } from './intended/IntendedEditor.tsx';
 import { Maturity } from './maturity/Maturity.tsx';
+import { ModelPage } from './model/ModelPage.tsx';
 import { Overview } from './overview/Overview.tsx';
 import { ActionPlans } from './plans/ActionPlans.tsx';
 import { PromiseRegister } from './promises/PromiseRegister.tsx';
@@ -127,6 +128,7 @@ export const PAGES: readonly ConsolePage[] = [
     roles: SETTINGS_READERS,
     render: (me) => <Settings me={me} />,
   },
+  { path: 'model', nav: 'model', group: 'settings', roles: SETTINGS_READERS, render: (me) => <ModelPage me={me} /> },
   { path: 'audit', nav: 'audit', group: 'settings', roles: AUDIT_READERS, render: (me) => <AuditLog me={me} /> },
 ];
 

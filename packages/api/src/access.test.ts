@@ -1,6 +1,8 @@
 import {
   addFocusArea,
   addStaffMember,
+  createAttribute,
+  createGroup,
   createInitiative,
   createPlanAction,
   createPromise,
@@ -372,6 +374,72 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
   ],
   ['admin.settings.get', NOT_MANAGERS, (api) => api.admin.settings.get()],
   ['admin.settings.update', ADMINS, (api) => api.admin.settings.update({ allowAnonymousFeedback: true })],
+  ['model.get', NOT_MANAGERS, (api) => api.model.get()],
+  [
+    'model.groups.create',
+    LEADERS,
+    (api) => api.model.groups.create({ kind: 'custom', code: modelCode(), label: bilingual }),
+  ],
+  [
+    'model.groups.rename',
+    LEADERS,
+    (api, e) => api.model.groups.rename({ groupId: e.org.groups.employee, label: { fr: 'Salariés', en: 'Employees' } }),
+  ],
+  ['model.groups.remove', LEADERS, async (api, e) => api.model.groups.remove({ groupId: await groupOf(e) })],
+  [
+    'model.dimensions.create',
+    LEADERS,
+    (api, e) =>
+      api.model.dimensions.create({
+        code: modelCode(),
+        label: bilingual,
+        description: null,
+        groupIds: [e.org.groups.employee],
+      }),
+  ],
+  [
+    'model.dimensions.update',
+    LEADERS,
+    async (api, e) =>
+      api.model.dimensions.update({
+        dimensionId: await newDimension(e),
+        label: bilingual,
+        description: bilingual,
+        groupIds: [e.org.groups.employee],
+      }),
+  ],
+  [
+    'model.dimensions.remove',
+    LEADERS,
+    async (api, e) => api.model.dimensions.remove({ dimensionId: await newDimension(e) }),
+  ],
+  [
+    'model.attributes.create',
+    LEADERS,
+    (api, e) =>
+      api.model.attributes.create({ groupId: e.org.groups.employee, key: modelCode(), label: bilingual, values: [] }),
+  ],
+  [
+    'model.attributes.rename',
+    LEADERS,
+    async (api, e) => api.model.attributes.rename({ ...(await attributeOf(e)), label: bilingual }),
+  ],
+  ['model.attributes.remove', LEADERS, async (api, e) => api.model.attributes.remove(await attributeOf(e))],
+  [
+    'model.attributes.addValue',
+    LEADERS,
+    async (api, e) => api.model.attributes.addValue({ ...(await attributeOf(e)), value: 'v2', label: bilingual }),
+  ],
+  [
+    'model.attributes.renameValue',
+    LEADERS,
+    async (api, e) => api.model.attributes.renameValue({ ...(await attributeOf(e)), value: 'v1', label: bilingual }),
+  ],
+  [
+    'model.attributes.removeValue',
+    LEADERS,
+    async (api, e) => api.model.attributes.removeValue({ ...(await attributeOf(e)), value: 'v1' }),
+  ],
 ];
 
 const bilingual = { fr: 'Une intention', en: 'An intention' };
@@ -415,6 +483,38 @@ const promiseOf = async (e: Env) => {
   await afterSetUp?.();
   return id;
 };
+
+/** A code of the model no earlier row used. */
+let codes = 0;
+const modelCode = () => `m${++codes}`;
+
+/** A new group without data: removing it deletes it. */
+async function groupOf(e: Env): Promise<string> {
+  const { result } = await createGroup(db.db, {
+    organizationId: e.org.organizationId,
+    kind: 'custom',
+    code: modelCode(),
+    label: bilingual,
+    now: e.org.now,
+    newId,
+  });
+  await afterSetUp?.();
+  return result.id;
+}
+
+/** A new segment attribute of a new group (a group holds a few), with one value `v1` nobody carries. */
+async function attributeOf(e: Env): Promise<{ groupId: string; key: string }> {
+  const ref = { groupId: await groupOf(e), key: modelCode() };
+  await createAttribute(db.db, {
+    organizationId: e.org.organizationId,
+    ...ref,
+    label: bilingual,
+    values: [{ value: 'v1', label: bilingual }],
+    newId,
+  });
+  await afterSetUp?.();
+  return ref;
+}
 
 const TITLE = { fr: 'Enquête', en: 'Survey' };
 const TEXT_QUESTION = {

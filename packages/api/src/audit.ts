@@ -5,6 +5,7 @@ import {
   getStaffMember,
   importInvitations,
   inTransaction,
+  type ModelChange,
   type OrganizationSettings,
   recordAuditEvent,
   redactSecretLinks,
@@ -231,5 +232,21 @@ export function readOutboxMessage(ctx: Ctx, input: { messageId: string }) {
       });
     }
     return item;
+  });
+}
+
+/**
+ * One change of the organisation's model and its audit event (`model.create`, `update`, `archive`, `delete`), in one
+ * transaction: a refused change writes neither.
+ */
+export function modelChangeAudited<T>(ctx: Ctx, change: (trx: Kysely<Database>) => Promise<ModelChange<T>>) {
+  return inTransaction(ctx.db, async (trx) => {
+    const done = await change(trx);
+    await audit(ctx, trx, {
+      action: `model.${done.change}`,
+      target: done.target,
+      details: { item: done.item, ...done.details },
+    });
+    return done.result;
   });
 }

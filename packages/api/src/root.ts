@@ -4,6 +4,7 @@ import { adminRouter } from './routers/admin.ts';
 import { auditRouter } from './routers/audit.ts';
 import { feedbackRouter } from './routers/feedback.ts';
 import { insightsRouter } from './routers/insights.ts';
+import { modelRouter } from './routers/model.ts';
 import { orgRouter } from './routers/org.ts';
 import { peopleRouter } from './routers/people.ts';
 import { planRouter } from './routers/plan.ts';
@@ -23,6 +24,7 @@ export const appRouter = router({
   plan: planRouter,
   actionPlans: actionPlansRouter,
   admin: adminRouter,
+  model: modelRouter,
   audit: auditRouter,
 });
 

@@ -13,6 +13,7 @@ export * from './directory/index.ts';
 export { newId } from './ids.ts';
 export * from './jobs/index.ts';
 export { migrateToLatest, migrationProvider, migrations } from './migrations/index.ts';
+export * from './model/index.ts';
 export * from './organizations/index.ts';
 export * from './programmes/upkeep.ts';
 export * from './publication/index.ts';

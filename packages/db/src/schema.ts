@@ -90,6 +90,8 @@ export interface StakeholderGroupTable {
   code: string;
   label: LocalizedJson;
   created_at: string;
+  /** Set when archived (migration 2026_12_03_1300): kept for reports, hidden from new work. Optional on insert. */
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** An attribute stakeholders of a group are segmented by (department, site, tenure band, supplier category…). */
@@ -99,8 +101,10 @@ export interface SegmentAttributeTable {
   group_id: string;
   key: string;
   label: LocalizedJson;
-  /** JSON array of { value, label: { fr, en } }. */
+  /** JSON array of { value, label: { fr, en }, archived?: true }. */
   values: string;
+  /** Set when archived (migration 2026_12_03_1300): kept for reports, hidden from new work. Optional on insert. */
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StakeholderTable {
@@ -150,6 +154,8 @@ export interface DimensionTable {
   label: LocalizedJson;
   description: LocalizedJson | null;
   created_at: string;
+  /** Set when archived (migration 2026_12_03_1300): kept for reports, hidden from new work. Optional on insert. */
+  archived_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Which groups a dimension belongs to; more than one row makes it shared. */

@@ -26,6 +26,15 @@ export const AuditAction = z.enum([
   'members.resend_invitation',
   'members.update_role',
   'members.remove',
+  /**
+   * The organisation's model changed: a group, dimension, segment attribute or value created, changed (labels, a
+   * dimension's groups), archived (it carried data: kept for reports, hidden from new work) or deleted. The details
+   * name the item (`item`), its code and labels, never a stakeholder.
+   */
+  'model.create',
+  'model.update',
+  'model.archive',
+  'model.delete',
   /** A table of the console exported to CSV. */
   'export.csv',
   /** An e-mail of the outbox read with the secret link it carries (only where e-mail is delivered by hand). */

@@ -36,6 +36,9 @@ export const ErrorReason = [
   'member_elsewhere',
   'not_allowed',
   'withheld',
+  'in_use', // a part of the model that surveys, intended experience or an open wave still use
+  'reserved', // a code the product keeps for itself (the `company` segment)
+  'archived', // a part of the model that is archived: kept for reports, closed to new work
   // The transport.
   'rate_limited',
   'payload_too_large',

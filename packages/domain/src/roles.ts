@@ -14,6 +14,8 @@ export type Role = z.infer<typeof Role>;
  * concerns employees); the analyst reads and changes nothing.
  */
 
+/** The organisation's model (groups, dimensions, segment attributes): read as the settings are, edited by these. */
+export const MODEL_EDITORS: readonly StaffRole[] = ['admin', 'leadership'];
 export const INTENDED_EDITORS: readonly StaffRole[] = ['admin', 'leadership'];
 /** Action plans: managers write their department's, the roles that see the whole organisation any scope's. */
 export const ACTION_PLANNERS: readonly StaffRole[] = ['admin', 'leadership', 'hr', 'manager'];

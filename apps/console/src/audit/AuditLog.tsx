@@ -147,6 +147,22 @@ function describe(e: AuditEvent, t: Translate): string[] {
       return (Array.isArray(d.links) ? d.links : []).map((kind) => t(`audit.link.${kind}`, { to: text(d.to) }));
     case 'settings.update':
       return changes;
+    case 'model.create':
+    case 'model.update':
+    case 'model.archive':
+    case 'model.delete': {
+      const label = d.label !== undefined && isChange(d.label) ? d.label.to : d.label;
+      const code = d.item === 'attribute' ? d.key : d.item === 'value' ? d.value : d.code;
+      const item = ['group', 'dimension', 'attribute', 'value'].includes(String(d.item)) ? String(d.item) : 'group';
+      const named = t(`audit.modelItem.${item}`, {
+        label: text(label),
+        code: text(code),
+        key: text(d.key),
+        group: text(d.group),
+      });
+      // A description change is recorded as `true`: its text is not kept in the log.
+      return [named, ...changes];
+    }
     case 'surveys.primary_breakdown':
       return [t('audit.survey', { survey: text(d.survey), group: text(d.group) }), ...changes];
     default: {

@@ -16,8 +16,10 @@ export function NewSurvey() {
   const { navigate } = useRouter();
   const surveyError = useSurveyError();
   const groups = useQuery(trpc.org.groups.queryOptions());
+  // An archived group takes no new survey: it is kept for the reports only.
+  const open = (groups.data ?? []).filter((g) => !g.archived);
   const [groupId, setGroupId] = useState('');
-  const group = groupId || groups.data?.[0]?.id || '';
+  const group = groupId || open[0]?.id || '';
   const templates = useQuery({ ...trpc.surveys.templates.queryOptions({ groupId: group }), enabled: group !== '' });
   const [choice, setChoice] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Record<string, string>>({});
@@ -58,7 +60,7 @@ export function NewSurvey() {
                 setChoice(null);
                 setMapping({});
               }}
-              options={(groups.data ?? []).map((g) => ({ value: g.id, label: pickText(g.label, lang) }))}
+              options={open.map((g) => ({ value: g.id, label: pickText(g.label, lang) }))}
             />
             {templates.isPending && group ? <Loading label={t('app.loading')} /> : null}
             {templates.isError ? <ErrorAlert error={templates.error} /> : null}

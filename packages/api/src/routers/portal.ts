@@ -114,7 +114,9 @@ const invitationRouter = router({
 
 const dimensionRouter = router({
   list: stakeholderProcedure().query(async ({ ctx }) =>
-    (await listDimensions(ctx.db, { organizationId: ctx.member.organization.id, groupId: ctx.group.id })).map((d) => ({
+    (
+      await listDimensions(ctx.db, { organizationId: ctx.member.organization.id, groupId: ctx.group.id, active: true })
+    ).map((d) => ({
       id: d.id,
       code: d.code,
       label: d.label,

@@ -98,13 +98,17 @@ export const surveysRouter = router({
       ...scope(ctx.member),
     });
     const where = { ...tenant(ctx.member), groupId: detail.group.id };
+    // New work takes active dimensions and attributes only; a dimension the survey already asks stays named.
     const [dimensions, attributes] = await Promise.all([
       listDimensions(ctx.db, where),
-      listSegmentAttributes(ctx.db, where),
+      listSegmentAttributes(ctx.db, { ...where, active: true }),
     ]);
+    const asked = new Set(detail.questions.map((q) => q.dimensionId));
     return {
       ...withParticipation(detail, ctx.member.organization.kThreshold),
-      dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })),
+      dimensions: dimensions
+        .filter((d) => !d.archived || asked.has(d.id))
+        .map((d) => ({ id: d.id, code: d.code, label: d.label, archived: d.archived })),
       /** What an invitation file for this group may hold: its headers, and the values of each segment column. */
       invitationColumns: { headers: csvHeaders(attributes), attributes },
       /** The segment attributes the survey may be published by first (`update`'s `primarySegmentKey`). */
@@ -116,7 +120,7 @@ export const surveysRouter = router({
   templates: builders.input(GroupIdInput).query(async ({ ctx, input }) => {
     const where = { ...tenant(ctx.member), ...input };
     const templates = await listTemplatePreviews(ctx.db, { ...where, organizationName: ctx.member.organization.name });
-    const dimensions = await listDimensions(ctx.db, where);
+    const dimensions = await listDimensions(ctx.db, { ...where, active: true });
     return { templates, dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })) };
   }),
 

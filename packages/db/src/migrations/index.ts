@@ -15,6 +15,7 @@ import * as createActionPlans from './2026_12_02_1600_create_action_plans.ts';
 import * as addSurveyProgramme from './2026_12_03_1000_add_survey_programme.ts';
 import * as createAnswerResponseIndex from './2026_12_03_1100_create_answer_response_index.ts';
 import * as addSurveyPeriod from './2026_12_03_1200_add_survey_period.ts';
+import * as addModelArchiving from './2026_12_03_1300_add_model_archiving.ts';
 import * as addPeopleDirectory from './2026_12_03_1400_add_people_directory.ts';
 import * as createJob from './2026_12_03_1500_create_job.ts';
 import * as addOutboxNextAttempt from './2026_12_03_1510_add_outbox_next_attempt.ts';
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1000_add_survey_programme': addSurveyProgramme,
   '2026_12_03_1100_create_answer_response_index': createAnswerResponseIndex,
   '2026_12_03_1200_add_survey_period': addSurveyPeriod,
+  '2026_12_03_1300_add_model_archiving': addModelArchiving,
   '2026_12_03_1400_add_people_directory': addPeopleDirectory,
   '2026_12_03_1500_create_job': createJob,
   '2026_12_03_1510_add_outbox_next_attempt': addOutboxNextAttempt,

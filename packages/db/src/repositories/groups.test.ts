@@ -43,17 +43,19 @@ describe.each(dialects)('segment attributes (%s)', (dialect) => {
           key: 'department',
           label: t('Department (fr)', 'Department'),
           values: [
-            { value: 'it', label: t('IT', 'it') },
-            { value: 'hr', label: t('HR', 'hr') },
+            { value: 'it', label: t('IT', 'it'), archived: false },
+            { value: 'hr', label: t('HR', 'hr'), archived: false },
           ],
+          archived: false,
         },
         {
           key: 'site',
           label: t('Site (fr)', 'Site'),
           values: [
-            { value: 'paris', label: t('PARIS', 'paris') },
-            { value: 'lyon', label: t('LYON', 'lyon') },
+            { value: 'paris', label: t('PARIS', 'paris'), archived: false },
+            { value: 'lyon', label: t('LYON', 'lyon'), archived: false },
           ],
+          archived: false,
         },
       ],
     );

@@ -15,13 +15,25 @@ export interface Dimension extends DimensionRef {
   /** Every group the dimension belongs to; more than one makes it shared. */
   groupIds: string[];
   shared: boolean;
+  /** Kept for the reports, offered to no new survey or template (migration 2026_12_03_1300). */
+  archived: boolean;
 }
 
 /** An attribute a group's stakeholders are segmented by, with its values in their defined order. */
 export interface SegmentAttribute {
   key: string;
   label: LocalizedText;
-  values: { value: string; label: LocalizedText }[];
+  values: { value: string; label: LocalizedText; archived: boolean }[];
+  archived: boolean;
+}
+
+/**
+ * What the readers below return: by default everything, archived or not, as the reports need; `active` keeps only
+ * what new work may use (survey builder pickers, templates, invitation files): archived groups, dimensions,
+ * attributes and values are left out.
+ */
+export interface ReadOptions {
+  active?: boolean;
 }
 
 export interface IntendedExperience {
@@ -34,14 +46,17 @@ export interface IntendedExperience {
   updatedAt: string;
 }
 
-export async function listGroups(db: Kysely<Database>, organizationId: string): Promise<GroupRef[]> {
-  const rows = await db
+export async function listGroups(
+  db: Kysely<Database>,
+  organizationId: string,
+  options: ReadOptions = {},
+): Promise<GroupRef[]> {
+  let query = db
     .selectFrom('stakeholder_group')
     .select(['id', 'code', 'kind', 'label'])
-    .where('organization_id', '=', organizationId)
-    .orderBy('created_at')
-    .orderBy('code')
-    .execute();
+    .where('organization_id', '=', organizationId);
+  if (options.active) query = query.where('archived_at', 'is', null);
+  const rows = await query.orderBy('created_at').orderBy('code').execute();
   return rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind as GroupKind, label: localized(r.label) }));
 }
 
@@ -70,18 +85,37 @@ export async function requireGroup(
   return group;
 }
 
+/** The organisation's group if new work may use it: not_found as `requireGroup`, `archived` when it is archived. */
+export async function requireActiveGroup(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string },
+  field = 'groupId',
+): Promise<GroupRef> {
+  const group = await requireGroup(db, args, field, 'no such stakeholder group');
+  const row = await db
+    .selectFrom('stakeholder_group')
+    .select('archived_at')
+    .where('organization_id', '=', args.organizationId)
+    .where('id', '=', args.groupId)
+    .executeTakeFirstOrThrow();
+  if (row.archived_at !== null) {
+    throw new DomainError('conflict', `${field}: this group is archived and takes no new surveys`, field, 'archived');
+  }
+  return group;
+}
+
 /** The organisation's dimensions, or those of one group, each with all the groups that share it. */
 export async function listDimensions(
   db: Kysely<Database>,
-  args: { organizationId: string; groupId?: string },
+  args: { organizationId: string; groupId?: string } & ReadOptions,
 ): Promise<Dimension[]> {
+  let dimensionQuery = db
+    .selectFrom('dimension')
+    .select(['id', 'code', 'label', 'description', 'archived_at'])
+    .where('organization_id', '=', args.organizationId);
+  if (args.active) dimensionQuery = dimensionQuery.where('archived_at', 'is', null);
   const [dimensions, links] = await Promise.all([
-    db
-      .selectFrom('dimension')
-      .select(['id', 'code', 'label', 'description'])
-      .where('organization_id', '=', args.organizationId)
-      .orderBy('code')
-      .execute(),
+    dimensionQuery.orderBy('code').execute(),
     db
       .selectFrom('dimension_group')
       .select(['dimension_id', 'group_id'])
@@ -101,6 +135,7 @@ export async function listDimensions(
         description: localizedOrNull(d.description),
         groupIds,
         shared: groupIds.length > 1,
+        archived: d.archived_at !== null,
       };
     })
     .filter((d) => args.groupId === undefined || d.groupIds.includes(args.groupId));
@@ -130,22 +165,32 @@ export async function listIntendedExperience(
 /** The segment attributes of a group (department, site, supplier category…), by key. */
 export async function listSegmentAttributes(
   db: Kysely<Database>,
-  args: { organizationId: string; groupId: string },
+  args: { organizationId: string; groupId: string } & ReadOptions,
 ): Promise<SegmentAttribute[]> {
-  const rows = await db
+  let query = db
     .selectFrom('segment_attribute')
-    .select(['key', 'label', 'values'])
+    .select(['key', 'label', 'values', 'archived_at'])
     .where('organization_id', '=', args.organizationId)
-    .where('group_id', '=', args.groupId)
-    .execute();
+    .where('group_id', '=', args.groupId);
+  if (args.active) query = query.where('archived_at', 'is', null);
+  const rows = await query.execute();
   return rows
     .map((r) => ({
       key: r.key,
       label: localized(r.label),
-      values: parseJson<{ value: string; label: LocalizedText }[]>(r.values, []).map((v) => ({
-        value: v.value,
-        label: v.label,
-      })),
+      values: parseSegmentValues(r.values)
+        .filter((v) => !(args.active && v.archived))
+        .map((v) => ({ value: v.value, label: v.label, archived: v.archived })),
+      archived: r.archived_at !== null,
     }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** An attribute's `values` column: `archived` is stored only when true. */
+export function parseSegmentValues(json: string): { value: string; label: LocalizedText; archived: boolean }[] {
+  return parseJson<{ value: string; label: LocalizedText; archived?: boolean }[]>(json, []).map((v) => ({
+    value: v.value,
+    label: v.label,
+    archived: v.archived === true,
+  }));
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SegmentAttribute } from './groups.ts';
-import { CSV_MAX_ROWS, parseInvitees } from './invitation-csv.ts';
+import { CSV_MAX_ROWS, type CsvAttribute, parseInvitees } from './invitation-csv.ts';
 
-const ATTRIBUTES: SegmentAttribute[] = [
+const ATTRIBUTES: CsvAttribute[] = [
   {
     key: 'department',
     label: { fr: 'Service', en: 'Department' },
@@ -83,7 +82,7 @@ describe('parseInvitees', () => {
   });
 
   it('takes a supplier’s company segment from the company column when the group segments by company', () => {
-    const byCompany: SegmentAttribute = {
+    const byCompany: CsvAttribute = {
       key: 'company',
       label: { fr: 'Entreprise', en: 'Company' },
       values: [{ value: 'verrerie_du_rhone', label: { fr: 'Verrerie du Rhône', en: 'Verrerie du Rhône' } }],

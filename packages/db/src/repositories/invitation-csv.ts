@@ -1,7 +1,12 @@
 import { DomainError, type Locale, parseDirectoryDate } from '@facets/domain';
 import Papa from 'papaparse';
 import { z } from 'zod';
-import type { SegmentAttribute } from './groups.ts';
+import type { SegmentAttribute as StoredAttribute } from './groups.ts';
+
+/** An attribute as a file reads it: its key, label and values (the active ones, as invitation-import passes them). */
+export type CsvAttribute = Pick<StoredAttribute, 'key' | 'label'> & {
+  values: readonly Pick<StoredAttribute['values'][number], 'value' | 'label'>[];
+};
 
 /**
  * Reading a CSV of people (invitees, or a group's directory): columns found by name (English or French, any case or
@@ -130,7 +135,7 @@ function normalizeName(text: string): string {
     .replace(/^_|_$/g, '');
 }
 
-function fieldOfHeader(header: string, attributes: readonly SegmentAttribute[], options: ParseOptions): Field | null {
+function fieldOfHeader(header: string, attributes: readonly CsvAttribute[], options: ParseOptions): Field | null {
   const name = normalizeName(header);
   const aliases = options.directory ? { ...ALIASES, ...DIRECTORY_ALIASES } : ALIASES;
   for (const [field, names] of Object.entries(aliases)) if (names.includes(name)) return field as Field;
@@ -149,7 +154,7 @@ const error = (
 ) => ({ row, column, code, message, ...extra }) satisfies CsvError;
 
 /** The headers a file for this group may have, in the order a template file lists them. */
-export function csvHeaders(attributes: readonly SegmentAttribute[], options: ParseOptions = {}): string[] {
+export function csvHeaders(attributes: readonly CsvAttribute[], options: ParseOptions = {}): string[] {
   const own = options.directory
     ? ['external_id', 'email', 'name', 'language', 'company', 'start_date', 'end_date', 'manager']
     : ['email', 'name', 'external_id', 'company', 'language'];
@@ -157,7 +162,7 @@ export function csvHeaders(attributes: readonly SegmentAttribute[], options: Par
 }
 
 /** The value of `attribute` that a cell names, by code or by label in either language (any case or accents). */
-function valueNamed(attribute: SegmentAttribute, cell: string): string | undefined {
+function valueNamed(attribute: CsvAttribute, cell: string): string | undefined {
   const wanted = normalizeName(cell);
   return attribute.values.find((v) => [v.value, v.label.fr, v.label.en].some((name) => normalizeName(name) === wanted))
     ?.value;
@@ -169,7 +174,7 @@ function valueNamed(attribute: SegmentAttribute, cell: string): string | undefin
  */
 export function parseInvitees(
   csv: string,
-  attributes: readonly SegmentAttribute[],
+  attributes: readonly CsvAttribute[],
   options: ParseOptions = {},
 ): ParsedInvitees {
   if (new TextEncoder().encode(csv).length > CSV_MAX_BYTES) {
@@ -290,7 +295,7 @@ function readCell(
   invitee: InviteeRow,
   field: Field,
   value: string,
-  attributes: readonly SegmentAttribute[],
+  attributes: readonly CsvAttribute[],
 ): CellProblem | undefined {
   if (value.length > MAX_CELL) return { code: 'too_long', message: `at most ${MAX_CELL} characters` };
   if (field === 'email') {

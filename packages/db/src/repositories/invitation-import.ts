@@ -82,7 +82,8 @@ async function plan(trx: Kysely<Database>, args: ImportArgs) {
       'closed',
     );
   }
-  const attributes = await listSegmentAttributes(trx, { organizationId, groupId: survey.groupId });
+  // Archived attributes and values take no new people: a file naming one is refused as an unknown value.
+  const attributes = await listSegmentAttributes(trx, { organizationId, groupId: survey.groupId, active: true });
   const parsed = parseInvitees(args.csv, attributes);
   const header = (field: string) => parsed.columns.find((c) => c.field === field)?.header ?? field;
   const matched =

@@ -7,7 +7,7 @@ import {
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { listDimensions, requireGroup } from './groups.ts';
+import { listDimensions, requireActiveGroup } from './groups.ts';
 import { namedPrimaryBreakdown, setPrimaryBreakdown } from './primary-breakdown.ts';
 import { inTransaction, localized, localizedOrNull } from './rows.ts';
 import { requireSurvey, surveyHasResponses, surveyLaunched } from './survey-access.ts';
@@ -43,7 +43,7 @@ export async function createSurvey(
   },
 ): Promise<{ surveyId: string }> {
   return inTransaction(db, async (trx) => {
-    const group = await requireGroup(trx, input, 'groupId', 'no such stakeholder group');
+    const group = await requireActiveGroup(trx, input);
     const fromTemplate = input.templateId
       ? await instantiateTemplate(trx, {
           organizationId: input.organizationId,
@@ -148,16 +148,13 @@ export async function saveQuestions(
       );
     }
     checkQuestionDesigns(input.questions);
-    const existing = new Set(
-      (
-        await trx
-          .selectFrom('question')
-          .select('id')
-          .where('organization_id', '=', input.organizationId)
-          .where('survey_id', '=', input.surveyId)
-          .execute()
-      ).map((r) => r.id),
-    );
+    const stored = await trx
+      .selectFrom('question')
+      .select(['id', 'dimension_id'])
+      .where('organization_id', '=', input.organizationId)
+      .where('survey_id', '=', input.surveyId)
+      .execute();
+    const existing = new Set(stored.map((r) => r.id));
     input.questions.forEach((q, i) => {
       if (q.id !== undefined && !existing.has(q.id)) {
         throw new DomainError(
@@ -173,7 +170,9 @@ export async function saveQuestions(
       .where('organization_id', '=', input.organizationId)
       .where('survey_id', '=', input.surveyId)
       .execute();
-    await writeQuestions(trx, { ...input, groupId: survey.groupId }, input.questions, input.newId);
+    // An archived dimension stays where the draft already asked it; no question may take it up anew.
+    const kept = stored.flatMap((r) => (r.dimension_id === null ? [] : [r.dimension_id]));
+    await writeQuestions(trx, { ...input, groupId: survey.groupId }, input.questions, input.newId, kept);
   });
 }
 
@@ -183,10 +182,14 @@ async function writeQuestions(
   target: { organizationId: string; surveyId: string; groupId: string },
   questions: readonly QuestionInput[],
   newId: () => string,
+  /** Archived dimensions the survey asked before and may keep asking. */
+  kept: readonly string[] = [],
 ): Promise<void> {
   checkQuestionDesigns(questions);
   const dimensions = new Set(
-    (await listDimensions(trx, { organizationId: target.organizationId, groupId: target.groupId })).map((d) => d.id),
+    (await listDimensions(trx, { organizationId: target.organizationId, groupId: target.groupId }))
+      .filter((d) => !d.archived || kept.includes(d.id))
+      .map((d) => d.id),
   );
   const codes = new Set<string>();
   const rows = questions.map((q, i) => {

@@ -14,7 +14,7 @@ import {
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { listDimensions, requireGroup } from './groups.ts';
+import { listDimensions, requireActiveGroup } from './groups.ts';
 import type { GroupRef } from './organizations.ts';
 import type { QuestionInput } from './survey-builder.ts';
 
@@ -53,7 +53,7 @@ export interface TemplatePreview {
 }
 
 async function groupDimensionsByCode(db: Kysely<Database>, args: { organizationId: string; groupId: string }) {
-  const dimensions = await listDimensions(db, args);
+  const dimensions = await listDimensions(db, { ...args, active: true });
   return new Map(dimensions.map((d) => [d.code, { id: d.id, label: d.label }]));
 }
 
@@ -72,7 +72,7 @@ export async function listTemplatePreviews(
   db: Kysely<Database>,
   args: { organizationId: string; organizationName: string; groupId: string },
 ): Promise<TemplatePreview[]> {
-  const group = await requireGroup(db, args, 'groupId', 'no such stakeholder group');
+  const group = await requireActiveGroup(db, args);
   const byCode = await groupDimensionsByCode(db, args);
   const fill = (text: LocalizedText) => fillOrganization(text, args.organizationName);
   return templatesFor(group.kind).map((template) => ({

@@ -44,6 +44,9 @@ const en = {
     member_elsewhere: 'This email address belongs to an account of another organisation.',
     not_allowed: '{{subject}} cannot be used here.',
     withheld: 'These results are withheld to protect anonymity.',
+    in_use: '{{subject}} is still in use, so this cannot be done.',
+    reserved: '{{subject}}: this code is reserved by Facets; choose another.',
+    archived: '{{subject}} is archived: it is kept for the reports but takes no new work.',
     rate_limited: 'Too many requests. Wait a moment and try again.',
   },
   fields: {
@@ -105,6 +108,9 @@ const fr: ErrorMessages = {
     member_elsewhere: 'Cette adresse e-mail appartient à un compte d’une autre organisation.',
     not_allowed: '{{subject}} ne peut pas être utilisé ici.',
     withheld: 'Ces résultats ne sont pas affichés, pour protéger l’anonymat.',
+    in_use: '{{subject}} est encore utilisé : ce n’est pas possible.',
+    reserved: '{{subject}} : ce code est réservé par Facets ; choisissez-en un autre.',
+    archived: '{{subject}} est archivé : il reste dans les rapports mais ne sert plus aux nouveaux travaux.',
     rate_limited: 'Trop de demandes. Patientez un instant puis réessayez.',
   },
   fields: {
