@@ -39,6 +39,7 @@ const WORDS = {
     growth: 'Growth',
     wave: 'Wave',
     latest: /^Latest: Pulse 2 \(Recognition pulse\)$/,
+    latestForIt: /^Latest: Pulse 1 \(Recognition pulse\)$/,
     q3: /^2026-Q3/,
     measuredInQ3: /measured in 2026-Q3/,
     withheldPulse2:
@@ -62,6 +63,7 @@ const WORDS = {
     growth: 'Développement professionnel',
     wave: 'Vague',
     latest: /^Dernière : Pulse 2 \(Pulse reconnaissance\)$/,
+    latestForIt: /^Dernière : Pulse 1 \(Pulse reconnaissance\)$/,
     q3: /^2026-Q3/,
     measuredInQ3: /mesurée lors de la vague 2026-Q3/,
     withheldPulse2:
@@ -268,6 +270,9 @@ describe.skipIf(!chromiumPath)('a year of a survey programme', () => {
       expect(await row(w.recognition).textContent()).not.toMatch(w.measuredInQ3);
       expect(await row(w.growth).textContent()).toMatch(w.measuredInQ3);
       await employees.getByRole('note').filter({ hasText: w.withheldPulse2 }).waitFor();
+      // The wave picker names what the manager reads by default, not the pulse their department is withheld in.
+      const waveSelect = employees.getByLabel(w.wave, { exact: true });
+      expect((await waveSelect.locator('option:checked').textContent())?.trim()).toMatch(w.latestForIt);
       await check(page, `console-programme-manager-${locale}-${viewport}-overview`);
       await context.close();
     });

@@ -42,8 +42,14 @@ export function ProgrammePicker({
   programme,
   programmes,
   showGroup = false,
+  shownWave,
 }: {
   groupName: string;
+  /**
+   * The wave the page shows by default, when it is not the programme's latest (a manager's department withheld in the
+   * latest wave reads an earlier one): the default choice is then named after it.
+   */
+  shownWave?: { id: string } | null;
   /** Names the group above the choices (where the page shows several groups' choices together). */
   showGroup?: boolean;
   programme: { surveyId: string; chosenWave: string | null } | null;
@@ -57,7 +63,7 @@ export function ProgrammePicker({
   if (!current || (choosable.length < 2 && current.waves.length < 2)) return null;
   const title = (p: ProgrammeOption) =>
     p.headline ? t('reporting.headline', { title: pickText(p.title, lang) }) : pickText(p.title, lang);
-  const latest = current.waves.at(-1);
+  const latest = (shownWave && current.waves.find((w) => w.id === shownWave.id)) || current.waves.at(-1);
   const chosen = programme?.chosenWave ? current.waves.find((w) => w.id === programme.chosenWave) : undefined;
   return (
     <search className="fx-filters" aria-label={t('reporting.filters', { group: groupName })}>

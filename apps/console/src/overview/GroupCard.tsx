@@ -47,7 +47,12 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
         )
       }
     >
-      <ProgrammePicker groupName={name} programme={group.programme} programmes={group.programmes} />
+      <ProgrammePicker
+        groupName={name}
+        programme={group.programme}
+        programmes={group.programmes}
+        shownWave={group.wave}
+      />
       {!group.wave ? <p className="fx-muted">{t('overview.noWaveBody')}</p> : null}
       <PendingWaves pending={group.pendingWaves} k={k} surveyId={group.programme?.surveyId} />
       <LaterWithheld group={group} k={k} />

@@ -80,7 +80,12 @@ export function Report({ me }: { me: Me }) {
           }}
         />
         {group ? (
-          <ProgrammePicker groupName={groupName} programme={group.programme} programmes={group.programmes} />
+          <ProgrammePicker
+            groupName={groupName}
+            programme={group.programme}
+            programmes={group.programmes}
+            shownWave={group.wave}
+          />
         ) : null}
         <div className="fx-row">
           <Button onClick={() => window.print()} disabled={pending || !shown}>
