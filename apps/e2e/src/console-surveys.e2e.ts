@@ -217,7 +217,8 @@ describe.skipIf(!chromiumPath)('console surveys', () => {
     // The demo customer was matched by e-mail, not created again.
     expect(countOf('select count(*) as n from stakeholder')).toBe(stakeholdersBefore + 4);
     expect(countOf('select count(*) as n from invitation where wave_id = ?', waveId)).toBe(5);
-    await hr.page.getByText('0 responses').waitFor();
+    // Nobody has answered yet: below k, the count says nothing (the first answer must not move it).
+    await hr.page.getByText('fewer than 5 responses · 5 invited').waitFor();
 
     // What leadership compares before anyone answers: customers as their latest wave with answers left them.
     const lead = await open('en', 'desktop');
