@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import { appRouter, createContextInner, INTERNAL_MESSAGE } from '@facets/api';
-import { type Database, type JobQueue, newId } from '@facets/db';
+import { type Database, type JobQueue, newId, ssoProviderIdForSlug } from '@facets/db';
 import helmet from '@fastify/helmet';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { fromNodeHeaders } from 'better-auth/node';
@@ -25,6 +25,7 @@ import { checkOrigin } from './origin.ts';
 import { registerPortals } from './portals.ts';
 import { serializeError, serializeRequest } from './request-log.ts';
 import { type SetupCode, setupRoutes } from './setup.ts';
+import { isServedSsoPath } from './sso.ts';
 import { UpdateUserBody, zodMessage } from './update-user.ts';
 
 export const BODY_LIMIT = 1024 * 1024;
@@ -142,7 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (isApi(request.url)) reply.header('cache-control', 'no-store');
   });
 
-  await app.register(authRoutes(auth, createSignInLimiter(limits)));
+  await app.register(authRoutes(db, auth, createSignInLimiter(limits)));
   await app.register(
     setupRoutes({ db, setup: options.setup ?? null, perMinute: limits.signInPerMinute, clock: () => new Date() }),
   );
@@ -229,7 +230,7 @@ function limitBody(payload: NodeJS.ReadableStream, limit: number): NodeJS.Readab
  * better-auth's handler at /api/auth/*: the Fastify request becomes a Fetch Request (raw body, original headers), and
  * the Fetch Response is copied back, every Set-Cookie included.
  */
-function authRoutes(auth: Auth, signIns: SignInLimiter) {
+function authRoutes(db: Kysely<Database>, auth: Auth, signIns: SignInLimiter) {
   return async (app: FastifyInstance) => {
     // Raw bodies: better-auth parses them itself (and an empty JSON body must not be an error here).
     app.removeAllContentTypeParsers();
@@ -240,6 +241,9 @@ function authRoutes(auth: Auth, signIns: SignInLimiter) {
       handler: async (request, reply) => {
         const path = request.url.split('?')[0] ?? '';
         const lang = langOf(header(request, 'accept-language'));
+        // Of the SSO plugin, only sign-in and its callback: providers are an organisation's admins' (admin.sso).
+        if ((path.startsWith('/api/auth/sso/') || path.startsWith('/api/auth/sign-in/sso')) && !isServedSsoPath(path))
+          return reply.code(404).send({ error: 'not_found' });
         if (request.method === 'POST' && path === '/api/auth/update-user') {
           // A person may change their name; e-mail, role, organisation and any other field are the organisation's.
           const body = jsonBody(request);
@@ -259,7 +263,14 @@ function authRoutes(auth: Auth, signIns: SignInLimiter) {
               .send({ code: 'TOO_MANY_REQUESTS', message: refusal.message });
           }
         }
-        const response = await auth.handler(toFetchRequest(request));
+        let body: Buffer | undefined;
+        if (request.method === 'POST' && path === '/api/auth/sign-in/sso') {
+          const rewritten = await ssoSignInBody(db, jsonBody(request));
+          if (rewritten === null)
+            return reply.code(404).send({ code: 'SSO_NOT_CONFIGURED', message: SSO_NOT_CONFIGURED[lang] });
+          body = rewritten;
+        }
+        const response = await auth.handler(toFetchRequest(request, body));
         if (account !== null && path === '/api/auth/sign-in/email' && response.ok) await signIns.succeeded(account);
         reply.code(response.status);
         for (const [name, value] of response.headers) if (name !== 'set-cookie') reply.header(name, value);
@@ -270,6 +281,25 @@ function authRoutes(auth: Auth, signIns: SignInLimiter) {
     });
   };
 }
+
+/**
+ * A single sign-on started by the organisation's slug names its provider instead: the plugin would look the slug up
+ * in better-auth's organisation plugin, which Facets does not use (organisations are ours). Null: no such provider.
+ * Any other body goes on unchanged (by e-mail: the plugin finds the provider of its domain).
+ */
+async function ssoSignInBody(db: Kysely<Database>, body: unknown): Promise<Buffer | undefined | null> {
+  if (typeof body !== 'object' || body === null || !('organizationSlug' in body)) return undefined;
+  const { organizationSlug, providerId: _ignored, ...rest } = body as Record<string, unknown>;
+  const providerId =
+    typeof organizationSlug === 'string' ? await ssoProviderIdForSlug(db, organizationSlug) : undefined;
+  if (!providerId) return null;
+  return Buffer.from(JSON.stringify({ ...rest, providerId }));
+}
+
+const SSO_NOT_CONFIGURED: Record<Lang, string> = {
+  en: 'No organisation signs in with its own account under this name.',
+  fr: 'Aucune organisation ne se connecte avec son propre compte sous ce nom.',
+};
 
 /** The sign-in calls counted per account: a password attempt, a request for a sign-in link. */
 const SIGN_IN_PATHS = new Set(['/api/auth/sign-in/email', '/api/auth/sign-in/magic-link']);
@@ -289,9 +319,10 @@ const emailOf = (body: unknown): string | null => {
   return typeof email === 'string' && email.trim() !== '' ? email : null;
 };
 
-function toFetchRequest(request: FastifyRequest): Request {
+function toFetchRequest(request: FastifyRequest, replaced?: Buffer): Request {
   const url = new URL(request.url, `${request.protocol}://${request.host}`);
-  const body = request.body instanceof Buffer && request.body.length > 0 ? new Uint8Array(request.body) : undefined;
+  const raw = replaced ?? request.body;
+  const body = raw instanceof Buffer && raw.length > 0 ? new Uint8Array(raw) : undefined;
   const headers = fromNodeHeaders(request.headers);
   // The client's address as this server sees it (never a value the client sent), for better-auth's rate limits.
   headers.set(CLIENT_IP_HEADER, request.ip);

@@ -8,6 +8,7 @@ import { PASSWORD_TOKEN_PREFIX, passwordTokenIdentifier } from './accounts.ts';
 import { PRODUCTION_LIMITS } from './limits.ts';
 import { checkOrigin } from './origin.ts';
 import { redactText } from './request-log.ts';
+import { ssoHooks, ssoPlugin } from './sso.ts';
 import { joinStakeholders, MAGIC_LINK_MINUTES, magicLinkSender } from './stakeholder-sign-in.ts';
 import { UPDATABLE_USER_FIELDS } from './update-user.ts';
 
@@ -26,6 +27,8 @@ export interface AuthOptions {
   signInPerMinute?: number;
   /** The time of sign-in messages; the system clock when not given. */
   clock?: () => Date;
+  /** Identity providers reachable at private or loopback addresses (env.ts `ssoPrivateIssuers`, sso.ts). */
+  ssoPrivateIssuers?: readonly string[];
 }
 
 /** The request header the server sets to the client's address (app.ts), from which better-auth counts attempts. */
@@ -42,14 +45,17 @@ export function createAuth(options: AuthOptions) {
   const newId = options.newId;
   const ids = newId ?? (() => crypto.randomUUID());
   const clock = options.clock ?? (() => new Date());
+  const sso = ssoHooks(options.db, { newId: ids, clock });
   return betterAuth({
     appName: 'Facets',
     baseURL: options.baseUrl,
     basePath: '/api/auth',
     secret: options.secret,
     // The origins the server's own check admits (origin.ts, app.ts), so that better-auth's check agrees with it.
+    // Private identity providers are listed too: better-auth asks this list before fetching a provider's keys and
+    // tokens. Pages at their origins gain nothing by it: the server's own origin check (app.ts) comes first.
     trustedOrigins: (request) => {
-      const configured = [options.baseUrl, ...(options.trustedOrigins ?? [])];
+      const configured = [options.baseUrl, ...(options.trustedOrigins ?? []), ...(options.ssoPrivateIssuers ?? [])];
       if (!request) return configured;
       const verdict = checkOrigin({
         origin: request.headers.get('origin') ?? undefined,
@@ -72,6 +78,7 @@ export function createAuth(options: AuthOptions) {
         storeToken: 'hashed',
         sendMagicLink: magicLinkSender({ db: options.db, newId: ids, clock, logger: options.logger }),
       }),
+      ssoPlugin(),
     ],
     databaseHooks: {
       user: {
@@ -89,10 +96,28 @@ export function createAuth(options: AuthOptions) {
           },
         },
         create: {
-          // Only the e-mail sign-in creates users on its own, and only for addresses it sent a link to.
+          before: async (user, ctx) => {
+            await sso.userCreate(user, ctx);
+          },
+          // Only the e-mail sign-in creates users on its own, and only for addresses it sent a link to (and single
+          // sign-on, for its organisation's domains: sso.ts).
           after: async (user, ctx) => {
             if (!ctx?.path?.startsWith('/magic-link/')) return;
             await joinStakeholders(options.db, user, { newId: ids, now: clock().toISOString() });
+          },
+        },
+      },
+      account: {
+        create: {
+          before: async (account, ctx) => {
+            await sso.accountCreate(account, ctx);
+          },
+        },
+      },
+      session: {
+        create: {
+          before: async (session, ctx) => {
+            await sso.sessionCreate(session, ctx);
           },
         },
       },

@@ -78,6 +78,7 @@ async function start(env: Env, db: Db): Promise<void> {
     secret: env.authSecret,
     baseUrl: env.baseUrl,
     trustedOrigins: env.trustedOrigins,
+    ssoPrivateIssuers: env.ssoPrivateIssuers,
     newId,
     logger,
     signInPerMinute: env.limits.signInPerMinute,

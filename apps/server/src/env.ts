@@ -10,6 +10,27 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
+/** Comma-separated origins (scheme, host and port), each checked. */
+const OriginList = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    const origins: string[] = [];
+    for (const item of (text ?? '').split(',').map((s) => s.trim())) {
+      if (item === '') continue;
+      const origin = originOf(item);
+      if (origin === null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${item} is not an origin such as https://facets.example.org (scheme, host and port only)`,
+        });
+        return z.NEVER;
+      }
+      origins.push(origin);
+    }
+    return origins;
+  });
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -17,25 +38,12 @@ const EnvSchema = z.object({
   BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   BASE_URL: z.url().optional(),
   /** More page origins trusted for sign-in and changes, comma-separated (https://facets.example.org,http://10.0.0.5:3000). */
-  TRUSTED_ORIGINS: z
-    .string()
-    .optional()
-    .transform((text, ctx) => {
-      const origins: string[] = [];
-      for (const item of (text ?? '').split(',').map((s) => s.trim())) {
-        if (item === '') continue;
-        const origin = originOf(item);
-        if (origin === null) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `${item} is not an origin such as https://facets.example.org (scheme, host and port only)`,
-          });
-          return z.NEVER;
-        }
-        origins.push(origin);
-      }
-      return origins;
-    }),
+  TRUSTED_ORIGINS: OriginList,
+  /**
+   * Origins of OpenID providers on a private network or loopback (an on-premises Keycloak), comma-separated: the server
+   * fetches a provider's keys and tokens only from public addresses unless its origin is listed here.
+   */
+  SSO_PRIVATE_ISSUERS: OriginList,
   LOG_LEVEL: LogLevel.default('info'),
   // Abuse limits per minute (0 = off); see limits.ts. The bench raises them: its respondents share 127.0.0.1.
   SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.signInPerMinute),
@@ -71,6 +79,8 @@ export interface Env {
    * and the server listens on loopback, http://localhost:PORT and http://127.0.0.1:PORT (both name this server then).
    */
   trustedOrigins: string[];
+  /** SSO_PRIVATE_ISSUERS: identity providers the server may reach at private or loopback addresses (sso.ts). */
+  ssoPrivateIssuers: string[];
   logLevel: z.infer<typeof LogLevel>;
   dataDir: string;
   limits: Limits;
@@ -110,6 +120,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
     authSecret: e.BETTER_AUTH_SECRET ?? persistedSecret(dataDir),
     baseUrl,
     trustedOrigins: [...new Set([...implicit, ...e.TRUSTED_ORIGINS])].filter((o) => o !== base),
+    ssoPrivateIssuers: e.SSO_PRIVATE_ISSUERS,
     logLevel: e.LOG_LEVEL,
     dataDir,
     limits: {

@@ -1,4 +1,4 @@
-import { type Database, enqueueMessage } from '@facets/db';
+import { type Database, enqueueMessage, ssoRequiredFor } from '@facets/db';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { mailLanguage, signInMessage } from './mail/messages.ts';
@@ -59,6 +59,11 @@ export function magicLinkSender(args: {
     const known = await knownAddress(args.db, data.email);
     if (!known) {
       args.logger?.info('sign-in link asked for an unknown address: nothing sent');
+      return;
+    }
+    // Staff of an organisation that requires single sign-on could not use the link (sso.ts): none is sent.
+    if (await ssoRequiredFor(args.db, data.email)) {
+      args.logger?.info('sign-in link asked for staff who sign in with their organisation: nothing sent');
       return;
     }
     const message = signInMessage({

@@ -48,6 +48,7 @@ export * from './repositories/respondents.ts';
 export * from './repositories/responses.ts';
 export { inTransaction, isUniqueViolation } from './repositories/rows.ts';
 export * from './repositories/settings.ts';
+export * from './repositories/sso.ts';
 export * from './repositories/submission-batch.ts';
 export * from './repositories/survey-access.ts';
 export * from './repositories/survey-builder.ts';

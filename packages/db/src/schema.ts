@@ -466,6 +466,30 @@ export interface JobTable {
   finished_at: string | null;
 }
 
+/**
+ * An organisation's OpenID Connect provider for staff (migration 2026_12_03_1800), in the shape better-auth's SSO
+ * plugin reads, plus the role of a first sign-in and whether staff must use it. `oidc_config` is JSON text holding
+ * the client secret: only the plugin and `repositories/sso.ts` read it, and no API answer carries it.
+ */
+export interface SsoProviderTable {
+  id: string;
+  organization_id: string;
+  /** The plugin's key for the provider, in its callback path (`/api/auth/sso/callback/<provider_id>`). */
+  provider_id: string;
+  issuer: string;
+  oidc_config: string | null;
+  saml_config: string | null;
+  user_id: string | null;
+  /** Allowed e-mail domains, comma-separated (the plugin's format). */
+  domain: string;
+  /** 1: the organisation's admin vouches that the provider speaks for these domains. */
+  domain_verified: Generated<number>;
+  staff_role: string;
+  require_sso: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 /** A closed wave's published results (publication/): JSON content, written once per threshold. */
 export interface WavePublicationTable {
   organization_id: string;
@@ -570,6 +594,7 @@ export interface Database {
   feedback_reply: FeedbackReplyTable;
   outbox: OutboxTable;
   job: JobTable;
+  sso_provider: SsoProviderTable;
   wave_publication: WavePublicationTable;
   audit_event: AuditEventTable;
   focus_area: FocusAreaTable;

@@ -22,5 +22,6 @@ export { relativeWeights } from './relative-weights.ts';
 export * from './reporting.ts';
 export * from './roles.ts';
 export * from './scales.ts';
+export * from './sso.ts';
 export * from './survey-design.ts';
 export * from './templates/index.ts';

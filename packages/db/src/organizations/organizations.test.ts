@@ -8,6 +8,7 @@ import { publishClosedWaves } from '../publication/index.ts';
 import { recordAuditEvent } from '../repositories/audit.ts';
 import { saveMaturityAssessment } from '../repositories/maturity.ts';
 import { enqueueMessage } from '../repositories/outbox.ts';
+import { setSsoConfig } from '../repositories/sso.ts';
 import type { Database } from '../schema.ts';
 import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
 import { createOrganization, deleteOrganization, listOrganizationSummaries, TENANT_TABLES } from './index.ts';
@@ -46,6 +47,15 @@ async function fillTheRest(db: Kysely<Database>, organizationId: string, memberI
   await recordAuditEvent(db, { ...at, actorMemberId: memberId, action: 'settings.update', target: null, details: {} });
   await enqueueMessage(db, { ...at, to: 'someone@example.org', subject: 'Hello', body: 'Hello' });
   await saveMaturityAssessment(db, { ...at, memberId, stage: 2, answers: {} });
+  await setSsoConfig(db, {
+    ...at,
+    issuer: 'https://id.example.org',
+    clientId: 'facets',
+    clientSecret: 'secret',
+    domains: ['example.org'],
+    role: 'analyst',
+    requireSso: false,
+  });
   await insertJob(db, {
     id: newId(),
     organizationId,

@@ -18,6 +18,7 @@ export const TENANT_TABLES = [
   'wave_publication',
   'outbox',
   'job',
+  'sso_provider',
   'feedback_reply',
   'feedback',
   'maturity_assessment',
