@@ -16,6 +16,7 @@ import {
   saveQuestions,
   scheduleWave,
   setIntendedExperience,
+  setSsoConfig,
 } from '@facets/db';
 import { addDimension, addStakeholder } from '@facets/db/testing';
 import { TRPCError } from '@trpc/server';
@@ -374,6 +375,17 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
   ],
   ['admin.settings.get', NOT_MANAGERS, (api) => api.admin.settings.get()],
   ['admin.settings.update', ADMINS, (api) => api.admin.settings.update({ allowAnonymousFeedback: true })],
+  ['admin.sso.get', ADMINS, (api) => api.admin.sso.get()],
+  ['admin.sso.set', ADMINS, (api) => api.admin.sso.set(SSO)],
+  [
+    'admin.sso.remove',
+    ADMINS,
+    async (api, e) => {
+      await setSsoConfig(db.db, { organizationId: e.org.organizationId, ...SSO, now: e.org.now, newId });
+      await afterSetUp?.();
+      return api.admin.sso.remove();
+    },
+  ],
   ['model.get', NOT_MANAGERS, (api) => api.model.get()],
   [
     'model.groups.create',
@@ -443,6 +455,14 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
 ];
 
 const bilingual = { fr: 'Une intention', en: 'An intention' };
+const SSO = {
+  issuer: 'https://id.example.org',
+  clientId: 'facets',
+  clientSecret: 'a secret',
+  domains: ['example.org'],
+  role: 'analyst' as const,
+  requireSso: false,
+};
 const supplierTransparency = (e: Env) => ({
   groupId: e.org.groups.supplier,
   dimensionId: e.org.dimensions.transparency,

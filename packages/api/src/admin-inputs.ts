@@ -1,4 +1,4 @@
-import { Id, Locale, StaffRole } from '@facets/domain';
+import { EmailDomain, Id, Locale, SsoRole, StaffRole } from '@facets/domain';
 import { z } from 'zod';
 
 /** Inputs of the admin.* procedures: strict objects, bounded lengths. */
@@ -33,3 +33,23 @@ export const UpdateSettingsInput = z
     allowAnonymousFeedback: z.boolean().optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, 'give at least one setting to change');
+
+/**
+ * The organisation's OpenID provider. The issuer is its https address (http only on loopback, for a provider on the
+ * same machine); the secret may be left out to keep the one stored.
+ */
+export const SetSsoInput = z.strictObject({
+  issuer: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .transform((u) => u.replace(/\/+$/, ''))
+    .refine((u) => {
+      const { protocol, hostname } = new URL(u);
+      return protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(hostname);
+    }, 'must be an https address'),
+  clientId: z.string().trim().min(1).max(200),
+  clientSecret: z.string().min(1).max(500).optional(),
+  domains: z.array(EmailDomain).min(1).max(20),
+  role: SsoRole,
+  requireSso: z.boolean(),
+});

@@ -2,6 +2,7 @@ import {
   type Database,
   getOrganizationSettings,
   getOutboxMessage,
+  getSsoConfig,
   getStaffMember,
   importInvitations,
   inTransaction,
@@ -9,17 +10,28 @@ import {
   type OrganizationSettings,
   recordAuditEvent,
   redactSecretLinks,
+  removeSsoConfig,
   removeStaffMember,
   requireSurvey,
   requireWave,
   type SecretLinkKind,
+  type SsoConfig,
   type StaffMember,
   secretLinksIn,
+  setSsoConfig,
   updateOrganizationSettings,
   updateStaffMember,
   updateSurvey,
 } from '@facets/db';
-import { type AuditAction, type AuditDetails, changesOf, DomainError, waveState } from '@facets/domain';
+import {
+  type AuditAction,
+  type AuditDetails,
+  changesOf,
+  DomainError,
+  emailDomainAllowed,
+  type SsoRole,
+  waveState,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { type Context, nowIso } from './context.ts';
 
@@ -248,5 +260,61 @@ export function modelChangeAudited<T>(ctx: Ctx, change: (trx: Kysely<Database>) 
       details: { item: done.item, ...done.details },
     });
     return done.result;
+  });
+}
+
+const ssoFields = (c: SsoConfig | null) => ({
+  issuer: c?.issuer ?? null,
+  clientId: c?.clientId ?? null,
+  domains: c ? c.domains.join(', ') : null,
+  role: c?.role ?? null,
+  requireSso: c?.requireSso ?? null,
+});
+
+/**
+ * Sets the organisation's single sign-on provider, audited old → new (the secret never in the log). Requiring it is
+ * refused while the admin doing it could not sign in through it: their address must be of an allowed domain.
+ */
+export function setSsoAudited(
+  ctx: Ctx,
+  input: {
+    issuer: string;
+    clientId: string;
+    clientSecret?: string | undefined;
+    domains: string[];
+    role: SsoRole;
+    requireSso: boolean;
+  },
+): Promise<SsoConfig> {
+  const organizationId = ctx.member.organization.id;
+  if (input.requireSso && !emailDomainAllowed(ctx.member.user.email, input.domains)) {
+    throw new DomainError(
+      'conflict',
+      'requireSso: your own address is not of an allowed domain; requiring single sign-on would lock you out',
+      'requireSso',
+      'sso_lockout',
+    );
+  }
+  return inTransaction(ctx.db, async (trx) => {
+    const before = await getSsoConfig(trx, { organizationId });
+    const after = await setSsoConfig(trx, { organizationId, ...input, now: nowIso(ctx), newId: ctx.newId });
+    const details = {
+      ...changesOf(ssoFields(before), ssoFields(after)),
+      ...(input.clientSecret !== undefined ? { clientSecret: true } : {}),
+    };
+    if (Object.keys(details).length > 0) await audit(ctx, trx, { action: 'sso.set', target: null, details });
+    return after;
+  });
+}
+
+export function removeSsoAudited(ctx: Ctx): Promise<{ removed: true }> {
+  const organizationId = ctx.member.organization.id;
+  return inTransaction(ctx.db, async (trx) => {
+    const before = await getSsoConfig(trx, { organizationId });
+    if (!before || !(await removeSsoConfig(trx, { organizationId }))) {
+      throw new DomainError('not_found', 'the organisation has no single sign-on provider', undefined, 'not_found');
+    }
+    await audit(ctx, trx, { action: 'sso.remove', target: null, details: { issuer: before.issuer } });
+    return { removed: true as const };
   });
 }

@@ -37,6 +37,12 @@ export const AuditAction = z.enum([
   'model.delete',
   /** A table of the console exported to CSV. */
   'export.csv',
+  /**
+   * The organisation's single sign-on provider set (issuer, client id, domains, first role, whether staff must use
+   * it: old → new; the client secret only as `clientSecret: true` when it changed) or removed.
+   */
+  'sso.set',
+  'sso.remove',
   /** An e-mail of the outbox read with the secret link it carries (only where e-mail is delivered by hand). */
   'outbox.read',
 ]);

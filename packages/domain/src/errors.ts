@@ -34,6 +34,7 @@ export const ErrorReason = [
   'last_admin',
   'self_removal',
   'member_elsewhere',
+  'sso_lockout', // requiring single sign-on would lock out the admin asking for it
   'not_allowed',
   'withheld',
   'in_use', // a part of the model that surveys, intended experience or an open wave still use

@@ -146,7 +146,10 @@ function describe(e: AuditEvent, t: Translate): string[] {
     case 'outbox.read':
       return (Array.isArray(d.links) ? d.links : []).map((kind) => t(`audit.link.${kind}`, { to: text(d.to) }));
     case 'settings.update':
+    case 'sso.set':
       return changes;
+    case 'sso.remove':
+      return [t('audit.value', { field: t('audit.field.issuer'), value: text(d.issuer) })];
     case 'model.create':
     case 'model.update':
     case 'model.archive':

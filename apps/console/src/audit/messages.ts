@@ -29,6 +29,8 @@ const en = {
       model_update: 'Model: item changed',
       model_archive: 'Model: item archived',
       model_delete: 'Model: item deleted',
+      sso_set: 'Single sign-on set',
+      sso_remove: 'Single sign-on removed',
     },
     modelItem: {
       group: 'Stakeholder group “{{label}}” ({{code}})',
@@ -60,6 +62,11 @@ const en = {
       label: 'Name',
       groups: 'Groups',
       description: 'Description',
+      issuer: 'Identity provider',
+      clientId: 'Client id',
+      clientSecret: 'Client secret',
+      domains: 'E-mail domains',
+      requireSso: 'Single sign-on required',
     },
     link: {
       invitation: 'Survey invitation link',
@@ -100,6 +107,8 @@ const fr: typeof en = {
       model_update: 'Modèle : élément modifié',
       model_archive: 'Modèle : élément archivé',
       model_delete: 'Modèle : élément supprimé',
+      sso_set: 'Connexion unique réglée',
+      sso_remove: 'Connexion unique retirée',
     },
     modelItem: {
       group: 'Groupe de parties prenantes « {{label}} » ({{code}})',
@@ -131,6 +140,11 @@ const fr: typeof en = {
       label: 'Nom',
       groups: 'Groupes',
       description: 'Description',
+      issuer: 'Fournisseur d’identité',
+      clientId: 'Identifiant client',
+      clientSecret: 'Secret client',
+      domains: 'Domaines e-mail',
+      requireSso: 'Connexion unique obligatoire',
     },
     link: {
       invitation: 'Lien d’invitation à une enquête',

@@ -4,6 +4,7 @@ import {
   enqueueMessage,
   findUserMemberships,
   getOrganizationSettings,
+  getSsoConfig,
   getStaffMember,
   inTransaction,
   listManagerDepartments,
@@ -16,6 +17,7 @@ import {
   InviteMemberInput,
   MemberInput,
   OutboxMessageInput,
+  SetSsoInput,
   UpdateMemberRoleInput,
   UpdateSettingsInput,
 } from '../admin-inputs.ts';
@@ -24,6 +26,8 @@ import {
   outboxItem,
   readOutboxMessage,
   removeMemberAudited,
+  removeSsoAudited,
+  setSsoAudited,
   updateRoleAudited,
   updateSettingsAudited,
 } from '../audit.ts';
@@ -144,6 +148,16 @@ const settingsRouter = router({
 });
 
 /**
+ * Staff single sign-on through the organisation's OpenID provider (server sso.ts): admins alone read and change it,
+ * and no answer ever carries the client secret (`hasClientSecret` says whether one is stored).
+ */
+const ssoRouter = router({
+  get: admins.query(({ ctx }) => getSsoConfig(ctx.db, { organizationId: ctx.member.organization.id })),
+  set: admins.input(SetSsoInput).mutation(({ ctx, input }) => setSsoAudited(ctx, input)),
+  remove: admins.mutation(({ ctx }) => removeSsoAudited(ctx)),
+});
+
+/**
  * The organisation's e-mail, sent or not, and failed deliveries. The list never shows the secret links messages carry
  * (a placeholder says which link was there); `read` shows one message's invitation or password link when admins
  * deliver e-mail by hand (no SMTP server), and records that reading in the audit log. Sign-in links are never shown.
@@ -167,6 +181,7 @@ const jobsRouter = router({
 export const adminRouter = router({
   members: membersRouter,
   settings: settingsRouter,
+  sso: ssoRouter,
   outbox: outboxRouter,
   jobs: jobsRouter,
 });
