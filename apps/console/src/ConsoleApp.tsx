@@ -20,6 +20,7 @@ export function ConsoleApp() {
         />
       )}
       signInIntro={t('portal.signInIntro')}
+      signInWithSso
       sidebar={(me) => <Sidebar me={me} />}
     >
       {(me) => <ConsoleRoutes me={me} />}

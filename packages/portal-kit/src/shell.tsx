@@ -69,6 +69,8 @@ export interface AuthGateProps {
   sidebar?: (me: Me) => ReactNode;
   /** Offer sign-in by a link sent by e-mail (the portals, for returning stakeholders). */
   signInByLink?: boolean;
+  /** Offer sign-in through the organisation's own provider (the console's staff). */
+  signInWithSso?: boolean;
   width?: 'narrow' | 'normal' | 'wide';
   children: (me: Me) => ReactNode;
 }
@@ -94,7 +96,7 @@ export function AuthGate(props: AuthGateProps) {
   if (!me.data) {
     return (
       <Shell width={props.width}>
-        <SignIn intro={props.signInIntro} withLink={props.signInByLink} />
+        <SignIn intro={props.signInIntro} withLink={props.signInByLink} withSso={props.signInWithSso} />
       </Shell>
     );
   }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import type { OrganizationSettings } from '../forms/types.ts';
 import { can } from '../roles/roles.ts';
+import { SsoSettings } from './SsoSettings.tsx';
 import './settings.css';
 
 /** The organisation's name and language, its anonymity thresholds and whether feedback may be anonymous. */
@@ -25,6 +26,7 @@ export function Settings({ me }: { me: Me }) {
       queries={[settings]}
     >
       {settings.data ? <SettingsForm settings={settings.data} readOnly={!isAdmin} /> : null}
+      {isAdmin ? <SsoSettings /> : null}
     </PageFrame>
   );
 }

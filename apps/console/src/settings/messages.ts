@@ -89,6 +89,27 @@ const en = {
     failed: 'Your password could not be saved. Please try again.',
     signIn: 'Go to sign-in',
   },
+  sso: {
+    title: 'Single sign-on',
+    intro:
+      'Staff sign in with their organisation’s account through your OpenID Connect provider (Entra ID, Google, Okta, Keycloak…). Someone of an allowed domain who signs in for the first time gets an account with the role below; admins are named here, never by the provider.',
+    callback: 'Redirect address to register with the provider: {{url}}',
+    issuer: 'Issuer',
+    issuerHint: 'The provider’s https address, e.g. https://login.example.org/realms/staff',
+    clientId: 'Client id',
+    clientSecret: 'Client secret',
+    clientSecretKept: 'A secret is stored; leave this empty to keep it.',
+    domains: 'Allowed e-mail domains',
+    domainsHint: 'Comma-separated, e.g. example.org, example.fr',
+    role: 'Role on first sign-in',
+    roleHint: 'Change it afterwards in People and roles.',
+    require: 'Require single sign-on for staff',
+    requireHint: 'Passwords and sign-in links stop working for the organisation’s staff.',
+    save: 'Save single sign-on',
+    remove: 'Remove single sign-on',
+    saved: 'Single sign-on saved.',
+    removed: 'Single sign-on removed: staff sign in with their passwords again.',
+  },
 };
 
 const fr: typeof en = {
@@ -182,6 +203,27 @@ const fr: typeof en = {
       'Ce lien a expiré ou a déjà servi. Demandez une nouvelle invitation à un administrateur de votre organisation.',
     failed: 'Votre mot de passe n’a pas pu être enregistré. Réessayez.',
     signIn: 'Aller à la connexion',
+  },
+  sso: {
+    title: 'Connexion unique',
+    intro:
+      'L’équipe se connecte avec le compte de l’organisation, par votre fournisseur OpenID Connect (Entra ID, Google, Okta, Keycloak…). Une personne d’un domaine autorisé qui se connecte pour la première fois reçoit un compte avec le rôle ci-dessous ; les administrateurs sont nommés ici, jamais par le fournisseur.',
+    callback: 'Adresse de redirection à déclarer chez le fournisseur : {{url}}',
+    issuer: 'Émetteur',
+    issuerHint: 'L’adresse https du fournisseur, par ex. https://login.example.org/realms/staff',
+    clientId: 'Identifiant client',
+    clientSecret: 'Secret client',
+    clientSecretKept: 'Un secret est enregistré ; laissez vide pour le garder.',
+    domains: 'Domaines e-mail autorisés',
+    domainsHint: 'Séparés par des virgules, par ex. example.org, example.fr',
+    role: 'Rôle à la première connexion',
+    roleHint: 'Modifiable ensuite dans Personnes et rôles.',
+    require: 'Exiger la connexion unique pour l’équipe',
+    requireHint: 'Les mots de passe et liens de connexion ne marchent plus pour l’équipe de l’organisation.',
+    save: 'Enregistrer la connexion unique',
+    remove: 'Retirer la connexion unique',
+    saved: 'Connexion unique enregistrée.',
+    removed: 'Connexion unique retirée : l’équipe se connecte de nouveau avec son mot de passe.',
   },
 };
 

@@ -4,14 +4,31 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useLang } from '../i18n/useLang.ts';
 import type { Translate } from '../refusal.ts';
 import { useRouter } from '../router.tsx';
-import { requestSignInLink, type SignInFailure, signInWithEmail } from './authClient.ts';
+import { requestSignInLink, type SignInFailure, signInWithEmail, startSingleSignOn } from './authClient.ts';
 
 const FAILURE_KEYS: Record<SignInFailure['reason'], string> = {
   invalid_credentials: 'auth.invalidCredentials',
   too_many_attempts: 'auth.tooManyAttempts',
   wrong_address: 'auth.wrongAddress',
   failed: 'auth.failed',
+  sso_required: 'sso.required',
+  sso_not_configured: 'sso.notConfigured',
 };
+
+/** Why the server refused a sign-in through the organisation's provider (server sso.ts), by the code it sent back. */
+const SSO_REFUSAL_KEYS: Record<string, string> = {
+  domain_not_allowed: 'sso.domainNotAllowed',
+  membership_removed: 'sso.membershipRemoved',
+  member_elsewhere: 'sso.memberElsewhere',
+  not_staff: 'sso.notStaff',
+};
+
+/** The refusal the provider's round trip came back with, if it did. */
+function ssoRefusal(): string | null {
+  const params = new URLSearchParams(window.location.search);
+  if (params.get('sso') !== 'failed') return null;
+  return SSO_REFUSAL_KEYS[params.get('error') ?? ''] ?? 'sso.failed';
+}
 
 /** What the sign-in page says of a failure; a refused address names the one to open. */
 export function signInFailureText(t: Translate, failure: SignInFailure): string {
@@ -31,16 +48,38 @@ function linkRefused(): boolean {
  * Sign-in: e-mail and password, or (where `withLink`, in the portals) a one-time link by e-mail for returning
  * stakeholders. On success every query is refetched, so the guard sees the new session.
  */
-export function SignIn({ intro, withLink = false }: { intro?: string; withLink?: boolean }) {
+export function SignIn({
+  intro,
+  withLink = false,
+  withSso = false,
+}: {
+  intro?: string;
+  withLink?: boolean;
+  /** Offer the organisation's own sign-in (the console: staff single sign-on). */
+  withSso?: boolean;
+}) {
   const { t } = useLang();
-  const [mode, setMode] = useState<'password' | 'link'>(withLink && linkRefused() ? 'link' : 'password');
+  const [mode, setMode] = useState<'password' | 'link' | 'sso'>(
+    withSso && ssoRefusal() ? 'sso' : withLink && linkRefused() ? 'link' : 'password',
+  );
   return (
     <div className="fx-signin">
       <Card>
         <h1>{t('auth.title')}</h1>
         <p className="fx-muted">{intro ?? t('auth.intro')}</p>
-        {mode === 'password' ? <PasswordForm /> : <LinkForm />}
-        {withLink ? (
+        {mode === 'password' ? <PasswordForm /> : mode === 'link' ? <LinkForm /> : <SsoForm />}
+        {withSso ? (
+          <p className="fx-signin__switch">
+            <button
+              type="button"
+              className="fx-link-button"
+              onClick={() => setMode(mode === 'sso' ? 'password' : 'sso')}
+            >
+              {mode === 'sso' ? t('signInLink.usePassword') : t('sso.use')}
+            </button>
+          </p>
+        ) : null}
+        {withLink && mode !== 'sso' ? (
           <p className="fx-signin__switch">
             <button
               type="button"
@@ -175,6 +214,52 @@ function LinkForm() {
       {email.field}
       <Button type="submit" busy={busy}>
         {t('signInLink.send')}
+      </Button>
+    </form>
+  );
+}
+
+/** Sign-in through the organisation's provider, found by an e-mail address's domain or the organisation's slug. */
+function SsoForm() {
+  const { t } = useLang();
+  const { base } = useRouter();
+  const [who, setWho] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [failure, setFailure] = useState<SignInFailure | null>(null);
+  const [refused] = useState(ssoRefusal);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFailure(null);
+    const value = who.trim();
+    if (!value) return setError(t('sso.whoRequired'));
+    setError(undefined);
+    setBusy(true);
+    const target = value.includes('@') ? { email: value } : { organizationSlug: value.toLowerCase() };
+    setFailure(await startSingleSignOn(target, { callbackURL: base }));
+    setBusy(false);
+  };
+
+  return (
+    <form className="fx-stack" noValidate onSubmit={(e) => void submit(e)}>
+      {refused && !failure ? <Alert tone="error">{t(refused)}</Alert> : null}
+      {failure ? (
+        <Alert tone="error">{signInFailureText((key, options) => t(key, options ?? {}), failure)}</Alert>
+      ) : null}
+      <p>{t('sso.intro')}</p>
+      <TextInput
+        label={t('sso.who')}
+        hint={t('sso.whoHint')}
+        name="organisation"
+        autoComplete="username"
+        value={who}
+        onChange={(e) => setWho(e.currentTarget.value)}
+        error={error}
+        required
+      />
+      <Button type="submit" busy={busy}>
+        {t('sso.signIn')}
       </Button>
     </form>
   );

@@ -19,7 +19,7 @@ async function post(path: string, body: unknown): Promise<Response> {
  * with the public address it is configured for (BASE_URL) when it said.
  */
 export type SignInFailure =
-  | { reason: 'invalid_credentials' | 'too_many_attempts' | 'failed' }
+  | { reason: 'invalid_credentials' | 'too_many_attempts' | 'failed' | 'sso_required' | 'sso_not_configured' }
   | { reason: 'wrong_address'; baseUrl: string | null };
 
 const FAILED: SignInFailure = { reason: 'failed' };
@@ -36,6 +36,9 @@ async function failureOf(response: Response): Promise<SignInFailure> {
     return { reason: 'wrong_address', baseUrl };
   }
   if (response.status === 401 || error?.code === 'INVALID_EMAIL_OR_PASSWORD') return { reason: 'invalid_credentials' };
+  // The organisation requires its own sign-in (server sso.ts); no provider for this address or organisation.
+  if (error?.code === 'SSO_REQUIRED') return { reason: 'sso_required' };
+  if (response.status === 404) return { reason: 'sso_not_configured' };
   return FAILED;
 }
 
@@ -67,6 +70,31 @@ export async function requestSignInLink(
     if (response.ok) return null;
     const failure = await failureOf(response);
     return failure.reason === 'invalid_credentials' ? FAILED : failure;
+  } catch {
+    return FAILED;
+  }
+}
+
+/**
+ * Starts a sign-in through the organisation's own provider, found by the address's domain or the organisation's
+ * slug: the browser goes to the provider, which sends it back through the server to `callbackURL`, or to
+ * `callbackURL?sso=failed&error=<reason>` when the server refuses the person. Resolves only when it fails here.
+ */
+export async function startSingleSignOn(
+  who: { email: string } | { organizationSlug: string },
+  args: { callbackURL: string },
+): Promise<SignInFailure> {
+  try {
+    const response = await post('/sign-in/sso', {
+      ...who,
+      callbackURL: args.callbackURL,
+      errorCallbackURL: `${args.callbackURL}?sso=failed`,
+    });
+    if (!response.ok) return await failureOf(response);
+    const { url } = (await response.json()) as { url?: unknown };
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return FAILED;
+    window.location.assign(url);
+    return await new Promise<never>(() => {});
   } catch {
     return FAILED;
   }

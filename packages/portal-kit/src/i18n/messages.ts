@@ -39,6 +39,22 @@ const en = {
     wrongAddressUnknown: 'This address is not the one Facets is configured for: open it at its usual address.',
     signedInAs: 'Signed in as {{name}}',
   },
+  sso: {
+    use: 'Sign in with your organisation’s account',
+    intro:
+      'If your organisation signs you in with its own account, enter your work e-mail address or your organisation’s short name.',
+    who: 'Work e-mail or organisation',
+    whoHint: 'e.g. name@example.org or example-org',
+    whoRequired: 'Enter your work e-mail address or your organisation’s short name.',
+    signIn: 'Continue to my organisation',
+    required: 'Your organisation signs you in with its own account: use “Sign in with your organisation’s account”.',
+    notConfigured: 'No organisation signs in with its own account for this address or name.',
+    domainNotAllowed: 'This address is not of a domain your organisation allows. Nothing was created.',
+    membershipRemoved: 'This account no longer has access to the organisation. Ask one of its admins.',
+    memberElsewhere: 'This address belongs to an account of another organisation.',
+    notStaff: 'This account is not a staff account of the organisation.',
+    failed: 'Your organisation’s sign-in did not complete. Please try again.',
+  },
   access: {
     title: 'This page is not for your account',
     staffInPortal: 'This portal is for stakeholders. As a member of staff, please use the console.',
@@ -182,6 +198,23 @@ const fr: CommonMessages = {
     wrongAddressUnknown:
       'Cette adresse n’est pas celle pour laquelle Facets est configuré : ouvrez-le à son adresse habituelle.',
     signedInAs: 'Connecté en tant que {{name}}',
+  },
+  sso: {
+    use: 'Se connecter avec le compte de votre organisation',
+    intro:
+      'Si votre organisation vous connecte avec son propre compte, saisissez votre adresse e-mail professionnelle ou le nom court de votre organisation.',
+    who: 'E-mail professionnel ou organisation',
+    whoHint: 'par ex. nom@example.org ou example-org',
+    whoRequired: 'Saisissez votre adresse e-mail professionnelle ou le nom court de votre organisation.',
+    signIn: 'Continuer vers mon organisation',
+    required:
+      'Votre organisation vous connecte avec son propre compte : utilisez « Se connecter avec le compte de votre organisation ».',
+    notConfigured: 'Aucune organisation ne se connecte avec son propre compte pour cette adresse ou ce nom.',
+    domainNotAllowed: 'Cette adresse n’est pas d’un domaine autorisé par votre organisation. Rien n’a été créé.',
+    membershipRemoved: 'Ce compte n’a plus accès à l’organisation. Adressez-vous à l’un de ses administrateurs.',
+    memberElsewhere: 'Cette adresse appartient à un compte d’une autre organisation.',
+    notStaff: 'Ce compte n’est pas un compte de l’équipe de l’organisation.',
+    failed: 'La connexion par votre organisation n’a pas abouti. Réessayez.',
   },
   access: {
     title: 'Cette page n’est pas destinée à votre compte',
