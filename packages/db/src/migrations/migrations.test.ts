@@ -45,6 +45,7 @@ const TABLES = [
   'feedback_reply',
   'outbox',
   'job',
+  'sso_provider',
   'wave_publication',
   'audit_event',
   'focus_area',
