@@ -84,6 +84,18 @@ describe('loadEnv', () => {
     }
   });
 
+  it('lists the private identity providers SSO_PRIVATE_ISSUERS names, origins only, none by default', () => {
+    expect(loadEnv({}, tempRoot()).ssoPrivateIssuers).toEqual([]);
+    const env = loadEnv(
+      { SSO_PRIVATE_ISSUERS: 'https://sso.intranet.example.org/, http://127.0.0.1:8080' },
+      tempRoot(),
+    );
+    expect(env.ssoPrivateIssuers).toEqual(['https://sso.intranet.example.org', 'http://127.0.0.1:8080']);
+    expect(() => loadEnv({ SSO_PRIVATE_ISSUERS: 'https://sso.example.org/realms/staff' }, tempRoot())).toThrow(
+      'Invalid environment: SSO_PRIVATE_ISSUERS: https://sso.example.org/realms/staff is not an origin',
+    );
+  });
+
   it('has production abuse limits by default, which the environment can raise or turn off', () => {
     expect(loadEnv({}, tempRoot()).limits).toEqual(PRODUCTION_LIMITS);
     const env = loadEnv(
