@@ -63,7 +63,7 @@ function SsoForm({ config }: { config: Config }) {
       >
         <p className="fx-hint">{t('sso.intro')}</p>
         {callback ? <p className="fx-small">{t('sso.callback', { url: callback })}</p> : null}
-        <div className="fx-form-grid">
+        <div className="fx-form-grid fx-form-grid--wide">
           <TextInput
             label={t('sso.issuer')}
             hint={t('sso.issuerHint')}
