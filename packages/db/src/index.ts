@@ -17,6 +17,7 @@ export * from './model/index.ts';
 export * from './organizations/index.ts';
 export * from './programmes/upkeep.ts';
 export * from './publication/index.ts';
+export * from './reminders/index.ts';
 export * from './repositories/aggregate-repair.ts';
 export * from './repositories/aggregates.ts';
 export * from './repositories/answers.ts';

@@ -238,6 +238,8 @@ export interface SurveyTable {
    * 2026_12_03_1200): each period is a wave of its own (repositories/periods.ts). Null: waves scheduled by hand.
    */
   period: Generated<string | null>;
+  /** When the invited who have not answered are reminded, JSON ReminderSchedule (migration 2026_12_03_1600); null: never. */
+  reminders: Generated<string | null>;
 }
 
 export interface WaveTable {
@@ -448,6 +450,17 @@ export interface OutboxTable {
 }
 
 /** A background job of the SQLite engine (migration 2026_12_03_1500); pg-boss keeps PostgreSQL's. */
+/** One reminder sent: to one invited person, for one wave, on one UTC day (migration 2026_12_03_1600). */
+export interface ReminderTable {
+  organization_id: string;
+  wave_id: string;
+  stakeholder_id: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  outbox_id: string;
+  created_at: string;
+}
+
 export interface JobTable {
   id: string;
   organization_id: string | null;
@@ -570,6 +583,7 @@ export interface Database {
   feedback_reply: FeedbackReplyTable;
   outbox: OutboxTable;
   job: JobTable;
+  reminder: ReminderTable;
   wave_publication: WavePublicationTable;
   audit_event: AuditEventTable;
   focus_area: FocusAreaTable;

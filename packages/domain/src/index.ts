@@ -19,6 +19,7 @@ export * from './organizations.ts';
 export * from './periods.ts';
 export * from './random.ts';
 export { relativeWeights } from './relative-weights.ts';
+export * from './reminders.ts';
 export * from './reporting.ts';
 export * from './roles.ts';
 export * from './scales.ts';

@@ -45,6 +45,7 @@ const TABLES = [
   'feedback_reply',
   'outbox',
   'job',
+  'reminder',
   'wave_publication',
   'audit_event',
   'focus_area',

@@ -16,6 +16,7 @@ export const TENANT_TABLES = [
   'focus_area',
   'audit_event',
   'wave_publication',
+  'reminder',
   'outbox',
   'job',
   'feedback_reply',
