@@ -191,6 +191,12 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     ACTING_STAFF,
     async (api, e) => api.surveys.setPeriod({ surveyId: await draftSurvey(e), period: null }),
   ],
+  [
+    'surveys.setReminders',
+    ACTING_STAFF,
+    (api, e) =>
+      api.surveys.setReminders({ surveyId: e.org.surveys.employee.surveyId, afterOpening: [3], beforeClosing: [2] }),
+  ],
   ['surveys.duplicate', ACTING_STAFF, (api, e) => api.surveys.duplicate({ surveyId: e.org.surveys.employee.surveyId })],
   [
     'surveys.questions.save',
