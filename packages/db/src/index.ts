@@ -14,6 +14,7 @@ export { newId } from './ids.ts';
 export * from './jobs/index.ts';
 export { migrateToLatest, migrationProvider, migrations } from './migrations/index.ts';
 export * from './model/index.ts';
+export * from './notifications/index.ts';
 export * from './organizations/index.ts';
 export * from './programmes/upkeep.ts';
 export * from './publication/index.ts';

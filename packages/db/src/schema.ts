@@ -22,6 +22,8 @@ export interface OrganizationTable {
   created_at: string;
   /** 1 when stakeholders may give feedback anonymously (the default). */
   allow_anonymous_feedback: Generated<number>;
+  /** Signs unsubscribe links (notifications/unsubscribe.ts), made on first use (migration 2026_12_03_1610). */
+  notification_key: Generated<string | null>;
 }
 
 // ── better-auth's tables, snake_case columns mapped in the auth configuration ──
@@ -461,6 +463,23 @@ export interface ReminderTable {
   created_at: string;
 }
 
+/** A kind of optional e-mail a person turned off (domain NotificationKind; migration 2026_12_03_1610). */
+export interface NotificationOptoutTable {
+  organization_id: string;
+  /** `member` (staff, by member id) or `stakeholder`. */
+  recipient_kind: string;
+  recipient_id: string;
+  kind: string;
+  created_at: string;
+}
+
+/** The digest of a wave's published results was written to the outbox (migration 2026_12_03_1610). */
+export interface ResultsNoticeTable {
+  organization_id: string;
+  wave_id: string;
+  created_at: string;
+}
+
 export interface JobTable {
   id: string;
   organization_id: string | null;
@@ -584,6 +603,8 @@ export interface Database {
   outbox: OutboxTable;
   job: JobTable;
   reminder: ReminderTable;
+  notification_optout: NotificationOptoutTable;
+  results_notice: ResultsNoticeTable;
   wave_publication: WavePublicationTable;
   audit_event: AuditEventTable;
   focus_area: FocusAreaTable;

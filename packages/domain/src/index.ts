@@ -14,6 +14,7 @@ export * from './jobs.ts';
 export * from './maturity.ts';
 export * from './metrics.ts';
 export * from './model.ts';
+export * from './notifications.ts';
 export * from './organisation-model.ts';
 export * from './organizations.ts';
 export * from './periods.ts';

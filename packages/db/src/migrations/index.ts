@@ -20,6 +20,7 @@ import * as addPeopleDirectory from './2026_12_03_1400_add_people_directory.ts';
 import * as createJob from './2026_12_03_1500_create_job.ts';
 import * as addOutboxNextAttempt from './2026_12_03_1510_add_outbox_next_attempt.ts';
 import * as createReminder from './2026_12_03_1600_create_reminder.ts';
+import * as createNotifications from './2026_12_03_1610_create_notifications.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1500_create_job': createJob,
   '2026_12_03_1510_add_outbox_next_attempt': addOutboxNextAttempt,
   '2026_12_03_1600_create_reminder': createReminder,
+  '2026_12_03_1610_create_notifications': createNotifications,
 };
 
 export const migrationProvider: MigrationProvider = {

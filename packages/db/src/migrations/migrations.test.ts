@@ -46,6 +46,8 @@ const TABLES = [
   'outbox',
   'job',
   'reminder',
+  'notification_optout',
+  'results_notice',
   'wave_publication',
   'audit_event',
   'focus_area',

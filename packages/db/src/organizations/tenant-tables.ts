@@ -16,6 +16,8 @@ export const TENANT_TABLES = [
   'focus_area',
   'audit_event',
   'wave_publication',
+  'results_notice',
+  'notification_optout',
   'reminder',
   'outbox',
   'job',

@@ -13,6 +13,8 @@ export interface ReminderMailInput {
   anonymous: boolean;
   closesAt: string | null;
   link: string;
+  /** Turns reminders off for this person (notifications/unsubscribe.ts). */
+  unsubscribe: string;
 }
 
 const day = (iso: string, locale: Locale) =>
@@ -40,6 +42,9 @@ export function reminderMail(input: ReminderMailInput): { subject: string; body:
         'Ce lien remplace celui du message précédent ; il vous est personnel et ne sert qu’une fois.',
         '',
         org,
+        '',
+        '—',
+        `Ne plus recevoir de relances : ${input.unsubscribe}`,
       ].join('\n'),
     };
   }
@@ -59,6 +64,9 @@ export function reminderMail(input: ReminderMailInput): { subject: string; body:
       'This link replaces the one in the earlier message; it is personal and works once.',
       '',
       org,
+      '',
+      '—',
+      `Stop receiving reminders: ${input.unsubscribe}`,
     ].join('\n'),
   };
 }

@@ -1,5 +1,7 @@
 import { Locale, reminderDue, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { turnedOffAmong } from '../notifications/preferences.ts';
+import { unsubscribeLink, unsubscribeToken } from '../notifications/unsubscribe.ts';
 import { invitationLink, reissueInvitationToken } from '../repositories/invitations.ts';
 import { enqueueMessage } from '../repositories/outbox.ts';
 import { inTransaction, localized } from '../repositories/rows.ts';
@@ -11,7 +13,7 @@ import { parseReminderSchedule } from './schedule.ts';
  * Reminds, for each open wave of an organisation whose survey's schedule falls today (domain `reminderDue`), each
  * invited person who has not answered: an unused, unexpired invitation, no participation marker in the wave (anonymous
  * surveys keep no link from an answer to a person, only the marker and the used link), an active person with an
- * address, and no reminder yet today for any wave. Each reminder is one transaction: its `reminder` row (wave, person,
+ * address, who has not turned reminders off, and no reminder yet today for any wave. Each reminder is one transaction: its `reminder` row (wave, person,
  * day — the primary key makes a second server's insert add nothing), a fresh token for the invitation and the outbox
  * message, together or not at all.
  */
@@ -56,7 +58,14 @@ export async function sendDueReminders(
     if (waveState(times, now) !== 'open') continue;
     const day = reminderDue(parseReminderSchedule(wave.reminders), times, now);
     if (day === null) continue;
-    for (const person of await notAnswered(db, { organizationId, waveId: wave.id, day, now })) {
+    const people = await notAnswered(db, { organizationId, waveId: wave.id, day, now });
+    const off = await turnedOffAmong(db, {
+      organizationId,
+      kind: 'survey_reminder',
+      recipientKind: 'stakeholder',
+      ids: people.map((p) => p.stakeholderId),
+    });
+    for (const person of people.filter((p) => !off.has(p.stakeholderId))) {
       const locale = Locale.safeParse(person.locale ?? organization.default_locale).data ?? 'fr';
       const reminded = await inTransaction(db, async (trx) => {
         const outboxId = args.newId();
@@ -90,6 +99,14 @@ export async function sendDueReminders(
           anonymous: wave.anonymous === 1,
           closesAt: wave.closes_at ?? person.expiresAt,
           link: invitationLink(args.baseUrl, wave.group_code, token),
+          unsubscribe: unsubscribeLink(
+            args.baseUrl,
+            await unsubscribeToken(trx, {
+              organizationId,
+              recipient: { kind: 'stakeholder', id: person.stakeholderId },
+              kind: 'survey_reminder',
+            }),
+          ),
         });
         await enqueueMessage(trx, { organizationId, to: person.email, ...mail, now, newId: () => outboxId });
         return true;
