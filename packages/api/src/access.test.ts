@@ -49,6 +49,20 @@ type Api = Awaited<ReturnType<typeof callerFor>>;
 
 const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => Promise<unknown>][] = [
   ['session.me', EVERYONE, (api) => api.session.me()],
+  ['account.notifications.get', STAFF, (api) => api.account.notifications.get()],
+  [
+    'account.notifications.set',
+    STAFF,
+    async (api) => {
+      const [first] = await api.account.notifications.get();
+      return api.account.notifications.set({ kind: first!.kind, on: false });
+    },
+  ],
+  [
+    'account.notifications.unsubscribe',
+    EVERYONE,
+    async (api, e) => api.account.notifications.unsubscribe({ token: await e.unsubscribeToken() }),
+  ],
   ['portal.survey.list', STAKEHOLDERS, (api) => api.portal.survey.list()],
   ['portal.survey.get', STAKEHOLDERS, (api, e) => api.portal.survey.get({ waveId: waveOf(e) })],
   [
@@ -690,7 +704,13 @@ const INTRUDERS: { who: Who; victim: (w: World) => { env: Env; ids: string[]; ro
     who: 'otherOrgLeadership',
     victim: (w) => ({
       // An invitation link is its holder's: the intruder's own organisation's, so only the ids passed are someone else's.
-      env: { org: w.ours, self: null, feedbackId: w.feedback.sam, invite: w.callers.otherOrgLeadership.env.invite },
+      env: {
+        org: w.ours,
+        self: null,
+        feedbackId: w.feedback.sam,
+        invite: w.callers.otherOrgLeadership.env.invite,
+        unsubscribeToken: w.callers.otherOrgLeadership.env.unsubscribeToken,
+      },
       ids: [
         w.ours.organizationId,
         ...Object.values(w.ours.groups),
