@@ -11,7 +11,8 @@ import type { JobLog } from './log.ts';
 
 /**
  * What Facets runs by itself (README, "What runs by itself"): every minute each organisation's programmes are kept
- * current (a continuous survey's next period opens when the period ends, closed waves are published) and the
+ * current (a continuous survey's next period opens when the period ends, closed waves are published and leadership
+ * and managers told of them) and the
  * invited who have not answered are reminded on their survey's reminder days, each organisation in jobs of its own
  * so that one failing does not hold up the others and its admins see the failure; and, with SMTP, the outbox is
  * delivered every few seconds.
@@ -54,6 +55,15 @@ export function registerFacetsJobs(
       newId: args.newId,
     });
     if (opened.length > 0) args.log?.info({ organizationId, waves: opened }, 'opened the next period of surveys');
+    // The digest of each wave just published (here or by a reader first), once: results_notice (db notifications/).
+    const { waves } = await sendResultsDigests(args.db, {
+      organizationId,
+      now: job.now.toISOString(),
+      newId: args.newId,
+      baseUrl: args.baseUrl,
+    });
+    if (waves.length > 0)
+      args.log?.info({ organizationId, waves }, 'told leadership and managers of published results');
   });
   // Each reminder is claimed by its own row (wave, person, day), so a job run twice sends nothing twice.
   runner.register<{ organizationId: string }>(JOBS.remindersSend, async ({ organizationId }, job) => {
