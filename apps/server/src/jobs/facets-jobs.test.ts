@@ -74,4 +74,14 @@ describe('reminders sent by the job runner', () => {
     await at('2026-12-04T09:00:00.000Z');
     expect(await reminders()).toHaveLength(3);
   });
+
+  it('writes the digest of the waves it published, once, to the manager', async () => {
+    await at('2026-12-05T09:00:00.000Z');
+    const digests = async () => (await listOutbox(db.db, { to: fx.staff.manager.email })).map((m) => m.subject);
+    const first = await digests();
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((s) => s.includes('sont publiés'))).toBe(true);
+    await at('2026-12-05T09:01:00.000Z');
+    expect(await digests()).toEqual(first);
+  });
 });

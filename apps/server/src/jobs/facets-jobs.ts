@@ -4,6 +4,7 @@ import {
   keepProgrammesCurrent,
   listOrganizationIds,
   sendDueReminders,
+  sendResultsDigests,
 } from '@facets/db';
 import type { Kysely } from 'kysely';
 import type { MailSender } from '../mail/sender.ts';
