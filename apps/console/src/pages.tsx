@@ -23,6 +23,7 @@ import { Overview } from './overview/Overview.tsx';
 import { ActionPlans } from './plans/ActionPlans.tsx';
 import { PromiseRegister } from './promises/PromiseRegister.tsx';
 import { Report } from './report/Report.tsx';
+import { Notifications } from './settings/Notifications.tsx';
 import { People } from './settings/People.tsx';
 import { Settings } from './settings/Settings.tsx';
 import { NewSurvey } from './surveys/NewSurvey.tsx';
@@ -128,6 +129,7 @@ export const PAGES: readonly ConsolePage[] = [
     roles: SETTINGS_READERS,
     render: (me) => <Settings me={me} />,
   },
+  { path: 'notifications', nav: 'notifications', group: 'settings', render: (me) => <Notifications me={me} /> },
   { path: 'model', nav: 'model', group: 'settings', roles: SETTINGS_READERS, render: (me) => <ModelPage me={me} /> },
   { path: 'audit', nav: 'audit', group: 'settings', roles: AUDIT_READERS, render: (me) => <AuditLog me={me} /> },
 ];

@@ -88,7 +88,7 @@ async function start(env: Env, db: Db): Promise<void> {
     : null;
   if (!mail) logger.info('SMTP_URL is not set: e-mail stays in the outbox, where admins read it');
   const jobs = createJobRunner({ db, databaseUrl: env.databaseUrl, newId, log: logger });
-  registerFacetsJobs(jobs, { db: db.db, newId, mail, log: logger });
+  registerFacetsJobs(jobs, { db: db.db, newId, mail, baseUrl: env.baseUrl, log: logger });
   const app = await buildApp({
     db: db.db,
     auth,

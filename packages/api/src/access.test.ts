@@ -50,6 +50,20 @@ type Api = Awaited<ReturnType<typeof callerFor>>;
 
 const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => Promise<unknown>][] = [
   ['session.me', EVERYONE, (api) => api.session.me()],
+  ['account.notifications.get', STAFF, (api) => api.account.notifications.get()],
+  [
+    'account.notifications.set',
+    STAFF,
+    async (api) => {
+      const [first] = await api.account.notifications.get();
+      return api.account.notifications.set({ kind: first!.kind, on: false });
+    },
+  ],
+  [
+    'account.notifications.unsubscribe',
+    EVERYONE,
+    async (api, e) => api.account.notifications.unsubscribe({ token: await e.unsubscribeToken() }),
+  ],
   ['portal.survey.list', STAKEHOLDERS, (api) => api.portal.survey.list()],
   ['portal.survey.get', STAKEHOLDERS, (api, e) => api.portal.survey.get({ waveId: waveOf(e) })],
   [
@@ -191,6 +205,12 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     'surveys.setPeriod',
     ACTING_STAFF,
     async (api, e) => api.surveys.setPeriod({ surveyId: await draftSurvey(e), period: null }),
+  ],
+  [
+    'surveys.setReminders',
+    ACTING_STAFF,
+    (api, e) =>
+      api.surveys.setReminders({ surveyId: e.org.surveys.employee.surveyId, afterOpening: [3], beforeClosing: [2] }),
   ],
   ['surveys.duplicate', ACTING_STAFF, (api, e) => api.surveys.duplicate({ surveyId: e.org.surveys.employee.surveyId })],
   [
@@ -704,7 +724,13 @@ const INTRUDERS: { who: Who; victim: (w: World) => { env: Env; ids: string[]; ro
     who: 'otherOrgLeadership',
     victim: (w) => ({
       // An invitation link is its holder's: the intruder's own organisation's, so only the ids passed are someone else's.
-      env: { org: w.ours, self: null, feedbackId: w.feedback.sam, invite: w.callers.otherOrgLeadership.env.invite },
+      env: {
+        org: w.ours,
+        self: null,
+        feedbackId: w.feedback.sam,
+        invite: w.callers.otherOrgLeadership.env.invite,
+        unsubscribeToken: w.callers.otherOrgLeadership.env.unsubscribeToken,
+      },
       ids: [
         w.ours.organizationId,
         ...Object.values(w.ours.groups),

@@ -1,4 +1,4 @@
-import { createFeedback, type Database, issueInvitations, newId } from '@facets/db';
+import { createFeedback, type Database, issueInvitations, newId, unsubscribeToken } from '@facets/db';
 import { addStakeholder } from '@facets/db/testing';
 import type { GroupKind } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -43,6 +43,8 @@ export interface Env {
   feedbackId: string;
   /** A fresh, unused invitation link to the employee survey of the caller's organisation, and answers to it. */
   invite: () => Promise<Invited>;
+  /** A fresh unsubscribe link's token for a new stakeholder of the caller's organisation (their reminders). */
+  unsubscribeToken: () => Promise<string>;
 }
 
 export interface Invited {
@@ -166,6 +168,17 @@ export function inviter(db: Kysely<Database>, org: Org): () => Promise<Invited> 
   };
 }
 
+export function unsubscriber(db: Kysely<Database>, org: Org): () => Promise<string> {
+  return async () => {
+    const person = await addStakeholder(db, org, { groupId: org.groups.employee });
+    return unsubscribeToken(db, {
+      organizationId: org.organizationId,
+      recipient: { kind: 'stakeholder', id: person.id },
+      kind: 'survey_reminder',
+    });
+  };
+}
+
 export async function buildWorld(db: Kysely<Database>): Promise<World> {
   const [ours, other] = [await buildOrg(db), await buildOrg(db)];
   for (const org of [ours, other]) {
@@ -193,7 +206,14 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
   const customer = await addGroupWithSurvey(db, ours, 'customer');
   const shareholder = await addGroupWithSurvey(db, ours, 'shareholder');
   const invite = inviter(db, ours);
-  const env = (self: Self | null, feedbackId = feedback.sam): Env => ({ org: ours, self, feedbackId, invite });
+  const unsubscribeToken = unsubscriber(db, ours);
+  const env = (self: Self | null, feedbackId = feedback.sam): Env => ({
+    org: ours,
+    self,
+    feedbackId,
+    invite,
+    unsubscribeToken,
+  });
   const employeeSelf: Self = {
     stakeholderId: ours.stakeholders.alice.id,
     group: 'employee',
@@ -228,7 +248,13 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
     analyst: staff(ours.staff.analyst.userId),
     otherOrgLeadership: {
       userId: other.leadership.userId,
-      env: { org: other, self: null, feedbackId: feedback.other, invite: inviter(db, other) },
+      env: {
+        org: other,
+        self: null,
+        feedbackId: feedback.other,
+        invite: inviter(db, other),
+        unsubscribeToken: unsubscriber(db, other),
+      },
     },
   };
   return { ours, other, callers, feedback };

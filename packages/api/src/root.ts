@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import { accountRouter } from './routers/account.ts';
 import { actionPlansRouter } from './routers/action-plans.ts';
 import { adminRouter } from './routers/admin.ts';
 import { auditRouter } from './routers/audit.ts';
@@ -15,6 +16,7 @@ import { createCallerFactory, router } from './trpc.ts';
 
 export const appRouter = router({
   session: sessionRouter,
+  account: accountRouter,
   portal: portalRouter,
   insights: insightsRouter,
   feedback: feedbackRouter,

@@ -22,6 +22,8 @@ export interface OrganizationTable {
   created_at: string;
   /** 1 when stakeholders may give feedback anonymously (the default). */
   allow_anonymous_feedback: Generated<number>;
+  /** Signs unsubscribe links (notifications/unsubscribe.ts), made on first use (migration 2026_12_03_1610). */
+  notification_key: Generated<string | null>;
 }
 
 // ── better-auth's tables, snake_case columns mapped in the auth configuration ──
@@ -238,6 +240,8 @@ export interface SurveyTable {
    * 2026_12_03_1200): each period is a wave of its own (repositories/periods.ts). Null: waves scheduled by hand.
    */
   period: Generated<string | null>;
+  /** When the invited who have not answered are reminded, JSON ReminderSchedule (migration 2026_12_03_1600); null: never. */
+  reminders: Generated<string | null>;
 }
 
 export interface WaveTable {
@@ -448,6 +452,34 @@ export interface OutboxTable {
 }
 
 /** A background job of the SQLite engine (migration 2026_12_03_1500); pg-boss keeps PostgreSQL's. */
+/** One reminder sent: to one invited person, for one wave, on one UTC day (migration 2026_12_03_1600). */
+export interface ReminderTable {
+  organization_id: string;
+  wave_id: string;
+  stakeholder_id: string;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  outbox_id: string;
+  created_at: string;
+}
+
+/** A kind of optional e-mail a person turned off (domain NotificationKind; migration 2026_12_03_1610). */
+export interface NotificationOptoutTable {
+  organization_id: string;
+  /** `member` (staff, by member id) or `stakeholder`. */
+  recipient_kind: string;
+  recipient_id: string;
+  kind: string;
+  created_at: string;
+}
+
+/** The digest of a wave's published results was written to the outbox (migration 2026_12_03_1610). */
+export interface ResultsNoticeTable {
+  organization_id: string;
+  wave_id: string;
+  created_at: string;
+}
+
 export interface JobTable {
   id: string;
   organization_id: string | null;
@@ -595,6 +627,9 @@ export interface Database {
   outbox: OutboxTable;
   job: JobTable;
   sso_provider: SsoProviderTable;
+  reminder: ReminderTable;
+  notification_optout: NotificationOptoutTable;
+  results_notice: ResultsNoticeTable;
   wave_publication: WavePublicationTable;
   audit_event: AuditEventTable;
   focus_area: FocusAreaTable;

@@ -3,9 +3,11 @@ import { resetPassword, Shell, useLang, useRouter } from '@facets/portal-kit';
 import { Alert, Button, ButtonLink, Card, TextInput } from '@facets/ui';
 import { type ReactNode, useRef, useState } from 'react';
 import { FirstRun, useSetupNeeded } from '../setup/FirstRun.tsx';
+import { Unsubscribe } from './Notifications.tsx';
 
 /**
- * The console's pages that open without a session: `set-password`, where the link of an invitation leads, and the
+ * The console's pages that open without a session: `set-password`, where the link of an invitation leads,
+ * `unsubscribe`, where an e-mail's unsubscribe link leads, and the
  * first-run page while the server says it holds no organisation (at any address, `setup` included). Everything else
  * is the signed-in console.
  */
@@ -13,6 +15,7 @@ export function PublicPages({ fallback }: { fallback: ReactNode }) {
   const { path } = useRouter();
   const setup = useSetupNeeded();
   if (path === 'set-password') return <SetPassword />;
+  if (path === 'unsubscribe') return <Unsubscribe />;
   if (setup.loading) return null;
   return setup.needed ? <FirstRun /> : fallback;
 }

@@ -1,6 +1,6 @@
 /** Copy of the people, settings and set-password pages, in both languages (merged into the console's messages). */
 const en = {
-  console: { nav: { people: 'People', settings: 'Settings' } },
+  console: { nav: { people: 'People', settings: 'Settings', notifications: 'My e-mails' } },
   people: {
     title: 'People and roles',
     intro:
@@ -74,6 +74,38 @@ const en = {
     save: 'Save the settings',
     saved: 'Settings saved. Every page now follows them.',
   },
+  notifications: {
+    title: 'My e-mails',
+    intro:
+      'The e-mails Facets sends you because of your role. Each one also carries a link to stop it. Invitations and sign-in links are always sent.',
+    legend: 'Send me an e-mail',
+    kinds: {
+      feedback_arrived: {
+        label: 'When feedback arrives.',
+        hint: 'Feedback given under a name; anonymous feedback is found in the inbox, as its moment is not kept.',
+      },
+      results_published: {
+        label: 'When a wave’s results are published.',
+        hint: 'The survey, the wave and the number of respondents when it may be shown, with a link to the results.',
+      },
+    },
+    saved: 'Your choice is saved.',
+    failed: 'Your choice could not be saved. Try again.',
+  },
+  unsubscribe: {
+    title: 'Unsubscribe',
+    working: 'One moment…',
+    done: {
+      feedback_update: 'You will no longer get e-mails about your feedback. You can still follow it in your space.',
+      survey_reminder: 'You will no longer get survey reminders. Your invitations still reach you.',
+      feedback_arrived:
+        'You will no longer get an e-mail when feedback arrives. You can turn it back on in “My e-mails”.',
+      results_published:
+        'You will no longer get an e-mail when results are published. You can turn it back on in “My e-mails”.',
+    },
+    invalid: 'This link is not valid. Copy the whole link from the e-mail and try again.',
+    console: 'Open the console',
+  },
   setPassword: {
     title: 'Choose your password',
     intro: 'You have been invited to the console. Choose a password of at least {{min}} characters to sign in.',
@@ -113,7 +145,7 @@ const en = {
 };
 
 const fr: typeof en = {
-  console: { nav: { people: 'Personnes', settings: 'Réglages' } },
+  console: { nav: { people: 'Personnes', settings: 'Réglages', notifications: 'Mes e-mails' } },
   people: {
     title: 'Personnes et rôles',
     intro:
@@ -187,6 +219,39 @@ const fr: typeof en = {
     allowAnonymousHint: 'Un avis anonyme ne porte aucun nom ; on ne peut pas répondre à son auteur dans son espace.',
     save: 'Enregistrer les réglages',
     saved: 'Réglages enregistrés. Toutes les pages les appliquent désormais.',
+  },
+  notifications: {
+    title: 'Mes e-mails',
+    intro:
+      'Les e-mails que Facets vous envoie du fait de votre rôle. Chacun porte aussi un lien pour ne plus le recevoir. Les invitations et les liens de connexion sont toujours envoyés.',
+    legend: 'M’envoyer un e-mail',
+    kinds: {
+      feedback_arrived: {
+        label: 'Quand un retour arrive.',
+        hint: 'Les retours donnés sous un nom ; les retours anonymes se lisent dans la boîte de réception, car leur moment n’est pas conservé.',
+      },
+      results_published: {
+        label: 'Quand les résultats d’une vague sont publiés.',
+        hint: 'L’enquête, la vague et le nombre de répondants quand il peut être montré, avec un lien vers les résultats.',
+      },
+    },
+    saved: 'Votre choix est enregistré.',
+    failed: 'Votre choix n’a pas pu être enregistré. Réessayez.',
+  },
+  unsubscribe: {
+    title: 'Désinscription',
+    working: 'Un instant…',
+    done: {
+      feedback_update:
+        'Vous ne recevrez plus d’e-mails au sujet de vos retours. Vous pouvez toujours les suivre dans votre espace.',
+      survey_reminder: 'Vous ne recevrez plus de relances d’enquête. Vos invitations vous parviennent toujours.',
+      feedback_arrived:
+        'Vous ne recevrez plus d’e-mail à l’arrivée d’un retour. Vous pouvez le réactiver dans « Mes e-mails ».',
+      results_published:
+        'Vous ne recevrez plus d’e-mail à la publication des résultats. Vous pouvez le réactiver dans « Mes e-mails ».',
+    },
+    invalid: 'Ce lien n’est pas valide. Copiez le lien entier depuis l’e-mail et réessayez.',
+    console: 'Ouvrir la console',
   },
   setPassword: {
     title: 'Choisissez votre mot de passe',

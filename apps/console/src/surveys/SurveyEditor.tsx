@@ -10,6 +10,7 @@ import { STATUS_TONE } from './labels.ts';
 import { PeriodSection } from './PeriodSection.tsx';
 import { ProgrammeSection } from './ProgrammeSection.tsx';
 import { QuestionsSection } from './QuestionsSection.tsx';
+import { RemindersSection } from './RemindersSection.tsx';
 import { WavesSection } from './WavesSection.tsx';
 import './surveys.css';
 
@@ -90,6 +91,7 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
           <ProgrammeSection key={`programme-${s.id}`} survey={s} canBuild={canBuild} />
           <PeriodSection survey={s} canBuild={canBuild} />
           <WavesSection survey={s} canBuild={canBuild} />
+          <RemindersSection key={`reminders-${s.id}`} survey={s} canBuild={canBuild} />
           <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} k={me.organization.kThreshold} />
           <BreakdownSection survey={s} canBuild={canBuild} k={me.organization.kThreshold} />
           <QuestionsSection key={`questions-${s.id}-${s.locked}`} survey={s} canBuild={canBuild} />

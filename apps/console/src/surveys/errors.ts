@@ -1,3 +1,4 @@
+import { MAX_REMINDERS } from '@facets/domain';
 import { errorCode, useErrorMessage, useLang } from '@facets/portal-kit';
 
 /** The input field the server named in a refusal ('questions.2.dimensionId'), or ''. */
@@ -56,6 +57,8 @@ export function useSurveyError(): (error: unknown) => string {
         : t('surveyConsole.errors.primaryBreakdown');
     }
     if (field === 'period') return t('surveyConsole.errors.period');
+    if (field.startsWith('afterOpening') || field.startsWith('beforeClosing'))
+      return t('surveyConsole.errors.reminders', { max: MAX_REMINDERS });
     if (field === 'programmeSurveyId') {
       return code === 'CONFLICT' ? t('surveyConsole.errors.programmeMembers') : t('surveyConsole.errors.programme');
     }

@@ -103,6 +103,19 @@ const en = {
       rolls:
         'When a period ends, the next one opens by itself, and invitations not used yet move into it. A period with fewer answers than the anonymity threshold shows no results: a quarter gathers more.',
     },
+    reminders: {
+      title: 'Reminders',
+      intro:
+        'People invited to a wave who have not answered yet get a reminder by e-mail on the days you choose, with a new personal link (the one sent before stops working). Nobody who has answered is reminded, and a reminder says nothing about who else has.',
+      afterOpening: 'Days after the wave opens',
+      beforeClosing: 'Days before the wave closes',
+      daysHint: 'Whole days separated by commas, at most {{max}}: for example 3, 7',
+      none: 'No reminders: only the invitation is sent.',
+      rules:
+        'At most one reminder a day per person, never after the wave closes. A day the server did not run is skipped, not caught up.',
+      save: 'Save the reminders',
+      saved: 'Reminders saved.',
+    },
     breakdown: {
       title: 'Primary breakdown',
       intro:
@@ -328,6 +341,8 @@ const en = {
         'A wave of this survey is published: its primary breakdown can no longer change. Duplicate the survey instead.',
       period:
         'Only onboarding, exit and after-interaction surveys report by calendar period; a wave scheduled to open later must open first.',
+      reminders:
+        'Reminders: whole days from 1 to 365, separated by commas, at most {{max}} after opening and {{max}} before closing.',
     },
   },
 };
@@ -436,6 +451,19 @@ const fr: Messages = {
       quarter: 'Trimestre civil',
       rolls:
         'Quand une période se termine, la suivante s’ouvre d’elle-même et les invitations pas encore utilisées y passent. Une période qui compte moins de réponses que le seuil d’anonymat ne montre aucun résultat : un trimestre en rassemble davantage.',
+    },
+    reminders: {
+      title: 'Relances',
+      intro:
+        'Les personnes invitées à une vague qui n’ont pas encore répondu reçoivent une relance par e-mail les jours que vous choisissez, avec un nouveau lien personnel (celui envoyé auparavant cesse de fonctionner). Personne n’est relancé après avoir répondu, et une relance ne dit rien de qui d’autre a répondu.',
+      afterOpening: 'Jours après l’ouverture de la vague',
+      beforeClosing: 'Jours avant la clôture de la vague',
+      daysHint: 'Des jours entiers séparés par des virgules, {{max}} au plus : par exemple 3, 7',
+      none: 'Aucune relance : seule l’invitation est envoyée.',
+      rules:
+        'Une relance par jour et par personne au plus, jamais après la clôture de la vague. Un jour où le serveur ne tournait pas est sauté, pas rattrapé.',
+      save: 'Enregistrer les relances',
+      saved: 'Relances enregistrées.',
     },
     breakdown: {
       title: 'Découpage principal',
@@ -663,6 +691,8 @@ const fr: Messages = {
         'Une vague de cette enquête est publiée : son découpage principal ne peut plus changer. Dupliquez plutôt l’enquête.',
       period:
         'Seules les enquêtes d’arrivée, de départ et après une interaction se restituent par période civile ; une vague planifiée plus tard doit d’abord s’ouvrir.',
+      reminders:
+        'Relances : des jours entiers de 1 à 365, séparés par des virgules, {{max}} au plus après l’ouverture et {{max}} avant la clôture.',
     },
   },
 };

@@ -1,19 +1,30 @@
-import { type Database, type JobRunner, keepProgrammesCurrent, listOrganizationIds } from '@facets/db';
+import {
+  type Database,
+  type JobRunner,
+  keepProgrammesCurrent,
+  listOrganizationIds,
+  sendDueReminders,
+  sendResultsDigests,
+} from '@facets/db';
 import type { Kysely } from 'kysely';
 import type { MailSender } from '../mail/sender.ts';
 import type { JobLog } from './log.ts';
 
 /**
  * What Facets runs by itself (README, "What runs by itself"): every minute each organisation's programmes are kept
- * current (a continuous survey's next period opens when the period ends, closed waves are published), each
- * organisation in a job of its own so that one failing does not hold up the others and its admins see the failure;
- * and, with SMTP, the outbox is delivered every few seconds.
+ * current (a continuous survey's next period opens when the period ends, closed waves are published and leadership
+ * and managers told of them) and the
+ * invited who have not answered are reminded on their survey's reminder days, each organisation in jobs of its own
+ * so that one failing does not hold up the others and its admins see the failure; and, with SMTP, the outbox is
+ * delivered every few seconds.
  */
 
 export const JOBS = {
   /** Every minute: one `programmes.upkeep` job per organisation. */
   programmesTick: 'programmes.tick',
   programmesUpkeep: 'programmes.upkeep',
+  /** Every minute too: one `reminders.send` job per organisation, writing the reminders due to the outbox. */
+  remindersSend: 'reminders.send',
   mailDeliver: 'mail.deliver',
 } as const;
 
@@ -25,6 +36,8 @@ export function registerFacetsJobs(
     db: Kysely<Database>;
     newId: () => string;
     mail: MailSender | null;
+    /** Where the links of e-mails written by jobs (reminders) point: the server's public address. */
+    baseUrl: string;
     log?: JobLog;
     /** Seconds between mail rounds; MAIL_EVERY_SECONDS by default. */
     mailEverySeconds?: number;
@@ -33,6 +46,7 @@ export function registerFacetsJobs(
   runner.register(JOBS.programmesTick, async () => {
     for (const organizationId of await listOrganizationIds(args.db)) {
       await runner.enqueue(args.db, JOBS.programmesUpkeep, { organizationId }, { singletonKey: organizationId });
+      await runner.enqueue(args.db, JOBS.remindersSend, { organizationId }, { singletonKey: organizationId });
     }
   });
   runner.register<{ organizationId: string }>(JOBS.programmesUpkeep, async ({ organizationId }, job) => {
@@ -42,6 +56,25 @@ export function registerFacetsJobs(
       newId: args.newId,
     });
     if (opened.length > 0) args.log?.info({ organizationId, waves: opened }, 'opened the next period of surveys');
+    // The digest of each wave just published (here or by a reader first), once: results_notice (db notifications/).
+    const { waves } = await sendResultsDigests(args.db, {
+      organizationId,
+      now: job.now.toISOString(),
+      newId: args.newId,
+      baseUrl: args.baseUrl,
+    });
+    if (waves.length > 0)
+      args.log?.info({ organizationId, waves }, 'told leadership and managers of published results');
+  });
+  // Each reminder is claimed by its own row (wave, person, day), so a job run twice sends nothing twice.
+  runner.register<{ organizationId: string }>(JOBS.remindersSend, async ({ organizationId }, job) => {
+    const { sent } = await sendDueReminders(args.db, {
+      organizationId,
+      now: job.now.toISOString(),
+      baseUrl: args.baseUrl,
+      newId: args.newId,
+    });
+    if (sent > 0) args.log?.info({ organizationId, sent }, 'reminded the invited who have not answered');
   });
   runner.schedule(JOBS.programmesTick, { cron: '* * * * *' });
 

@@ -129,7 +129,7 @@ describe('e-mail through a real SMTP server', () => {
         max: 3,
       });
       const mail = createMailSender({ db: db.db, transport: smtpTransport(smtp.url), from: 'no-reply@facets.test' });
-      registerFacetsJobs(runner, { db: db.db, newId, mail, mailEverySeconds: 1 });
+      registerFacetsJobs(runner, { db: db.db, newId, mail, baseUrl: 'http://facets.test', mailEverySeconds: 1 });
       await runner.start();
       cleanups.push(async () => {
         await runner.stop();

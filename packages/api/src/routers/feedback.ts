@@ -53,12 +53,16 @@ export const feedbackRouter = router({
       body: input.body,
       now: nowIso(ctx),
       newId: ctx.newId,
+      notify: { baseUrl: ctx.baseUrl },
     }),
   ),
 
-  setStatus: handlers
-    .input(SetStatusInput)
-    .mutation(({ ctx, input }) =>
-      setFeedbackStatus(ctx.db, { organizationId: ctx.member.organization.id, ...input, now: nowIso(ctx) }),
-    ),
+  setStatus: handlers.input(SetStatusInput).mutation(({ ctx, input }) =>
+    setFeedbackStatus(ctx.db, {
+      organizationId: ctx.member.organization.id,
+      ...input,
+      now: nowIso(ctx),
+      notify: { baseUrl: ctx.baseUrl, newId: ctx.newId },
+    }),
+  ),
 });

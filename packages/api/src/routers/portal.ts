@@ -137,6 +137,7 @@ const feedbackRouter = router({
         ...feedback,
         now: nowIso(ctx),
         newId: ctx.newId,
+        notify: { baseUrl: ctx.baseUrl },
       });
     }),
 

@@ -16,6 +16,7 @@ import {
   saveQuestions,
   scheduleWave,
   setHeadlineSurvey,
+  setReminderSchedule,
   setSurveyPeriod,
   setSurveyProgramme,
   waveResponseRate,
@@ -35,6 +36,7 @@ import {
   SetHeadlineInput,
   SetPeriodInput,
   SetProgrammeInput,
+  SetRemindersInput,
   SurveyIdInput,
   UpdateSurveyInput,
   WaveIdInput,
@@ -162,6 +164,14 @@ export const surveysRouter = router({
     .mutation(({ ctx, input }) =>
       setSurveyPeriod(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx), newId: ctx.newId }),
     ),
+
+  /**
+   * Reminds the invited who have not answered some days after a wave opens and/or before it closes (server job
+   * `reminders.send`): each time with a fresh link, never to someone who answered, at most once a day per person.
+   */
+  setReminders: builders
+    .input(SetRemindersInput)
+    .mutation(({ ctx, input }) => setReminderSchedule(ctx.db, { ...tenant(ctx.member), ...input })),
 
   duplicate: builders
     .input(SurveyIdInput)

@@ -1,4 +1,4 @@
-import { Id, QuestionFacet, QuestionType, ReportingPeriod, Scale, SurveyKind } from '@facets/domain';
+import { Id, QuestionFacet, QuestionType, ReminderSchedule, ReportingPeriod, Scale, SurveyKind } from '@facets/domain';
 import { z } from 'zod';
 import { SegmentKey } from '../inputs.ts';
 
@@ -23,6 +23,8 @@ export const SetHeadlineInput = z.strictObject({ surveyId: Id, headline: z.boole
 export const SetProgrammeInput = z.strictObject({ surveyId: Id, programmeSurveyId: Id.nullable() });
 /** The calendar period a continuous survey reports by, one wave per period; null: its waves are scheduled by hand. */
 export const SetPeriodInput = z.strictObject({ surveyId: Id, period: ReportingPeriod.nullable() });
+/** When the invited who have not answered are reminded: days after opening, days before closing (both empty: never). */
+export const SetRemindersInput = z.strictObject({ surveyId: Id, ...ReminderSchedule.shape });
 export const WaveIdInput = z.strictObject({ waveId: Id });
 export const GroupIdInput = z.strictObject({ groupId: Id });
 export const ListSurveysInput = z.strictObject({ groupId: Id.optional() }).optional();

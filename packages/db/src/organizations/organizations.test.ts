@@ -40,7 +40,8 @@ async function digest(db: Kysely<Database>, organizationId?: string): Promise<Re
   return out;
 }
 
-/** The rows the demo seed does not write: a publication, an audit event, a message, a self-assessment. */
+/** The rows the demo seed does not write: a publication, an audit event, a message, a self-assessment, a reminder, an
+ * e-mail turned off, a results notice. */
 async function fillTheRest(db: Kysely<Database>, organizationId: string, memberId: string): Promise<void> {
   await publishClosedWaves(db, { organizationId, k: 5, commentK: 5, now: NOW });
   const at = { organizationId, now: NOW, newId };
@@ -65,6 +66,41 @@ async function fillTheRest(db: Kysely<Database>, organizationId: string, memberI
     runAt: NOW,
     now: NOW,
   });
+  const wave = await db
+    .selectFrom('wave')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  const person = await db
+    .selectFrom('stakeholder')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('reminder')
+    .values({
+      organization_id: organizationId,
+      wave_id: wave.id,
+      stakeholder_id: person.id,
+      day: NOW.slice(0, 10),
+      outbox_id: newId(),
+      created_at: NOW,
+    })
+    .execute();
+  await db
+    .insertInto('notification_optout')
+    .values({
+      organization_id: organizationId,
+      recipient_kind: 'member',
+      recipient_id: memberId,
+      kind: 'results_published',
+      created_at: NOW,
+    })
+    .execute();
+  await db
+    .insertInto('results_notice')
+    .values({ organization_id: organizationId, wave_id: wave.id, created_at: NOW })
+    .execute();
 }
 
 describe.each(await testDialects())('organisations on %s', (dialect) => {

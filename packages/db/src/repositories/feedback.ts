@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, FeedbackCategory, FeedbackStatus, invalid, lengthDetail } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { notifyFeedbackArrived, notifyFeedbackChange } from '../notifications/send.ts';
 import type { Database } from '../schema.ts';
 import type { DimensionRef } from './groups.ts';
 import { inTransaction, isUniqueViolation, localized } from './rows.ts';
@@ -41,6 +42,8 @@ export interface CreateFeedbackInput {
   idempotencyKey: string;
   category: string;
   dimensionId?: string | null;
+  /** Where the e-mails it causes link to; without it, none is written (notifications/send.ts). */
+  notify?: { baseUrl: string };
   body: string;
   reference?: string | null;
   now: string;
@@ -88,6 +91,10 @@ export async function createFeedback(
       if (replay) return replay;
       const row = await checkedFeedback(trx, input);
       await trx.insertInto('feedback').values(row).execute();
+      if (input.notify) {
+        const at = { organizationId: input.organizationId, now: input.now, newId: input.newId };
+        await notifyFeedbackArrived(trx, { ...at, ...input.notify, feedbackId: row.id });
+      }
       return { id: row.id, duplicate: false };
     });
   } catch (error) {
@@ -301,6 +308,8 @@ export async function addReply(
     body: string;
     now: string;
     newId: () => string;
+    /** Where the e-mail to the author links to; without it, none is written. */
+    notify?: { baseUrl: string };
   },
 ): Promise<{ id: string }> {
   const body = input.body.trim();
@@ -345,13 +354,24 @@ export async function addReply(
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', feedback.id)
       .execute();
+    if (input.notify && author.kind === 'staff') {
+      const at = { organizationId: input.organizationId, now: input.now, newId: input.newId };
+      await notifyFeedbackChange(trx, { ...at, ...input.notify, feedbackId: feedback.id, change: { kind: 'reply' } });
+    }
     return { id };
   });
 }
 
 export async function setFeedbackStatus(
   db: Kysely<Database>,
-  input: { organizationId: string; feedbackId: string; status: string; now: string },
+  input: {
+    organizationId: string;
+    feedbackId: string;
+    status: string;
+    now: string;
+    /** Where the e-mail to the author links to, and its ids; without it, none is written. */
+    notify?: { baseUrl: string; newId: () => string };
+  },
 ): Promise<{ id: string; status: FeedbackStatus }> {
   const status = FeedbackStatus.safeParse(input.status);
   if (!status.success) throw invalid('status', `must be one of ${FeedbackStatus.options.join(', ')}`, 'invalid_value');
@@ -363,6 +383,15 @@ export async function setFeedbackStatus(
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', feedback.id)
       .execute();
+    if (input.notify && feedback.status !== status.data) {
+      await notifyFeedbackChange(trx, {
+        organizationId: input.organizationId,
+        now: input.now,
+        ...input.notify,
+        feedbackId: feedback.id,
+        change: { kind: 'status', status: status.data },
+      });
+    }
     return { id: feedback.id, status: status.data };
   });
 }

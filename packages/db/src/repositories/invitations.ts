@@ -187,6 +187,27 @@ export async function markInvitationUsed(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Gives an unused, unexpired invitation a fresh token and returns it (a reminder carries a link that works, and only
+ * the hash is kept, so the old token cannot be sent again); the link sent before stops working. Null when the
+ * invitation was used or expired meanwhile.
+ */
+export async function reissueInvitationToken(
+  db: Kysely<Database>,
+  args: { organizationId: string; invitationId: string; now: string; newToken?: () => string },
+): Promise<string | null> {
+  const token = (args.newToken ?? newInvitationToken)();
+  const result = await db
+    .updateTable('invitation')
+    .set({ token_hash: hashToken(token) })
+    .where('organization_id', '=', args.organizationId)
+    .where('id', '=', args.invitationId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', args.now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1 ? token : null;
+}
+
 /** How many distinct people were invited to a wave, and how many of them used a link. */
 export async function invitationCounts(
   db: Kysely<Database>,

@@ -5,6 +5,7 @@ import {
   type QuestionDesign,
   type QuestionFacet,
   type QuestionType,
+  type ReminderSchedule,
   ReportingPeriod,
   type Scale,
   type SurveyKind,
@@ -12,6 +13,7 @@ import {
   waveState,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { parseReminderSchedule } from '../reminders/schedule.ts';
 import type { Database } from '../schema.ts';
 import type { GroupRef } from './organizations.ts';
 import { bool, localized, localizedOrNull, parseJson } from './rows.ts';
@@ -55,6 +57,8 @@ export interface SurveySummary {
   published: boolean;
   /** The calendar period a continuous survey reports by (`surveys.setPeriod`): one wave per period; null: by hand. */
   period: ReportingPeriod | null;
+  /** When the invited who have not answered are reminded (`surveys.setReminders`). */
+  reminders: ReminderSchedule;
   /** draft: no wave launched yet; open: a wave is scheduled or taking answers; closed: every wave is over. */
   status: 'draft' | 'open' | 'closed';
   questionCount: number;
@@ -131,6 +135,7 @@ export async function listSurveys(
       's.programme_survey_id',
       's.primary_segment_key',
       's.period',
+      's.reminders',
       's.created_at',
       'g.id as group_id',
       'g.code as group_code',
@@ -223,6 +228,7 @@ export async function listSurveys(
       // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
       published: Boolean(s.published),
       period: ReportingPeriod.safeParse(s.period).data ?? null,
+      reminders: parseReminderSchedule(s.reminders),
       status: statusOf(own),
       questionCount: Number(s.question_count ?? 0),
       createdAt: s.created_at,

@@ -1,0 +1,4 @@
+export { feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail } from './mail.ts';
+export { type Recipient, setNotification, turnedOff, turnedOffAmong } from './preferences.ts';
+export { type NotifyArgs, notifyFeedbackArrived, notifyFeedbackChange, sendResultsDigests } from './send.ts';
+export { unsubscribe, unsubscribeLink, unsubscribeToken } from './unsubscribe.ts';

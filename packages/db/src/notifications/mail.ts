@@ -1,0 +1,133 @@
+import type { FeedbackStatus, Locale, LocalizedText } from '@facets/domain';
+
+/**
+ * The optional e-mails, in the recipient's language. Each ends with the link that turns its kind off. None carries
+ * what its reader could not see in the console or the portal: no feedback text (it is read where it is handled), no
+ * figure below k.
+ */
+
+type Mail = { subject: string; body: string };
+
+const footer = (locale: Locale, unsubscribe: string) =>
+  locale === 'fr'
+    ? ['', '—', `Ne plus recevoir ces messages : ${unsubscribe}`]
+    : ['', '—', `Stop receiving these messages: ${unsubscribe}`];
+
+const STATUS: Record<FeedbackStatus, { fr: string; en: string }> = {
+  received: { fr: 'reçu', en: 'received' },
+  acknowledged: { fr: 'pris en compte', en: 'acknowledged' },
+  in_progress: { fr: 'en cours de traitement', en: 'in progress' },
+  resolved: { fr: 'résolu', en: 'resolved' },
+};
+
+/** To a stakeholder about feedback they gave under their name. */
+export function feedbackUpdateMail(args: {
+  locale: Locale;
+  organizationName: string;
+  personName: string;
+  change: { kind: 'reply' } | { kind: 'status'; status: FeedbackStatus };
+  link: string;
+  unsubscribe: string;
+}): Mail {
+  const { locale, organizationName: org, personName: name, link } = args;
+  const status = args.change.kind === 'status' ? STATUS[args.change.status] : null;
+  if (locale === 'fr') {
+    return {
+      subject: status ? `${org} : votre retour est ${status.fr}` : `${org} a répondu à votre retour`,
+      body: [
+        `Bonjour ${name},`,
+        '',
+        status
+          ? `Le retour que vous avez donné à ${org} est désormais ${status.fr}.`
+          : `${org} a répondu au retour que vous avez donné.`,
+        `Le lire dans votre espace : ${link}`,
+        ...footer('fr', args.unsubscribe),
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: status ? `${org}: your feedback is ${status.en}` : `${org} replied to your feedback`,
+    body: [
+      `Hello ${name},`,
+      '',
+      status ? `The feedback you gave ${org} is now ${status.en}.` : `${org} replied to the feedback you gave.`,
+      `Read it in your space: ${link}`,
+      ...footer('en', args.unsubscribe),
+    ].join('\n'),
+  };
+}
+
+/** To those who handle feedback: some has arrived (its text is read in the inbox). */
+export function feedbackArrivedMail(args: {
+  locale: Locale;
+  organizationName: string;
+  groupLabel: LocalizedText;
+  link: string;
+  unsubscribe: string;
+}): Mail {
+  const group = args.groupLabel[args.locale];
+  if (args.locale === 'fr') {
+    return {
+      subject: `${args.organizationName} : un nouveau retour (${group})`,
+      body: [
+        'Bonjour,',
+        '',
+        `Un nouveau retour est arrivé de la part du groupe « ${group} ».`,
+        `Le lire dans la boîte de réception : ${args.link}`,
+        ...footer('fr', args.unsubscribe),
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: `${args.organizationName}: new feedback (${group})`,
+    body: [
+      'Hello,',
+      '',
+      `New feedback has arrived from the group “${group}”.`,
+      `Read it in the inbox: ${args.link}`,
+      ...footer('en', args.unsubscribe),
+    ].join('\n'),
+  };
+}
+
+/** To leadership and managers: a wave's results are published. `respondents` only when shown (from k on). */
+export function resultsDigestMail(args: {
+  locale: Locale;
+  organizationName: string;
+  surveyTitle: LocalizedText;
+  waveLabel: string;
+  respondents: number | null;
+  link: string;
+  unsubscribe: string;
+}): Mail {
+  const title = args.surveyTitle[args.locale];
+  const n = args.respondents;
+  if (args.locale === 'fr') {
+    return {
+      subject: `${args.organizationName} : les résultats de « ${title} » (${args.waveLabel}) sont publiés`,
+      body: [
+        'Bonjour,',
+        '',
+        `Les résultats de l’enquête « ${title} », vague ${args.waveLabel}, sont publiés.`,
+        n === null
+          ? 'Trop peu de personnes ont répondu pour que les résultats du groupe entier soient montrés.'
+          : `${new Intl.NumberFormat('fr-FR').format(n)} personnes ont répondu.`,
+        `Les lire dans la console : ${args.link}`,
+        ...footer('fr', args.unsubscribe),
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: `${args.organizationName}: results of “${title}” (${args.waveLabel}) are published`,
+    body: [
+      'Hello,',
+      '',
+      `The results of the survey “${title}”, wave ${args.waveLabel}, are published.`,
+      n === null
+        ? 'Too few people answered for the whole group’s results to be shown.'
+        : `${new Intl.NumberFormat('en-GB').format(n)} people answered.`,
+      `Read them in the console: ${args.link}`,
+      ...footer('en', args.unsubscribe),
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,194 @@
+import {
+  FEEDBACK_READERS,
+  type FeedbackStatus,
+  Locale,
+  type NotificationKind,
+  RESULTS_NOTIFIED,
+  type StaffRole,
+} from '@facets/domain';
+import type { Kysely } from 'kysely';
+import type { PublishedContent } from '../publication/content.ts';
+import { enqueueMessage } from '../repositories/outbox.ts';
+import { inTransaction, localized } from '../repositories/rows.ts';
+import type { Database } from '../schema.ts';
+import { feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail } from './mail.ts';
+import { type Recipient, turnedOff, turnedOffAmong } from './preferences.ts';
+import { unsubscribeLink, unsubscribeToken } from './unsubscribe.ts';
+
+/**
+ * Writes the optional e-mails to the outbox, in the transaction of the change that causes them (feedback) or of the
+ * notice that records them (results). Each skips those who turned its kind off and carries its unsubscribe link.
+ */
+
+export interface NotifyArgs {
+  organizationId: string;
+  now: string;
+  newId: () => string;
+  baseUrl: string;
+}
+
+const localeOf = (value: string | null, fallback: string): Locale =>
+  Locale.safeParse(value ?? fallback).data ?? Locale.safeParse(fallback).data ?? 'fr';
+
+async function organizationOf(db: Kysely<Database>, organizationId: string) {
+  return db
+    .selectFrom('organization')
+    .select(['name', 'default_locale'])
+    .where('id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+}
+
+async function link(db: Kysely<Database>, args: NotifyArgs, recipient: Recipient, kind: NotificationKind) {
+  return unsubscribeLink(
+    args.baseUrl,
+    await unsubscribeToken(db, { organizationId: args.organizationId, recipient, kind }),
+  );
+}
+
+/**
+ * Tells the author of named feedback of a reply or a new status. Anonymous feedback has no address: its author
+ * follows it in the portal with their key.
+ */
+export async function notifyFeedbackChange(
+  trx: Kysely<Database>,
+  args: NotifyArgs & { feedbackId: string; change: { kind: 'reply' } | { kind: 'status'; status: FeedbackStatus } },
+): Promise<void> {
+  const author = await trx
+    .selectFrom('feedback as f')
+    .innerJoin('stakeholder as p', (j) =>
+      j.onRef('p.id', '=', 'f.stakeholder_id').onRef('p.organization_id', '=', 'f.organization_id'),
+    )
+    .innerJoin('stakeholder_group as g', 'g.id', 'f.group_id')
+    .select(['p.id', 'p.email', 'p.display_name', 'p.locale', 'p.erased_at', 'g.code'])
+    .where('f.organization_id', '=', args.organizationId)
+    .where('f.id', '=', args.feedbackId)
+    .executeTakeFirst();
+  if (!author?.email || author.erased_at !== null) return;
+  const recipient: Recipient = { kind: 'stakeholder', id: author.id };
+  if ((await turnedOff(trx, { organizationId: args.organizationId, recipient })).has('feedback_update')) return;
+  const organization = await organizationOf(trx, args.organizationId);
+  const mail = feedbackUpdateMail({
+    locale: localeOf(author.locale, organization.default_locale),
+    organizationName: organization.name,
+    personName: author.display_name,
+    change: args.change,
+    link: `${args.baseUrl}/${encodeURIComponent(author.code)}/feedback`,
+    unsubscribe: await link(trx, args, recipient, 'feedback_update'),
+  });
+  await enqueueMessage(trx, { ...args, to: author.email, ...mail });
+}
+
+/** The organisation's active members of these roles, with their address; managers with their department. */
+async function staffOf(db: Kysely<Database>, organizationId: string, roles: readonly StaffRole[]) {
+  return db
+    .selectFrom('member as m')
+    .innerJoin('auth_user as u', 'u.id', 'm.user_id')
+    .select(['m.id', 'm.role', 'u.email'])
+    .where('m.organization_id', '=', organizationId)
+    .where('m.role', 'in', [...roles])
+    .where('m.removed_at', 'is', null)
+    .orderBy('m.id')
+    .execute();
+}
+
+/**
+ * Tells those who read feedback that named feedback has arrived. Anonymous feedback keeps only the day it was given
+ * (feedback.ts), so no message marks its moment: its readers find it in the inbox.
+ */
+export async function notifyFeedbackArrived(
+  trx: Kysely<Database>,
+  args: NotifyArgs & { feedbackId: string },
+): Promise<void> {
+  const feedback = await trx
+    .selectFrom('feedback as f')
+    .innerJoin('stakeholder_group as g', 'g.id', 'f.group_id')
+    .select(['f.stakeholder_id', 'g.label'])
+    .where('f.organization_id', '=', args.organizationId)
+    .where('f.id', '=', args.feedbackId)
+    .executeTakeFirst();
+  if (!feedback || feedback.stakeholder_id === null) return;
+  const readers = await staffOf(trx, args.organizationId, FEEDBACK_READERS);
+  const off = await turnedOffAmong(trx, {
+    organizationId: args.organizationId,
+    kind: 'feedback_arrived',
+    recipientKind: 'member',
+    ids: readers.map((r) => r.id),
+  });
+  const organization = await organizationOf(trx, args.organizationId);
+  const locale = localeOf(null, organization.default_locale);
+  for (const reader of readers.filter((r) => !off.has(r.id))) {
+    const mail = feedbackArrivedMail({
+      locale,
+      organizationName: organization.name,
+      groupLabel: localized(feedback.label),
+      link: `${args.baseUrl}/console/inbox`,
+      unsubscribe: await link(trx, args, { kind: 'member', id: reader.id }, 'feedback_arrived'),
+    });
+    await enqueueMessage(trx, { ...args, to: reader.email, ...mail });
+  }
+}
+
+/** Publications older than this when first seen get no digest (a server upgraded with years of waves). */
+const DIGEST_WITHIN_MS = 2 * 86_400_000;
+
+/**
+ * Writes, once per wave, the digest of its published results to leadership and to managers (employee surveys only,
+ * their remit): the survey, the wave, the whole group's respondents only when the publication shows them, and a link.
+ * A `results_notice` row keyed by the wave, written in the same transaction, makes a second run write nothing.
+ */
+export async function sendResultsDigests(db: Kysely<Database>, args: NotifyArgs): Promise<{ waves: string[] }> {
+  const since = new Date(Date.parse(args.now) - DIGEST_WITHIN_MS).toISOString();
+  const pending = await db
+    .selectFrom('wave_publication as p')
+    .innerJoin('wave as w', (j) =>
+      j.onRef('w.id', '=', 'p.wave_id').onRef('w.organization_id', '=', 'p.organization_id'),
+    )
+    .innerJoin('survey as s', 's.id', 'w.survey_id')
+    .innerJoin('stakeholder_group as g', 'g.id', 'p.group_id')
+    .leftJoin('results_notice as n', (j) =>
+      j.onRef('n.wave_id', '=', 'p.wave_id').onRef('n.organization_id', '=', 'p.organization_id'),
+    )
+    .select(['p.wave_id', 'p.group_id', 'p.content', 'w.label', 's.title', 'g.kind as group_kind'])
+    .where('p.organization_id', '=', args.organizationId)
+    .where('p.published_at', '>=', since)
+    .where('n.wave_id', 'is', null)
+    .orderBy('p.wave_id')
+    .execute();
+  const waves: string[] = [];
+  for (const wave of pending) {
+    const written = await inTransaction(db, async (trx) => {
+      const claimed = await trx
+        .insertInto('results_notice')
+        .values({ organization_id: args.organizationId, wave_id: wave.wave_id, created_at: args.now })
+        .onConflict((oc) => oc.doNothing())
+        .returning('wave_id')
+        .executeTakeFirst();
+      if (!claimed) return false;
+      const roles = RESULTS_NOTIFIED.filter((r) => r !== 'manager' || wave.group_kind === 'employee');
+      const staff = await staffOf(trx, args.organizationId, roles);
+      const off = await turnedOffAmong(trx, {
+        organizationId: args.organizationId,
+        kind: 'results_published',
+        recipientKind: 'member',
+        ids: staff.map((m) => m.id),
+      });
+      const organization = await organizationOf(trx, args.organizationId);
+      const content = JSON.parse(wave.content) as PublishedContent;
+      for (const member of staff.filter((m) => !off.has(m.id))) {
+        const mail = resultsDigestMail({
+          locale: localeOf(null, organization.default_locale),
+          organizationName: organization.name,
+          surveyTitle: localized(wave.title),
+          waveLabel: wave.label,
+          respondents: content.respondents,
+          link: `${args.baseUrl}/console/groups/${encodeURIComponent(wave.group_id)}`,
+          unsubscribe: await link(trx, args, { kind: 'member', id: member.id }, 'results_published'),
+        });
+        await enqueueMessage(trx, { ...args, to: member.email, ...mail });
+      }
+      return true;
+    });
+    if (written) waves.push(wave.wave_id);
+  }
+  return { waves };
+}
