@@ -1,4 +1,11 @@
-import { createFeedback, type Database, issueInvitations, newId, unsubscribeToken } from '@facets/db';
+import {
+  createFeedback,
+  type Database,
+  issueInvitations,
+  keepProgrammesCurrent,
+  newId,
+  unsubscribeToken,
+} from '@facets/db';
 import { addStakeholder } from '@facets/db/testing';
 import type { GroupKind } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -257,6 +264,11 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
       },
     },
   };
+  // As the server's upkeep job does from its start: closed waves are published before anyone reads them, so that no
+  // read (accepted or refused) is the one that happens to publish.
+  for (const org of [ours, other]) {
+    await keepProgrammesCurrent(db, { organizationId: org.organizationId, now: org.now, newId });
+  }
   return { ours, other, callers, feedback };
 }
 
