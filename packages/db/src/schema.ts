@@ -22,6 +22,24 @@ export interface OrganizationTable {
   created_at: string;
   /** 1 when stakeholders may give feedback anonymously (the default). */
   allow_anonymous_feedback: Generated<number>;
+  /** JSON array of the languages the organisation writes in (`["fr","en"]`, `["fr"]`, `["en"]`). */
+  languages: Generated<string>;
+}
+
+/** One entry of an organisation's list (domain organisation-lists.ts): an owner department, initiative kind or channel. */
+export interface OrganizationListEntryTable {
+  organization_id: string;
+  /** department | initiative_kind | promise_channel */
+  list: string;
+  /** Chosen once, never changed: initiatives and promises store it. */
+  code: string;
+  /** JSON { fr?, en? } in the organisation's languages. */
+  label: LocalizedJson;
+  /** Order in which the list is offered. */
+  position: number;
+  /** Set when archived: kept for the rows that name it, offered to no new one. */
+  archived_at: string | null;
+  created_at: string;
 }
 
 // ── better-auth's tables, snake_case columns mapped in the auth configuration ──
@@ -538,6 +556,7 @@ export interface PlanActionUpdateTable {
 
 export interface Database {
   organization: OrganizationTable;
+  organization_list_entry: OrganizationListEntryTable;
   auth_user: AuthUserTable;
   auth_session: AuthSessionTable;
   auth_account: AuthAccountTable;

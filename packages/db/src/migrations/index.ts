@@ -19,6 +19,7 @@ import * as addModelArchiving from './2026_12_03_1300_add_model_archiving.ts';
 import * as addPeopleDirectory from './2026_12_03_1400_add_people_directory.ts';
 import * as createJob from './2026_12_03_1500_create_job.ts';
 import * as addOutboxNextAttempt from './2026_12_03_1510_add_outbox_next_attempt.ts';
+import * as addOrganisationLists from './2026_12_03_1700_add_organisation_lists.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1400_add_people_directory': addPeopleDirectory,
   '2026_12_03_1500_create_job': createJob,
   '2026_12_03_1510_add_outbox_next_attempt': addOutboxNextAttempt,
+  '2026_12_03_1700_add_organisation_lists': addOrganisationLists,
 };
 
 export const migrationProvider: MigrationProvider = {
