@@ -58,7 +58,8 @@ export function updateSettingsAudited(ctx: Ctx, changes: Partial<OrganizationSet
   return inTransaction(ctx.db, async (trx) => {
     const before = await getOrganizationSettings(trx, organizationId);
     const after = await updateOrganizationSettings(trx, { organizationId, changes });
-    const changed = changesOf({ ...before }, { ...after });
+    const flat = (s: OrganizationSettings) => ({ ...s, languages: s.languages.join(', ') });
+    const changed = changesOf(flat(before), flat(after));
     if (Object.keys(changed).length > 0) {
       await audit(ctx, trx, { action: 'settings.update', target: null, details: changed });
     }
