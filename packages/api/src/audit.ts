@@ -19,7 +19,7 @@ import {
   updateStaffMember,
   updateSurvey,
 } from '@facets/db';
-import { type AuditAction, type AuditDetails, changesOf, DomainError, waveState } from '@facets/domain';
+import { type AuditAction, type AuditDetails, changesOf, DomainError, textIn, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { type Context, nowIso } from './context.ts';
 
@@ -85,7 +85,7 @@ export function updateSurveyAudited(
       target: survey.id,
       // The survey's title in the organisation's default language.
       details: {
-        survey: ctx.member.organization.defaultLocale === 'fr' ? input.title.fr : input.title.en,
+        survey: textIn(input.title)[ctx.member.organization.defaultLocale === 'fr' ? 'fr' : 'en'],
         group: survey.groupCode,
         primarySegmentKey,
       },

@@ -7,6 +7,7 @@ import { createInitiative, updateInitiative } from '../repositories/initiatives.
 import { listInitiatives } from '../repositories/plans.ts';
 import { createPromise } from '../repositories/promises.ts';
 import { updateOrganizationSettings } from '../repositories/settings.ts';
+import { createSurvey } from '../repositories/survey-builder.ts';
 import type { Database } from '../schema.ts';
 import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
 import {
@@ -195,5 +196,11 @@ describe.each(dialects)('the organisation’s lists and languages (%s)', (dialec
     expect(listed?.title).toEqual({ fr: 'Onboarding', en: 'Onboarding' });
     const noTitle = await refusal(createInitiative(db, { ...initiative({ title: { fr: 'Accueil' } }), ...theirs }));
     expect(noTitle).toMatchObject({ field: 'title.en', reason: 'required' });
+    const survey = (title: { fr?: string; en?: string }) =>
+      createSurvey(db, { ...theirs, organizationName: 'O', groupId: other.groups.employee, title, now, newId });
+    expect(await refusal(survey({ fr: 'Baromètre' }))).toMatchObject({ field: 'title.en', reason: 'required' });
+    const { surveyId } = await survey({ en: 'Pulse' });
+    const stored = await db.selectFrom('survey').select('title').where('id', '=', surveyId).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.title)).toEqual({ en: 'Pulse' });
   });
 });
