@@ -14,7 +14,6 @@ import {
   listFocusAreas,
   newId,
   removeFocusArea,
-  removeListEntry,
   saveQuestions,
   scheduleWave,
   setIntendedExperience,
@@ -459,7 +458,14 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     LEADERS,
     async (api, e) => {
       const entry = await entryOf(e);
-      await removeListEntry(db.db, { organizationId: e.org.organizationId, ...entry, now: e.org.now });
+      // Archived, as an entry an initiative names is when removed.
+      await db.db
+        .updateTable('organization_list_entry')
+        .set({ archived_at: e.org.now })
+        .where('organization_id', '=', e.org.organizationId)
+        .where('list', '=', entry.list)
+        .where('code', '=', entry.code)
+        .execute();
       await afterSetUp?.();
       return api.model.lists.restore(entry);
     },

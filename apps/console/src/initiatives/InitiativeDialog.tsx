@@ -7,6 +7,7 @@ import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from 
 import { Dialog } from '../forms/Dialog.tsx';
 import { DialogForm } from '../forms/DialogForm.tsx';
 import { isDay } from '../forms/dates.ts';
+import { useOrgLanguages } from '../forms/languages.ts';
 import type { Bilingual, InitiativeItem, PlanDimensions } from '../forms/types.ts';
 import { STATUSES } from './board.ts';
 import { type Target, TargetsPicker } from './TargetsPicker.tsx';
@@ -55,6 +56,7 @@ function InitiativeForm(props: {
   onDone: (message: string) => void;
 }) {
   const { t, lang } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const e = props.existing;
@@ -87,8 +89,8 @@ function InitiativeForm(props: {
   const submit = () => {
     const hasDescription = Boolean(description.fr.trim() || description.en.trim());
     const next: Errors = {
-      title: bilingualErrors(title, MAX_TITLE, t),
-      description: hasDescription ? bilingualErrors(description, MAX_DESCRIPTION, t) : undefined,
+      title: bilingualErrors(title, MAX_TITLE, t, languages),
+      description: hasDescription ? bilingualErrors(description, MAX_DESCRIPTION, t, languages) : undefined,
       startDate: startDate && !isDay(startDate) ? t('form.dateInvalid') : undefined,
       endDate:
         endDate && !isDay(endDate)
@@ -103,8 +105,8 @@ function InitiativeForm(props: {
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
     const fields = {
-      title: trimmed(title),
-      description: hasDescription ? trimmed(description) : null,
+      title: trimmed(title, languages),
+      description: hasDescription ? trimmed(description, languages) : null,
       kind: kind as InitiativeItem['kind'],
       ownerDepartment: department as InitiativeItem['ownerDepartment'],
       status: status as InitiativeItem['status'],

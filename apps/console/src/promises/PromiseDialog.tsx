@@ -7,6 +7,7 @@ import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from 
 import { Dialog } from '../forms/Dialog.tsx';
 import { DialogForm } from '../forms/DialogForm.tsx';
 import { isDay } from '../forms/dates.ts';
+import { useOrgLanguages } from '../forms/languages.ts';
 import type { Bilingual, PlanDimensions, PromiseItem } from '../forms/types.ts';
 
 /** The API's bound on a promise's statement (plan-inputs.ts). */
@@ -41,6 +42,7 @@ function PromiseForm(props: {
   onDone: (message: string) => void;
 }) {
   const { t, lang } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const e = props.existing;
@@ -63,7 +65,7 @@ function PromiseForm(props: {
 
   const submit = () => {
     const next = {
-      statement: bilingualErrors(statement, MAX_STATEMENT, t),
+      statement: bilingualErrors(statement, MAX_STATEMENT, t, languages),
       madeOn: isDay(madeOn) ? undefined : t('form.dateInvalid'),
     };
     setErrors(next);
@@ -72,7 +74,7 @@ function PromiseForm(props: {
       groupId,
       dimensionId: dimensionId || null,
       channel: channel as PromiseItem['channel'],
-      statement: trimmed(statement),
+      statement: trimmed(statement, languages),
       madeOn,
     };
     if (e) update.mutate({ promiseId: e.id, ...fields });
