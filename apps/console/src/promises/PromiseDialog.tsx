@@ -1,4 +1,3 @@
-import { PROMISE_CHANNELS } from '@facets/domain';
 import { pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -9,6 +8,7 @@ import { DialogForm } from '../forms/DialogForm.tsx';
 import { isDay } from '../forms/dates.ts';
 import { useOrgLanguages } from '../forms/languages.ts';
 import type { Bilingual, PlanDimensions, PromiseItem } from '../forms/types.ts';
+import { offered, useOrgLists } from '../model/lists.ts';
 
 /** The API's bound on a promise's statement (plan-inputs.ts). */
 const MAX_STATEMENT = 1000;
@@ -49,6 +49,7 @@ function PromiseForm(props: {
   const [groupId, setGroupId] = useState(e?.groupId ?? props.structure.groups[0]?.id ?? '');
   const [dimensionId, setDimensionId] = useState(e?.dimensionId ?? '');
   const [channel, setChannel] = useState<string>(e?.channel ?? 'marketing');
+  const channels = useOrgLists().options('promise_channel', e?.channel);
   const [statement, setStatement] = useState<Bilingual>(e?.statement ?? { fr: '', en: '' });
   const [madeOn, setMadeOn] = useState(e?.madeOn ?? new Date().toISOString().slice(0, 10));
   const [errors, setErrors] = useState<{ statement?: BilingualErrors; madeOn?: string }>({});
@@ -73,7 +74,7 @@ function PromiseForm(props: {
     const fields = {
       groupId,
       dimensionId: dimensionId || null,
-      channel: channel as PromiseItem['channel'],
+      channel: offered(channel, channels),
       statement: trimmed(statement, languages),
       madeOn,
     };
@@ -104,9 +105,9 @@ function PromiseForm(props: {
         />
         <Select
           label={t('promises.fieldChannel')}
-          value={channel}
+          value={offered(channel, channels)}
           onChange={(ev) => setChannel(ev.currentTarget.value)}
-          options={PROMISE_CHANNELS.map((c) => ({ value: c, label: t(`promises.channel.${c}`) }))}
+          options={channels}
         />
         <TextInput
           type="date"
