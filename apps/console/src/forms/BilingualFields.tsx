@@ -68,5 +68,7 @@ export function bilingualErrors(
 }
 
 /** The text to send: the organisation's languages only, trimmed (the others are not asked, so not sent). */
-export const trimmed = (value: Bilingual, languages: readonly Locale[] = LOCALES): { fr?: string; en?: string } =>
-  Object.fromEntries(languages.map((l) => [l, value[l].trim()]));
+export const trimmed = (
+  value: { fr?: string | undefined; en?: string | undefined },
+  languages: readonly Locale[] = LOCALES,
+): { fr?: string; en?: string } => Object.fromEntries(languages.map((l) => [l, (value[l] ?? '').trim()]));
