@@ -5,9 +5,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { trimmed } from '../forms/BilingualFields.tsx';
 import { useOrgLanguages } from '../forms/languages.ts';
-
-type Text = { fr?: string | undefined; en?: string | undefined };
-
 import type { QuestionDraft, SurveyDetail } from './api.ts';
 import { questionIndexOf, useSurveyError } from './errors.ts';
 import { QuestionEditor } from './QuestionEditor.tsx';
@@ -102,6 +99,8 @@ export function QuestionsSection({ survey, canBuild }: { survey: SurveyDetail; c
     </Card>
   );
 }
+
+type Text = { fr?: string | undefined; en?: string | undefined };
 
 /** A question as sent: its texts in the organisation's languages only (the others are not asked). */
 function written<Q extends { prompt: Text; options: { value: string; label: Text }[] | null }>(
