@@ -1,7 +1,6 @@
 import {
   checkQuestionDesigns,
   DomainError,
-  type LocalizedText,
   type QuestionDesign,
   type SurveyKind,
   type WrittenText,
