@@ -1,6 +1,7 @@
 import { STAFF_ROLES } from '@facets/domain';
 import { AccessDenied, AuthGate, homeOf, type Me, matchPath, NotFound, useLang, useRouter } from '@facets/portal-kit';
 import { useEffect } from 'react';
+import { OrgLanguages } from './forms/languages.ts';
 import { pageAllowed } from './frame/nav.ts';
 import { Sidebar } from './frame/Sidebar.tsx';
 import { PAGES, pageTitleKey } from './pages.tsx';
@@ -42,5 +43,9 @@ function ConsoleRoutes({ me }: { me: Me }) {
   if (!route?.params) return <NotFound />;
   // A page that exists but not for this role says so, rather than pretending the address is wrong.
   if (!pageAllowed(route.page, me.role)) return <AccessDenied message={t('console.notForRole')} />;
-  return route.page.render(me, route.params);
+  return (
+    <OrgLanguages.Provider value={me.organization.languages}>
+      {route.page.render(me, route.params)}
+    </OrgLanguages.Provider>
+  );
 }

@@ -4,6 +4,7 @@ import {
   createAttribute,
   createGroup,
   createInitiative,
+  createListEntry,
   createPlanAction,
   createPromise,
   createSurvey,
@@ -472,6 +473,35 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     LEADERS,
     async (api, e) => api.model.attributes.removeValue({ ...(await attributeOf(e)), value: 'v1' }),
   ],
+  ['model.lists.get', STAFF, (api) => api.model.lists.get()],
+  [
+    'model.lists.create',
+    LEADERS,
+    (api) => api.model.lists.create({ list: 'department', code: modelCode(), label: bilingual }),
+  ],
+  [
+    'model.lists.rename',
+    LEADERS,
+    async (api, e) => api.model.lists.rename({ ...(await entryOf(e)), label: bilingual }),
+  ],
+  ['model.lists.remove', LEADERS, async (api, e) => api.model.lists.remove(await entryOf(e))],
+  [
+    'model.lists.restore',
+    LEADERS,
+    async (api, e) => {
+      const entry = await entryOf(e);
+      // Archived, as an entry an initiative names is when removed.
+      await db.db
+        .updateTable('organization_list_entry')
+        .set({ archived_at: e.org.now })
+        .where('organization_id', '=', e.org.organizationId)
+        .where('list', '=', entry.list)
+        .where('code', '=', entry.code)
+        .execute();
+      await afterSetUp?.();
+      return api.model.lists.restore(entry);
+    },
+  ],
 ];
 
 const bilingual = { fr: 'Une intention', en: 'An intention' };
@@ -540,6 +570,14 @@ async function groupOf(e: Env): Promise<string> {
   });
   await afterSetUp?.();
   return result.id;
+}
+
+/** A new entry of the organisation's initiative kinds, its code fresh (not one of another organisation's). */
+async function entryOf(e: Env): Promise<{ list: 'initiative_kind'; code: string }> {
+  const ref = { list: 'initiative_kind' as const, code: modelCode() };
+  await createListEntry(db.db, { organizationId: e.org.organizationId, ...ref, label: bilingual, now: e.org.now });
+  await afterSetUp?.();
+  return ref;
 }
 
 /** A new segment attribute of a new group (a group holds a few), with one value `v1` nobody carries. */

@@ -1,4 +1,4 @@
-import { EmailDomain, Id, Locale, SsoRole, StaffRole } from '@facets/domain';
+import { EmailDomain, Id, Locale, OrganizationLanguages, SsoRole, StaffRole } from '@facets/domain';
 import { z } from 'zod';
 
 /** Inputs of the admin.* procedures: strict objects, bounded lengths. */
@@ -31,6 +31,8 @@ export const UpdateSettingsInput = z
     kThreshold: z.number().int().min(3).max(100).optional(),
     commentThreshold: z.number().int().min(3).max(100).optional(),
     allowAnonymousFeedback: z.boolean().optional(),
+    /** French, English or both: the languages its texts are required in. */
+    languages: OrganizationLanguages.optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, 'give at least one setting to change');
 

@@ -30,6 +30,7 @@ import {
   DomainError,
   emailDomainAllowed,
   type SsoRole,
+  textIn,
   waveState,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -70,7 +71,8 @@ export function updateSettingsAudited(ctx: Ctx, changes: Partial<OrganizationSet
   return inTransaction(ctx.db, async (trx) => {
     const before = await getOrganizationSettings(trx, organizationId);
     const after = await updateOrganizationSettings(trx, { organizationId, changes });
-    const changed = changesOf({ ...before }, { ...after });
+    const flat = (s: OrganizationSettings) => ({ ...s, languages: s.languages.join(', ') });
+    const changed = changesOf(flat(before), flat(after));
     if (Object.keys(changed).length > 0) {
       await audit(ctx, trx, { action: 'settings.update', target: null, details: changed });
     }
@@ -96,7 +98,7 @@ export function updateSurveyAudited(
       target: survey.id,
       // The survey's title in the organisation's default language.
       details: {
-        survey: ctx.member.organization.defaultLocale === 'fr' ? input.title.fr : input.title.en,
+        survey: textIn(input.title)[ctx.member.organization.defaultLocale === 'fr' ? 'fr' : 'en'],
         group: survey.groupCode,
         primarySegmentKey,
       },

@@ -1,9 +1,12 @@
 import {
   GroupKind,
   Id,
+  ListEntryCode,
+  ListEntryLabel,
   ModelCode,
   ModelDescription,
   ModelLabel,
+  OrganisationList,
   SEGMENT_VALUES_MAX,
   SegmentValueInput,
 } from '@facets/domain';
@@ -39,3 +42,9 @@ export const RenameAttributeInput = z.strictObject({ ...AttributeRef, label: Mod
 export const AttributeInput = z.strictObject(AttributeRef);
 export const SegmentValueChangeInput = z.strictObject({ ...AttributeRef, value: ModelCode, label: ModelLabel });
 export const SegmentValueRefInput = z.strictObject({ ...AttributeRef, value: ModelCode });
+
+/** An entry of one of the organisation's lists (departments, initiative kinds, promise channels), by its code. */
+const ListEntryRef = { list: OrganisationList, code: ListEntryCode };
+export const CreateListEntryInput = z.strictObject({ ...ListEntryRef, label: ListEntryLabel });
+export const RenameListEntryInput = CreateListEntryInput;
+export const ListEntryInput = z.strictObject(ListEntryRef);

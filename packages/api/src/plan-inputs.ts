@@ -1,11 +1,12 @@
-import { Department, Id, InitiativeKind, InitiativeStatus, PromiseChannel } from '@facets/domain';
+import { Id, InitiativeStatus, ListEntryCode, WrittenText } from '@facets/domain';
 import { z } from 'zod';
 
-/** Inputs of the plan.* procedures: strict objects, bounded lengths, both languages for every text. */
+/**
+ * Inputs of the plan.* procedures: strict objects, bounded lengths, texts in French, English or both (the
+ * repositories require the organisation's languages), kinds, departments and channels as codes of its lists.
+ */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-/** User-authored text in French and English, each required. */
-export const Bilingual = (max: number) => z.strictObject({ fr: text(max), en: text(max) });
+export const Bilingual = WrittenText;
 
 /** A calendar day, YYYY-MM-DD. */
 export const CalendarDate = z.iso.date();
@@ -25,8 +26,8 @@ export const ClearIntendedInput = GroupDimension;
 const InitiativeFields = {
   title: Bilingual(200),
   description: Bilingual(2000).nullable(),
-  kind: InitiativeKind,
-  ownerDepartment: Department,
+  kind: ListEntryCode,
+  ownerDepartment: ListEntryCode,
   status: InitiativeStatus,
   startDate: CalendarDate.nullable(),
   endDate: CalendarDate.nullable(),
@@ -46,7 +47,7 @@ export const PublishInitiativeInput = z.strictObject({ initiativeId: Id, publish
 const PromiseFields = {
   groupId: Id,
   dimensionId: Id.nullable(),
-  channel: PromiseChannel,
+  channel: ListEntryCode,
   statement: Bilingual(1000),
   madeOn: CalendarDate,
 };

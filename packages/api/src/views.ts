@@ -6,7 +6,7 @@ export function sessionView(member: MemberContext) {
   const { user, organization: o, stakeholder: s } = member;
   return {
     user: { id: user.id, name: user.name, email: user.email },
-    organization: { id: o.id, slug: o.slug, name: o.name, kThreshold: o.kThreshold },
+    organization: { id: o.id, slug: o.slug, name: o.name, kThreshold: o.kThreshold, languages: o.languages },
     role: member.role,
     department: member.department,
     stakeholder: s && {

@@ -9,6 +9,7 @@ import {
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { newId } from './ids.ts';
+import { seedListEntries } from './model/lists.ts';
 import { listCompanies, saveCompanyAssignment } from './repositories/companies.ts';
 import type { Database } from './schema.ts';
 
@@ -22,6 +23,8 @@ export interface FixtureOptions {
   slug?: string;
   now?: string;
   kThreshold?: number;
+  /** False on a schema older than the organisation's lists (a migration's test): no list entries written. */
+  lists?: boolean;
 }
 
 export interface SurveyFixture {
@@ -127,6 +130,7 @@ export async function buildFixture(db: Kysely<Database>, options: FixtureOptions
       created_at: now,
     })
     .execute();
+  if (options.lists !== false) await seedListEntries(db, { organizationId, now });
   const tenant = { organization_id: organizationId };
 
   const group = async (kind: GroupKind) => {

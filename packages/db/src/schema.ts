@@ -24,6 +24,24 @@ export interface OrganizationTable {
   allow_anonymous_feedback: Generated<number>;
   /** Signs unsubscribe links (notifications/unsubscribe.ts), made on first use (migration 2026_12_03_1610). */
   notification_key: Generated<string | null>;
+  /** JSON array of the languages the organisation writes in (`["fr","en"]`, `["fr"]`, `["en"]`). */
+  languages: Generated<string>;
+}
+
+/** One entry of an organisation's list (domain organisation-lists.ts): an owner department, initiative kind or channel. */
+export interface OrganizationListEntryTable {
+  organization_id: string;
+  /** department | initiative_kind | promise_channel */
+  list: string;
+  /** Chosen once, never changed: initiatives and promises store it. */
+  code: string;
+  /** JSON { fr?, en? } in the organisation's languages. */
+  label: LocalizedJson;
+  /** Order in which the list is offered. */
+  position: number;
+  /** Set when archived: kept for the rows that name it, offered to no new one. */
+  archived_at: string | null;
+  created_at: string;
 }
 
 // ── better-auth's tables, snake_case columns mapped in the auth configuration ──
@@ -594,6 +612,7 @@ export interface PlanActionUpdateTable {
 
 export interface Database {
   organization: OrganizationTable;
+  organization_list_entry: OrganizationListEntryTable;
   auth_user: AuthUserTable;
   auth_session: AuthSessionTable;
   auth_account: AuthAccountTable;

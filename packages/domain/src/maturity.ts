@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Department, InitiativeKind, InitiativeStatus, LocalizedText } from './model.ts';
+import type { InitiativeKind, InitiativeStatus, LocalizedText } from './model.ts';
 
 /**
  * Stakeholder-experience maturity, from talking about the experience to running the organisation on it:
@@ -27,7 +27,12 @@ export const MATURITY_STAGE_LABELS: Readonly<Record<MaturityStage, LocalizedText
 export interface MaturityEvidence {
   groups: number;
   groupsWithIntended: number;
-  initiatives: readonly { kind: InitiativeKind; ownerDepartment: Department; status: InitiativeStatus }[];
+  /**
+   * Kinds and owner departments are codes of the organisation's lists (organisation-lists.ts). The built-in codes
+   * count as below; an organisation's own entries count as "other": an active one is live, never a service, an offer
+   * or an integrating function (a renamed built-in entry keeps its code, and so its meaning here).
+   */
+  initiatives: readonly { kind: string; ownerDepartment: string; status: InitiativeStatus }[];
   /** Promised group × dimensions with a lived score, and how many of them have lived >= expected − 5. */
   promisedCells: number;
   promisesKept: number;
@@ -85,7 +90,7 @@ const stepLeadershipReview = text(
  */
 export function assessMaturity(evidence: MaturityEvidence, selfStage: MaturityStage | null): MaturityAssessment {
   const live = evidence.initiatives.filter((i) => i.status === 'active' || i.status === 'delivered');
-  const count = (...kinds: InitiativeKind[]) => live.filter((i) => kinds.includes(i.kind)).length;
+  const count = (...kinds: InitiativeKind[]) => live.filter((i) => (kinds as string[]).includes(i.kind)).length;
   const communication = count('communication');
   const services = count('service', 'training');
   const offers = count('offer');

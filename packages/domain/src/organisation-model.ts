@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WrittenText } from './languages.ts';
 
 /*
  * The organisation's own model, edited in the console: its stakeholder groups, their dimensions and their segment
@@ -13,19 +14,16 @@ export const MODEL_CODE_MAX = 40;
 export const ModelCode = z.string().trim().min(1).max(MODEL_CODE_MAX).regex(MODEL_CODE_PATTERN);
 export type ModelCode = z.infer<typeof ModelCode>;
 
-/** A short bilingual name (a group, a dimension, an attribute or one of its values). */
+/**
+ * A short name (a group, a dimension, an attribute or one of its values, an entry of a list) in the organisation's
+ * languages (languages.ts: the repositories require each language it uses).
+ */
 export const MODEL_LABEL_MAX = 120;
-export const ModelLabel = z.strictObject({
-  fr: z.string().trim().min(1).max(MODEL_LABEL_MAX),
-  en: z.string().trim().min(1).max(MODEL_LABEL_MAX),
-});
-export type ModelLabel = z.infer<typeof ModelLabel>;
+export const ModelLabel = WrittenText(MODEL_LABEL_MAX);
+export type ModelLabel = WrittenText;
 
 export const MODEL_DESCRIPTION_MAX = 1000;
-export const ModelDescription = z.strictObject({
-  fr: z.string().trim().min(1).max(MODEL_DESCRIPTION_MAX),
-  en: z.string().trim().min(1).max(MODEL_DESCRIPTION_MAX),
-});
+export const ModelDescription = WrittenText(MODEL_DESCRIPTION_MAX);
 
 /** Segment keys an organisation may not define: `company` is the company record's, counted apart (suppliers). */
 export const RESERVED_SEGMENT_KEYS: readonly string[] = ['company'];
@@ -39,7 +37,15 @@ export const REMOVAL_OUTCOMES = ['deleted', 'archived'] as const;
 export type RemovalOutcome = (typeof REMOVAL_OUTCOMES)[number];
 
 /** The items of the model, as the audit log names them. */
-export const MODEL_ITEMS = ['group', 'dimension', 'attribute', 'value'] as const;
+export const MODEL_ITEMS = [
+  'group',
+  'dimension',
+  'attribute',
+  'value',
+  'department',
+  'initiative_kind',
+  'promise_channel',
+] as const;
 export type ModelItem = (typeof MODEL_ITEMS)[number];
 
 /** A segment value as edited: its code and its bilingual label. */

@@ -1,5 +1,6 @@
 import { invalid } from './errors.ts';
-import type { LocalizedText, QuestionFacet, QuestionType } from './model.ts';
+import type { WrittenText } from './languages.ts';
+import type { QuestionFacet, QuestionType } from './model.ts';
 import type { Scale } from './scales.ts';
 
 /** The rules of a survey's design and of its waves' life, shared by the database layer and the API. */
@@ -9,8 +10,9 @@ export interface QuestionDesign {
   scale: Scale | null;
   facet: QuestionFacet | null;
   dimensionId: string | null;
-  prompt: LocalizedText;
-  options: { value: string; label: LocalizedText }[] | null;
+  /** In the organisation's languages (languages.ts). */
+  prompt: WrittenText;
+  options: { value: string; label: WrittenText }[] | null;
   required: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { Database } from '@facets/db';
+import { type Database, seedListEntries } from '@facets/db';
 import { createRandom } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import {
@@ -57,6 +57,7 @@ export async function writeOrganisation(db: Kysely<Database>, options: WriteOrga
       created_at: CREATED,
     })
     .execute();
+  await seedListEntries(db, { organizationId: org, now: CREATED });
   await insertChunked(
     db,
     'stakeholder_group',

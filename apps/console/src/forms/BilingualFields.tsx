@@ -1,10 +1,12 @@
+import { LOCALES, type Locale } from '@facets/domain';
 import { useLang } from '@facets/portal-kit';
 import { TextArea, TextInput } from '@facets/ui';
+import { useOrgLanguages } from './languages.ts';
 import type { Bilingual, Translate } from './types.ts';
 
 export type BilingualErrors = Partial<Record<'fr' | 'en', string>>;
 
-/** The French and English versions of one text, side by side on wide screens. */
+/** The French and English versions of one text, side by side on wide screens; only those the organisation writes in. */
 export function BilingualFields(props: {
   label: string;
   value: Bilingual;
@@ -15,6 +17,7 @@ export function BilingualFields(props: {
   hint?: string;
 }) {
   const { t } = useLang();
+  const languages = useOrgLanguages();
   const field = (lang: 'fr' | 'en') => {
     const common = {
       label: t(lang === 'fr' ? 'form.inFrench' : 'form.inEnglish', { label: props.label }),
@@ -26,30 +29,37 @@ export function BilingualFields(props: {
     };
     return props.multiline ? (
       <TextArea
+        key={lang}
         {...common}
         rows={3}
         onChange={(e) => props.onChange({ ...props.value, [lang]: e.currentTarget.value })}
       />
     ) : (
-      <TextInput {...common} onChange={(e) => props.onChange({ ...props.value, [lang]: e.currentTarget.value })} />
+      <TextInput
+        key={lang}
+        {...common}
+        onChange={(e) => props.onChange({ ...props.value, [lang]: e.currentTarget.value })}
+      />
     );
   };
   return (
     <fieldset className="fx-fieldset">
       <legend className="fx-legend">{props.label}</legend>
       {props.hint ? <p className="fx-hint">{props.hint}</p> : null}
-      <div className="fx-form-grid">
-        {field('fr')}
-        {field('en')}
-      </div>
+      <div className={languages.length > 1 ? 'fx-form-grid' : 'fx-stack'}>{languages.map((l) => field(l))}</div>
     </fieldset>
   );
 }
 
-/** Required in both languages and at most `max` characters, as the API checks. */
-export function bilingualErrors(value: Bilingual, max: number, t: Translate): BilingualErrors | undefined {
+/** Required in each of the organisation's languages and at most `max` characters, as the API checks. */
+export function bilingualErrors(
+  value: Bilingual,
+  max: number,
+  t: Translate,
+  languages: readonly Locale[] = LOCALES,
+): BilingualErrors | undefined {
   const errors: BilingualErrors = {};
-  for (const lang of ['fr', 'en'] as const) {
+  for (const lang of languages) {
     const text = value[lang].trim();
     if (!text) errors[lang] = t('form.required');
     else if (text.length > max) errors[lang] = t('form.tooLong', { max });
@@ -57,4 +67,8 @@ export function bilingualErrors(value: Bilingual, max: number, t: Translate): Bi
   return Object.keys(errors).length > 0 ? errors : undefined;
 }
 
-export const trimmed = (value: Bilingual): Bilingual => ({ fr: value.fr.trim(), en: value.en.trim() });
+/** The text to send: the organisation's languages only, trimmed (the others are not asked, so not sent). */
+export const trimmed = (
+  value: { fr?: string | undefined; en?: string | undefined },
+  languages: readonly Locale[] = LOCALES,
+): { fr?: string; en?: string } => Object.fromEntries(languages.map((l) => [l, (value[l] ?? '').trim()]));

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { formatPeriod } from '../forms/dates.ts';
 import type { InitiativeItem, PlanDimensions } from '../forms/types.ts';
+import { useOrgLists } from '../model/lists.ts';
 import { publishBlocker, STATUSES } from './board.ts';
 
 /** One initiative on the board: what, who, when, for whom; and for those who run it, edit, move and publish. */
@@ -35,6 +36,7 @@ export function InitiativeCard(props: {
   const groupName = (id: string) => pickText(props.structure.groups.find((g) => g.id === id)?.label, lang);
   const dimensionName = (id: string) => pickText(props.structure.dimensions.find((d) => d.id === id)?.label, lang);
   const blocker = publishBlocker(i);
+  const lists = useOrgLists();
 
   return (
     <article className="fx-initiative" aria-labelledby={titleId}>
@@ -43,7 +45,7 @@ export function InitiativeCard(props: {
         {i.published ? <Badge tone="success">{t('initiatives.publishedBadge')}</Badge> : null}
       </div>
       <p className="fx-small">
-        {t(`initiatives.department.${i.ownerDepartment}`)} · {t(`initiatives.kind.${i.kind}`)}
+        {lists.label('department', i.ownerDepartment)} · {lists.label('initiative_kind', i.kind)}
         {period ? ` · ${period}` : ''}
       </p>
       {i.description ? <p className="fx-small fx-clamp">{pickText(i.description, lang)}</p> : null}

@@ -1,4 +1,3 @@
-import { DEPARTMENTS, INITIATIVE_KINDS } from '@facets/domain';
 import { pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Button, Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +6,9 @@ import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from 
 import { Dialog } from '../forms/Dialog.tsx';
 import { DialogForm } from '../forms/DialogForm.tsx';
 import { isDay } from '../forms/dates.ts';
+import { useOrgLanguages } from '../forms/languages.ts';
 import type { Bilingual, InitiativeItem, PlanDimensions } from '../forms/types.ts';
+import { offered, useOrgLists } from '../model/lists.ts';
 import { STATUSES } from './board.ts';
 import { type Target, TargetsPicker } from './TargetsPicker.tsx';
 
@@ -55,6 +56,7 @@ function InitiativeForm(props: {
   onDone: (message: string) => void;
 }) {
   const { t, lang } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const e = props.existing;
@@ -66,6 +68,9 @@ function InitiativeForm(props: {
   const [startDate, setStartDate] = useState(e?.startDate ?? '');
   const [endDate, setEndDate] = useState(e?.endDate ?? '');
   const [targets, setTargets] = useState<Target[]>(e?.targets ?? []);
+  const lists = useOrgLists();
+  const departments = lists.options('department', e?.ownerDepartment);
+  const kinds = lists.options('initiative_kind', e?.kind);
   const [errors, setErrors] = useState<Errors>({});
   const done = async (saved: InitiativeItem) => {
     await queryClient.invalidateQueries(trpc.plan.initiatives.list.pathFilter());
@@ -87,8 +92,8 @@ function InitiativeForm(props: {
   const submit = () => {
     const hasDescription = Boolean(description.fr.trim() || description.en.trim());
     const next: Errors = {
-      title: bilingualErrors(title, MAX_TITLE, t),
-      description: hasDescription ? bilingualErrors(description, MAX_DESCRIPTION, t) : undefined,
+      title: bilingualErrors(title, MAX_TITLE, t, languages),
+      description: hasDescription ? bilingualErrors(description, MAX_DESCRIPTION, t, languages) : undefined,
       startDate: startDate && !isDay(startDate) ? t('form.dateInvalid') : undefined,
       endDate:
         endDate && !isDay(endDate)
@@ -103,10 +108,10 @@ function InitiativeForm(props: {
     setErrors(next);
     if (Object.values(next).some(Boolean)) return;
     const fields = {
-      title: trimmed(title),
-      description: hasDescription ? trimmed(description) : null,
-      kind: kind as InitiativeItem['kind'],
-      ownerDepartment: department as InitiativeItem['ownerDepartment'],
+      title: trimmed(title, languages),
+      description: hasDescription ? trimmed(description, languages) : null,
+      kind: offered(kind, kinds),
+      ownerDepartment: offered(department, departments),
       status: status as InitiativeItem['status'],
       startDate: startDate || null,
       endDate: endDate || null,
@@ -154,15 +159,15 @@ function InitiativeForm(props: {
       <div className="fx-form-grid">
         <Select
           label={t('initiatives.fieldDepartment')}
-          value={department}
+          value={offered(department, departments)}
           onChange={(ev) => setDepartment(ev.currentTarget.value)}
-          options={DEPARTMENTS.map((d) => ({ value: d, label: t(`initiatives.department.${d}`) }))}
+          options={departments}
         />
         <Select
           label={t('initiatives.fieldKind')}
-          value={kind}
+          value={offered(kind, kinds)}
           onChange={(ev) => setKind(ev.currentTarget.value)}
-          options={INITIATIVE_KINDS.map((k) => ({ value: k, label: t(`initiatives.kind.${k}`) }))}
+          options={kinds}
         />
         <Select
           label={t('initiatives.fieldStatus')}

@@ -1,4 +1,4 @@
-import { DEPARTMENTS, PLAN_RUNNERS } from '@facets/domain';
+import { PLAN_RUNNERS } from '@facets/domain';
 import { type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { EmptyState, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import type { CsvColumn } from '../export/csv.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import type { InitiativeItem, PlanDimensions, Translate } from '../forms/types.ts';
+import { useOrgLists } from '../model/lists.ts';
 import { can } from '../roles/roles.ts';
 import { boardColumns, filterInitiatives } from './board.ts';
 import { InitiativeCard } from './InitiativeCard.tsx';
@@ -20,6 +21,7 @@ export function InitiativesBoard({ me }: { me: Me }) {
   const initiatives = useQuery(trpc.plan.initiatives.list.queryOptions());
   const structure = useQuery(trpc.plan.dimensions.list.queryOptions());
   const [department, setDepartment] = useState('');
+  const lists = useOrgLists();
   const [groupId, setGroupId] = useState('');
   const [editing, setEditing] = useState<InitiativeItem | 'new' | null>(null);
   const [saved, setSaved] = useState('');
@@ -46,10 +48,7 @@ export function InitiativesBoard({ me }: { me: Me }) {
                 label={t('initiatives.filterDepartment')}
                 value={department}
                 onChange={(e) => setDepartment(e.currentTarget.value)}
-                options={[
-                  { value: '', label: t('initiatives.allDepartments') },
-                  ...DEPARTMENTS.map((d) => ({ value: d, label: t(`initiatives.department.${d}`) })),
-                ]}
+                options={[{ value: '', label: t('initiatives.allDepartments') }, ...lists.all('department')]}
               />
               <Select
                 label={t('initiatives.filterGroup')}
@@ -65,7 +64,7 @@ export function InitiativesBoard({ me }: { me: Me }) {
               <p className="fx-hint" role="status">
                 {t('initiatives.count', { count: shown.length })}
               </p>
-              <ExportButton title={title} rows={shown} columns={exportColumns(t, lang, structure.data)} />
+              <ExportButton title={title} rows={shown} columns={exportColumns(t, lang, structure.data, lists.label)} />
             </div>
           </div>
           {initiatives.data.length === 0 ? (
@@ -110,14 +109,19 @@ export function InitiativesBoard({ me }: { me: Me }) {
 }
 
 /** The board as CSV, one line per initiative shown, targets spelt out in the page's language, days as YYYY-MM-DD. */
-function exportColumns(t: Translate, lang: 'fr' | 'en', structure: PlanDimensions): CsvColumn<InitiativeItem>[] {
+function exportColumns(
+  t: Translate,
+  lang: 'fr' | 'en',
+  structure: PlanDimensions,
+  label: ReturnType<typeof useOrgLists>['label'],
+): CsvColumn<InitiativeItem>[] {
   const group = new Map(structure.groups.map((g) => [g.id, pickText(g.label, lang)]));
   const dimension = new Map(structure.dimensions.map((d) => [d.id, pickText(d.label, lang)]));
   return [
     { header: t('initiatives.col.title'), value: (i) => pickText(i.title, lang) },
     { header: t('initiatives.col.status'), value: (i) => t(`initiatives.status.${i.status}`) },
-    { header: t('initiatives.col.department'), value: (i) => t(`initiatives.department.${i.ownerDepartment}`) },
-    { header: t('initiatives.col.kind'), value: (i) => t(`initiatives.kind.${i.kind}`) },
+    { header: t('initiatives.col.department'), value: (i) => label('department', i.ownerDepartment) },
+    { header: t('initiatives.col.kind'), value: (i) => label('initiative_kind', i.kind) },
     { header: t('initiatives.col.start'), value: (i) => i.startDate },
     { header: t('initiatives.col.end'), value: (i) => i.endDate },
     {

@@ -1,4 +1,4 @@
-import type { Department, InitiativeKind, InitiativeStatus } from '@facets/domain';
+import type { InitiativeStatus } from '@facets/domain';
 
 /** Copy of the initiatives board, in both languages (merged into the console's messages). */
 const en = {
@@ -22,26 +22,6 @@ const en = {
       InitiativeStatus,
       string
     >,
-    kind: {
-      communication: 'Communication',
-      service: 'Service',
-      offer: 'Offer',
-      process: 'Process',
-      digital: 'Digital',
-      policy: 'Policy',
-      training: 'Training',
-    } satisfies Record<InitiativeKind, string>,
-    department: {
-      leadership: 'Leadership',
-      marketing: 'Marketing',
-      hr: 'HR',
-      it: 'IT',
-      procurement: 'Procurement',
-      finance: 'Finance',
-      operations: 'Operations',
-      customer_service: 'Customer service',
-      investor_relations: 'Investor relations',
-    } satisfies Record<Department, string>,
     from: 'from {{date}}',
     until: 'until {{date}}',
     targets: 'Groups and dimensions',
@@ -108,26 +88,6 @@ const fr: typeof en = {
       'Ajoutez ce que vous faites, ou prévoyez de faire, pour chaque groupe : on voit ainsi quelles intentions sont suivies d’actions.',
     columnEmpty: 'Aucune',
     status: { planned: 'Prévue', active: 'En cours', delivered: 'Réalisée', cancelled: 'Abandonnée' },
-    kind: {
-      communication: 'Communication',
-      service: 'Service',
-      offer: 'Offre',
-      process: 'Processus',
-      digital: 'Numérique',
-      policy: 'Politique',
-      training: 'Formation',
-    },
-    department: {
-      leadership: 'Direction',
-      marketing: 'Marketing',
-      hr: 'RH',
-      it: 'Informatique',
-      procurement: 'Achats',
-      finance: 'Finance',
-      operations: 'Opérations',
-      customer_service: 'Service client',
-      investor_relations: 'Relations investisseurs',
-    },
     from: 'à partir du {{date}}',
     until: 'jusqu’au {{date}}',
     targets: 'Groupes et dimensions',

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from '../forms/BilingualFields.tsx';
 import { Dialog } from '../forms/Dialog.tsx';
 import { DialogForm } from '../forms/DialogForm.tsx';
+import { useOrgLanguages } from '../forms/languages.ts';
 import type { IntendedCell, PlanDimension, PlanGroup } from '../forms/types.ts';
 import { parseTarget } from './grid.ts';
 
@@ -52,6 +53,7 @@ function IntendedForm(props: {
   onDone: (message: string) => void;
 }) {
   const { t } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const current = props.target.intended;
@@ -76,12 +78,12 @@ function IntendedForm(props: {
   const submit = () => {
     const value = parseTarget(target);
     const next = {
-      statement: bilingualErrors(statement, MAX_STATEMENT, t),
+      statement: bilingualErrors(statement, MAX_STATEMENT, t, languages),
       target: value === null ? t('intended.targetInvalid') : undefined,
     };
     setErrors(next);
     if (next.statement || next.target || value === null) return;
-    save.mutate({ ...ids, statement: trimmed(statement), target: value, priority: Number(priority) });
+    save.mutate({ ...ids, statement: trimmed(statement, languages), target: value, priority: Number(priority) });
   };
 
   return (

@@ -1,7 +1,8 @@
-import { MATURITY_ASSESSORS } from '@facets/domain';
+import { INITIATIVE_KINDS, MATURITY_ASSESSORS } from '@facets/domain';
 import { ErrorAlert, formatDate, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Badge, Card, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
+import { useOrgLists } from '../model/lists.ts';
 import { can } from '../roles/roles.ts';
 import { SelfAssessment } from './SelfAssessment.tsx';
 import { STAGES } from './stages.ts';
@@ -9,6 +10,7 @@ import { STAGES } from './stages.ts';
 /** The organisation's maturity: the stage its data supports, the evidence and reasons, the self-assessment, next steps. */
 export function Maturity({ me }: { me: Me }) {
   const { t, lang } = useLang();
+  const lists = useOrgLists();
   const trpc = useTRPC();
   const maturity = useQuery(trpc.insights.maturity.get.queryOptions());
   const m = maturity.data;
@@ -65,7 +67,14 @@ export function Maturity({ me }: { me: Me }) {
                 <dt>{t('maturity.fact.initiatives')}</dt>
                 <dd>{t('maturity.fact.initiativesValue', { count: live(m.evidence.initiatives).length })}</dd>
                 <dt>{t('maturity.fact.kinds')}</dt>
-                <dd>{kindsText(m.evidence.initiatives, (kind) => t(`maturity.kind.${kind}`)) || t('maturity.none')}</dd>
+                <dd>
+                  {kindsText(m.evidence.initiatives, (kind) =>
+                    // An organisation's own kind is named as its list does.
+                    (INITIATIVE_KINDS as readonly string[]).includes(kind)
+                      ? t(`maturity.kind.${kind}`)
+                      : lists.label('initiative_kind', kind),
+                  ) || t('maturity.none')}
+                </dd>
                 <dt>{t('maturity.fact.promises')}</dt>
                 <dd>
                   {m.evidence.promisedCells === 0

@@ -7,6 +7,7 @@ import { Dialog } from '../forms/Dialog.tsx';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import { can } from '../roles/roles.ts';
 import { AttributeForm, DimensionForm, GroupForm, type Removal, RemoveForm, removalName, ValueForm } from './forms.tsx';
+import { ListsSection } from './ListsSection.tsx';
 import type { Model, ModelAttribute, ModelDimension, ModelGroup, ModelValue } from './types.ts';
 import './model.css';
 
@@ -58,6 +59,7 @@ export function ModelPage({ me }: { me: Me }) {
             .map((g) => <GroupCard key={g.id} group={g} model={model.data} editable={editable} onEdit={setEditing} />)
         : null}
       <ModelDialog editing={editing} groups={groups} onClose={close} onDone={done} />
+      <ListsSection editable={editable} onSaved={setSaved} />
     </PageFrame>
   );
 }

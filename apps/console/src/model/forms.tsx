@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from '../forms/BilingualFields.tsx';
 import { DialogForm } from '../forms/DialogForm.tsx';
 import { knownRefusal } from '../forms/errors.ts';
+import { useOrgLanguages } from '../forms/languages.ts';
 import type { Bilingual, Translate } from '../forms/types.ts';
 import { isCode, suggestCode } from './code.ts';
 import type { ModelAttribute, ModelDimension, ModelGroup, ModelValue } from './types.ts';
@@ -56,13 +57,14 @@ function CodeField(props: {
 
 /** A name and, when new, a code suggested from the English name until the reader types one. */
 function useNamed(initial: Bilingual, t: Translate) {
+  const languages = useOrgLanguages();
   const [label, setLabel] = useState(initial);
   const [code, setCode] = useState('');
   const [codeTouched, setCodeTouched] = useState(false);
   const [errors, setErrors] = useState<{ label?: BilingualErrors | undefined; code?: string | undefined }>({});
   return {
     label,
-    code: codeTouched ? code : suggestCode(label.en),
+    code: codeTouched ? code : suggestCode(label.en || label.fr),
     setLabel,
     setCode: (value: string) => {
       setCodeTouched(true);
@@ -72,9 +74,9 @@ function useNamed(initial: Bilingual, t: Translate) {
     /** Checks the name (and the code when `withCode`) as the API does; true when both pass. */
     check(withCode: boolean) {
       const next = {
-        label: bilingualErrors(label, MODEL_LABEL_MAX, t),
+        label: bilingualErrors(label, MODEL_LABEL_MAX, t, languages),
         code:
-          withCode && !isCode(codeTouched ? code : suggestCode(label.en))
+          withCode && !isCode(codeTouched ? code : suggestCode(label.en || label.fr))
             ? t('model.codeInvalid', { max: MODEL_CODE_MAX })
             : undefined,
       };
@@ -86,6 +88,7 @@ function useNamed(initial: Bilingual, t: Translate) {
 
 export function GroupForm(props: { group?: ModelGroup; onCancel: () => void; onDone: Done }) {
   const { t, lang } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const refresh = useRefresh();
   const named = useNamed(props.group?.label ?? EMPTY, t);
@@ -101,7 +104,7 @@ export function GroupForm(props: { group?: ModelGroup; onCancel: () => void; onD
   const known = mutation.error ? knownRefusal(mutation.error, refusals(t)) : null;
   const submit = () => {
     if (!named.check(!props.group)) return;
-    const label = trimmed(named.label);
+    const label = trimmed(named.label, languages);
     if (props.group) rename.mutate({ groupId: props.group.id, label });
     else create.mutate({ kind, code: named.code, label });
   };
@@ -149,6 +152,7 @@ export function DimensionForm(props: {
   onDone: Done;
 }) {
   const { t, lang } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const refresh = useRefresh();
   const d = props.dimension;
@@ -170,12 +174,16 @@ export function DimensionForm(props: {
   const offered = props.groups.filter((g) => !g.archived || d?.groupIds.includes(g.id));
   const submit = () => {
     const blank = !description.fr.trim() && !description.en.trim();
-    const descErrors = blank ? undefined : bilingualErrors(description, MODEL_DESCRIPTION_MAX, t);
+    const descErrors = blank ? undefined : bilingualErrors(description, MODEL_DESCRIPTION_MAX, t, languages);
     setDescriptionErrors(descErrors);
     const noGroup = groupIds.length === 0 ? t('model.groupsRequired') : undefined;
     setGroupsError(noGroup);
     if (!named.check(!d) || descErrors || noGroup) return;
-    const fields = { label: trimmed(named.label), description: blank ? null : trimmed(description), groupIds };
+    const fields = {
+      label: trimmed(named.label, languages),
+      description: blank ? null : trimmed(description, languages),
+      groupIds,
+    };
     if (d) update.mutate({ dimensionId: d.id, ...fields });
     else create.mutate({ code: named.code, ...fields });
   };
@@ -237,6 +245,7 @@ export function AttributeForm(props: {
   onDone: Done;
 }) {
   const { t, lang } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const refresh = useRefresh();
   const a = props.attribute;
@@ -251,7 +260,7 @@ export function AttributeForm(props: {
   const known = mutation.error ? knownRefusal(mutation.error, refusals(t)) : null;
   const submit = () => {
     if (!named.check(!a)) return;
-    const label = trimmed(named.label);
+    const label = trimmed(named.label, languages);
     if (a) rename.mutate({ groupId: props.groupId, key: a.key, label });
     else create.mutate({ groupId: props.groupId, key: named.code, label, values: [] });
   };
@@ -290,6 +299,7 @@ export function ValueForm(props: {
   onDone: Done;
 }) {
   const { t, lang } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const refresh = useRefresh();
   const v = props.value;
@@ -304,7 +314,7 @@ export function ValueForm(props: {
   const known = mutation.error ? knownRefusal(mutation.error, refusals(t)) : null;
   const submit = () => {
     if (!named.check(!v)) return;
-    const ref = { groupId: props.groupId, key: props.attribute.key, label: trimmed(named.label) };
+    const ref = { groupId: props.groupId, key: props.attribute.key, label: trimmed(named.label, languages) };
     if (v) rename.mutate({ ...ref, value: v.value });
     else add.mutate({ ...ref, value: named.code });
   };

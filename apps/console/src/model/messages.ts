@@ -1,4 +1,4 @@
-import type { GroupKind } from '@facets/domain';
+import type { GroupKind, OrganisationList } from '@facets/domain';
 
 /** Copy of the organisation model page, in both languages (merged into the console's messages). */
 const en = {
@@ -84,6 +84,29 @@ const en = {
     saved: '{{name}} saved.',
     archivedDone: '{{name}} archived: kept in the reports, left out of new work.',
     deletedDone: '{{name}} deleted.',
+    lists: {
+      title: 'The organisation’s lists',
+      intro:
+        'The departments that own initiatives, the kinds of initiative and the channels of promises, as your organisation names them. Maturity counts the built-in entries as before; an entry of your own counts as “other”.',
+      list: {
+        department: 'Owner departments',
+        initiative_kind: 'Initiative kinds',
+        promise_channel: 'Promise channels',
+      } satisfies Record<OrganisationList, string>,
+      add: {
+        department: 'Add a department',
+        initiative_kind: 'Add a kind',
+        promise_channel: 'Add a channel',
+      } satisfies Record<OrganisationList, string>,
+      newEntry: 'New entry: {{list}}',
+      renameEntry: 'Rename the entry',
+      restore: 'Restore',
+      restoreNamed: 'Restore {{name}}',
+      restoredDone: '{{name}} offered again.',
+      inUse: 'Used',
+      archivedHint: 'Kept on the initiatives and promises that have it, offered to no new one.',
+      removeInUse: 'Initiatives or promises have it, so it will be archived: they keep it, no new one can choose it.',
+    },
   },
 };
 
@@ -172,6 +195,30 @@ const fr: typeof en = {
     saved: '{{name}} enregistré.',
     archivedDone: '{{name}} archivé : conservé dans les rapports, absent des nouveaux travaux.',
     deletedDone: '{{name}} supprimé.',
+    lists: {
+      title: 'Les listes de l’organisation',
+      intro:
+        'Les services porteurs d’initiatives, les types d’initiative et les canaux des promesses, tels que votre organisation les nomme. La maturité compte les entrées d’origine comme avant ; une entrée à vous compte comme « autre ».',
+      list: {
+        department: 'Services porteurs',
+        initiative_kind: 'Types d’initiative',
+        promise_channel: 'Canaux des promesses',
+      },
+      add: {
+        department: 'Ajouter un service',
+        initiative_kind: 'Ajouter un type',
+        promise_channel: 'Ajouter un canal',
+      },
+      newEntry: 'Nouvelle entrée : {{list}}',
+      renameEntry: 'Renommer l’entrée',
+      restore: 'Rétablir',
+      restoreNamed: 'Rétablir {{name}}',
+      restoredDone: '{{name}} est de nouveau proposé.',
+      inUse: 'Utilisé',
+      archivedHint: 'Conservé sur les initiatives et promesses qui l’ont, proposé à aucune nouvelle.',
+      removeInUse:
+        'Des initiatives ou des promesses l’ont : il sera archivé. Elles le gardent, aucune nouvelle ne peut le choisir.',
+    },
   },
 };
 

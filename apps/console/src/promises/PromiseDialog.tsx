@@ -1,4 +1,3 @@
-import { PROMISE_CHANNELS } from '@facets/domain';
 import { pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Select, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +6,9 @@ import { type BilingualErrors, BilingualFields, bilingualErrors, trimmed } from 
 import { Dialog } from '../forms/Dialog.tsx';
 import { DialogForm } from '../forms/DialogForm.tsx';
 import { isDay } from '../forms/dates.ts';
+import { useOrgLanguages } from '../forms/languages.ts';
 import type { Bilingual, PlanDimensions, PromiseItem } from '../forms/types.ts';
+import { offered, useOrgLists } from '../model/lists.ts';
 
 /** The API's bound on a promise's statement (plan-inputs.ts). */
 const MAX_STATEMENT = 1000;
@@ -41,12 +42,14 @@ function PromiseForm(props: {
   onDone: (message: string) => void;
 }) {
   const { t, lang } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const e = props.existing;
   const [groupId, setGroupId] = useState(e?.groupId ?? props.structure.groups[0]?.id ?? '');
   const [dimensionId, setDimensionId] = useState(e?.dimensionId ?? '');
   const [channel, setChannel] = useState<string>(e?.channel ?? 'marketing');
+  const channels = useOrgLists().options('promise_channel', e?.channel);
   const [statement, setStatement] = useState<Bilingual>(e?.statement ?? { fr: '', en: '' });
   const [madeOn, setMadeOn] = useState(e?.madeOn ?? new Date().toISOString().slice(0, 10));
   const [errors, setErrors] = useState<{ statement?: BilingualErrors; madeOn?: string }>({});
@@ -63,7 +66,7 @@ function PromiseForm(props: {
 
   const submit = () => {
     const next = {
-      statement: bilingualErrors(statement, MAX_STATEMENT, t),
+      statement: bilingualErrors(statement, MAX_STATEMENT, t, languages),
       madeOn: isDay(madeOn) ? undefined : t('form.dateInvalid'),
     };
     setErrors(next);
@@ -71,8 +74,8 @@ function PromiseForm(props: {
     const fields = {
       groupId,
       dimensionId: dimensionId || null,
-      channel: channel as PromiseItem['channel'],
-      statement: trimmed(statement),
+      channel: offered(channel, channels),
+      statement: trimmed(statement, languages),
       madeOn,
     };
     if (e) update.mutate({ promiseId: e.id, ...fields });
@@ -102,9 +105,9 @@ function PromiseForm(props: {
         />
         <Select
           label={t('promises.fieldChannel')}
-          value={channel}
+          value={offered(channel, channels)}
           onChange={(ev) => setChannel(ev.currentTarget.value)}
-          options={PROMISE_CHANNELS.map((c) => ({ value: c, label: t(`promises.channel.${c}`) }))}
+          options={channels}
         />
         <TextInput
           type="date"

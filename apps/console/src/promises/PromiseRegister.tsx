@@ -1,4 +1,4 @@
-import { PLAN_RUNNERS, PROMISE_CHANNELS } from '@facets/domain';
+import { PLAN_RUNNERS } from '@facets/domain';
 import { type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Button, Card, DataTable, EmptyState, Select } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { ExportButton } from '../export/ExportButton.tsx';
 import { formatDay } from '../forms/dates.ts';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import type { PlanDimensions, PromiseItem, Translate } from '../forms/types.ts';
+import { useOrgLists } from '../model/lists.ts';
 import { can } from '../roles/roles.ts';
 import { DeletePromiseDialog, PromiseDialog } from './PromiseDialog.tsx';
 import './promises.css';
@@ -28,6 +29,7 @@ export function PromiseRegister({ me }: { me: Me }) {
   const shown = (promises.data ?? [])
     .filter((p) => (!groupId || p.groupId === groupId) && (!channel || p.channel === channel))
     .sort((a, b) => b.madeOn.localeCompare(a.madeOn));
+  const lists = useOrgLists();
   const names = structure.data ? namesOf(structure.data, lang) : null;
   const done = (message: string) => {
     setEditing(null);
@@ -51,7 +53,7 @@ export function PromiseRegister({ me }: { me: Me }) {
           title={t('promises.tableTitle')}
           titleId="promises-table"
           aria-labelledby="promises-table"
-          aside={<ExportButton title={title} rows={shown} columns={exportColumns(t, names)} />}
+          aside={<ExportButton title={title} rows={shown} columns={exportColumns(t, names, lists.label)} />}
         >
           <div className="fx-toolbar">
             <search className="fx-filters" aria-label={t('promises.filters')}>
@@ -68,10 +70,7 @@ export function PromiseRegister({ me }: { me: Me }) {
                 label={t('promises.filterChannel')}
                 value={channel}
                 onChange={(e) => setChannel(e.currentTarget.value)}
-                options={[
-                  { value: '', label: t('promises.allChannels') },
-                  ...PROMISE_CHANNELS.map((c) => ({ value: c, label: t(`promises.channel.${c}`) })),
-                ]}
+                options={[{ value: '', label: t('promises.allChannels') }, ...lists.all('promise_channel')]}
               />
             </search>
             <p className="fx-hint" role="status">
@@ -103,7 +102,7 @@ export function PromiseRegister({ me }: { me: Me }) {
                       {statement}
                     </th>
                     <td data-label={t('promises.col.group')}>{names.group(p.groupId)}</td>
-                    <td data-label={t('promises.col.channel')}>{t(`promises.channel.${p.channel}`)}</td>
+                    <td data-label={t('promises.col.channel')}>{lists.label('promise_channel', p.channel)}</td>
                     <td data-label={t('promises.col.dimension')}>
                       {p.dimensionId ? names.dimension(p.dimensionId) : t('promises.noDimension')}
                     </td>
@@ -155,11 +154,15 @@ function namesOf(structure: PlanDimensions, lang: 'fr' | 'en') {
 }
 
 /** The register as CSV, days as YYYY-MM-DD so that spreadsheets sort them. */
-function exportColumns(t: Translate, names: ReturnType<typeof namesOf>): CsvColumn<PromiseItem>[] {
+function exportColumns(
+  t: Translate,
+  names: ReturnType<typeof namesOf>,
+  label: ReturnType<typeof useOrgLists>['label'],
+): CsvColumn<PromiseItem>[] {
   return [
     { header: t('promises.col.madeOn'), value: (p) => p.madeOn },
     { header: t('promises.col.group'), value: (p) => names.group(p.groupId) },
-    { header: t('promises.col.channel'), value: (p) => t(`promises.channel.${p.channel}`) },
+    { header: t('promises.col.channel'), value: (p) => label('promise_channel', p.channel) },
     { header: t('promises.col.dimension'), value: (p) => (p.dimensionId ? names.dimension(p.dimensionId) : '') },
     { header: t('promises.col.statementFr'), value: (p) => p.statement.fr },
     { header: t('promises.col.statementEn'), value: (p) => p.statement.en },

@@ -1,5 +1,3 @@
-import type { PromiseChannel } from '@facets/domain';
-
 /** Copy of the promise register, in both languages (merged into the console's messages). */
 const en = {
   console: { nav: { promises: 'Promises' } },
@@ -19,13 +17,6 @@ const en = {
     count_other: '{{count}} promises',
     emptyTitle: 'No promise here',
     emptyBody: 'Record what you tell each group, so that the gap between promise and experience can be watched.',
-    channel: {
-      marketing: 'Marketing',
-      employer_brand: 'Employer brand',
-      supplier_charter: 'Supplier charter',
-      investor_story: 'Investor story',
-      other: 'Other',
-    } satisfies Record<PromiseChannel, string>,
     noDimension: 'No particular dimension',
     editNamed: 'Edit the promise “{{statement}}”',
     deleteNamed: 'Delete the promise “{{statement}}”',
@@ -72,13 +63,6 @@ const fr: typeof en = {
     count_other: '{{count}} promesses',
     emptyTitle: 'Aucune promesse ici',
     emptyBody: 'Notez ce que vous dites à chaque groupe, pour surveiller l’écart entre la promesse et l’expérience.',
-    channel: {
-      marketing: 'Marketing',
-      employer_brand: 'Marque employeur',
-      supplier_charter: 'Charte fournisseurs',
-      investor_story: 'Discours investisseurs',
-      other: 'Autre',
-    },
     noDimension: 'Aucune dimension en particulier',
     editNamed: 'Modifier la promesse « {{statement}} »',
     deleteNamed: 'Supprimer la promesse « {{statement}} »',

@@ -41,12 +41,16 @@ function parseThreshold(text: string): number | null {
   return value >= MIN_K && value <= MAX_K ? value : null;
 }
 
+/** The choices of languages, as the select keys them. */
+const LANGUAGE_CHOICES: Record<string, ('fr' | 'en')[]> = { 'fr+en': ['fr', 'en'], fr: ['fr'], en: ['en'] };
+
 function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; readOnly: boolean }) {
   const { t } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState(settings.name);
   const [locale, setLocale] = useState(settings.defaultLocale);
+  const [languages, setLanguages] = useState(settings.languages.join('+'));
   const [k, setK] = useState(String(settings.kThreshold));
   const [commentK, setCommentK] = useState(String(settings.commentThreshold));
   const [anonymous, setAnonymous] = useState(settings.allowAnonymousFeedback);
@@ -71,6 +75,7 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
     update.mutate({
       name: name.trim(),
       defaultLocale: locale,
+      languages: LANGUAGE_CHOICES[languages] ?? ['fr', 'en'],
       kThreshold: kValue,
       commentThreshold: commentValue,
       allowAnonymousFeedback: anonymous,
@@ -98,10 +103,28 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
             required
           />
           <Select
+            label={t('settings.languages')}
+            hint={t('settings.languagesHint')}
+            value={languages}
+            disabled={readOnly}
+            onChange={(e) => {
+              const chosen = e.currentTarget.value;
+              setLanguages(chosen);
+              // The messages go out in a language the organisation writes in.
+              const only = LANGUAGE_CHOICES[chosen];
+              if (only?.length === 1 && only[0]) setLocale(only[0]);
+            }}
+            options={[
+              { value: 'fr+en', label: t('settings.languagesBoth') },
+              { value: 'fr', label: t('settings.languagesFr') },
+              { value: 'en', label: t('settings.languagesEn') },
+            ]}
+          />
+          <Select
             label={t('settings.language')}
             hint={t('settings.languageHint')}
             value={locale}
-            disabled={readOnly}
+            disabled={readOnly || languages !== 'fr+en'}
             onChange={(e) => setLocale(e.currentTarget.value as 'fr' | 'en')}
             options={[
               { value: 'fr', label: t('lang.fr') },

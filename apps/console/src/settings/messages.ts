@@ -60,6 +60,12 @@ const en = {
     language: 'Default language',
     languageHint:
       'The language of the messages Facets sends, such as invitations. Everyone can switch the screens’ language.',
+    languages: 'Languages of the organisation’s texts',
+    languagesHint:
+      'Labels, surveys, statements, initiatives and promises are written in these languages only. Switching to one keeps what each text holds: a reader in the other language sees the one it has.',
+    languagesBoth: 'French and English',
+    languagesFr: 'French only',
+    languagesEn: 'English only',
     anonymity: 'Anonymity',
     anonymityIntro:
       'A figure is only shown when at least this many people answered; when one is hidden, the next-smallest one is hidden too, so that nobody can be worked out from a total. Neither threshold can go below {{min}}.',
@@ -206,6 +212,12 @@ const fr: typeof en = {
     language: 'Langue par défaut',
     languageHint:
       'La langue des messages envoyés par Facets, comme les invitations. Chacun peut changer la langue des écrans.',
+    languages: 'Langues des textes de l’organisation',
+    languagesHint:
+      'Libellés, enquêtes, intentions, initiatives et promesses sont rédigés dans ces langues seulement. Passer à une seule garde ce que chaque texte contient : un lecteur de l’autre langue voit celle qu’il a.',
+    languagesBoth: 'Français et anglais',
+    languagesFr: 'Français seulement',
+    languagesEn: 'Anglais seulement',
     anonymity: 'Anonymat',
     anonymityIntro:
       'Un chiffre n’est affiché que si au moins ce nombre de personnes ont répondu ; quand l’un est masqué, le plus petit de ses voisins l’est aussi, pour que personne ne puisse être deviné à partir d’un total. Aucun seuil ne peut descendre sous {{min}}.',

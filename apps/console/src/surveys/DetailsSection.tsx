@@ -2,12 +2,15 @@ import { useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Button, Card, TextArea, TextInput } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { trimmed } from '../forms/BilingualFields.tsx';
+import { useOrgLanguages } from '../forms/languages.ts';
 import type { SurveyDetail } from './api.ts';
 import { useSurveyError } from './errors.ts';
 
 /** Title, introduction and mode (anonymous or confidential); the mode is fixed once a wave was launched. */
 export function DetailsSection({ survey, canBuild, k }: { survey: SurveyDetail; canBuild: boolean; k: number }) {
   const { t } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const surveyError = useSurveyError();
@@ -21,50 +24,63 @@ export function DetailsSection({ survey, canBuild, k }: { survey: SurveyDetail; 
   const disabled = !canBuild;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const hasIntro = intro.fr.trim() !== '' || intro.en.trim() !== '';
-    update.mutate({ surveyId: survey.id, title, intro: hasIntro ? intro : null, anonymous });
+    const hasIntro = languages.some((l) => intro[l].trim() !== '');
+    update.mutate({
+      surveyId: survey.id,
+      title: trimmed(title, languages),
+      intro: hasIntro ? trimmed(intro, languages) : null,
+      anonymous,
+    });
   };
 
   return (
     <Card title={t('surveyConsole.editor.details')} titleAs="h2">
       <form className="fx-stack" onSubmit={submit} noValidate>
         <div className="fx-survey-grid fx-survey-grid--two">
-          <TextInput
-            label={t('surveyConsole.editor.titleFr')}
-            lang="fr"
-            value={title.fr}
-            maxLength={200}
-            disabled={disabled}
-            onChange={(e) => setTitle({ ...title, fr: e.currentTarget.value })}
-          />
-          <TextInput
-            label={t('surveyConsole.editor.titleEn')}
-            lang="en"
-            value={title.en}
-            maxLength={200}
-            disabled={disabled}
-            onChange={(e) => setTitle({ ...title, en: e.currentTarget.value })}
-          />
+          {languages.includes('fr') ? (
+            <TextInput
+              label={t('surveyConsole.editor.titleFr')}
+              lang="fr"
+              value={title.fr}
+              maxLength={200}
+              disabled={disabled}
+              onChange={(e) => setTitle({ ...title, fr: e.currentTarget.value })}
+            />
+          ) : null}
+          {languages.includes('en') ? (
+            <TextInput
+              label={t('surveyConsole.editor.titleEn')}
+              lang="en"
+              value={title.en}
+              maxLength={200}
+              disabled={disabled}
+              onChange={(e) => setTitle({ ...title, en: e.currentTarget.value })}
+            />
+          ) : null}
         </div>
         <div className="fx-survey-grid fx-survey-grid--two">
-          <TextArea
-            label={t('surveyConsole.editor.introFr')}
-            lang="fr"
-            rows={4}
-            value={intro.fr}
-            maxLength={2000}
-            disabled={disabled}
-            onChange={(e) => setIntro({ ...intro, fr: e.currentTarget.value })}
-          />
-          <TextArea
-            label={t('surveyConsole.editor.introEn')}
-            lang="en"
-            rows={4}
-            value={intro.en}
-            maxLength={2000}
-            disabled={disabled}
-            onChange={(e) => setIntro({ ...intro, en: e.currentTarget.value })}
-          />
+          {languages.includes('fr') ? (
+            <TextArea
+              label={t('surveyConsole.editor.introFr')}
+              lang="fr"
+              rows={4}
+              value={intro.fr}
+              maxLength={2000}
+              disabled={disabled}
+              onChange={(e) => setIntro({ ...intro, fr: e.currentTarget.value })}
+            />
+          ) : null}
+          {languages.includes('en') ? (
+            <TextArea
+              label={t('surveyConsole.editor.introEn')}
+              lang="en"
+              rows={4}
+              value={intro.en}
+              maxLength={2000}
+              disabled={disabled}
+              onChange={(e) => setIntro({ ...intro, en: e.currentTarget.value })}
+            />
+          ) : null}
         </div>
         <fieldset className="fx-survey-options" disabled={disabled || launched}>
           <legend className="fx-label">{t('surveyConsole.editor.mode')}</legend>

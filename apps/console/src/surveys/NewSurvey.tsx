@@ -5,6 +5,8 @@ import { type FormEvent, useState } from 'react';
 import type { TemplatePreview } from './api.ts';
 import { useSurveyError } from './errors.ts';
 import './surveys.css';
+import { trimmed } from '../forms/BilingualFields.tsx';
+import { useOrgLanguages } from '../forms/languages.ts';
 
 const BLANK = 'blank';
 const DROP = '';
@@ -12,6 +14,7 @@ const DROP = '';
 /** Creating a survey: the group, then a template of that group's kind (with its dimensions mapped) or a blank one. */
 export function NewSurvey() {
   const { t, lang } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const { navigate } = useRouter();
   const surveyError = useSurveyError();
@@ -38,7 +41,7 @@ export function NewSurvey() {
       const dimensionChoices = Object.fromEntries(lacking.map((d) => [d.code, mapping[d.code] || null]));
       create.mutate({ groupId: group, templateId: template.id, dimensionChoices });
     } else {
-      create.mutate({ groupId: group, title });
+      create.mutate({ groupId: group, title: trimmed(title, languages) });
     }
   };
 
@@ -110,20 +113,24 @@ export function NewSurvey() {
         {selected === BLANK ? (
           <Card>
             <div className="fx-survey-grid fx-survey-grid--two">
-              <TextInput
-                label={t('surveyConsole.create.titleFr')}
-                lang="fr"
-                value={title.fr}
-                maxLength={200}
-                onChange={(e) => setTitle({ ...title, fr: e.currentTarget.value })}
-              />
-              <TextInput
-                label={t('surveyConsole.create.titleEn')}
-                lang="en"
-                value={title.en}
-                maxLength={200}
-                onChange={(e) => setTitle({ ...title, en: e.currentTarget.value })}
-              />
+              {languages.includes('fr') ? (
+                <TextInput
+                  label={t('surveyConsole.create.titleFr')}
+                  lang="fr"
+                  value={title.fr}
+                  maxLength={200}
+                  onChange={(e) => setTitle({ ...title, fr: e.currentTarget.value })}
+                />
+              ) : null}
+              {languages.includes('en') ? (
+                <TextInput
+                  label={t('surveyConsole.create.titleEn')}
+                  lang="en"
+                  value={title.en}
+                  maxLength={200}
+                  onChange={(e) => setTitle({ ...title, en: e.currentTarget.value })}
+                />
+              ) : null}
             </div>
           </Card>
         ) : null}

@@ -1,6 +1,7 @@
 import { QUESTION_FACETS, QUESTION_TYPES, SCALES } from '@facets/domain';
 import { pickText, useLang } from '@facets/portal-kit';
 import { Button, Select, TextArea, TextInput } from '@facets/ui';
+import { useOrgLanguages } from '../forms/languages.ts';
 import type { QuestionDraft, SurveyDetail } from './api.ts';
 
 const emptyText = { fr: '', en: '' };
@@ -38,6 +39,7 @@ export interface QuestionEditorProps {
 
 export function QuestionEditor(props: QuestionEditorProps) {
   const { t, lang } = useLang();
+  const languages = useOrgLanguages();
   const { question: q, index, disabled } = props;
   const n = index + 1;
   const set = (patch: Partial<QuestionDraft>) => props.onChange({ ...q, ...patch });
@@ -137,46 +139,54 @@ export function QuestionEditor(props: QuestionEditorProps) {
         ) : null}
       </div>
       <div className="fx-survey-grid fx-survey-grid--two">
-        <TextArea
-          rows={2}
-          label={t('surveyConsole.editor.promptFr')}
-          lang="fr"
-          value={q.prompt.fr}
-          maxLength={500}
-          disabled={disabled}
-          onChange={(e) => set({ prompt: { ...q.prompt, fr: e.currentTarget.value } })}
-        />
-        <TextArea
-          rows={2}
-          label={t('surveyConsole.editor.promptEn')}
-          lang="en"
-          value={q.prompt.en}
-          maxLength={500}
-          disabled={disabled}
-          onChange={(e) => set({ prompt: { ...q.prompt, en: e.currentTarget.value } })}
-        />
+        {languages.includes('fr') ? (
+          <TextArea
+            rows={2}
+            label={t('surveyConsole.editor.promptFr')}
+            lang="fr"
+            value={q.prompt.fr}
+            maxLength={500}
+            disabled={disabled}
+            onChange={(e) => set({ prompt: { ...q.prompt, fr: e.currentTarget.value } })}
+          />
+        ) : null}
+        {languages.includes('en') ? (
+          <TextArea
+            rows={2}
+            label={t('surveyConsole.editor.promptEn')}
+            lang="en"
+            value={q.prompt.en}
+            maxLength={500}
+            disabled={disabled}
+            onChange={(e) => set({ prompt: { ...q.prompt, en: e.currentTarget.value } })}
+          />
+        ) : null}
       </div>
       {choice ? (
         <fieldset className="fx-survey-options">
           <legend className="fx-label">{t('surveyConsole.editor.options')}</legend>
           {options.map((o, j) => (
             <div className="fx-survey-option" key={o.value}>
-              <TextInput
-                label={t('surveyConsole.editor.optionFr', { n: j + 1 })}
-                lang="fr"
-                value={o.label.fr}
-                maxLength={200}
-                disabled={disabled}
-                onChange={(e) => setOption(j, 'fr', e.currentTarget.value)}
-              />
-              <TextInput
-                label={t('surveyConsole.editor.optionEn', { n: j + 1 })}
-                lang="en"
-                value={o.label.en}
-                maxLength={200}
-                disabled={disabled}
-                onChange={(e) => setOption(j, 'en', e.currentTarget.value)}
-              />
+              {languages.includes('fr') ? (
+                <TextInput
+                  label={t('surveyConsole.editor.optionFr', { n: j + 1 })}
+                  lang="fr"
+                  value={o.label.fr}
+                  maxLength={200}
+                  disabled={disabled}
+                  onChange={(e) => setOption(j, 'fr', e.currentTarget.value)}
+                />
+              ) : null}
+              {languages.includes('en') ? (
+                <TextInput
+                  label={t('surveyConsole.editor.optionEn', { n: j + 1 })}
+                  lang="en"
+                  value={o.label.en}
+                  maxLength={200}
+                  disabled={disabled}
+                  onChange={(e) => setOption(j, 'en', e.currentTarget.value)}
+                />
+              ) : null}
               {!disabled ? (
                 <Button variant="ghost" size="sm" onClick={() => set({ options: options.filter((_, k) => k !== j) })}>
                   {t('surveyConsole.editor.removeOption', { n: j + 1 })}

@@ -1,7 +1,10 @@
+import type { Locale } from '@facets/domain';
 import { useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Button, Card } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { trimmed } from '../forms/BilingualFields.tsx';
+import { useOrgLanguages } from '../forms/languages.ts';
 import type { QuestionDraft, SurveyDetail } from './api.ts';
 import { questionIndexOf, useSurveyError } from './errors.ts';
 import { QuestionEditor } from './QuestionEditor.tsx';
@@ -21,6 +24,7 @@ const blankQuestion = (): QuestionDraft => ({
 /** The survey's questions, edited here and saved together; frozen once a wave has responses. */
 export function QuestionsSection({ survey, canBuild }: { survey: SurveyDetail; canBuild: boolean }) {
   const { t } = useLang();
+  const languages = useOrgLanguages();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const surveyError = useSurveyError();
@@ -85,7 +89,7 @@ export function QuestionsSection({ survey, canBuild }: { survey: SurveyDetail; c
             <Button
               busy={save.isPending}
               disabled={!dirty}
-              onClick={() => save.mutate({ surveyId: survey.id, questions: drafts })}
+              onClick={() => save.mutate({ surveyId: survey.id, questions: drafts.map((q) => written(q, languages)) })}
             >
               {t('surveyConsole.editor.saveQuestions')}
             </Button>
@@ -94,4 +98,18 @@ export function QuestionsSection({ survey, canBuild }: { survey: SurveyDetail; c
       </div>
     </Card>
   );
+}
+
+type Text = { fr?: string | undefined; en?: string | undefined };
+
+/** A question as sent: its texts in the organisation's languages only (the others are not asked). */
+function written<Q extends { prompt: Text; options: { value: string; label: Text }[] | null }>(
+  q: Q,
+  languages: readonly Locale[],
+): Q {
+  return {
+    ...q,
+    prompt: trimmed(q.prompt, languages),
+    options: q.options?.map((o) => ({ ...o, label: trimmed(o.label, languages) })) ?? null,
+  };
 }

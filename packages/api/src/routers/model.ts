@@ -3,14 +3,19 @@ import {
   createAttribute,
   createDimension,
   createGroup,
+  createListEntry,
+  readLists,
   readModel,
   removeAttribute,
   removeDimension,
   removeGroup,
+  removeListEntry,
   removeSegmentValue,
   renameAttribute,
   renameGroup,
+  renameListEntry,
   renameSegmentValue,
+  restoreListEntry,
   updateDimension,
 } from '@facets/db';
 import { MODEL_EDITORS, SETTINGS_READERS } from '@facets/domain';
@@ -21,10 +26,13 @@ import {
   CreateAttributeInput,
   CreateDimensionInput,
   CreateGroupInput,
+  CreateListEntryInput,
   DimensionInput,
   GroupInput,
+  ListEntryInput,
   RenameAttributeInput,
   RenameGroupInput,
+  RenameListEntryInput,
   SegmentValueChangeInput,
   SegmentValueRefInput,
   UpdateDimensionInput,
@@ -100,10 +108,36 @@ const attributesRouter = router({
     .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => removeSegmentValue(trx, { ...org(ctx), ...input }))),
 });
 
+/** The organisation's lists: owner departments, initiative kinds, promise channels (db model/lists.ts). */
+const listsRouter = router({
+  /**
+   * Every list in the order offered, archived entries marked; every staff member reads it, as the plan pages it labels
+   * and offers choices on.
+   */
+  get: staffProcedure().query(({ ctx }) => readLists(ctx.db, org(ctx))),
+  create: editors
+    .input(CreateListEntryInput)
+    .mutation(({ ctx, input }) =>
+      modelChangeAudited(ctx, (trx) => createListEntry(trx, { ...org(ctx), ...input, now: nowIso(ctx) })),
+    ),
+  rename: editors
+    .input(RenameListEntryInput)
+    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => renameListEntry(trx, { ...org(ctx), ...input }))),
+  remove: editors
+    .input(ListEntryInput)
+    .mutation(({ ctx, input }) =>
+      modelChangeAudited(ctx, (trx) => removeListEntry(trx, { ...org(ctx), ...input, now: nowIso(ctx) })),
+    ),
+  restore: editors
+    .input(ListEntryInput)
+    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => restoreListEntry(trx, { ...org(ctx), ...input }))),
+});
+
 export const modelRouter = router({
   /** Every group with its attributes and every dimension, archived ones marked, with what removing each would do. */
   get: readers.query(({ ctx }) => readModel(ctx.db, { ...org(ctx), now: nowIso(ctx) })),
   groups: groupsRouter,
   dimensions: dimensionsRouter,
   attributes: attributesRouter,
+  lists: listsRouter,
 });

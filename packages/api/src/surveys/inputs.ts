@@ -1,11 +1,20 @@
-import { Id, QuestionFacet, QuestionType, ReminderSchedule, ReportingPeriod, Scale, SurveyKind } from '@facets/domain';
+import {
+  Id,
+  QuestionFacet,
+  QuestionType,
+  ReminderSchedule,
+  ReportingPeriod,
+  Scale,
+  SurveyKind,
+  WrittenText,
+} from '@facets/domain';
 import { z } from 'zod';
 import { SegmentKey } from '../inputs.ts';
 
 /** Inputs of surveys.*: strict objects, bounded lengths (the cross-field rules live in @facets/domain). */
 
-const localized = (max: number) =>
-  z.strictObject({ fr: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+/** French, English or both: the repositories require the organisation's languages (domain languages.ts). */
+const localized = WrittenText;
 
 const Title = localized(200);
 const Intro = localized(2000);

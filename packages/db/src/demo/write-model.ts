@@ -1,5 +1,6 @@
 import { companyDomain } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { seedListEntries } from '../model/lists.ts';
 import type { Database } from '../schema.ts';
 import { GROUPS, groupId, ORGANIZATION, SEGMENT_ATTRIBUTES, SUPPLIER_COMPANIES } from './content.ts';
 import { DIMENSIONS, dimensionId } from './dimensions.ts';
@@ -50,6 +51,7 @@ export async function writeOrganization(db: Kysely<Database>, clock: Clock): Pro
       created_at: clock.daysAgo(CREATED_DAYS_AGO),
     })
     .execute();
+  await seedListEntries(db, { organizationId: org, now: clock.daysAgo(CREATED_DAYS_AGO) });
 }
 
 /** Groups, their segment attributes and stakeholders. */

@@ -21,6 +21,7 @@ import * as createJob from './2026_12_03_1500_create_job.ts';
 import * as addOutboxNextAttempt from './2026_12_03_1510_add_outbox_next_attempt.ts';
 import * as createReminder from './2026_12_03_1600_create_reminder.ts';
 import * as createNotifications from './2026_12_03_1610_create_notifications.ts';
+import * as addOrganisationLists from './2026_12_03_1700_add_organisation_lists.ts';
 import * as createSsoProvider from './2026_12_03_1800_create_sso_provider.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
@@ -46,6 +47,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1510_add_outbox_next_attempt': addOutboxNextAttempt,
   '2026_12_03_1600_create_reminder': createReminder,
   '2026_12_03_1610_create_notifications': createNotifications,
+  '2026_12_03_1700_add_organisation_lists': addOrganisationLists,
   '2026_12_03_1800_create_sso_provider': createSsoProvider,
 };
 

@@ -54,6 +54,7 @@ const TABLES = [
   'focus_area',
   'plan_action',
   'plan_action_update',
+  'organization_list_entry',
 ] as const satisfies readonly (keyof Database)[];
 type Missing = Exclude<keyof Database, (typeof TABLES)[number]>;
 const allListed: Missing extends never ? true : Missing = true;
@@ -214,7 +215,7 @@ describe.each(dialects)('rebuilding the response tables without rowid (%s)', (di
       ...(schema === undefined ? {} : { migrationTableSchema: schema }),
     });
     expect((await migrating(() => migrator.migrateTo(BEFORE))).error).toBeUndefined();
-    const fx = await buildFixture(db);
+    const fx = await buildFixture(db, { lists: false });
     const q = fx.surveys.employee.questions;
     for (const [i, who] of (['alice', 'bob'] as const).entries()) {
       await submitResponse(db, {
@@ -293,3 +294,67 @@ async function currentSchema(db: Db['db']): Promise<string> {
   const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(db);
   return rows[0]!.s;
 }
+
+describe.each(dialects)('adding the organisation’s lists (%s)', (dialect) => {
+  let handle: Db;
+  const migrating = <T>(fn: () => Promise<T>) => (dialect === 'postgres' ? underSchemaLock('shared', fn) : fn());
+
+  beforeAll(async () => {
+    handle = await openTestDb(dialect);
+  });
+  afterAll(() => handle?.close());
+
+  it('gives the organisations already here both languages and the built-in entries', async () => {
+    const db = handle.db;
+    const schema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+    const migrator = new Migrator({
+      db,
+      provider: migrationProvider,
+      ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+    });
+    expect(
+      (await migrating(() => migrator.migrateTo('2026_12_03_1510_add_outbox_next_attempt'))).error,
+    ).toBeUndefined();
+    const now = '2026-11-22T09:00:00.000Z';
+    await db
+      .insertInto('organization')
+      .values({
+        id: 'o1',
+        slug: 'o1',
+        name: 'O',
+        default_locale: 'fr',
+        k_threshold: 5,
+        comment_threshold: 5,
+        created_at: now,
+      })
+      .execute();
+    await migrating(() => migrateToLatest(db));
+    const org = await db
+      .selectFrom('organization')
+      .select('languages')
+      .where('id', '=', 'o1')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(org.languages)).toEqual(['fr', 'en']);
+    const entries = await db
+      .selectFrom('organization_list_entry')
+      .select(['list', 'code', 'label'])
+      .where('organization_id', '=', 'o1')
+      .orderBy('list')
+      .orderBy('position')
+      .execute();
+    expect(entries.filter((e) => e.list === 'department')).toHaveLength(9);
+    expect(entries.filter((e) => e.list === 'initiative_kind').map((e) => e.code)).toEqual([
+      'communication',
+      'service',
+      'offer',
+      'process',
+      'digital',
+      'policy',
+      'training',
+    ]);
+    expect(JSON.parse(entries.find((e) => e.code === 'employer_brand')!.label)).toEqual({
+      fr: 'Marque employeur',
+      en: 'Employer brand',
+    });
+  });
+});

@@ -1,16 +1,19 @@
 import {
   DomainError,
   type LocalizedText,
+  MODEL_LABEL_MAX,
   type ModelLabel,
   RESERVED_SEGMENT_KEYS,
   type RemovalOutcome,
   SEGMENT_ATTRIBUTES_MAX,
   SEGMENT_VALUES_MAX,
   type SegmentValueInput,
+  type WrittenText,
+  writtenText,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { parseSegmentValues, requireGroup } from '../repositories/groups.ts';
-import type { GroupRef } from '../repositories/organizations.ts';
+import { type GroupRef, organizationLanguages, writtenIn } from '../repositories/organizations.ts';
 import { inTransaction, isUniqueViolation, localized } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
 import { labelDetail, type ModelChange } from './change.ts';
@@ -24,13 +27,14 @@ import { segmentSnapshots } from './usage.ts';
 
 type Tenant = { organizationId: string };
 type AttributeRef = Tenant & { groupId: string; key: string };
-type StoredValue = { value: string; label: LocalizedText; archived: boolean };
+type StoredValue = { value: string; label: WrittenText; archived: boolean };
 
 export function createAttribute(
   db: Kysely<Database>,
   args: Tenant & { groupId: string; key: string; label: ModelLabel; values: SegmentValueInput[]; newId: () => string },
 ): Promise<ModelChange<{ key: string }>> {
   return inTransaction(db, async (trx) => {
+    const label = await writtenIn(trx, args.organizationId, 'label', args.label, MODEL_LABEL_MAX);
     const group = await requireGroup(trx, args);
     if (RESERVED_SEGMENT_KEYS.includes(args.key)) {
       throw new DomainError('invalid', 'key: is reserved for the company record', 'key', 'reserved');
@@ -48,6 +52,11 @@ export function createAttribute(
         maximum: SEGMENT_ATTRIBUTES_MAX,
       });
     }
+    const languages = await organizationLanguages(trx, args.organizationId);
+    const values = args.values.map((v, i) => ({
+      value: v.value,
+      label: writtenText(`values.${i}.label`, v.label, languages, MODEL_LABEL_MAX),
+    }));
     args.values.forEach((v, i) => {
       if (args.values.findIndex((w) => w.value === v.value) !== i) {
         throw new DomainError('invalid', `values.${i}.value: appears twice`, `values.${i}.value`, 'duplicate');
@@ -61,8 +70,8 @@ export function createAttribute(
           organization_id: args.organizationId,
           group_id: group.id,
           key: args.key,
-          label: JSON.stringify(args.label),
-          values: JSON.stringify(args.values.map((v) => ({ value: v.value, label: v.label }))),
+          label: JSON.stringify(label),
+          values: JSON.stringify(values),
         })
         .execute();
     } catch (error) {
@@ -75,7 +84,7 @@ export function createAttribute(
       details: {
         group: group.code,
         key: args.key,
-        label: labelDetail(args.label),
+        label: labelDetail(label),
         values: args.values.map((v) => v.value),
       },
       result: { key: args.key },
@@ -91,10 +100,11 @@ export function renameAttribute(
   args: AttributeRef & { label: ModelLabel },
 ): Promise<ModelChange<{ key: string }>> {
   return inTransaction(db, async (trx) => {
+    const label = await writtenIn(trx, args.organizationId, 'label', args.label, MODEL_LABEL_MAX);
     const { group, attribute } = await requireAttribute(trx, args);
     await trx
       .updateTable('segment_attribute')
-      .set({ label: JSON.stringify(args.label) })
+      .set({ label: JSON.stringify(label) })
       .where('organization_id', '=', args.organizationId)
       .where('id', '=', attribute.id)
       .execute();
@@ -105,7 +115,7 @@ export function renameAttribute(
       details: {
         group: group.code,
         key: attribute.key,
-        label: { from: labelDetail(attribute.label), to: labelDetail(args.label) },
+        label: { from: labelDetail(attribute.label), to: labelDetail(label) },
       },
       result: { key: attribute.key },
     };
@@ -145,6 +155,7 @@ export function addSegmentValue(
   args: AttributeRef & SegmentValueInput,
 ): Promise<ModelChange<{ value: string }>> {
   return inTransaction(db, async (trx) => {
+    const label = await writtenIn(trx, args.organizationId, 'label', args.label, MODEL_LABEL_MAX);
     const { group, attribute } = await requireAttribute(trx, args);
     if (attribute.values.some((v) => v.value === args.value)) {
       throw new DomainError('conflict', 'value: this attribute already has this value', 'value', 'duplicate');
@@ -157,13 +168,13 @@ export function addSegmentValue(
     }
     await writeValues(trx, attribute.id, args.organizationId, [
       ...attribute.values,
-      { value: args.value, label: args.label, archived: false },
+      { value: args.value, label: label, archived: false },
     ]);
     return {
       change: 'create',
       item: 'value',
       target: group.id,
-      details: { group: group.code, key: attribute.key, value: args.value, label: labelDetail(args.label) },
+      details: { group: group.code, key: attribute.key, value: args.value, label: labelDetail(label) },
       result: { value: args.value },
     };
   });
@@ -174,13 +185,14 @@ export function renameSegmentValue(
   args: AttributeRef & SegmentValueInput,
 ): Promise<ModelChange<{ value: string }>> {
   return inTransaction(db, async (trx) => {
+    const label = await writtenIn(trx, args.organizationId, 'label', args.label, MODEL_LABEL_MAX);
     const { group, attribute } = await requireAttribute(trx, args);
     const value = requireValue(attribute.values, args.value);
     await writeValues(
       trx,
       attribute.id,
       args.organizationId,
-      attribute.values.map((v) => (v.value === value.value ? { ...v, label: args.label } : v)),
+      attribute.values.map((v) => (v.value === value.value ? { ...v, label: label } : v)),
     );
     return {
       change: 'update',
@@ -190,7 +202,7 @@ export function renameSegmentValue(
         group: group.code,
         key: attribute.key,
         value: value.value,
-        label: { from: labelDetail(value.label), to: labelDetail(args.label) },
+        label: { from: labelDetail(value.label), to: labelDetail(label) },
       },
       result: { value: value.value },
     };

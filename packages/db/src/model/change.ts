@@ -12,7 +12,8 @@ export interface ModelChange<T = unknown> {
   result: T;
 }
 
-/** A bilingual label as the audit log keeps it: the two texts, French first. */
-export const labelDetail = (label: { fr: string; en: string }): string => `${label.fr} / ${label.en}`;
+/** A label as the audit log keeps it: its texts, French first (one when the organisation writes in one language). */
+export const labelDetail = (label: { fr?: string | undefined; en?: string | undefined }): string =>
+  [label.fr, label.en].filter((t) => t !== undefined && t !== '').join(' / ');
 
 export const tenant = (organizationId: string) => ({ organization_id: organizationId });

@@ -1,13 +1,17 @@
 import {
   DomainError,
   type LocalizedText,
+  MODEL_DESCRIPTION_MAX,
+  MODEL_LABEL_MAX,
   type ModelLabel,
   type RemovalOutcome,
   type SurveyStatus,
+  type WrittenText,
   waveState,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { listGroups } from '../repositories/groups.ts';
+import { writtenIn } from '../repositories/organizations.ts';
 import { inTransaction, isUniqueViolation, localized, localizedOrNull } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
 import { labelDetail, type ModelChange } from './change.ts';
@@ -17,7 +21,7 @@ type Tenant = { organizationId: string };
 
 interface DimensionFields {
   label: ModelLabel;
-  description: LocalizedText | null;
+  description: WrittenText | null;
   /** The groups it belongs to; more than one makes it shared. */
   groupIds: string[];
 }
@@ -28,6 +32,11 @@ export function createDimension(
   args: Tenant & DimensionFields & { code: string; now: string; newId: () => string },
 ): Promise<ModelChange<{ id: string }>> {
   return inTransaction(db, async (trx) => {
+    const label = await writtenIn(trx, args.organizationId, 'label', args.label, MODEL_LABEL_MAX);
+    const description =
+      args.description === null
+        ? null
+        : await writtenIn(trx, args.organizationId, 'description', args.description, MODEL_DESCRIPTION_MAX);
     const groups = await checkGroups(trx, args.organizationId, args.groupIds, []);
     const taken = await trx
       .selectFrom('dimension')
@@ -44,8 +53,8 @@ export function createDimension(
           id,
           organization_id: args.organizationId,
           code: args.code,
-          label: JSON.stringify(args.label),
-          description: args.description === null ? null : JSON.stringify(args.description),
+          label: JSON.stringify(label),
+          description: description === null ? null : JSON.stringify(description),
           created_at: args.now,
         })
         .execute();
@@ -57,7 +66,7 @@ export function createDimension(
       change: 'create',
       item: 'dimension',
       target: id,
-      details: { code: args.code, label: labelDetail(args.label), groups: groups.map((g) => g.code).sort() },
+      details: { code: args.code, label: labelDetail(label), groups: groups.map((g) => g.code).sort() },
       result: { id },
     };
   });
@@ -75,6 +84,11 @@ export function updateDimension(
   args: Tenant & DimensionFields & { dimensionId: string },
 ): Promise<ModelChange<{ id: string }>> {
   return inTransaction(db, async (trx) => {
+    const label = await writtenIn(trx, args.organizationId, 'label', args.label, MODEL_LABEL_MAX);
+    const description =
+      args.description === null
+        ? null
+        : await writtenIn(trx, args.organizationId, 'description', args.description, MODEL_DESCRIPTION_MAX);
     const before = await requireDimension(trx, args);
     const dropped = before.groupIds.filter((g) => !args.groupIds.includes(g));
     const groups = await checkGroups(trx, args.organizationId, args.groupIds, before.groupIds);
@@ -119,8 +133,8 @@ export function updateDimension(
     await trx
       .updateTable('dimension')
       .set({
-        label: JSON.stringify(args.label),
-        description: args.description === null ? null : JSON.stringify(args.description),
+        label: JSON.stringify(label),
+        description: description === null ? null : JSON.stringify(description),
       })
       .where('organization_id', '=', args.organizationId)
       .where('id', '=', before.id)
@@ -128,8 +142,8 @@ export function updateDimension(
     const codeOf = new Map((await listGroups(trx, args.organizationId)).map((g) => [g.id, g.code]));
     const groupCodes = (ids: string[]) => ids.map((id) => codeOf.get(id) ?? id).sort();
     const changes: ModelChange['details'] = {};
-    if (labelDetail(before.label) !== labelDetail(args.label)) {
-      changes.label = { from: labelDetail(before.label), to: labelDetail(args.label) };
+    if (labelDetail(before.label) !== labelDetail(label)) {
+      changes.label = { from: labelDetail(before.label), to: labelDetail(label) };
     }
     const [from, to] = [
       groupCodes(before.groupIds).join(', '),
@@ -139,7 +153,7 @@ export function updateDimension(
         .join(', '),
     ];
     if (from !== to) changes.groups = { from, to };
-    if (JSON.stringify(before.description) !== JSON.stringify(args.description)) changes.description = true;
+    if (JSON.stringify(before.description) !== JSON.stringify(description)) changes.description = true;
     return {
       change: 'update',
       item: 'dimension',

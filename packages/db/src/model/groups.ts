@@ -1,6 +1,7 @@
-import { DomainError, type GroupKind, type ModelLabel, type RemovalOutcome } from '@facets/domain';
+import { DomainError, type GroupKind, MODEL_LABEL_MAX, type ModelLabel, type RemovalOutcome } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { requireGroup } from '../repositories/groups.ts';
+import { writtenIn } from '../repositories/organizations.ts';
 import { inTransaction, isUniqueViolation } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
 import { labelDetail, type ModelChange } from './change.ts';
@@ -14,6 +15,7 @@ export function createGroup(
   args: Tenant & { kind: GroupKind; code: string; label: ModelLabel; now: string; newId: () => string },
 ): Promise<ModelChange<{ id: string }>> {
   return inTransaction(db, async (trx) => {
+    const label = await writtenIn(trx, args.organizationId, 'label', args.label, MODEL_LABEL_MAX);
     const taken = await trx
       .selectFrom('stakeholder_group')
       .select('id')
@@ -30,7 +32,7 @@ export function createGroup(
           organization_id: args.organizationId,
           kind: args.kind,
           code: args.code,
-          label: JSON.stringify(args.label),
+          label: JSON.stringify(label),
           created_at: args.now,
         })
         .execute();
@@ -41,7 +43,7 @@ export function createGroup(
       change: 'create',
       item: 'group',
       target: id,
-      details: { code: args.code, kind: args.kind, label: labelDetail(args.label) },
+      details: { code: args.code, kind: args.kind, label: labelDetail(label) },
       result: { id },
     };
   });
@@ -56,10 +58,11 @@ export function renameGroup(
   args: Tenant & { groupId: string; label: ModelLabel },
 ): Promise<ModelChange<{ id: string }>> {
   return inTransaction(db, async (trx) => {
+    const label = await writtenIn(trx, args.organizationId, 'label', args.label, MODEL_LABEL_MAX);
     const group = await requireGroup(trx, args);
     await trx
       .updateTable('stakeholder_group')
-      .set({ label: JSON.stringify(args.label) })
+      .set({ label: JSON.stringify(label) })
       .where('organization_id', '=', args.organizationId)
       .where('id', '=', args.groupId)
       .execute();
@@ -67,7 +70,7 @@ export function renameGroup(
       change: 'update',
       item: 'group',
       target: group.id,
-      details: { code: group.code, label: { from: labelDetail(group.label), to: labelDetail(args.label) } },
+      details: { code: group.code, label: { from: labelDetail(group.label), to: labelDetail(label) } },
       result: { id: group.id },
     };
   });

@@ -3,4 +3,5 @@ export * from './attributes.ts';
 export type { ModelChange } from './change.ts';
 export * from './dimensions.ts';
 export * from './groups.ts';
+export * from './lists.ts';
 export * from './view.ts';

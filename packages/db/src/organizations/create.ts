@@ -1,5 +1,6 @@
 import { DEFAULT_K, DomainError, fieldError, type Locale } from '@facets/domain';
 import { type Kysely, sql } from 'kysely';
+import { seedListEntries } from '../model/lists.ts';
 import { inTransaction, isUniqueViolation } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
 
@@ -29,7 +30,8 @@ const slugTaken = (slug: string) =>
 /**
  * A new organisation and its first admin — the user, their credential or password link, their membership — in one
  * transaction: on any refusal nothing is written. The thresholds start at the defaults (k = 5 for scores and
- * comments); the admin changes them in Settings.
+ * comments), the languages at both and the lists (departments, initiative kinds, channels) at the built-in entries;
+ * the admin changes them in Settings and the Organisation model.
  */
 export async function createOrganization(
   db: Kysely<Database>,
@@ -68,6 +70,7 @@ export async function createOrganization(
           created_at: args.now,
         })
         .execute();
+      await seedListEntries(trx, { organizationId, now: args.now });
       await trx
         .insertInto('auth_user')
         .values({

@@ -1,12 +1,15 @@
+import { INITIATIVE_KINDS } from '@facets/domain';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
 import { DEMO_ORGANIZATION, seedDemo } from '../demo/index.ts';
 import { newId } from '../ids.ts';
 import { insertJob } from '../jobs/store.ts';
+import { readLists } from '../model/lists.ts';
 import { publishClosedWaves } from '../publication/index.ts';
 import { recordAuditEvent } from '../repositories/audit.ts';
 import { saveMaturityAssessment } from '../repositories/maturity.ts';
+import { organizationLanguages } from '../repositories/organizations.ts';
 import { enqueueMessage } from '../repositories/outbox.ts';
 import { setSsoConfig } from '../repositories/sso.ts';
 import type { Database } from '../schema.ts';
@@ -143,6 +146,11 @@ describe.each(await testDialects())('organisations on %s', (dialect) => {
       .where('member.id', '=', created.memberId)
       .executeTakeFirstOrThrow();
     expect(member).toEqual({ role: 'admin', organization_id: created.organizationId, email: 'anne@example.org' });
+    // Its lists start with the built-in entries, its languages with both.
+    const lists = await readLists(db.db, { organizationId: created.organizationId });
+    expect(lists.initiative_kind.map((e) => e.code)).toEqual([...INITIATIVE_KINDS]);
+    expect(lists.promise_channel.find((e) => e.code === 'other')?.label).toEqual({ fr: 'Autre', en: 'Other' });
+    expect(await organizationLanguages(db.db, created.organizationId)).toEqual(['fr', 'en']);
 
     const before = await digest(db.db);
     const again = (slug: string, email: string, onlyIfEmpty = false) =>

@@ -48,6 +48,7 @@ export const TENANT_TABLES = [
   'dimension',
   'segment_attribute',
   'stakeholder_group',
+  'organization_list_entry',
 ] as const satisfies readonly TenantTable[];
 
 /** Fails to compile while a tenant table of the schema is missing from TENANT_TABLES. */

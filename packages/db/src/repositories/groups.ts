@@ -1,4 +1,4 @@
-import { DomainError, type GroupKind, type LocalizedText } from '@facets/domain';
+import { DomainError, type GroupKind, type LocalizedText, textIn } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { GroupRef } from './organizations.ts';
@@ -190,7 +190,7 @@ export async function listSegmentAttributes(
 export function parseSegmentValues(json: string): { value: string; label: LocalizedText; archived: boolean }[] {
   return parseJson<{ value: string; label: LocalizedText; archived?: boolean }[]>(json, []).map((v) => ({
     value: v.value,
-    label: v.label,
+    label: textIn(v.label),
     archived: v.archived === true,
   }));
 }

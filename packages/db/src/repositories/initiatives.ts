@@ -1,5 +1,6 @@
-import { Department, DomainError, InitiativeKind, InitiativeStatus, invalid, type LocalizedText } from '@facets/domain';
+import { DomainError, InitiativeStatus, invalid, type WrittenText } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { requireListEntry } from '../model/lists.ts';
 import type { Database } from '../schema.ts';
 import { calendarDate, localizedJson, optionalLocalizedJson, requireGroupDimension } from './plan-checks.ts';
 import { type Initiative, listInitiatives } from './plans.ts';
@@ -12,8 +13,9 @@ const MAX_INITIATIVE_DESCRIPTION = 2000;
 const MAX_INITIATIVE_TARGETS = 50;
 
 export interface InitiativeFields {
-  title: LocalizedText;
-  description: LocalizedText | null;
+  title: WrittenText;
+  description: WrittenText | null;
+  /** An entry of the organisation's initiative kinds, and of its departments (db model/lists.ts). */
   kind: string;
   ownerDepartment: string;
   status: string;
@@ -31,12 +33,36 @@ function enumValue<T extends string>(field: string, schema: { options: readonly 
   return value as T;
 }
 
-/** Validates every field (and each target against the organisation) before anything is written. */
-async function checkedFields(db: Kysely<Database>, organizationId: string, fields: InitiativeFields) {
-  const title = localizedJson('title', fields.title, MAX_INITIATIVE_TITLE);
-  const description = optionalLocalizedJson('description', fields.description, MAX_INITIATIVE_DESCRIPTION);
-  const kind = enumValue('kind', InitiativeKind, fields.kind);
-  const ownerDepartment = enumValue('ownerDepartment', Department, fields.ownerDepartment);
+/**
+ * Validates every field (each target and the kind and department against the organisation) before anything is
+ * written; an initiative keeps the kind and department it has though their entries were archived since.
+ */
+async function checkedFields(
+  db: Kysely<Database>,
+  organizationId: string,
+  fields: InitiativeFields,
+  current?: { kind: string; ownerDepartment: string },
+) {
+  const title = await localizedJson(db, organizationId, 'title', fields.title, MAX_INITIATIVE_TITLE);
+  const description = await optionalLocalizedJson(
+    db,
+    organizationId,
+    'description',
+    fields.description,
+    MAX_INITIATIVE_DESCRIPTION,
+  );
+  const kind = await requireListEntry(db, {
+    organizationId,
+    list: 'initiative_kind',
+    code: fields.kind,
+    current: current?.kind,
+  });
+  const ownerDepartment = await requireListEntry(db, {
+    organizationId,
+    list: 'department',
+    code: fields.ownerDepartment,
+    current: current?.ownerDepartment,
+  });
   const status = enumValue('status', InitiativeStatus, fields.status);
   const startDate = fields.startDate === null ? null : calendarDate('startDate', fields.startDate);
   const endDate = fields.endDate === null ? null : calendarDate('endDate', fields.endDate);
@@ -135,7 +161,7 @@ export async function updateInitiative(
 ): Promise<Initiative> {
   return inTransaction(db, async (trx) => {
     const current = await getInitiative(trx, input);
-    const f = await checkedFields(trx, input.organizationId, input);
+    const f = await checkedFields(trx, input.organizationId, input, current);
     if (current.published && f.targets.length === 0) {
       throw invalid('targets', 'a published initiative needs at least one group to be shown to', {
         reason: 'too_few',

@@ -1,4 +1,4 @@
-import { DomainError, invalid, type LocalizedText } from '@facets/domain';
+import { DomainError, invalid, type WrittenText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { IntendedExperience } from './groups.ts';
@@ -13,7 +13,7 @@ export interface SetIntendedInput {
   organizationId: string;
   groupId: string;
   dimensionId: string;
-  statement: LocalizedText;
+  statement: WrittenText;
   /** 0–100 index, whole points. */
   target: number;
   /** 1 (highest) to 3. */
@@ -39,7 +39,7 @@ export async function setIntendedExperience(
   if (!Number.isInteger(input.priority) || input.priority < 1 || input.priority > 3) {
     throw invalid('priority', 'must be 1, 2 or 3', { reason: 'out_of_range', minimum: 1, maximum: 3 });
   }
-  const statement = localizedJson('statement', input.statement, MAX_INTENDED_STATEMENT);
+  const statement = await localizedJson(db, input.organizationId, 'statement', input.statement, MAX_INTENDED_STATEMENT);
   await requireGroupDimension(db, input.organizationId, input);
   const values = {
     statement,

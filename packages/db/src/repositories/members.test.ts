@@ -246,6 +246,7 @@ describe.each(dialects)('staff members and settings (%s)', (dialect) => {
       kThreshold: 5,
       commentThreshold: 5,
       allowAnonymousFeedback: true,
+      languages: ['fr', 'en'],
     });
     const changed = await updateOrganizationSettings(db, {
       ...org(),
@@ -257,12 +258,17 @@ describe.each(dialects)('staff members and settings (%s)', (dialect) => {
       kThreshold: 7,
       commentThreshold: 5,
       allowAnonymousFeedback: false,
+      languages: ['fr', 'en'],
     });
     for (const [changes, field] of [
       [{ kThreshold: 2, commentThreshold: 9 }, 'kThreshold'],
       [{ commentThreshold: 4.5 }, 'commentThreshold'],
       [{ defaultLocale: 'de' }, 'defaultLocale'],
       [{ name: '' }, 'name'],
+      [{ languages: [] }, 'languages'],
+      [{ languages: ['fr', 'fr'] }, 'languages'],
+      // The messages it sends go in a language it writes in.
+      [{ languages: ['fr'] }, 'defaultLocale'],
     ] as const) {
       const update = updateOrganizationSettings(db, { ...org(), changes: changes as never });
       await expect(update).rejects.toMatchObject({ kind: 'invalid', field });

@@ -1,4 +1,12 @@
-import type { GroupKind, LocalizedText, Role } from '@facets/domain';
+import {
+  type GroupKind,
+  type Locale,
+  type LocalizedText,
+  languagesOf,
+  type Role,
+  type WrittenText,
+  writtenText,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { localized, parseJson } from './rows.ts';
@@ -10,6 +18,8 @@ export interface Organization {
   defaultLocale: string;
   kThreshold: number;
   commentThreshold: number;
+  /** The languages it writes in, French first (domain languages.ts). */
+  languages: Locale[];
 }
 
 export interface GroupRef {
@@ -40,7 +50,7 @@ export interface MemberContext {
 export async function getOrganization(db: Kysely<Database>, id: string): Promise<Organization | undefined> {
   const row = await db
     .selectFrom('organization')
-    .select(['id', 'slug', 'name', 'default_locale', 'k_threshold', 'comment_threshold'])
+    .select(['id', 'slug', 'name', 'default_locale', 'k_threshold', 'comment_threshold', 'languages'])
     .where('id', '=', id)
     .executeTakeFirst();
   return row && toOrganization(row);
@@ -49,7 +59,7 @@ export async function getOrganization(db: Kysely<Database>, id: string): Promise
 export async function getOrganizationBySlug(db: Kysely<Database>, slug: string): Promise<Organization | undefined> {
   const row = await db
     .selectFrom('organization')
-    .select(['id', 'slug', 'name', 'default_locale', 'k_threshold', 'comment_threshold'])
+    .select(['id', 'slug', 'name', 'default_locale', 'k_threshold', 'comment_threshold', 'languages'])
     .where('slug', '=', slug)
     .executeTakeFirst();
   return row && toOrganization(row);
@@ -62,6 +72,7 @@ function toOrganization(row: {
   default_locale: string;
   k_threshold: number;
   comment_threshold: number;
+  languages: string;
 }): Organization {
   return {
     id: row.id,
@@ -70,7 +81,36 @@ function toOrganization(row: {
     defaultLocale: row.default_locale,
     kThreshold: row.k_threshold,
     commentThreshold: row.comment_threshold,
+    languages: parseLanguages(row.languages),
   };
+}
+
+export const parseLanguages = (json: string): Locale[] => languagesOf(parseJson<string[]>(json, []));
+
+/** The languages the organisation writes in: each text it writes is required in them (domain `writtenText`). */
+export async function organizationLanguages(db: Kysely<Database>, organizationId: string): Promise<Locale[]> {
+  const row = await db
+    .selectFrom('organization')
+    .select('languages')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return parseLanguages(row?.languages ?? '[]');
+}
+
+/** A text the organisation writes, checked in its languages (each required, `field.fr` named), as stored. */
+export async function writtenIn(
+  db: Kysely<Database>,
+  organizationId: string,
+  field: string,
+  text: WrittenText,
+  max: number,
+): Promise<WrittenText> {
+  return writtenText(field, text, await organizationLanguages(db, organizationId), max);
+}
+
+/** `writtenIn`, as the JSON text stored. */
+export async function writtenJson(...args: Parameters<typeof writtenIn>): Promise<string> {
+  return JSON.stringify(await writtenIn(...args));
 }
 
 /**
@@ -103,6 +143,7 @@ export async function findMemberByUserId(
       'o.default_locale',
       'o.k_threshold',
       'o.comment_threshold',
+      'o.languages',
       's.id as stakeholder_id',
       's.display_name',
       's.company',

@@ -1,26 +1,30 @@
-import { invalid, type LocalizedText, lengthDetail } from '@facets/domain';
+import { invalid, type WrittenText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { requireGroup } from './groups.ts';
+import { writtenJson } from './organizations.ts';
 
-/** Checks the plan's writes share: texts in both languages, calendar dates, a group and one of its dimensions. */
+/** Checks the plan's writes share: texts in the organisation's languages, calendar dates, a group and one of its dimensions. */
 
-/** Both languages, trimmed, each between 1 and `max` characters; stored as JSON text. */
-export function localizedJson(field: string, text: LocalizedText, max: number): string {
-  const fr = text.fr.trim();
-  const en = text.en.trim();
-  for (const [lang, value] of [
-    ['fr', fr],
-    ['en', en],
-  ] as const) {
-    if (value.length < 1 || value.length > max)
-      throw invalid(`${field}.${lang}`, `must be between 1 and ${max} characters`, lengthDetail(value.length, max));
-  }
-  return JSON.stringify({ fr, en });
+/** A text in the organisation's languages (each required), trimmed, 1 to `max` characters; stored as JSON text. */
+export function localizedJson(
+  db: Kysely<Database>,
+  organizationId: string,
+  field: string,
+  text: WrittenText,
+  max: number,
+): Promise<string> {
+  return writtenJson(db, organizationId, field, text, max);
 }
 
-export function optionalLocalizedJson(field: string, text: LocalizedText | null | undefined, max: number) {
-  return text ? localizedJson(field, text, max) : null;
+export async function optionalLocalizedJson(
+  db: Kysely<Database>,
+  organizationId: string,
+  field: string,
+  text: WrittenText | null | undefined,
+  max: number,
+): Promise<string | null> {
+  return text ? localizedJson(db, organizationId, field, text, max) : null;
 }
 
 /** A real calendar day as YYYY-MM-DD (2026-02-30 is refused). */

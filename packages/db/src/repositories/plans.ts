@@ -1,4 +1,4 @@
-import type { Department, InitiativeKind, InitiativeStatus, LocalizedText, PromiseChannel } from '@facets/domain';
+import type { InitiativeStatus, LocalizedText } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { bool, localized, localizedOrNull } from './rows.ts';
@@ -9,8 +9,9 @@ export interface Initiative {
   id: string;
   title: LocalizedText;
   description: LocalizedText | null;
-  kind: InitiativeKind;
-  ownerDepartment: Department;
+  /** Codes of the organisation's lists (model/lists.ts). */
+  kind: string;
+  ownerDepartment: string;
   status: InitiativeStatus;
   startDate: string | null;
   endDate: string | null;
@@ -25,7 +26,7 @@ export interface CommunicatedPromise {
   id: string;
   groupId: string;
   dimensionId: string | null;
-  channel: PromiseChannel;
+  channel: string;
   statement: LocalizedText;
   madeOn: string;
 }
@@ -75,8 +76,8 @@ export async function listInitiatives(
     id: i.id,
     title: localized(i.title),
     description: localizedOrNull(i.description),
-    kind: i.kind as InitiativeKind,
-    ownerDepartment: i.owner_department as Department,
+    kind: i.kind,
+    ownerDepartment: i.owner_department,
     status: i.status as InitiativeStatus,
     startDate: i.start_date,
     endDate: i.end_date,
@@ -103,7 +104,7 @@ export async function listPromises(
     id: r.id,
     groupId: r.group_id,
     dimensionId: r.dimension_id,
-    channel: r.channel as PromiseChannel,
+    channel: r.channel,
     statement: localized(r.statement),
     madeOn: r.made_on,
   }));

@@ -1,5 +1,6 @@
-import { DomainError, invalid, type LocalizedText, PromiseChannel } from '@facets/domain';
+import { DomainError, type WrittenText } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { requireListEntry } from '../model/lists.ts';
 import type { Database } from '../schema.ts';
 import { requireGroup } from './groups.ts';
 import { calendarDate, localizedJson, requireGroupDimension } from './plan-checks.ts';
@@ -13,19 +14,19 @@ const MAX_PROMISE_STATEMENT = 1000;
 export interface PromiseFields {
   groupId: string;
   dimensionId: string | null;
+  /** An entry of the organisation's promise channels (db model/lists.ts). */
   channel: string;
-  statement: LocalizedText;
+  statement: WrittenText;
   /** The day it was first communicated, YYYY-MM-DD. */
   madeOn: string;
 }
 
 const noSuchPromise = () => new DomainError('not_found', 'promiseId: no such promise', 'promiseId');
 
-async function checkedFields(db: Kysely<Database>, organizationId: string, fields: PromiseFields) {
-  if (!(PromiseChannel.options as readonly string[]).includes(fields.channel)) {
-    throw invalid('channel', `must be one of ${PromiseChannel.options.join(', ')}`, 'invalid_value');
-  }
-  const statement = localizedJson('statement', fields.statement, MAX_PROMISE_STATEMENT);
+/** A promise keeps the channel it has though its entry was archived since (`current`). */
+async function checkedFields(db: Kysely<Database>, organizationId: string, fields: PromiseFields, current?: string) {
+  await requireListEntry(db, { organizationId, list: 'promise_channel', code: fields.channel, current });
+  const statement = await localizedJson(db, organizationId, 'statement', fields.statement, MAX_PROMISE_STATEMENT);
   const madeOn = calendarDate('madeOn', fields.madeOn);
   if (fields.dimensionId === null) await requireGroup(db, { organizationId, groupId: fields.groupId });
   else await requireGroupDimension(db, organizationId, { groupId: fields.groupId, dimensionId: fields.dimensionId });
@@ -63,7 +64,7 @@ export async function updatePromise(
 ): Promise<CommunicatedPromise> {
   return inTransaction(db, async (trx) => {
     const current = await getPromise(trx, input.organizationId, input.promiseId);
-    const values = await checkedFields(trx, input.organizationId, input);
+    const values = await checkedFields(trx, input.organizationId, input, current.channel);
     await trx
       .updateTable('promise')
       .set(values)

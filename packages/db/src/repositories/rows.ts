@@ -1,11 +1,12 @@
-import type { LocalizedText } from '@facets/domain';
+import { type LocalizedText, textIn } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** Helpers shared by the repositories: JSON columns, booleans stored as 0/1, driver errors. */
 
+/** A stored text in both languages: an organisation that writes in one stores only it, and readers get it in both. */
 export function localized(json: string): LocalizedText {
-  return JSON.parse(json) as LocalizedText;
+  return textIn(JSON.parse(json) as { fr?: string; en?: string });
 }
 
 export function localizedOrNull(json: string | null): LocalizedText | null {

@@ -1,6 +1,7 @@
-import { DomainError, invalid, Locale, lengthDetail } from '@facets/domain';
+import { DomainError, invalid, Locale, lengthDetail, OrganizationLanguages } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { parseLanguages } from './organizations.ts';
 import { bool } from './rows.ts';
 
 /** What an admin sets for the whole organisation: its name, language, anonymity thresholds and feedback rules. */
@@ -12,6 +13,11 @@ export interface OrganizationSettings {
   /** Respondents a set of comments needs before it is shown: never below 3. */
   commentThreshold: number;
   allowAnonymousFeedback: boolean;
+  /**
+   * The languages it writes its texts in, French first. Switching to one fills nothing: texts keep what they hold and
+   * readers fall back to the language a text has (domain languages.ts).
+   */
+  languages: Locale[];
 }
 
 /** The floor of both anonymity thresholds; the schema's check constraints hold the same. */
@@ -26,7 +32,7 @@ export async function getOrganizationSettings(
 ): Promise<OrganizationSettings> {
   const row = await db
     .selectFrom('organization')
-    .select(['name', 'default_locale', 'k_threshold', 'comment_threshold', 'allow_anonymous_feedback'])
+    .select(['name', 'default_locale', 'k_threshold', 'comment_threshold', 'allow_anonymous_feedback', 'languages'])
     .where('id', '=', organizationId)
     .executeTakeFirst();
   if (!row) throw new DomainError('not_found', 'organizationId: no such organisation', 'organizationId');
@@ -36,6 +42,7 @@ export async function getOrganizationSettings(
     kThreshold: row.k_threshold,
     commentThreshold: row.comment_threshold,
     allowAnonymousFeedback: bool(row.allow_anonymous_feedback),
+    languages: parseLanguages(row.languages),
   };
 }
 
@@ -62,6 +69,7 @@ export async function updateOrganizationSettings(
     k_threshold: number;
     comment_threshold: number;
     allow_anonymous_feedback: number;
+    languages: string;
   }> = {};
   if (changes.name !== undefined) {
     const name = changes.name.trim();
@@ -85,6 +93,20 @@ export async function updateOrganizationSettings(
   }
   if (changes.allowAnonymousFeedback !== undefined) {
     set.allow_anonymous_feedback = changes.allowAnonymousFeedback ? 1 : 0;
+  }
+  if (changes.languages !== undefined) {
+    const languages = OrganizationLanguages.safeParse(changes.languages);
+    if (!languages.success) throw invalid('languages', 'must be fr, en or both, each once', 'invalid_value');
+    set.languages = JSON.stringify(Locale.options.filter((l) => languages.data.includes(l)));
+  }
+  if (changes.defaultLocale !== undefined || changes.languages !== undefined) {
+    // The messages it sends (invitations) go in a language it writes in.
+    const current = await getOrganizationSettings(db, args.organizationId);
+    const locale = (set.default_locale ?? current.defaultLocale) as Locale;
+    const languages = set.languages === undefined ? current.languages : (JSON.parse(set.languages) as Locale[]);
+    if (!languages.includes(locale)) {
+      throw invalid('defaultLocale', 'must be one of the languages the organisation writes in', 'invalid_value');
+    }
   }
   if (Object.keys(set).length > 0) {
     const result = await db.updateTable('organization').set(set).where('id', '=', args.organizationId).execute();

@@ -1,13 +1,15 @@
 import {
   checkQuestionDesigns,
   DomainError,
-  type LocalizedText,
   type QuestionDesign,
   type SurveyKind,
+  type WrittenText,
+  writtenText,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { listDimensions, requireActiveGroup } from './groups.ts';
+import { organizationLanguages } from './organizations.ts';
 import { namedPrimaryBreakdown, setPrimaryBreakdown } from './primary-breakdown.ts';
 import { inTransaction, localized, localizedOrNull } from './rows.ts';
 import { requireSurvey, surveyHasResponses, surveyLaunched } from './survey-access.ts';
@@ -25,6 +27,25 @@ export interface QuestionInput extends QuestionDesign {
 const json = (value: unknown) => JSON.stringify(value);
 
 const DEFAULT_KIND: Record<string, SurveyKind> = { employee: 'pulse', customer: 'relationship' };
+const MAX_TITLE = 200;
+const MAX_INTRO = 2000;
+const MAX_PROMPT = 500;
+const MAX_OPTION_LABEL = 200;
+
+/** A survey's title and introduction as given, in the organisation's languages (each required). */
+async function surveyTexts(
+  db: Kysely<Database>,
+  organizationId: string,
+  input: { title?: WrittenText | undefined; intro?: WrittenText | null | undefined },
+): Promise<{ title?: WrittenText; intro?: WrittenText | null }> {
+  const languages = await organizationLanguages(db, organizationId);
+  const texts: { title?: WrittenText; intro?: WrittenText | null } = {};
+  if (input.title !== undefined) texts.title = writtenText('title', input.title, languages, MAX_TITLE);
+  if (input.intro !== undefined) {
+    texts.intro = input.intro === null ? null : writtenText('intro', input.intro, languages, MAX_INTRO);
+  }
+  return texts;
+}
 
 export async function createSurvey(
   db: Kysely<Database>,
@@ -33,8 +54,8 @@ export async function createSurvey(
     organizationName: string;
     groupId: string;
     templateId?: string;
-    title?: LocalizedText;
-    intro?: LocalizedText | null;
+    title?: WrittenText;
+    intro?: WrittenText | null;
     anonymous?: boolean;
     kind?: SurveyKind;
     dimensionChoices?: Readonly<Record<string, string | null>>;
@@ -54,7 +75,8 @@ export async function createSurvey(
         })
       : null;
     const template = fromTemplate?.template;
-    const title = input.title ?? fromTemplate?.title;
+    const given = await surveyTexts(trx, input.organizationId, input);
+    const title = given.title ?? fromTemplate?.title;
     if (!title) throw new DomainError('invalid', 'title: a blank survey needs a title', 'title', 'required');
     const surveyId = input.newId();
     await trx
@@ -66,7 +88,7 @@ export async function createSurvey(
         kind: input.kind ?? template?.kind ?? DEFAULT_KIND[group.kind] ?? 'perception',
         title: json(title),
         intro:
-          input.intro !== undefined ? input.intro && json(input.intro) : fromTemplate ? json(fromTemplate.intro) : null,
+          given.intro !== undefined ? given.intro && json(given.intro) : fromTemplate ? json(fromTemplate.intro) : null,
         anonymous: (input.anonymous ?? template?.anonymous ?? group.kind === 'employee') ? 1 : 0,
         status: 'draft',
         created_at: input.now,
@@ -93,14 +115,18 @@ export async function updateSurvey(
   input: {
     organizationId: string;
     surveyId: string;
-    title: LocalizedText;
-    intro: LocalizedText | null;
+    title: WrittenText;
+    intro: WrittenText | null;
     anonymous: boolean;
     primarySegmentKey?: string | null;
   },
 ): Promise<{ primarySegmentKey: { from: string | null; to: string | null } }> {
   return inTransaction(db, async (trx) => {
     const survey = await requireSurvey(trx, input);
+    const texts = (await surveyTexts(trx, input.organizationId, input)) as {
+      title: WrittenText;
+      intro: WrittenText | null;
+    };
     if (survey.anonymous !== input.anonymous && (await surveyLaunched(trx, input))) {
       throw new DomainError(
         'conflict',
@@ -111,7 +137,7 @@ export async function updateSurvey(
     }
     await trx
       .updateTable('survey')
-      .set({ title: json(input.title), intro: input.intro && json(input.intro), anonymous: input.anonymous ? 1 : 0 })
+      .set({ title: json(texts.title), intro: texts.intro && json(texts.intro), anonymous: input.anonymous ? 1 : 0 })
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', input.surveyId)
       .execute();
@@ -148,6 +174,16 @@ export async function saveQuestions(
       );
     }
     checkQuestionDesigns(input.questions);
+    const languages = await organizationLanguages(trx, input.organizationId);
+    const questions = input.questions.map((q, i) => ({
+      ...q,
+      prompt: writtenText(`questions.${i}.prompt`, q.prompt, languages, MAX_PROMPT),
+      options:
+        q.options?.map((o, j) => ({
+          value: o.value,
+          label: writtenText(`questions.${i}.options.${j}.label`, o.label, languages, MAX_OPTION_LABEL),
+        })) ?? null,
+    }));
     const stored = await trx
       .selectFrom('question')
       .select(['id', 'dimension_id'])
@@ -172,7 +208,7 @@ export async function saveQuestions(
       .execute();
     // An archived dimension stays where the draft already asked it; no question may take it up anew.
     const kept = stored.flatMap((r) => (r.dimension_id === null ? [] : [r.dimension_id]));
-    await writeQuestions(trx, { ...input, groupId: survey.groupId }, input.questions, input.newId, kept);
+    await writeQuestions(trx, { ...input, groupId: survey.groupId }, questions, input.newId, kept);
   });
 }
 

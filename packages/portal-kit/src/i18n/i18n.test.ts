@@ -106,5 +106,8 @@ describe('language', () => {
     expect(pickText({ fr: 'Bonjour', en: 'Hello' }, 'fr')).toBe('Bonjour');
     expect(pickText('plain', 'en')).toBe('plain');
     expect(pickText(null, 'en')).toBe('');
+    // An organisation that writes in one language: the reader gets the one the text has.
+    expect(pickText({ en: 'Hello' }, 'fr')).toBe('Hello');
+    expect(pickText({ fr: 'Bonjour' }, 'en')).toBe('Bonjour');
   });
 });

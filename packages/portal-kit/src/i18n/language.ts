@@ -12,10 +12,17 @@ export function detectLanguage(saved: string | null, browser: readonly string[])
   return 'en';
 }
 
-/** Picks the text of a localized `{ fr, en }` value; plain strings pass through. */
-export function pickText(text: string | { fr: string; en: string } | null | undefined, lang: Language): string {
+/**
+ * Picks the text of a localized `{ fr, en }` value, or the language it has when it lacks `lang` (an organisation that
+ * writes in one language); plain strings pass through.
+ */
+export function pickText(
+  text: string | { fr?: string | undefined; en?: string | undefined } | null | undefined,
+  lang: Language,
+): string {
   if (text == null) return '';
-  return typeof text === 'string' ? text : text[lang];
+  if (typeof text === 'string') return text;
+  return text[lang] || text[lang === 'fr' ? 'en' : 'fr'] || '';
 }
 
 export function formatDate(iso: string, lang: Language): string {
