@@ -22,7 +22,14 @@ describe('session.me', () => {
     const me = await (await callerFor(db.db, org.staff.manager.userId)).session.me();
     expect(me).toEqual({
       user: { id: org.staff.manager.userId, name: 'manager', email: org.staff.manager.email },
-      organization: { id: org.organizationId, slug: org.slug, name: `Organisation ${org.slug}`, kThreshold: 3 },
+      organization: {
+        id: org.organizationId,
+        slug: org.slug,
+        name: `Organisation ${org.slug}`,
+        kThreshold: 3,
+        // The languages its texts are written in: both, by default.
+        languages: ['fr', 'en'],
+      },
       role: 'manager',
       department: 'it',
       stakeholder: null,
