@@ -287,7 +287,8 @@ describe('cli: organisations', () => {
     expect(confirmed.code).toBe(0);
     const backup = /backup written to (\S+)/.exec(confirmed.out)?.[1];
     expect(backup && existsSync(backup), confirmed.out).toBe(true);
-    expect(confirmed.out).toContain('deleted Atelier Nord (atelier-nord): 1 row, 1 account');
+    // Its admin's membership and the lists every organisation starts with (departments, kinds, channels).
+    expect(confirmed.out).toContain('deleted Atelier Nord (atelier-nord): 22 rows, 1 account');
 
     const scripted = await run(['org', 'delete', 'sud', '--yes', '--backup', join(dir, 'sud.sqlite')]);
     expect(scripted.out).toContain(`backup written to ${join(dir, 'sud.sqlite')}`);
