@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Db, inTransaction, type JobRunner, newId } from '@facets/db';
-import { buildFixture, openTestDb, TEST_DATABASE_URL, testDialects } from '@facets/db/testing';
+import { buildFixture, openTestDb, TEST_DATABASE_URL, testDialects, underSchemaLock } from '@facets/db/testing';
 import type { RetryPolicy } from '@facets/domain';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,10 @@ describe.each(dialects)('the job runner (%s)', (dialect) => {
   });
   afterAll(async () => {
     for (const r of running) await r.stop();
-    if (dialect === 'postgres') await sql`drop schema if exists ${sql.id(bossSchema)} cascade`.execute(db.db);
+    // Under the test run's schema lock: another file's migration must not look at a schema while it goes.
+    if (dialect === 'postgres') {
+      await underSchemaLock('exclusive', () => sql`drop schema if exists ${sql.id(bossSchema)} cascade`.execute(db.db));
+    }
     await db.close();
   });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type Db, enqueueMessage, listOutbox, newId } from '@facets/db';
-import { openTestDb, TEST_DATABASE_URL, testDialects } from '@facets/db/testing';
+import { openTestDb, TEST_DATABASE_URL, testDialects, underSchemaLock } from '@facets/db/testing';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -116,7 +116,8 @@ describe('e-mail through a real SMTP server', () => {
     const db = await openTestDb('postgres');
     const schema = `facets_mail_test_${randomBytes(4).toString('hex')}`;
     cleanups.push(async () => {
-      await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db.db);
+      // Under the test run's schema lock: another file's migration must not look at a schema while it goes.
+      await underSchemaLock('exclusive', () => sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db.db));
       await db.close();
     });
     const recipients = Array.from({ length: 10 }, (_, i) => `person${i}@example.test`);
