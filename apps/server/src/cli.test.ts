@@ -13,6 +13,7 @@ import {
   setSurveyPeriod,
 } from '@facets/db';
 import { buildFixture } from '@facets/db/testing';
+import { DEPARTMENTS, INITIATIVE_KINDS, PROMISE_CHANNELS } from '@facets/domain';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAuth } from './auth.ts';
 import { REPO_ROOT } from './env.ts';
@@ -287,8 +288,10 @@ describe('cli: organisations', () => {
     expect(confirmed.code).toBe(0);
     const backup = /backup written to (\S+)/.exec(confirmed.out)?.[1];
     expect(backup && existsSync(backup), confirmed.out).toBe(true);
-    // Its admin's membership and the lists every organisation starts with (departments, kinds, channels).
-    expect(confirmed.out).toContain('deleted Atelier Nord (atelier-nord): 22 rows, 1 account');
+    // Its admin's membership and the lists every organisation starts with: 9 departments, 7 kinds, 5 channels.
+    const rows = 1 + DEPARTMENTS.length + INITIATIVE_KINDS.length + PROMISE_CHANNELS.length;
+    expect(rows).toBe(22);
+    expect(confirmed.out).toContain(`deleted Atelier Nord (atelier-nord): ${rows} rows, 1 account`);
 
     const scripted = await run(['org', 'delete', 'sud', '--yes', '--backup', join(dir, 'sud.sqlite')]);
     expect(scripted.out).toContain(`backup written to ${join(dir, 'sud.sqlite')}`);
