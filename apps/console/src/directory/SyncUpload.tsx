@@ -1,10 +1,9 @@
 import { formatNumber, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Button, Card, Loading } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, useState } from 'react';
-import { downloadCsv, toCsv } from '../export/csv.ts';
+import { useState } from 'react';
+import { type ChosenCsv, CsvFilePicker } from '../surveys/CsvFilePicker.tsx';
 import { Report } from '../surveys/CsvUpload.tsx';
-import { type CsvFileProblem, csvFileProblem } from '../surveys/csv-file.ts';
 import { useSurveyError } from '../surveys/errors.ts';
 import '../surveys/surveys.css';
 import type { DirectoryPage, SyncSummary } from './api.ts';
@@ -23,9 +22,7 @@ export function SyncUpload({ groupId, columns }: { groupId: string; columns: Col
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refusal = useSurveyError();
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
-  const [problem, setProblem] = useState<{ name: string; problem: CsvFileProblem } | null>(null);
-  const [dragging, setDragging] = useState(false);
+  const [file, setFile] = useState<ChosenCsv | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const preview = useMutation(trpc.people.sync.preview.mutationOptions());
   const commit = useMutation(
@@ -35,25 +32,15 @@ export function SyncUpload({ groupId, columns }: { groupId: string; columns: Col
   );
   const n = (value: number) => formatNumber(value, lang);
 
-  const read = async (chosen: File | undefined) => {
-    if (!chosen) return;
+  const start = () => {
     preview.reset();
     commit.reset();
-    setProblem(null);
     setFile(null);
     setConfirmed(false);
-    const before = csvFileProblem(chosen);
-    if (before) return setProblem({ name: chosen.name, problem: before });
-    const text = await chosen.text();
-    const after = csvFileProblem(chosen, text);
-    if (after) return setProblem({ name: chosen.name, problem: after });
-    setFile({ name: chosen.name, text });
-    preview.mutate({ groupId, csv: text });
   };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void read(event.dataTransfer.files[0]);
+  const chose = (chosen: ChosenCsv) => {
+    setFile(chosen);
+    preview.mutate({ groupId, csv: chosen.text });
   };
   const outcome = commit.data ?? preview.data;
   const percent = (share: number) =>
@@ -91,57 +78,14 @@ export function SyncUpload({ groupId, columns }: { groupId: string; columns: Col
               ))}
           </dl>
         </section>
-        <div>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() =>
-              downloadCsv(
-                'directory.csv',
-                toCsv(
-                  [],
-                  columns.headers.map((h) => ({ header: h, value: () => '' })),
-                ),
-              )
-            }
-          >
-            {t('directory.sync.template')}
-          </Button>
-        </div>
-        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer shortcut; the file input inside serves the keyboard */}
-        <div
-          className="fx-dropzone"
-          data-active={dragging ? 'true' : undefined}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
-          <p className="fx-label">{t('directory.sync.drop')}</p>
-          <label className="fx-button fx-button--secondary fx-file-button">
-            {t('directory.sync.chooseButton')}
-            <input
-              className="fx-visually-hidden"
-              type="file"
-              accept=".csv,text/csv"
-              aria-label={t('directory.sync.choose')}
-              onChange={(e) => {
-                void read(e.currentTarget.files?.[0]);
-                e.currentTarget.value = '';
-              }}
-            />
-          </label>
-          <p className="fx-hint">
-            {file ? t('directory.sync.selected', { name: file.name }) : t('directory.sync.noFile')}
-          </p>
-        </div>
-        {problem ? (
-          <Alert tone="error" title={t('surveyConsole.csv.refused')}>
-            {t(`surveyConsole.csv.file.${problem.problem}`, { name: problem.name })}
-          </Alert>
-        ) : null}
+        <CsvFilePicker
+          words="directory.sync"
+          templateName="directory.csv"
+          headers={columns.headers}
+          chosen={file}
+          onStart={start}
+          onFile={chose}
+        />
         {preview.isPending ? <Loading label={t('directory.sync.checking')} /> : null}
         {preview.isError ? <Alert tone="error">{refusal(preview.error)}</Alert> : null}
         {commit.isError ? <Alert tone="error">{refusal(commit.error)}</Alert> : null}

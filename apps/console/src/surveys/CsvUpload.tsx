@@ -1,11 +1,10 @@
 import { formatNumber, pickText, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Button, Card, DataTable, Loading } from '@facets/ui';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, useState } from 'react';
-import { downloadCsv, toCsv } from '../export/csv.ts';
+import { useState } from 'react';
 import { ExportButton } from '../export/ExportButton.tsx';
 import type { CsvError, ImportOutcome, SurveyDetail } from './api.ts';
-import { type CsvFileProblem, csvFileProblem } from './csv-file.ts';
+import { type ChosenCsv, CsvFilePicker } from './CsvFilePicker.tsx';
 import { useSurveyError } from './errors.ts';
 
 /**
@@ -17,9 +16,7 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const surveyError = useSurveyError();
-  const [file, setFile] = useState<{ name: string; text: string } | null>(null);
-  const [problem, setProblem] = useState<{ name: string; problem: CsvFileProblem } | null>(null);
-  const [dragging, setDragging] = useState(false);
+  const [file, setFile] = useState<ChosenCsv | null>(null);
   const preview = useMutation(trpc.surveys.invitations.preview.mutationOptions());
   const send = useMutation(
     trpc.surveys.invitations.import.mutationOptions({
@@ -28,25 +25,14 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
   );
   const n = (value: number) => formatNumber(value, lang);
 
-  const read = async (chosen: File | undefined) => {
-    if (!chosen) return;
+  const start = () => {
     preview.reset();
     send.reset();
-    setProblem(null);
     setFile(null);
-    // Nothing is sent that cannot be a list of people: the reader is told why at once.
-    const before = csvFileProblem(chosen);
-    if (before) return setProblem({ name: chosen.name, problem: before });
-    const text = await chosen.text();
-    const after = csvFileProblem(chosen, text);
-    if (after) return setProblem({ name: chosen.name, problem: after });
-    setFile({ name: chosen.name, text });
-    preview.mutate({ waveId, csv: text });
   };
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    void read(event.dataTransfer.files[0]);
+  const chose = (chosen: ChosenCsv) => {
+    setFile(chosen);
+    preview.mutate({ waveId, csv: chosen.text });
   };
   const outcome: ImportOutcome | undefined = send.data ?? preview.data;
 
@@ -55,57 +41,14 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
       <div className="fx-stack">
         <p className="fx-hint">{t('surveyConsole.csv.intro')}</p>
         <Columns columns={columns} />
-        <div>
-          <Button
-            variant="ghost"
-            size="sm"
-            onClick={() =>
-              downloadCsv(
-                'invitations.csv',
-                toCsv(
-                  [],
-                  columns.headers.map((h) => ({ header: h, value: () => '' })),
-                ),
-              )
-            }
-          >
-            {t('surveyConsole.csv.template')}
-          </Button>
-        </div>
-        {/* biome-ignore lint/a11y/noStaticElementInteractions: dropping is a pointer shortcut; the file input inside serves the keyboard */}
-        <div
-          className="fx-dropzone"
-          data-active={dragging ? 'true' : undefined}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={onDrop}
-        >
-          <p className="fx-label">{t('surveyConsole.csv.drop')}</p>
-          <label className="fx-button fx-button--secondary fx-file-button">
-            {t('surveyConsole.csv.chooseButton')}
-            <input
-              className="fx-visually-hidden"
-              type="file"
-              accept=".csv,text/csv"
-              aria-label={t('surveyConsole.csv.choose')}
-              onChange={(e) => {
-                void read(e.currentTarget.files?.[0]);
-                e.currentTarget.value = '';
-              }}
-            />
-          </label>
-          <p className="fx-hint">
-            {file ? t('surveyConsole.csv.selected', { name: file.name }) : t('surveyConsole.csv.noFile')}
-          </p>
-        </div>
-        {problem ? (
-          <Alert tone="error" title={t('surveyConsole.csv.refused')}>
-            {t(`surveyConsole.csv.file.${problem.problem}`, { name: problem.name })}
-          </Alert>
-        ) : null}
+        <CsvFilePicker
+          words="surveyConsole.csv"
+          templateName="invitations.csv"
+          headers={columns.headers}
+          chosen={file}
+          onStart={start}
+          onFile={chose}
+        />
         {preview.isPending ? <Loading label={t('surveyConsole.csv.checking')} /> : null}
         {preview.isError ? <Alert tone="error">{surveyError(preview.error)}</Alert> : null}
         {send.isError ? <Alert tone="error">{surveyError(send.error)}</Alert> : null}
