@@ -40,6 +40,7 @@ export const ErrorReason = [
   'in_use', // a part of the model that surveys, intended experience or an open wave still use
   'reserved', // a code the product keeps for itself (the `company` segment)
   'archived', // a part of the model that is archived: kept for reports, closed to new work
+  'language_unused', // a text in a language the organisation does not write in
   // The transport.
   'rate_limited',
   'payload_too_large',

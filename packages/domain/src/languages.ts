@@ -37,7 +37,8 @@ export function languagesOf(values: readonly string[]): Locale[] {
 
 /**
  * The text as stored: the organisation's languages only, each required, trimmed and at most `max` characters; a
- * missing one is refused naming the field (`title.en`). Languages it does not use are dropped.
+ * missing one is refused naming the field (`title.en`). A text written in a language the organisation does not use is
+ * refused too, rather than dropped: what was sent is stored or refused, never lost.
  */
 export function writtenText(field: string, text: WrittenText, languages: readonly Locale[], max: number): WrittenText {
   const stored: WrittenText = {};
@@ -57,6 +58,15 @@ export function writtenText(field: string, text: WrittenText, languages: readonl
       });
     }
     stored[lang] = value;
+  }
+  for (const lang of LOCALES) {
+    if (!languages.includes(lang) && (text[lang] ?? '').trim().length > 0) {
+      throw invalid(
+        `${field}.${lang}`,
+        `the organisation does not write in ${NAMES[lang]} (it writes in ${languageNames(languages)}): leave it empty, or add ${NAMES[lang]} to its languages first`,
+        'language_unused',
+      );
+    }
   }
   return stored;
 }

@@ -174,15 +174,26 @@ describe.each(dialects)('the organisation’s lists and languages (%s)', (dialec
     );
     expect(frOnly).toMatchObject({ kind: 'invalid', field: 'label.en', reason: 'required' });
     expect(frOnly.message).toBe('label.en: is required: the organisation writes in English');
+    // A text in a language it does not write in is refused, not dropped; readers get the one it has.
+    const frToo = await refusal(
+      createGroup(db, {
+        ...theirs,
+        kind: 'custom',
+        code: 'partners',
+        label: { en: 'Partners', fr: 'Partenaires' },
+        now,
+        newId,
+      }),
+    );
+    expect(frToo).toMatchObject({ kind: 'invalid', field: 'label.fr', reason: 'language_unused' });
     const { result } = await createGroup(db, {
       ...theirs,
       kind: 'custom',
       code: 'partners',
-      label: { en: 'Partners', fr: 'Partenaires' },
+      label: { en: 'Partners', fr: ' ' },
       now,
       newId,
     });
-    // A language it does not write in is not stored; readers get the one it has.
     const row = await db
       .selectFrom('stakeholder_group')
       .select('label')

@@ -48,6 +48,8 @@ const en = {
     in_use: '{{subject}} is still in use, so this cannot be done.',
     reserved: '{{subject}}: this code is reserved by Facets; choose another.',
     archived: '{{subject}} is archived: it is kept for the reports but takes no new work.',
+    language_unused:
+      '{{subject}}: the organisation does not write in this language; leave it empty or add the language in Settings.',
     rate_limited: 'Too many requests. Wait a moment and try again.',
   },
   fields: {
@@ -113,6 +115,8 @@ const fr: ErrorMessages = {
     in_use: '{{subject}} est encore utilisé : ce n’est pas possible.',
     reserved: '{{subject}} : ce code est réservé par Facets ; choisissez-en un autre.',
     archived: '{{subject}} est archivé : il reste dans les rapports mais ne sert plus aux nouveaux travaux.',
+    language_unused:
+      '{{subject}} : l’organisation n’écrit pas dans cette langue ; laissez-le vide ou ajoutez la langue dans les Paramètres.',
     rate_limited: 'Trop de demandes. Patientez un instant puis réessayez.',
   },
   fields: {
