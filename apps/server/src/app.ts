@@ -9,6 +9,7 @@ import { type Kysely, sql } from 'kysely';
 import pino from 'pino';
 import { createAccounts } from './accounts.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
+import { type LimitStore, MEMORY_STORE } from './limit-store.ts';
 import {
   createReadLimiter,
   createSignInLimiter,
@@ -53,6 +54,8 @@ export interface AppOptions {
    * address are counted by the auth itself (auth.ts).
    */
   limits?: Limits;
+  /** Where the limits count (limit-store.ts `limitStoreFor`); in the process when not given. */
+  limitStore?: LimitStore;
   /** Who delivers e-mail (env.ts `mailDelivery`); `smtp` when not given, so that no secret link is ever shown. */
   mailDelivery?: 'smtp' | 'outbox';
   /** The first-run setup code (setup.ts), issued by `start` while the database holds no organisation. */
@@ -66,8 +69,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, auth } = options;
   const clock = options.clock ?? (() => new Date());
   const limits = options.limits ?? PRODUCTION_LIMITS;
-  const limiter = createSubmissionLimiter(limits);
-  const reads = createReadLimiter(limits);
+  const limitStore = options.limitStore ?? MEMORY_STORE;
+  const limiter = createSubmissionLimiter(limits, limitStore);
+  const reads = createReadLimiter(limits, limitStore);
   const accounts = createAccounts(auth);
   const logger = options.logger ?? pino({ level: 'silent' });
   const app = Fastify({
@@ -143,9 +147,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (isApi(request.url)) reply.header('cache-control', 'no-store');
   });
 
-  await app.register(authRoutes(db, auth, createSignInLimiter(limits)));
+  await app.register(authRoutes(db, auth, createSignInLimiter(limits, limitStore)));
   await app.register(
-    setupRoutes({ db, setup: options.setup ?? null, perMinute: limits.signInPerMinute, clock: () => new Date() }),
+    setupRoutes({
+      db,
+      setup: options.setup ?? null,
+      perMinute: limits.signInPerMinute,
+      limitStore,
+      clock: () => new Date(),
+    }),
   );
 
   // The tRPC route admits upload-sized bodies; every request but an upload is held to BODY_LIMIT as it streams in.

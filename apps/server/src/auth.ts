@@ -5,6 +5,7 @@ import { magicLink } from 'better-auth/plugins';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import { PASSWORD_TOKEN_PREFIX, passwordTokenIdentifier } from './accounts.ts';
+import { authRateLimitStorage, type LimitStore, limitStoreFor } from './limit-store.ts';
 import { PRODUCTION_LIMITS } from './limits.ts';
 import { checkOrigin } from './origin.ts';
 import { redactText } from './request-log.ts';
@@ -29,6 +30,8 @@ export interface AuthOptions {
   clock?: () => Date;
   /** Identity providers reachable at private or loopback addresses (env.ts `ssoPrivateIssuers`, sso.ts). */
   ssoPrivateIssuers?: readonly string[];
+  /** Where sign-in attempts are counted (limit-store.ts); from the dialect when not given (the database on PostgreSQL). */
+  limitStore?: LimitStore;
 }
 
 /** The request header the server sets to the client's address (app.ts), from which better-auth counts attempts. */
@@ -167,7 +170,8 @@ export function createAuth(options: AuthOptions) {
     // On in every environment, not only in production: sign-in attempts per client address, other auth calls 100.
     rateLimit: {
       enabled: (options.signInPerMinute ?? PRODUCTION_LIMITS.signInPerMinute) > 0,
-      storage: 'memory',
+      // One mechanism for every limit (limit-store.ts): shared by the servers of one PostgreSQL database.
+      customStorage: authRateLimitStorage(options.limitStore ?? limitStoreFor(options)),
       window: 60,
       max: 100,
       // The magic-link plugin's own rule (5 a minute) would otherwise apply to following a link, whatever is set here.

@@ -21,6 +21,7 @@ import { init, orgDelete, orgList, UsageError } from './cli-organizations.ts';
 import { type Env, loadEnv, REPO_ROOT } from './env.ts';
 import { registerFacetsJobs, startFacetsJobs } from './jobs/facets-jobs.ts';
 import { createJobRunner } from './jobs/index.ts';
+import { limitStoreFor } from './limit-store.ts';
 import { createMailSender, type MailSender, smtpTransport } from './mail/sender.ts';
 import { PORTALS } from './portals.ts';
 import { issueSetupCode } from './setup.ts';
@@ -72,6 +73,8 @@ async function start(env: Env, db: Db): Promise<void> {
   // An empty database is set up from the console with a code only this log shows (setup.ts).
   const firstRun = (await isEmpty(db.db)) ? issueSetupCode() : null;
   const logger = pino({ level: env.logLevel });
+  // On PostgreSQL the limits count in the database, so they hold across every server sharing it.
+  const limitStore = limitStoreFor({ db: db.db, dialect: db.dialect, secret: env.authSecret });
   const auth = createAuth({
     db: db.db,
     dialect: db.dialect,
@@ -82,6 +85,7 @@ async function start(env: Env, db: Db): Promise<void> {
     newId,
     logger,
     signInPerMinute: env.limits.signInPerMinute,
+    limitStore,
   });
   const mail: MailSender | null = env.smtp
     ? createMailSender({ db: db.db, transport: smtpTransport(env.smtp.url), from: env.smtp.from, logger })
@@ -97,6 +101,7 @@ async function start(env: Env, db: Db): Promise<void> {
     baseUrl: env.baseUrl,
     trustedOrigins: env.trustedOrigins,
     limits: env.limits,
+    limitStore,
     mailDelivery: env.mailDelivery,
     setup: firstRun?.setup ?? null,
     jobs,

@@ -1,11 +1,12 @@
 import { TRPCError } from '@trpc/server';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { type Counter, counter, type LimitStore, MEMORY_STORE, secondsOf, take } from './limit-store.ts';
 
 /**
  * Abuse limits, per minute: sign-in attempts per client address (enforced by better-auth, see auth.ts) and per
  * account (the e-mail address tried, here); submissions — every procedure ending in `.submit`: survey answers,
  * feedback — per signed-in user and per client address; reads (tRPC queries) per signed-in user. 0 turns a limit off.
- * Counters live in the process: behind a load balancer each server counts its own.
+ * Counters live in the process on SQLite, in the database on PostgreSQL, where several servers share them
+ * (limit-store.ts).
  */
 export interface Limits {
   signInPerMinute: number;
@@ -39,9 +40,6 @@ export const MAX_BATCH_SIZE = 50;
 /** The procedures that write what a caller sends, counted against the submission limits. */
 export const isSubmission = (path: string) => path.endsWith('.submit');
 
-/** How long to wait, in whole seconds (at least 1), after a refusal of rate-limiter-flexible. */
-const secondsOf = (refusal: RateLimiterRes) => Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
-
 export interface SubmissionLimiter {
   /** Counts `count` submissions from an address; throws TOO_MANY_REQUESTS past the limit. */
   fromAddress(ip: string, count: number): Promise<void>;
@@ -49,22 +47,16 @@ export interface SubmissionLimiter {
   fromUser(userId: string, count: number): Promise<void>;
 }
 
-export function createSubmissionLimiter(limits: Limits): SubmissionLimiter {
-  const limiter = (points: number) => (points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : null);
-  const perIp = limiter(limits.submitPerMinutePerIp);
-  const perUser = limiter(limits.submitPerMinutePerUser);
-  const consume = async (l: RateLimiterMemory | null, key: string, count: number, who: string) => {
-    if (!l || count === 0) return;
-    try {
-      await l.consume(key, count);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      const seconds = secondsOf(error);
-      throw new TRPCError({
-        code: 'TOO_MANY_REQUESTS',
-        message: `Too many submissions ${who}: please try again in ${seconds} s.`,
-      });
-    }
+export function createSubmissionLimiter(limits: Limits, store: LimitStore = MEMORY_STORE): SubmissionLimiter {
+  const perIp = counter(store, { prefix: 'submit:ip', points: limits.submitPerMinutePerIp });
+  const perUser = counter(store, { prefix: 'submit:user', points: limits.submitPerMinutePerUser });
+  const consume = async (c: Counter | null, key: string, count: number, who: string) => {
+    const refusal = await take(c, key, count);
+    if (!refusal) return;
+    throw new TRPCError({
+      code: 'TOO_MANY_REQUESTS',
+      message: `Too many submissions ${who}: please try again in ${secondsOf(refusal)} s.`,
+    });
   };
   return {
     fromAddress: (ip, count) => consume(perIp, ip, count, 'from your network'),
@@ -90,20 +82,15 @@ const READ_REFUSAL: Record<Lang, (seconds: number) => string> = {
   fr: (s) => `Trop de demandes depuis votre compte : réessayez dans ${s} s.`,
 };
 
-export function createReadLimiter(limits: Pick<Limits, 'readPerMinutePerUser'>): ReadLimiter {
-  const perUser =
-    limits.readPerMinutePerUser > 0
-      ? new RateLimiterMemory({ points: limits.readPerMinutePerUser, duration: 60 })
-      : null;
+export function createReadLimiter(
+  limits: Pick<Limits, 'readPerMinutePerUser'>,
+  store: LimitStore = MEMORY_STORE,
+): ReadLimiter {
+  const perUser = counter(store, { prefix: 'read:user', points: limits.readPerMinutePerUser });
   return {
     async fromUser(userId, count, lang) {
-      if (!perUser || count === 0) return;
-      try {
-        await perUser.consume(userId, count);
-      } catch (error) {
-        if (!(error instanceof RateLimiterRes)) throw error;
-        throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: READ_REFUSAL[lang](secondsOf(error)) });
-      }
+      const refusal = await take(perUser, userId, count);
+      if (refusal) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: READ_REFUSAL[lang](secondsOf(refusal)) });
     },
   };
 }
@@ -129,21 +116,18 @@ const SIGN_IN_REFUSAL: Record<Lang, (seconds: number) => string> = {
   fr: (s) => `Trop de tentatives de connexion pour ce compte : réessayez dans ${s} s.`,
 };
 
-export function createSignInLimiter(limits: Pick<Limits, 'signInPerMinutePerAccount'>): SignInLimiter {
-  const points = limits.signInPerMinutePerAccount;
-  const perAccount = points > 0 ? new RateLimiterMemory({ points, duration: 60 }) : null;
+export function createSignInLimiter(
+  limits: Pick<Limits, 'signInPerMinutePerAccount'>,
+  store: LimitStore = MEMORY_STORE,
+): SignInLimiter {
+  const perAccount = counter(store, { prefix: 'sign-in:account', points: limits.signInPerMinutePerAccount });
   const key = (email: string) => email.trim().toLowerCase();
   return {
     async attempt(email, lang) {
-      if (!perAccount) return null;
-      try {
-        await perAccount.consume(key(email), 1);
-        return null;
-      } catch (error) {
-        if (!(error instanceof RateLimiterRes)) throw error;
-        const seconds = secondsOf(error);
-        return { seconds, message: SIGN_IN_REFUSAL[lang](seconds) };
-      }
+      const refusal = await take(perAccount, key(email));
+      if (!refusal) return null;
+      const seconds = secondsOf(refusal);
+      return { seconds, message: SIGN_IN_REFUSAL[lang](seconds) };
     },
     async succeeded(email) {
       // Never below zero: a reward on a counter that has expired meanwhile would grant extra attempts.

@@ -4,8 +4,8 @@ import { DomainError, NewOrganization } from '@facets/domain';
 import { hashPassword } from 'better-auth/crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
+import { counter, type LimitStore, MEMORY_STORE, secondsOf, take } from './limit-store.ts';
 import { createOrganizationFor } from './organizations.ts';
 import { zodMessage } from './update-user.ts';
 
@@ -69,23 +69,23 @@ export interface SetupRouteOptions {
   setup: SetupCode | null;
   /** Attempts per minute and client address, as for sign-in (0 = off). */
   perMinute: number;
+  /** Where the attempts are counted (limit-store.ts); in the process when not given. */
+  limitStore?: LimitStore;
   clock: () => Date;
 }
 
 export function setupRoutes(options: SetupRouteOptions) {
   const { db, setup } = options;
-  const attempts = options.perMinute > 0 ? new RateLimiterMemory({ points: options.perMinute, duration: 60 }) : null;
+  const attempts = counter(options.limitStore ?? MEMORY_STORE, { prefix: 'setup:ip', points: options.perMinute });
   const needed = async () => (setup?.open ?? false) && (await isEmpty(db));
 
   return async (app: FastifyInstance) => {
     app.get('/api/setup', async () => ({ needed: await needed() }));
 
     app.post('/api/setup', async (request, reply) => {
-      try {
-        await attempts?.consume(request.ip, 1);
-      } catch (error) {
-        if (!(error instanceof RateLimiterRes)) throw error;
-        const seconds = Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      const refusal = await take(attempts, request.ip);
+      if (refusal) {
+        const seconds = secondsOf(refusal);
         return reply
           .code(429)
           .header('x-retry-after', String(seconds))

@@ -498,6 +498,16 @@ export interface ResultsNoticeTable {
   created_at: string;
 }
 
+/**
+ * A counter of the abuse limits shared by the servers of one PostgreSQL database (migration 2026_12_04_1500): a keyed
+ * hash of who is counted, the points used, when they expire (ms since the epoch). Written by rate-limiter-flexible.
+ */
+export interface RateLimitTable {
+  key: string;
+  points: Generated<number>;
+  expire: number | null;
+}
+
 export interface JobTable {
   id: string;
   organization_id: string | null;
@@ -645,6 +655,7 @@ export interface Database {
   feedback_reply: FeedbackReplyTable;
   outbox: OutboxTable;
   job: JobTable;
+  rate_limit: RateLimitTable;
   sso_provider: SsoProviderTable;
   reminder: ReminderTable;
   notification_optout: NotificationOptoutTable;

@@ -45,6 +45,7 @@ const TABLES = [
   'feedback_reply',
   'outbox',
   'job',
+  'rate_limit',
   'sso_provider',
   'reminder',
   'notification_optout',

@@ -141,6 +141,32 @@ describe.each(dialects)('group commit of submissions (%s)', (dialect) => {
     ).toEqual([]);
   });
 
+  it('counts once what two servers receive at the same moment: a retried key, and a second key of that person', async () => {
+    // Two servers behind a load balancer: a batcher each, one database. A client retries on the other server.
+    const servers = [createSubmissionBatcher(db, 4), createSubmissionBatcher(db, 4)];
+    const first = submission(1, 4, 'retried-key-0001');
+    const others = [2, 3, 4].map((p) => submission(p, 5));
+    const settled = await Promise.allSettled([
+      servers[0]!.submit(first),
+      servers[1]!.submit({ ...first }),
+      servers[1]!.submit(submission(1, 1, 'second-key-0001')),
+      ...others.map((s, i) => servers[i % 2]!.submit(s)),
+    ]);
+    await Promise.all(servers.map((b) => b.idle()));
+    // Both copies of the retried key are acknowledged with one response id; the second key is refused.
+    expect(
+      new Set(settled.slice(0, 2).map((r) => (r.status === 'fulfilled' ? r.value.responseId : 'refused'))).size,
+    ).toBe(1);
+    expect(settled[2]!.status).toBe('rejected');
+    expect(await count('response')).toBe(4);
+    expect(await count('wave_participation')).toBe(4);
+    const [whole] = (await stored()).respondents.filter((r) => r.segmentKey === '');
+    expect(whole?.n).toBe(4);
+    expect(
+      diffAggregates(await stored(), await recomputeAggregates(db, { organizationId: fx.organizationId })),
+    ).toEqual([]);
+  });
+
   it('joins the caller’s transaction instead of batching inside it', async () => {
     await db.transaction().execute(async (trx) => {
       await submitBatched(trx, submission(0, 4));
