@@ -208,6 +208,11 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     async (api, e) => api.surveys.setPeriod({ surveyId: await draftSurvey(e), period: null }),
   ],
   [
+    'surveys.setCadence',
+    ACTING_STAFF,
+    (api, e) => api.surveys.setCadence({ surveyId: e.org.surveys.employee.surveyId, cadence: null }),
+  ],
+  [
     'surveys.setReminders',
     ACTING_STAFF,
     (api, e) =>

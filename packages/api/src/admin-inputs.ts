@@ -1,4 +1,4 @@
-import { EmailDomain, Id, Locale, OrganizationLanguages, SsoRole, StaffRole } from '@facets/domain';
+import { EmailDomain, Id, Locale, OrganizationLanguages, SsoRole, StaffRole, TimeZone } from '@facets/domain';
 import { z } from 'zod';
 
 /** Inputs of the admin.* procedures: strict objects, bounded lengths. */
@@ -33,6 +33,8 @@ export const UpdateSettingsInput = z
     allowAnonymousFeedback: z.boolean().optional(),
     /** French, English or both: the languages its texts are required in. */
     languages: OrganizationLanguages.optional(),
+    /** An IANA time zone (Europe/Paris): the hours of recurring programmes are read in it. */
+    timeZone: TimeZone.optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, 'give at least one setting to change');
 

@@ -10,7 +10,16 @@ import { addStakeholder } from '@facets/db/testing';
 import type { GroupKind } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { addSegmentAttribute } from './insights/testing.ts';
-import { addMember, addUser, buildOrg, employeeAnswers, key, type Org, supplierAnswers } from './test-setup.ts';
+import {
+  addMember,
+  addUser,
+  buildOrg,
+  employeeAnswers,
+  key,
+  type Org,
+  supplierAnswers,
+  TEST_BASE_URL,
+} from './test-setup.ts';
 
 /**
  * Test support shared by the authorisation matrix (access.test.ts) and the fuzz tests: two organisations and one
@@ -267,7 +276,12 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
   // As the server's upkeep job does from its start: closed waves are published before anyone reads them, so that no
   // read (accepted or refused) is the one that happens to publish.
   for (const org of [ours, other]) {
-    await keepProgrammesCurrent(db, { organizationId: org.organizationId, now: org.now, newId });
+    await keepProgrammesCurrent(db, {
+      organizationId: org.organizationId,
+      now: org.now,
+      newId,
+      baseUrl: TEST_BASE_URL,
+    });
   }
   return { ours, other, callers, feedback };
 }

@@ -26,6 +26,8 @@ export interface OrganizationTable {
   notification_key: Generated<string | null>;
   /** JSON array of the languages the organisation writes in (`["fr","en"]`, `["fr"]`, `["en"]`). */
   languages: Generated<string>;
+  /** IANA time zone the hours of recurring programmes are read in (migration 2026_12_04_1000; Europe/Paris by default). */
+  time_zone: Generated<string>;
 }
 
 /** One entry of an organisation's list (domain organisation-lists.ts): an owner department, initiative kind or channel. */
@@ -260,6 +262,8 @@ export interface SurveyTable {
   period: Generated<string | null>;
   /** When the invited who have not answered are reminded, JSON ReminderSchedule (migration 2026_12_03_1600); null: never. */
   reminders: Generated<string | null>;
+  /** JSON Cadence of a recurring programme (migration 2026_12_04_1001, db `cadences/`); null: waves scheduled by hand. */
+  cadence: Generated<string | null>;
 }
 
 export interface WaveTable {

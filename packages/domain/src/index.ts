@@ -2,6 +2,7 @@ export * from './action-plans.ts';
 export * from './aggregates.ts';
 export * from './anonymity.ts';
 export * from './audit.ts';
+export * from './cadences.ts';
 export * from './companies.ts';
 export * from './comparison.ts';
 export * from './directory.ts';

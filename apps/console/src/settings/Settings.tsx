@@ -44,6 +44,12 @@ function parseThreshold(text: string): number | null {
 /** The choices of languages, as the select keys them. */
 const LANGUAGE_CHOICES: Record<string, ('fr' | 'en')[]> = { 'fr+en': ['fr', 'en'], fr: ['fr'], en: ['en'] };
 
+/** The IANA zones the browser knows, with the organisation's own even if it does not list it (UTC). */
+function timeZoneChoices(current: string): { value: string; label: string }[] {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return [...new Set([current, ...zones])].sort().map((z) => ({ value: z, label: z.replaceAll('_', ' ') }));
+}
+
 function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; readOnly: boolean }) {
   const { t } = useLang();
   const trpc = useTRPC();
@@ -54,6 +60,7 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
   const [k, setK] = useState(String(settings.kThreshold));
   const [commentK, setCommentK] = useState(String(settings.commentThreshold));
   const [anonymous, setAnonymous] = useState(settings.allowAnonymousFeedback);
+  const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [errors, setErrors] = useState<{ name?: string; k?: string; commentK?: string }>({});
   const update = useMutation(
     trpc.admin.settings.update.mutationOptions({
@@ -79,6 +86,7 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
       kThreshold: kValue,
       commentThreshold: commentValue,
       allowAnonymousFeedback: anonymous,
+      timeZone,
     });
   };
 
@@ -130,6 +138,14 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
               { value: 'fr', label: t('lang.fr') },
               { value: 'en', label: t('lang.en') },
             ]}
+          />
+          <Select
+            label={t('settings.timeZone')}
+            hint={t('settings.timeZoneHint')}
+            value={timeZone}
+            disabled={readOnly}
+            onChange={(e) => setTimeZone(e.currentTarget.value)}
+            options={timeZoneChoices(settings.timeZone)}
           />
         </div>
       </Card>

@@ -60,6 +60,8 @@ const en = {
     language: 'Default language',
     languageHint:
       'The language of the messages Facets sends, such as invitations. Everyone can switch the screens’ language.',
+    timeZone: 'Time zone',
+    timeZoneHint: 'The hours of recurring surveys are read in it: a wave opening at 09:00 opens at 09:00 there.',
     languages: 'Languages of the organisation’s texts',
     languagesHint:
       'Labels, surveys, statements, initiatives and promises are written in these languages only. Switching to one keeps what each text holds: a reader in the other language sees the one it has.',
@@ -212,6 +214,8 @@ const fr: typeof en = {
     language: 'Langue par défaut',
     languageHint:
       'La langue des messages envoyés par Facets, comme les invitations. Chacun peut changer la langue des écrans.',
+    timeZone: 'Fuseau horaire',
+    timeZoneHint: 'Les heures des enquêtes récurrentes s’y lisent : une vague ouverte à 09:00 s’ouvre à 09:00 là-bas.',
     languages: 'Langues des textes de l’organisation',
     languagesHint:
       'Libellés, enquêtes, intentions, initiatives et promesses sont rédigés dans ces langues seulement. Passer à une seule garde ce que chaque texte contient : un lecteur de l’autre langue voit celle qu’il a.',

@@ -4,6 +4,7 @@ import { Alert, Badge, Button, Loading, PageHeader } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { can } from '../roles/roles.ts';
 import { BreakdownSection } from './BreakdownSection.tsx';
+import { CadenceSection } from './CadenceSection.tsx';
 import { DetailsSection } from './DetailsSection.tsx';
 import { useSurveyError } from './errors.ts';
 import { STATUS_TONE } from './labels.ts';
@@ -90,6 +91,7 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
           {headline.isError ? <Alert tone="error">{surveyError(headline.error)}</Alert> : null}
           <ProgrammeSection key={`programme-${s.id}`} survey={s} canBuild={canBuild} />
           <PeriodSection survey={s} canBuild={canBuild} />
+          <CadenceSection key={`cadence-${s.id}`} survey={s} canBuild={canBuild} />
           <WavesSection survey={s} canBuild={canBuild} />
           <RemindersSection key={`reminders-${s.id}`} survey={s} canBuild={canBuild} />
           <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} k={me.organization.kThreshold} />

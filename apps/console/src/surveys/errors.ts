@@ -57,6 +57,8 @@ export function useSurveyError(): (error: unknown) => string {
         : t('surveyConsole.errors.primaryBreakdown');
     }
     if (field === 'period') return t('surveyConsole.errors.period');
+    if (field.startsWith('cadence.audience')) return t('surveyConsole.errors.cadenceAudience');
+    if (field === 'cadence') return t('surveyConsole.errors.cadence');
     if (field.startsWith('afterOpening') || field.startsWith('beforeClosing'))
       return t('surveyConsole.errors.reminders', { max: MAX_REMINDERS });
     if (field === 'programmeSurveyId') {

@@ -103,6 +103,44 @@ const en = {
       rolls:
         'When a period ends, the next one opens by itself, and invitations not used yet move into it. A period with fewer answers than the anonymity threshold shows no results: a quarter gathers more.',
     },
+    recurrence: {
+      title: 'Cadence',
+      intro:
+        'Make this survey a recurring programme: each wave opens by itself on the day and hour you choose, in the organisation’s time zone, with the survey’s questions, invites the group’s people from the directory, and closes after the days it stays open. Its results are then published like any closed wave.',
+      unit: 'Repeat every',
+      weeks: 'Weeks',
+      months: 'Months',
+      everyWeeks: 'Number of weeks between waves',
+      everyMonths: 'Number of months between waves',
+      weekday: 'On',
+      weekdayOfMonth: 'On the first',
+      hour: 'Opening hour ({{zone}})',
+      openDays: 'Days each wave stays open',
+      openDaysHint: 'Fewer than the days between two waves: one wave takes answers at a time.',
+      startDate: 'First wave on or after',
+      endDate: 'No wave after',
+      optional: '(optional)',
+      audience: 'Invited from the directory: the group’s active people, or those of the values ticked.',
+      next: 'Next openings',
+      opening: '{{opens}} — closes {{closes}}',
+      ended: 'No more waves: the end date has passed.',
+      rules:
+        'A wave whose days all passed while the server was stopped is not opened afterwards; a wave scheduled by hand is waited for. Each person is invited once per wave.',
+      none: 'Not recurring: waves are scheduled by hand.',
+      save: 'Save the cadence',
+      stop: 'Stop recurring',
+      saved: 'Cadence saved.',
+      invalid: {
+        every: 'Give a whole number: 1 to 52 weeks, or 1 to 12 months.',
+        openDays: 'Give a whole number of days, fewer than the days between two waves (4 weeks a month).',
+        startDate: 'Choose the date of the first wave.',
+        endDate: 'The end must come after the start, late enough for a wave to open.',
+        weekday: 'Choose a day.',
+        hour: 'Choose an hour.',
+        unit: 'Choose weeks or months.',
+        audience: 'Tick values of the group’s segments, or none to invite everyone.',
+      },
+    },
     reminders: {
       title: 'Reminders',
       intro:
@@ -343,6 +381,9 @@ const en = {
         'Only onboarding, exit and after-interaction surveys report by calendar period; a wave scheduled to open later must open first.',
       reminders:
         'Reminders: whole days from 1 to 365, separated by commas, at most {{max}} after opening and {{max}} before closing.',
+      cadence:
+        'This survey cannot recur now: onboarding, exit and after-interaction surveys, and surveys reporting by calendar period, do not recur; a wave scheduled to open later must open first.',
+      cadenceAudience: 'Invite values of the group’s segments only, or everyone.',
     },
   },
 };
@@ -451,6 +492,44 @@ const fr: Messages = {
       quarter: 'Trimestre civil',
       rolls:
         'Quand une période se termine, la suivante s’ouvre d’elle-même et les invitations pas encore utilisées y passent. Une période qui compte moins de réponses que le seuil d’anonymat ne montre aucun résultat : un trimestre en rassemble davantage.',
+    },
+    recurrence: {
+      title: 'Cadence',
+      intro:
+        'Faites de cette enquête un programme récurrent : chaque vague s’ouvre d’elle-même le jour et à l’heure choisis, dans le fuseau horaire de l’organisation, avec les questions de l’enquête, invite les personnes du groupe depuis l’annuaire et se clôt après les jours où elle reste ouverte. Ses résultats sont alors publiés comme ceux de toute vague close.',
+      unit: 'Répéter toutes les',
+      weeks: 'Semaines',
+      months: 'Mois',
+      everyWeeks: 'Nombre de semaines entre deux vagues',
+      everyMonths: 'Nombre de mois entre deux vagues',
+      weekday: 'Le',
+      weekdayOfMonth: 'Le premier',
+      hour: 'Heure d’ouverture ({{zone}})',
+      openDays: 'Jours d’ouverture de chaque vague',
+      openDaysHint: 'Moins que les jours entre deux vagues : une seule vague reçoit des réponses à la fois.',
+      startDate: 'Première vague le ou après le',
+      endDate: 'Aucune vague après le',
+      optional: '(facultatif)',
+      audience: 'Invités depuis l’annuaire : les personnes actives du groupe, ou celles des valeurs cochées.',
+      next: 'Prochaines ouvertures',
+      opening: '{{opens}} — clôture {{closes}}',
+      ended: 'Plus aucune vague : la date de fin est passée.',
+      rules:
+        'Une vague dont tous les jours sont passés pendant que le serveur était arrêté n’est pas ouverte après coup ; une vague planifiée à la main est attendue. Chaque personne est invitée une fois par vague.',
+      none: 'Pas de récurrence : les vagues sont planifiées à la main.',
+      save: 'Enregistrer la cadence',
+      stop: 'Arrêter la récurrence',
+      saved: 'Cadence enregistrée.',
+      invalid: {
+        every: 'Indiquez un nombre entier : 1 à 52 semaines, ou 1 à 12 mois.',
+        openDays: 'Indiquez un nombre entier de jours, inférieur aux jours entre deux vagues (4 semaines par mois).',
+        startDate: 'Choisissez la date de la première vague.',
+        endDate: 'La fin doit venir après le début, assez tard pour qu’une vague s’ouvre.',
+        weekday: 'Choisissez un jour.',
+        hour: 'Choisissez une heure.',
+        unit: 'Choisissez semaines ou mois.',
+        audience: 'Cochez des valeurs des segments du groupe, ou aucune pour inviter tout le monde.',
+      },
     },
     reminders: {
       title: 'Relances',
@@ -693,6 +772,9 @@ const fr: Messages = {
         'Seules les enquêtes d’arrivée, de départ et après une interaction se restituent par période civile ; une vague planifiée plus tard doit d’abord s’ouvrir.',
       reminders:
         'Relances : des jours entiers de 1 à 365, séparés par des virgules, {{max}} au plus après l’ouverture et {{max}} avant la clôture.',
+      cadence:
+        'Cette enquête ne peut pas être récurrente maintenant : les enquêtes d’arrivée, de départ et après interaction, et celles restituées par période civile, ne se répètent pas ; une vague planifiée pour plus tard doit d’abord s’ouvrir.',
+      cadenceAudience: 'N’invitez que des valeurs des segments du groupe, ou tout le monde.',
     },
   },
 };

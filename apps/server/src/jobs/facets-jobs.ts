@@ -12,8 +12,9 @@ import type { JobLog } from './log.ts';
 
 /**
  * What Facets runs by itself (README, "What runs by itself"): every minute each organisation's programmes are kept
- * current (a continuous survey's next period opens when the period ends, closed waves are published and leadership
- * and managers told of them) and the
+ * current (a continuous survey's next period opens when the period ends, a recurring survey's wave opens on its
+ * cadence's day and its audience is invited, closed waves are published and leadership and managers told of them) and
+ * the
  * invited who have not answered are reminded on their survey's reminder days, each organisation in jobs of its own
  * so that one failing does not hold up the others and its admins see the failure; and, with SMTP, the outbox is
  * delivered every few seconds.
@@ -36,7 +37,7 @@ export function registerFacetsJobs(
     db: Kysely<Database>;
     newId: () => string;
     mail: MailSender | null;
-    /** Where the links of e-mails written by jobs (reminders) point: the server's public address. */
+    /** Where the links of e-mails written by jobs (invitations, reminders) point: the server's public address. */
     baseUrl: string;
     log?: JobLog;
     /** Seconds between mail rounds; MAIL_EVERY_SECONDS by default. */
@@ -54,8 +55,9 @@ export function registerFacetsJobs(
       organizationId,
       now: job.now.toISOString(),
       newId: args.newId,
+      baseUrl: args.baseUrl,
     });
-    if (opened.length > 0) args.log?.info({ organizationId, waves: opened }, 'opened the next period of surveys');
+    if (opened.length > 0) args.log?.info({ organizationId, waves: opened }, 'opened the waves that were due');
     // The digest of each wave just published (here or by a reader first), once: results_notice (db notifications/).
     const { waves } = await sendResultsDigests(args.db, {
       organizationId,

@@ -17,6 +17,7 @@ import {
   scheduleWave,
   setHeadlineSurvey,
   setReminderSchedule,
+  setSurveyCadence,
   setSurveyPeriod,
   setSurveyProgramme,
   waveResponseRate,
@@ -33,6 +34,7 @@ import {
   ListSurveysInput,
   SaveQuestionsInput,
   ScheduleWaveInput,
+  SetCadenceInput,
   SetHeadlineInput,
   SetPeriodInput,
   SetProgrammeInput,
@@ -164,6 +166,15 @@ export const surveysRouter = router({
     .mutation(({ ctx, input }) =>
       setSurveyPeriod(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx), newId: ctx.newId }),
     ),
+
+  /**
+   * Makes a survey recur: the server opens each wave of its cadence on its day and hour (the organisation's time zone),
+   * with the survey's questions, invites the cadence's audience from the directory, and closes it after its days, so
+   * its results are published; null: waves by hand again. Returns the cadence and its next openings.
+   */
+  setCadence: builders
+    .input(SetCadenceInput)
+    .mutation(({ ctx, input }) => setSurveyCadence(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx) })),
 
   /**
    * Reminds the invited who have not answered some days after a wave opens and/or before it closes (server job

@@ -1,4 +1,5 @@
 import {
+  Cadence,
   Id,
   QuestionFacet,
   QuestionType,
@@ -32,6 +33,11 @@ export const SetHeadlineInput = z.strictObject({ surveyId: Id, headline: z.boole
 export const SetProgrammeInput = z.strictObject({ surveyId: Id, programmeSurveyId: Id.nullable() });
 /** The calendar period a continuous survey reports by, one wave per period; null: its waves are scheduled by hand. */
 export const SetPeriodInput = z.strictObject({ surveyId: Id, period: ReportingPeriod.nullable() });
+/**
+ * When the survey's waves open by themselves (every N weeks or months, a weekday, an hour of the organisation's time
+ * zone, days open, start and end, audience from the directory); null: its waves are scheduled by hand again.
+ */
+export const SetCadenceInput = z.strictObject({ surveyId: Id, cadence: Cadence.nullable() });
 /** When the invited who have not answered are reminded: days after opening, days before closing (both empty: never). */
 export const SetRemindersInput = z.strictObject({ surveyId: Id, ...ReminderSchedule.shape });
 export const WaveIdInput = z.strictObject({ waveId: Id });

@@ -23,6 +23,8 @@ import * as createReminder from './2026_12_03_1600_create_reminder.ts';
 import * as createNotifications from './2026_12_03_1610_create_notifications.ts';
 import * as addOrganisationLists from './2026_12_03_1700_add_organisation_lists.ts';
 import * as createSsoProvider from './2026_12_03_1800_create_sso_provider.ts';
+import * as addOrganizationTimeZone from './2026_12_04_1000_add_organization_time_zone.ts';
+import * as addSurveyCadence from './2026_12_04_1001_add_survey_cadence.ts';
 import * as createRateLimit from './2026_12_04_1500_create_rate_limit.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
@@ -50,6 +52,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1610_create_notifications': createNotifications,
   '2026_12_03_1700_add_organisation_lists': addOrganisationLists,
   '2026_12_03_1800_create_sso_provider': createSsoProvider,
+  '2026_12_04_1000_add_organization_time_zone': addOrganizationTimeZone,
+  '2026_12_04_1001_add_survey_cadence': addSurveyCadence,
   '2026_12_04_1500_create_rate_limit': createRateLimit,
 };
 

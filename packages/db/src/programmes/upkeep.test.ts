@@ -51,7 +51,13 @@ describe.each(dialects)('programmes kept current without a reader (%s)', (dialec
       now: '2026-11-05T10:00:00.000Z',
       newId,
     });
-    const run = (now: string) => keepProgrammesCurrent(handle.db, { organizationId: fx.organizationId, now, newId });
+    const run = (now: string) =>
+      keepProgrammesCurrent(handle.db, {
+        organizationId: fx.organizationId,
+        now,
+        newId,
+        baseUrl: 'http://facets.test',
+      });
     const published = () =>
       handle.db
         .selectFrom('wave_publication')

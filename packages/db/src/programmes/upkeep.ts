@@ -1,5 +1,6 @@
 import { disclosurePolicy } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { openDueCadenceWaves } from '../cadences/open.ts';
 import { publishClosedWaves } from '../publication/index.ts';
 import { rollPeriodWaves } from '../repositories/periods.ts';
 import { getOrganizationSettings } from '../repositories/settings.ts';
@@ -7,16 +8,24 @@ import type { Database } from '../schema.ts';
 
 /**
  * What keeps an organisation's programmes current without anyone reading them (the server runs it every minute, a
- * job per organisation): a continuous survey whose period has ended opens the next period's wave, and every wave that
- * has closed is published at the organisation's thresholds, so that a dashboard reads a publication rather than
- * computing one. Both steps are idempotent and safe across servers (`rollPeriodWaves` under the survey's row lock,
- * `publishClosedWaves` once per wave and threshold); a read still does either if it comes first.
+ * job per organisation): a continuous survey whose period has ended opens the next period's wave, a recurring survey
+ * opens the wave of its cadence that is due and invites its audience from the directory, and every wave that has
+ * closed is published at the organisation's thresholds, so that a dashboard reads a publication rather than computing
+ * one. Every step is idempotent and safe across servers (`rollPeriodWaves` and `openDueCadenceWaves` under the
+ * survey's row lock, `publishClosedWaves` once per wave and threshold); a read still rolls or publishes if it comes
+ * first.
  */
 export async function keepProgrammesCurrent(
   db: Kysely<Database>,
-  args: { organizationId: string; now: string; newId: () => string },
+  args: {
+    organizationId: string;
+    now: string;
+    newId: () => string;
+    /** Where the links of the invitations it writes point: the server's public address. */
+    baseUrl: string;
+  },
 ): Promise<{ opened: string[] }> {
-  const opened = await rollPeriodWaves(db, args);
+  const opened = [...(await rollPeriodWaves(db, args)), ...(await openDueCadenceWaves(db, args))];
   const settings = await getOrganizationSettings(db, args.organizationId);
   const { k, commentK } = disclosurePolicy(settings.kThreshold, settings.commentThreshold);
   await publishClosedWaves(db, { organizationId: args.organizationId, k, commentK, now: args.now });

@@ -1,5 +1,4 @@
 import {
-  type CalendarPeriod,
   checkPeriodKind,
   DomainError,
   type GroupKind,
@@ -37,7 +36,12 @@ async function latestWave(trx: Kysely<Database>, organizationId: string, surveyI
     .executeTakeFirst();
 }
 
-async function waveLabels(trx: Kysely<Database>, organizationId: string, surveyId: string): Promise<Set<string>> {
+/** The labels of a survey's waves, trimmed and in lower case, to choose a free one. */
+export async function waveLabels(
+  trx: Kysely<Database>,
+  organizationId: string,
+  surveyId: string,
+): Promise<Set<string>> {
   const rows = await trx
     .selectFrom('wave')
     .select('label')
@@ -47,9 +51,9 @@ async function waveLabels(trx: Kysely<Database>, organizationId: string, surveyI
   return new Set(rows.map((r) => r.label.trim().toLocaleLowerCase()));
 }
 
-/** The period's label, or, when a wave scheduled by hand took it already, the label with the wave's number. */
-function freeLabel(period: CalendarPeriod, sequence: number, taken: Set<string>): string {
-  return taken.has(period.label.toLocaleLowerCase()) ? `${period.label} (${sequence})` : period.label;
+/** A wave's label made from its dates, or, when a wave scheduled by hand took it already, with the wave's number. */
+export function freeWaveLabel(label: string, sequence: number, taken: Set<string>): string {
+  return taken.has(label.toLocaleLowerCase()) ? `${label} (${sequence})` : label;
 }
 
 /** The later of two ISO instants (compared as text: both are UTC and of one format). */
@@ -99,7 +103,7 @@ async function openNextPeriod(
       organization_id: args.organizationId,
       survey_id: args.surveyId,
       sequence,
-      label: freeLabel(period, sequence, await waveLabels(trx, args.organizationId, args.surveyId)),
+      label: freeWaveLabel(period.label, sequence, await waveLabels(trx, args.organizationId, args.surveyId)),
       // A period that started while the previous wave was still open (closed early, by hand, is never rolled) starts
       // where that wave ended, so that no answer falls between two waves.
       opens_at: laterOf(previous.closes_at!, period.start),
@@ -214,11 +218,19 @@ export async function setSurveyPeriod(
     await requireSurvey(trx, args);
     const survey = await trx
       .selectFrom('survey')
-      .select(['kind'])
+      .select(['kind', 'cadence'])
       .where('organization_id', '=', args.organizationId)
       .where('id', '=', args.surveyId)
       .executeTakeFirstOrThrow();
     checkPeriodKind(survey.kind, args.period);
+    if (args.period !== null && survey.cadence !== null) {
+      throw new DomainError(
+        'conflict',
+        'period: this survey recurs on a cadence; clear its cadence before it reports by calendar period',
+        'period',
+        'not_allowed',
+      );
+    }
     await trx
       .updateTable('survey')
       .set({ period: args.period })
@@ -265,7 +277,7 @@ export async function setSurveyPeriod(
         organization_id: args.organizationId,
         survey_id: args.surveyId,
         sequence,
-        label: freeLabel(current, sequence, await waveLabels(trx, args.organizationId, args.surveyId)),
+        label: freeWaveLabel(current.label, sequence, await waveLabels(trx, args.organizationId, args.surveyId)),
         // Answers given from now on; the period's label and end are the calendar's.
         opens_at: laterOf(latest?.closes_at ?? current.start, current.start),
         closes_at: current.end,

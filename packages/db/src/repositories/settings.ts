@@ -1,10 +1,10 @@
-import { DomainError, invalid, Locale, lengthDetail, OrganizationLanguages } from '@facets/domain';
+import { DomainError, invalid, Locale, lengthDetail, OrganizationLanguages, TimeZone } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { parseLanguages } from './organizations.ts';
 import { bool } from './rows.ts';
 
-/** What an admin sets for the whole organisation: its name, language, anonymity thresholds and feedback rules. */
+/** What an admin sets for the whole organisation: its name, language, anonymity thresholds, feedback rules, time zone. */
 export interface OrganizationSettings {
   name: string;
   defaultLocale: Locale;
@@ -18,6 +18,8 @@ export interface OrganizationSettings {
    * readers fall back to the language a text has (domain languages.ts).
    */
   languages: Locale[];
+  /** The IANA time zone the hours of its recurring programmes are read in (domain `cadences.ts`). */
+  timeZone: string;
 }
 
 /** The floor of both anonymity thresholds; the schema's check constraints hold the same. */
@@ -32,7 +34,15 @@ export async function getOrganizationSettings(
 ): Promise<OrganizationSettings> {
   const row = await db
     .selectFrom('organization')
-    .select(['name', 'default_locale', 'k_threshold', 'comment_threshold', 'allow_anonymous_feedback', 'languages'])
+    .select([
+      'name',
+      'default_locale',
+      'k_threshold',
+      'comment_threshold',
+      'allow_anonymous_feedback',
+      'languages',
+      'time_zone',
+    ])
     .where('id', '=', organizationId)
     .executeTakeFirst();
   if (!row) throw new DomainError('not_found', 'organizationId: no such organisation', 'organizationId');
@@ -43,6 +53,7 @@ export async function getOrganizationSettings(
     commentThreshold: row.comment_threshold,
     allowAnonymousFeedback: bool(row.allow_anonymous_feedback),
     languages: parseLanguages(row.languages),
+    timeZone: row.time_zone,
   };
 }
 
@@ -70,6 +81,7 @@ export async function updateOrganizationSettings(
     comment_threshold: number;
     allow_anonymous_feedback: number;
     languages: string;
+    time_zone: string;
   }> = {};
   if (changes.name !== undefined) {
     const name = changes.name.trim();
@@ -98,6 +110,12 @@ export async function updateOrganizationSettings(
     const languages = OrganizationLanguages.safeParse(changes.languages);
     if (!languages.success) throw invalid('languages', 'must be fr, en or both, each once', 'invalid_value');
     set.languages = JSON.stringify(Locale.options.filter((l) => languages.data.includes(l)));
+  }
+  if (changes.timeZone !== undefined) {
+    const zone = TimeZone.safeParse(changes.timeZone);
+    if (!zone.success)
+      throw invalid('timeZone', 'must be a time zone of the IANA database, such as Europe/Paris', 'invalid_value');
+    set.time_zone = zone.data;
   }
   if (changes.defaultLocale !== undefined || changes.languages !== undefined) {
     // The messages it sends (invitations) go in a language it writes in.

@@ -1,4 +1,6 @@
 import {
+  type Cadence,
+  type CadenceWave,
   type GroupKind,
   type LocalizedText,
   primaryKeyOf,
@@ -13,6 +15,7 @@ import {
   waveState,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { cadenceOpenings, parseStoredCadence } from '../cadences/schedule.ts';
 import { parseReminderSchedule } from '../reminders/schedule.ts';
 import type { Database } from '../schema.ts';
 import type { GroupRef } from './organizations.ts';
@@ -59,6 +62,8 @@ export interface SurveySummary {
   period: ReportingPeriod | null;
   /** When the invited who have not answered are reminded (`surveys.setReminders`). */
   reminders: ReminderSchedule;
+  /** When its waves open by themselves (`surveys.setCadence`, domain `cadences.ts`); null: scheduled by hand. */
+  cadence: Cadence | null;
   /** draft: no wave launched yet; open: a wave is scheduled or taking answers; closed: every wave is over. */
   status: 'draft' | 'open' | 'closed';
   questionCount: number;
@@ -77,6 +82,10 @@ export interface SurveyDetail extends SurveySummary {
   /** True once a wave has responses: questions are frozen, duplicate the survey to change them. */
   locked: boolean;
   questions: SurveyQuestionDetail[];
+  /** The organisation's time zone, which the cadence's days and hour are read in. */
+  timeZone: string;
+  /** The cadence's next openings (none without a cadence). */
+  nextOpenings: CadenceWave[];
 }
 
 function statusOf(waves: readonly WaveSummary[]): SurveySummary['status'] {
@@ -136,6 +145,7 @@ export async function listSurveys(
       's.primary_segment_key',
       's.period',
       's.reminders',
+      's.cadence',
       's.created_at',
       'g.id as group_id',
       'g.code as group_code',
@@ -229,6 +239,7 @@ export async function listSurveys(
       published: Boolean(s.published),
       period: ReportingPeriod.safeParse(s.period).data ?? null,
       reminders: parseReminderSchedule(s.reminders),
+      cadence: parseStoredCadence(s.cadence),
       status: statusOf(own),
       questionCount: Number(s.question_count ?? 0),
       createdAt: s.created_at,
@@ -260,8 +271,14 @@ export async function getSurveyDetail(
     .where('survey_id', '=', args.surveyId)
     .orderBy('position')
     .execute();
+  const openings = await cadenceOpenings(db, {
+    organizationId: args.organizationId,
+    cadence: summary!.cadence,
+    now: args.now,
+  });
   return {
     ...summary!,
+    ...openings,
     intro: localizedOrNull(survey.intro),
     locked: await surveyHasResponses(db, args),
     questions: questions.map((q) => ({

@@ -1,5 +1,4 @@
 import {
-  type Cadence,
   DomainError,
   fillOrganization,
   findTemplate,
@@ -10,6 +9,7 @@ import {
   type SurveyKind,
   type SurveyTemplate,
   TEMPLATE_DIMENSIONS,
+  type TemplateCadence,
   templatesFor,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -36,7 +36,7 @@ export interface TemplateDimension {
 export interface TemplatePreview {
   id: string;
   kind: SurveyKind;
-  cadence: Cadence;
+  cadence: TemplateCadence;
   name: LocalizedText;
   description: LocalizedText;
   title: LocalizedText;

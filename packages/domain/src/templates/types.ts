@@ -13,13 +13,13 @@ export interface TemplateQuestion {
   required: boolean;
 }
 
-export type Cadence = 'quarterly' | 'monthly' | 'annual' | 'lifecycle' | 'after_interaction';
+export type TemplateCadence = 'quarterly' | 'monthly' | 'annual' | 'lifecycle' | 'after_interaction';
 
 export interface SurveyTemplate {
   id: string;
   groupKind: GroupKind;
   kind: SurveyKind;
-  cadence: Cadence;
+  cadence: TemplateCadence;
   /** What the template is called in the catalogue, and what it is for. */
   name: LocalizedText;
   description: LocalizedText;
