@@ -47,6 +47,7 @@ const TABLES = [
   'job',
   'sso_provider',
   'reminder',
+  'triggered_invitation',
   'notification_optout',
   'results_notice',
   'wave_publication',

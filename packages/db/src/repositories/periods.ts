@@ -214,11 +214,20 @@ export async function setSurveyPeriod(
     await requireSurvey(trx, args);
     const survey = await trx
       .selectFrom('survey')
-      .select(['kind'])
+      .select(['kind', 'lifecycle_trigger'])
       .where('organization_id', '=', args.organizationId)
       .where('id', '=', args.surveyId)
       .executeTakeFirstOrThrow();
     checkPeriodKind(survey.kind, args.period);
+    if (args.period === null && survey.lifecycle_trigger !== null) {
+      // The trigger invites people into the current period's wave: without periods it would have none.
+      throw new DomainError(
+        'conflict',
+        'period: this survey goes out on a lifecycle trigger, which invites into the current period: remove the trigger first',
+        'period',
+        'in_use',
+      );
+    }
     await trx
       .updateTable('survey')
       .set({ period: args.period })

@@ -1,6 +1,14 @@
-import { DomainError, invalid, Locale, lengthDetail, OrganizationLanguages } from '@facets/domain';
+import {
+  DomainError,
+  FatigueRule,
+  invalid,
+  Locale,
+  lengthDetail,
+  OrganizationLanguages,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { parseFatigueRule } from './fatigue.ts';
 import { parseLanguages } from './organizations.ts';
 import { bool } from './rows.ts';
 
@@ -18,6 +26,11 @@ export interface OrganizationSettings {
    * readers fall back to the language a text has (domain languages.ts).
    */
   languages: Locale[];
+  /**
+   * At most so many invitations per person in so many days (domain fatigue.ts); null: no rule, the default, since
+   * the rule withholds invitations HR asked for and only the organisation knows how often its people are asked.
+   */
+  fatigueRule: FatigueRule | null;
 }
 
 /** The floor of both anonymity thresholds; the schema's check constraints hold the same. */
@@ -32,7 +45,16 @@ export async function getOrganizationSettings(
 ): Promise<OrganizationSettings> {
   const row = await db
     .selectFrom('organization')
-    .select(['name', 'default_locale', 'k_threshold', 'comment_threshold', 'allow_anonymous_feedback', 'languages'])
+    .select([
+      'name',
+      'default_locale',
+      'k_threshold',
+      'comment_threshold',
+      'allow_anonymous_feedback',
+      'languages',
+      'fatigue_max_surveys',
+      'fatigue_period_days',
+    ])
     .where('id', '=', organizationId)
     .executeTakeFirst();
   if (!row) throw new DomainError('not_found', 'organizationId: no such organisation', 'organizationId');
@@ -43,6 +65,7 @@ export async function getOrganizationSettings(
     commentThreshold: row.comment_threshold,
     allowAnonymousFeedback: bool(row.allow_anonymous_feedback),
     languages: parseLanguages(row.languages),
+    fatigueRule: parseFatigueRule(row.fatigue_max_surveys, row.fatigue_period_days),
   };
 }
 
@@ -70,6 +93,8 @@ export async function updateOrganizationSettings(
     comment_threshold: number;
     allow_anonymous_feedback: number;
     languages: string;
+    fatigue_max_surveys: number | null;
+    fatigue_period_days: number | null;
   }> = {};
   if (changes.name !== undefined) {
     const name = changes.name.trim();
@@ -98,6 +123,15 @@ export async function updateOrganizationSettings(
     const languages = OrganizationLanguages.safeParse(changes.languages);
     if (!languages.success) throw invalid('languages', 'must be fr, en or both, each once', 'invalid_value');
     set.languages = JSON.stringify(Locale.options.filter((l) => languages.data.includes(l)));
+  }
+  if (changes.fatigueRule !== undefined) {
+    const rule = FatigueRule.nullable().safeParse(changes.fatigueRule);
+    if (!rule.success) {
+      const field = String(rule.error.issues[0]?.path[0] ?? 'maxSurveys');
+      throw invalid(`fatigueRule.${field}`, 'must be whole numbers: 1 to 50 surveys in 1 to 365 days', 'out_of_range');
+    }
+    set.fatigue_max_surveys = rule.data?.maxSurveys ?? null;
+    set.fatigue_period_days = rule.data?.periodDays ?? null;
   }
   if (changes.defaultLocale !== undefined || changes.languages !== undefined) {
     // The messages it sends (invitations) go in a language it writes in.

@@ -1,5 +1,6 @@
 import {
   type GroupKind,
+  type LifecycleTrigger,
   type LocalizedText,
   primaryKeyOf,
   type QuestionDesign,
@@ -13,6 +14,7 @@ import {
   waveState,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { parseLifecycleTrigger } from '../lifecycle/trigger.ts';
 import { parseReminderSchedule } from '../reminders/schedule.ts';
 import type { Database } from '../schema.ts';
 import type { GroupRef } from './organizations.ts';
@@ -59,6 +61,8 @@ export interface SurveySummary {
   period: ReportingPeriod | null;
   /** When the invited who have not answered are reminded (`surveys.setReminders`). */
   reminders: ReminderSchedule;
+  /** When the directory's people are invited (`surveys.setTrigger`: onboarding and exit surveys); null: by hand. */
+  lifecycleTrigger: LifecycleTrigger | null;
   /** draft: no wave launched yet; open: a wave is scheduled or taking answers; closed: every wave is over. */
   status: 'draft' | 'open' | 'closed';
   questionCount: number;
@@ -136,6 +140,7 @@ export async function listSurveys(
       's.primary_segment_key',
       's.period',
       's.reminders',
+      's.lifecycle_trigger',
       's.created_at',
       'g.id as group_id',
       'g.code as group_code',
@@ -229,6 +234,7 @@ export async function listSurveys(
       published: Boolean(s.published),
       period: ReportingPeriod.safeParse(s.period).data ?? null,
       reminders: parseReminderSchedule(s.reminders),
+      lifecycleTrigger: parseLifecycleTrigger(s.lifecycle_trigger),
       status: statusOf(own),
       questionCount: Number(s.question_count ?? 0),
       createdAt: s.created_at,
