@@ -1,4 +1,4 @@
-import { EmailDomain, Id, Locale, OrganizationLanguages, SsoRole, StaffRole } from '@facets/domain';
+import { EmailDomain, FatigueRule, Id, Locale, OrganizationLanguages, SsoRole, StaffRole } from '@facets/domain';
 import { z } from 'zod';
 
 /** Inputs of the admin.* procedures: strict objects, bounded lengths. */
@@ -33,6 +33,8 @@ export const UpdateSettingsInput = z
     allowAnonymousFeedback: z.boolean().optional(),
     /** French, English or both: the languages its texts are required in. */
     languages: OrganizationLanguages.optional(),
+    /** At most so many invitations per person in so many days, whatever sends them; null: no rule. */
+    fatigueRule: FatigueRule.nullable().optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, 'give at least one setting to change');
 
