@@ -11,6 +11,7 @@ import { PeriodSection } from './PeriodSection.tsx';
 import { ProgrammeSection } from './ProgrammeSection.tsx';
 import { QuestionsSection } from './QuestionsSection.tsx';
 import { RemindersSection } from './RemindersSection.tsx';
+import { TriggerSection } from './TriggerSection.tsx';
 import { WavesSection } from './WavesSection.tsx';
 import './surveys.css';
 
@@ -90,6 +91,7 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
           {headline.isError ? <Alert tone="error">{surveyError(headline.error)}</Alert> : null}
           <ProgrammeSection key={`programme-${s.id}`} survey={s} canBuild={canBuild} />
           <PeriodSection survey={s} canBuild={canBuild} />
+          <TriggerSection key={`trigger-${s.id}`} survey={s} canBuild={canBuild} />
           <WavesSection survey={s} canBuild={canBuild} />
           <RemindersSection key={`reminders-${s.id}`} survey={s} canBuild={canBuild} />
           <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} k={me.organization.kThreshold} />

@@ -56,7 +56,9 @@ export function useSurveyError(): (error: unknown) => string {
         ? t('surveyConsole.errors.primaryBreakdownPublished')
         : t('surveyConsole.errors.primaryBreakdown');
     }
-    if (field === 'period') return t('surveyConsole.errors.period');
+    if (field === 'period')
+      return code === 'CONFLICT' ? t('surveyConsole.errors.periodInUse') : t('surveyConsole.errors.period');
+    if (field.startsWith('trigger')) return t('surveyConsole.errors.trigger');
     if (field.startsWith('afterOpening') || field.startsWith('beforeClosing'))
       return t('surveyConsole.errors.reminders', { max: MAX_REMINDERS });
     if (field === 'programmeSurveyId') {
