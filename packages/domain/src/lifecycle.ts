@@ -79,7 +79,8 @@ export function lifecycleDueDay(
   trigger: LifecycleTrigger,
   person: { startDate: string | null; endDate: string | null },
 ): string | null {
-  if (trigger.event === 'start') return person.startDate === null ? null : addCalendarDays(person.startDate, trigger.daysAfter);
+  if (trigger.event === 'start')
+    return person.startDate === null ? null : addCalendarDays(person.startDate, trigger.daysAfter);
   return person.endDate === null ? null : addCalendarDays(person.endDate, -trigger.daysBefore);
 }
 

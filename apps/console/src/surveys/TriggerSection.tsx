@@ -20,7 +20,9 @@ export function TriggerSection({ survey, canBuild }: { survey: SurveyDetail; can
   const stored = survey.lifecycleTrigger;
   const storedDays = stored === null ? null : stored.event === 'start' ? stored.daysAfter : stored.daysBefore;
   const [on, setOn] = useState(stored !== null);
-  const [days, setDays] = useState(String(storedDays ?? (event === 'start' ? DEFAULT_ONBOARDING_DAYS : DEFAULT_EXIT_DAYS)));
+  const [days, setDays] = useState(
+    String(storedDays ?? (event === 'start' ? DEFAULT_ONBOARDING_DAYS : DEFAULT_EXIT_DAYS)),
+  );
   const [invalid, setInvalid] = useState(false);
   const save = useMutation(
     trpc.surveys.setTrigger.mutationOptions({
@@ -44,7 +46,9 @@ export function TriggerSection({ survey, canBuild }: { survey: SurveyDetail; can
   return (
     <Card title={t('surveyConsole.trigger.title')} titleAs="h2">
       <form className="fx-stack" onSubmit={submit} noValidate>
-        <p className="fx-muted">{t(event === 'start' ? 'surveyConsole.trigger.introStart' : 'surveyConsole.trigger.introEnd')}</p>
+        <p className="fx-muted">
+          {t(event === 'start' ? 'surveyConsole.trigger.introStart' : 'surveyConsole.trigger.introEnd')}
+        </p>
         <div className="fx-survey-grid fx-survey-grid--two">
           <Select
             label={t('surveyConsole.trigger.label')}
@@ -53,13 +57,18 @@ export function TriggerSection({ survey, canBuild }: { survey: SurveyDetail; can
             onChange={(e) => setOn(e.currentTarget.value === 'on')}
             options={[
               { value: 'off', label: t('surveyConsole.trigger.off') },
-              { value: 'on', label: t(event === 'start' ? 'surveyConsole.trigger.onStart' : 'surveyConsole.trigger.onEnd') },
+              {
+                value: 'on',
+                label: t(event === 'start' ? 'surveyConsole.trigger.onStart' : 'surveyConsole.trigger.onEnd'),
+              },
             ]}
           />
           {on ? (
             <TextInput
               label={t(event === 'start' ? 'surveyConsole.trigger.daysAfter' : 'surveyConsole.trigger.daysBefore')}
-              hint={t(event === 'start' ? 'surveyConsole.trigger.daysAfterHint' : 'surveyConsole.trigger.daysBeforeHint')}
+              hint={t(
+                event === 'start' ? 'surveyConsole.trigger.daysAfterHint' : 'surveyConsole.trigger.daysBeforeHint',
+              )}
               inputMode="numeric"
               value={days}
               disabled={!canBuild}

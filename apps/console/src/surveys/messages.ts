@@ -495,7 +495,8 @@ const fr: Messages = {
       daysAfterHint: 'Un nombre entier de 0 à 365 ; 30 marque la fin du premier mois.',
       daysBefore: 'Jours avant la date de départ',
       daysBeforeHint: 'Un nombre entier de 0 (le dernier jour) à 90.',
-      needsPeriod: 'Choisissez d’abord une période de restitution : chacun est invité dans la vague de la période en cours.',
+      needsPeriod:
+        'Choisissez d’abord une période de restitution : chacun est invité dans la vague de la période en cours.',
       rules:
         'Les personnes effacées à leur demande, qui ne sont plus actives ou sans adresse e-mail ne sont pas invitées ; la limite de sollicitations de l’organisation s’applique.',
       save: 'Enregistrer',

@@ -67,15 +67,18 @@ describe('surveys.setTrigger', () => {
     const pulse = await continuousSurvey('pulse');
     const supplierExit = await continuousSurvey('exit', org.groups.supplier);
     const start = { event: 'start', daysAfter: 30 } as const;
-    expect(await refusal(hr.surveys.setTrigger({ surveyId: onboarding, trigger: { event: 'start', daysAfter: 400 } })))
-      .toEqual(['BAD_REQUEST', 'trigger.daysAfter', 'too_big']);
+    expect(
+      await refusal(hr.surveys.setTrigger({ surveyId: onboarding, trigger: { event: 'start', daysAfter: 400 } })),
+    ).toEqual(['BAD_REQUEST', 'trigger.daysAfter', 'too_big']);
     expect(
       await refusal(hr.surveys.setTrigger({ surveyId: onboarding, trigger: { event: 'end', daysAfter: 3 } as never })),
     ).toEqual(['BAD_REQUEST', 'trigger.daysBefore', 'required']);
-    expect(await refusal(hr.surveys.setTrigger({ surveyId: onboarding, trigger: { event: 'end', daysBefore: 7 } })))
-      .toEqual(['BAD_REQUEST', 'trigger', 'not_allowed']);
-    expect(await refusal(hr.surveys.setTrigger({ surveyId: supplierExit, trigger: { event: 'end', daysBefore: 7 } })))
-      .toEqual(['BAD_REQUEST', 'trigger', 'not_allowed']);
+    expect(
+      await refusal(hr.surveys.setTrigger({ surveyId: onboarding, trigger: { event: 'end', daysBefore: 7 } })),
+    ).toEqual(['BAD_REQUEST', 'trigger', 'not_allowed']);
+    expect(
+      await refusal(hr.surveys.setTrigger({ surveyId: supplierExit, trigger: { event: 'end', daysBefore: 7 } })),
+    ).toEqual(['BAD_REQUEST', 'trigger', 'not_allowed']);
     expect(await refusal(hr.surveys.setTrigger({ surveyId: pulse, trigger: start }))).toEqual([
       'BAD_REQUEST',
       'trigger',

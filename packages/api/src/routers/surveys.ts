@@ -182,7 +182,9 @@ export const surveysRouter = router({
    */
   setTrigger: builders
     .input(SetTriggerInput)
-    .mutation(({ ctx, input }) => setLifecycleTrigger(ctx.db, { ...tenant(ctx.member), ...input, ...scope(ctx.member) })),
+    .mutation(({ ctx, input }) =>
+      setLifecycleTrigger(ctx.db, { ...tenant(ctx.member), ...input, ...scope(ctx.member) }),
+    ),
 
   duplicate: builders
     .input(SurveyIdInput)

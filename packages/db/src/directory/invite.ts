@@ -1,7 +1,7 @@
 import { DomainError, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
-import { listSegmentAttributes } from '../repositories/groups.ts';
 import { overFatigueLimitAmong } from '../repositories/fatigue.ts';
+import { listSegmentAttributes } from '../repositories/groups.ts';
 import { type Invitee, sendInvitations } from '../repositories/invitation-import.ts';
 import { inTransaction, parseJson } from '../repositories/rows.ts';
 import { requireWave } from '../repositories/survey-access.ts';

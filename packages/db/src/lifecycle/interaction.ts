@@ -17,7 +17,11 @@ export async function triggerInteractionSurvey(
   db: Kysely<Database>,
   args: InteractionTrigger & { organizationId: string; now: string; newId: () => string; baseUrl: string },
 ): Promise<{ outcome: TriggerOutcome; repeated: boolean }> {
-  const parsed = InteractionTrigger.safeParse({ surveyId: args.surveyId, person: args.person, reference: args.reference });
+  const parsed = InteractionTrigger.safeParse({
+    surveyId: args.surveyId,
+    person: args.person,
+    reference: args.reference,
+  });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.') || 'person';
@@ -59,7 +63,12 @@ export async function triggerInteractionSurvey(
         .executeTakeFirst();
     const before = await stored();
     if (before) return { outcome: before.outcome as TriggerOutcome, repeated: true };
-    const waveId = await currentTriggerWave(trx, { organizationId, surveyId: args.surveyId, now: args.now, newId: args.newId });
+    const waveId = await currentTriggerWave(trx, {
+      organizationId,
+      surveyId: args.surveyId,
+      now: args.now,
+      newId: args.newId,
+    });
     if (waveId === null) {
       throw new DomainError('conflict', 'surveyId: this survey takes no answers now', 'surveyId', 'closed');
     }
@@ -74,7 +83,12 @@ export async function triggerInteractionSurvey(
     }
     const email = found ? found.email : person.email!;
     if (!email) {
-      throw new DomainError('invalid', 'person.email: this person has no e-mail address in the directory', 'person.email', 'required');
+      throw new DomainError(
+        'invalid',
+        'person.email: this person has no e-mail address in the directory',
+        'person.email',
+        'required',
+      );
     }
     let id = found?.id;
     if (!id) {
@@ -103,7 +117,17 @@ export async function triggerInteractionSurvey(
       organization,
       surveyId: args.surveyId,
       waveId,
-      claims: [{ key: reference, person: { id, email, name: found?.display_name ?? person.name ?? email, locale: found?.locale ?? person.locale ?? null } }],
+      claims: [
+        {
+          key: reference,
+          person: {
+            id,
+            email,
+            name: found?.display_name ?? person.name ?? email,
+            locale: found?.locale ?? person.locale ?? null,
+          },
+        },
+      ],
       keepWithheld: true,
       now: args.now,
       baseUrl: args.baseUrl,
@@ -133,7 +157,11 @@ async function findPerson(
     const byRef = await base.where('external_ref', '=', args.person.externalId).executeTakeFirst();
     if (byRef || args.person.email === undefined) {
       if (!byRef) {
-        throw new DomainError('not_found', 'person.externalId: no such person in the survey’s group', 'person.externalId');
+        throw new DomainError(
+          'not_found',
+          'person.externalId: no such person in the survey’s group',
+          'person.externalId',
+        );
       }
       return byRef;
     }

@@ -62,7 +62,16 @@ export async function sendLifecycleInvitations(
     const column = trigger.event === 'start' ? 'start_date' : 'end_date';
     const people = await db
       .selectFrom('stakeholder as p')
-      .select(['p.id', 'p.email', 'p.display_name', 'p.locale', 'p.active', 'p.erased_at', 'p.start_date', 'p.end_date'])
+      .select([
+        'p.id',
+        'p.email',
+        'p.display_name',
+        'p.locale',
+        'p.active',
+        'p.erased_at',
+        'p.start_date',
+        'p.end_date',
+      ])
       .where('p.organization_id', '=', organizationId)
       .where('p.group_id', '=', survey.group_id)
       .where(`p.${column}`, '>=', from)

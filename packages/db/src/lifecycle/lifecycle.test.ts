@@ -1,4 +1,4 @@
-import { DomainError } from '@facets/domain';
+import type { DomainError } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
@@ -226,7 +226,8 @@ describe.each(dialects)('lifecycle and interaction triggers, under the fatigue r
     // No one, ever, had more than 2 invitations within 10 days.
     for (const id of [nina, omar]) {
       const times = (await invitationsOf(id)).map((i) => Date.parse(i.created_at)).sort();
-      for (const t of times) expect(times.filter((u) => u >= t && u < t + 10 * 86_400_000).length).toBeLessThanOrEqual(2);
+      for (const t of times)
+        expect(times.filter((u) => u >= t && u < t + 10 * 86_400_000).length).toBeLessThanOrEqual(2);
     }
   });
 
@@ -275,8 +276,15 @@ describe.each(dialects)('lifecycle and interaction triggers, under the fatigue r
       expect(await mailTo('new.customer@example.org')).toHaveLength(1);
       // Kim answers in December; in January a new interaction would be a second ask in 60 days: withheld, and the
       // repeat keeps that answer even once the rule is lifted.
-      await db.updateTable('invitation').set({ used_at: at('2026-12-03') }).where('stakeholder_id', '=', known).execute();
-      await updateOrganizationSettings(db, { ...tenant(), changes: { fatigueRule: { maxSurveys: 1, periodDays: 60 } } });
+      await db
+        .updateTable('invitation')
+        .set({ used_at: at('2026-12-03') })
+        .where('stakeholder_id', '=', known)
+        .execute();
+      await updateOrganizationSettings(db, {
+        ...tenant(),
+        changes: { fatigueRule: { maxSurveys: 1, periodDays: 60 } },
+      });
       expect(await call({ externalId: 'C-1' }, 'ORDER-4', at('2027-01-02'))).toEqual({
         outcome: 'over_limit',
         repeated: false,
@@ -330,7 +338,11 @@ describe.each(dialects)('lifecycle and interaction triggers, under the fatigue r
         (e: DomainError) => [e.kind, e.field, e.reason],
       );
     expect(await refusal(exit, { event: 'start', daysAfter: 30 })).toEqual(['invalid', 'trigger', 'not_allowed']);
-    expect(await refusal(onboarding, { event: 'start', daysAfter: -1 })).toEqual(['invalid', 'trigger', 'invalid_value']);
+    expect(await refusal(onboarding, { event: 'start', daysAfter: -1 })).toEqual([
+      'invalid',
+      'trigger',
+      'invalid_value',
+    ]);
     expect(await refusal(supplierExit, { event: 'end', daysBefore: 7 })).toEqual(['invalid', 'trigger', 'not_allowed']);
     await setSurveyPeriod(db, { ...tenant(), surveyId: exit, period: null, now: at('2026-11-02'), newId });
     expect(await refusal(exit, { event: 'end', daysBefore: 7 })).toEqual(['conflict', 'trigger', 'wrong_state']);
@@ -338,6 +350,8 @@ describe.each(dialects)('lifecycle and interaction triggers, under the fatigue r
     await expect(
       setSurveyPeriod(db, { ...tenant(), surveyId: onboarding, period: null, now: at('2026-11-02'), newId }),
     ).rejects.toMatchObject({ field: 'period', reason: 'in_use' });
-    expect(await setLifecycleTrigger(db, { ...tenant(), surveyId: onboarding, trigger: null })).toEqual({ trigger: null });
+    expect(await setLifecycleTrigger(db, { ...tenant(), surveyId: onboarding, trigger: null })).toEqual({
+      trigger: null,
+    });
   });
 });

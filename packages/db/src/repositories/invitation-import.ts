@@ -192,7 +192,9 @@ export async function previewInvitationImport(db: Kysely<Database>, args: Import
   // People new to the directory have never been asked: only known ones can be over the limit.
   const over = await overFatigueLimitAmong(db, {
     organizationId: args.organization.id,
-    stakeholderIds: result.planned.flatMap((p) => (p.existing && !result.invited.has(p.existing.id) ? [p.existing.id] : [])),
+    stakeholderIds: result.planned.flatMap((p) =>
+      p.existing && !result.invited.has(p.existing.id) ? [p.existing.id] : [],
+    ),
     now: args.now,
     lock: false,
   });

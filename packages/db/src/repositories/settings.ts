@@ -1,11 +1,4 @@
-import {
-  DomainError,
-  FatigueRule,
-  invalid,
-  Locale,
-  lengthDetail,
-  OrganizationLanguages,
-} from '@facets/domain';
+import { DomainError, FatigueRule, invalid, Locale, lengthDetail, OrganizationLanguages } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { parseFatigueRule } from './fatigue.ts';
