@@ -218,6 +218,11 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     (api, e) =>
       api.surveys.setReminders({ surveyId: e.org.surveys.employee.surveyId, afterOpening: [3], beforeClosing: [2] }),
   ],
+  [
+    'surveys.setTrigger',
+    ACTING_STAFF,
+    async (api, e) => api.surveys.setTrigger({ surveyId: await draftSurvey(e), trigger: null }),
+  ],
   ['surveys.duplicate', ACTING_STAFF, (api, e) => api.surveys.duplicate({ surveyId: e.org.surveys.employee.surveyId })],
   [
     'surveys.questions.save',

@@ -1,4 +1,13 @@
-import { EmailDomain, Id, Locale, OrganizationLanguages, SsoRole, StaffRole, TimeZone } from '@facets/domain';
+import {
+  EmailDomain,
+  FatigueRule,
+  Id,
+  Locale,
+  OrganizationLanguages,
+  SsoRole,
+  StaffRole,
+  TimeZone,
+} from '@facets/domain';
 import { z } from 'zod';
 
 /** Inputs of the admin.* procedures: strict objects, bounded lengths. */
@@ -35,6 +44,8 @@ export const UpdateSettingsInput = z
     languages: OrganizationLanguages.optional(),
     /** An IANA time zone (Europe/Paris): the hours of recurring programmes are read in it. */
     timeZone: TimeZone.optional(),
+    /** At most so many invitations per person in so many days, whatever sends them; null: no rule. */
+    fatigueRule: FatigueRule.nullable().optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, 'give at least one setting to change');
 

@@ -71,7 +71,11 @@ export function updateSettingsAudited(ctx: Ctx, changes: Partial<OrganizationSet
   return inTransaction(ctx.db, async (trx) => {
     const before = await getOrganizationSettings(trx, organizationId);
     const after = await updateOrganizationSettings(trx, { organizationId, changes });
-    const flat = (s: OrganizationSettings) => ({ ...s, languages: s.languages.join(', ') });
+    const flat = (s: OrganizationSettings) => ({
+      ...s,
+      languages: s.languages.join(', '),
+      fatigueRule: s.fatigueRule === null ? 'off' : `${s.fatigueRule.maxSurveys} / ${s.fatigueRule.periodDays} d`,
+    });
     const changed = changesOf(flat(before), flat(after));
     if (Object.keys(changed).length > 0) {
       await audit(ctx, trx, { action: 'settings.update', target: null, details: changed });

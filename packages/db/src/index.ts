@@ -13,6 +13,7 @@ export {
 export * from './directory/index.ts';
 export { newId } from './ids.ts';
 export * from './jobs/index.ts';
+export * from './lifecycle/index.ts';
 export { migrateToLatest, migrationProvider, migrations } from './migrations/index.ts';
 export * from './model/index.ts';
 export * from './notifications/index.ts';
@@ -27,6 +28,7 @@ export * from './repositories/audit.ts';
 export * from './repositories/coarsen.ts';
 export * from './repositories/comments.ts';
 export * from './repositories/companies.ts';
+export * from './repositories/fatigue.ts';
 export * from './repositories/feedback.ts';
 export * from './repositories/feedback-inbox.ts';
 export * from './repositories/groups.ts';

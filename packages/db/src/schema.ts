@@ -28,6 +28,10 @@ export interface OrganizationTable {
   languages: Generated<string>;
   /** IANA time zone the hours of recurring programmes are read in (migration 2026_12_04_1000; Europe/Paris by default). */
   time_zone: Generated<string>;
+  /** The fatigue rule (domain fatigue.ts, migration 2026_12_04_1100): at most this many invitations per person… */
+  fatigue_max_surveys: Generated<number | null>;
+  /** …in this many days; both null: no rule. */
+  fatigue_period_days: Generated<number | null>;
 }
 
 /** One entry of an organisation's list (domain organisation-lists.ts): an owner department, initiative kind or channel. */
@@ -264,6 +268,8 @@ export interface SurveyTable {
   reminders: Generated<string | null>;
   /** JSON Cadence of a recurring programme (migration 2026_12_04_1001, db `cadences/`); null: waves scheduled by hand. */
   cadence: Generated<string | null>;
+  /** JSON LifecycleTrigger of an onboarding or exit survey (migration 2026_12_04_1100); null: none (db lifecycle/). */
+  lifecycle_trigger: Generated<string | null>;
 }
 
 export interface WaveTable {
@@ -485,6 +491,21 @@ export interface ReminderTable {
   created_at: string;
 }
 
+/**
+ * A survey's trigger fired once for one key (migration 2026_12_04_1100, db lifecycle/): the person's id for a
+ * lifecycle trigger, the interaction's reference for an after-interaction survey. Who was asked and when, never
+ * whether they answered.
+ */
+export interface TriggeredInvitationTable {
+  organization_id: string;
+  survey_id: string;
+  trigger_key: string;
+  stakeholder_id: string;
+  /** TriggerOutcome: `invited`, or why not (`over_limit`, `already_invited`, `without_email`). */
+  outcome: string;
+  created_at: string;
+}
+
 /** A kind of optional e-mail a person turned off (domain NotificationKind; migration 2026_12_03_1610). */
 export interface NotificationOptoutTable {
   organization_id: string;
@@ -662,6 +683,7 @@ export interface Database {
   rate_limit: RateLimitTable;
   sso_provider: SsoProviderTable;
   reminder: ReminderTable;
+  triggered_invitation: TriggeredInvitationTable;
   notification_optout: NotificationOptoutTable;
   results_notice: ResultsNoticeTable;
   wave_publication: WavePublicationTable;

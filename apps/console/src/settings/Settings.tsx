@@ -1,4 +1,4 @@
-import { ADMINS } from '@facets/domain';
+import { ADMINS, FatigueRule, SUGGESTED_FATIGUE_RULE } from '@facets/domain';
 import { ErrorAlert, type Me, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Button, Card, Select, TextInput } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -61,7 +61,11 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
   const [commentK, setCommentK] = useState(String(settings.commentThreshold));
   const [anonymous, setAnonymous] = useState(settings.allowAnonymousFeedback);
   const [timeZone, setTimeZone] = useState(settings.timeZone);
-  const [errors, setErrors] = useState<{ name?: string; k?: string; commentK?: string }>({});
+  const rule = settings.fatigueRule ?? SUGGESTED_FATIGUE_RULE;
+  const [fatigueOn, setFatigueOn] = useState(settings.fatigueRule !== null);
+  const [maxSurveys, setMaxSurveys] = useState(String(rule.maxSurveys));
+  const [periodDays, setPeriodDays] = useState(String(rule.periodDays));
+  const [errors, setErrors] = useState<{ name?: string; k?: string; commentK?: string; fatigue?: string }>({});
   const update = useMutation(
     trpc.admin.settings.update.mutationOptions({
       // Every figure of the console depends on the thresholds: read everything again.
@@ -72,13 +76,16 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
   const submit = () => {
     const kValue = parseThreshold(k);
     const commentValue = parseThreshold(commentK);
+    const whole = (text: string) => (/^\s*\d{1,3}\s*$/.test(text) ? Number(text) : Number.NaN);
+    const fatigue = FatigueRule.safeParse({ maxSurveys: whole(maxSurveys), periodDays: whole(periodDays) });
     const next = {
       name: name.trim() ? undefined : t('form.required'),
       k: kValue === null ? t('settings.thresholdInvalid', { min: MIN_K, max: MAX_K }) : undefined,
       commentK: commentValue === null ? t('settings.thresholdInvalid', { min: MIN_K, max: MAX_K }) : undefined,
+      fatigue: fatigueOn && !fatigue.success ? t('settings.fatigueInvalid') : undefined,
     };
     setErrors(next);
-    if (next.name || kValue === null || commentValue === null) return;
+    if (next.name || kValue === null || commentValue === null || next.fatigue) return;
     update.mutate({
       name: name.trim(),
       defaultLocale: locale,
@@ -87,6 +94,7 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
       commentThreshold: commentValue,
       allowAnonymousFeedback: anonymous,
       timeZone,
+      fatigueRule: fatigueOn && fatigue.success ? fatigue.data : null,
     });
   };
 
@@ -189,6 +197,39 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
             <span className="fx-small fx-block">{t('settings.allowAnonymousHint')}</span>
           </span>
         </label>
+      </Card>
+      <Card title={t('settings.fatigue')} titleId="settings-fatigue" aria-labelledby="settings-fatigue">
+        <div className="fx-stack">
+          <p className="fx-hint">{t('settings.fatigueIntro')}</p>
+          <label className="fx-checkbox">
+            <input
+              type="checkbox"
+              checked={fatigueOn}
+              disabled={readOnly}
+              onChange={(e) => setFatigueOn(e.currentTarget.checked)}
+            />
+            <span>{t('settings.fatigueOn')}</span>
+          </label>
+          {fatigueOn ? (
+            <div className="fx-form-grid">
+              <TextInput
+                label={t('settings.fatigueMax')}
+                inputMode="numeric"
+                value={maxSurveys}
+                disabled={readOnly}
+                onChange={(e) => setMaxSurveys(e.currentTarget.value)}
+                error={errors.fatigue}
+              />
+              <TextInput
+                label={t('settings.fatigueDays')}
+                inputMode="numeric"
+                value={periodDays}
+                disabled={readOnly}
+                onChange={(e) => setPeriodDays(e.currentTarget.value)}
+              />
+            </div>
+          ) : null}
+        </div>
       </Card>
       {update.isError ? <ErrorAlert error={update.error} /> : null}
       {update.isSuccess ? <Alert tone="success">{t('settings.saved')}</Alert> : null}

@@ -64,6 +64,9 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
                 invited: n(outcome.summary.invited),
                 alreadyInvited: n(outcome.summary.alreadyInvited),
               })}
+              {outcome.summary.overLimit > 0
+                ? ` ${t('surveyConsole.csv.overLimit', { count: outcome.summary.overLimit, n: n(outcome.summary.overLimit) })}`
+                : null}
             </p>
             <div>
               <Button busy={send.isPending} onClick={() => send.mutate({ waveId, csv: file.text })}>
@@ -80,6 +83,9 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
               invited: n(outcome.summary.invited),
               alreadyInvited: n(outcome.summary.alreadyInvited),
             })}
+            {outcome.summary.overLimit > 0
+              ? ` ${t('surveyConsole.csv.overLimit', { count: outcome.summary.overLimit, n: n(outcome.summary.overLimit) })}`
+              : null}
           </Alert>
         ) : null}
       </div>

@@ -74,6 +74,9 @@ export function DirectoryInvite({
                 alreadyInvited: n(counted.alreadyInvited),
                 withoutEmail: n(counted.withoutEmail),
               })}
+              {counted.overLimit > 0
+                ? ` ${t('surveyConsole.csv.overLimit', { count: counted.overLimit, n: n(counted.overLimit) })}`
+                : null}
             </p>
             {counted.invited > 0 ? (
               <div>

@@ -12,6 +12,7 @@ import { PeriodSection } from './PeriodSection.tsx';
 import { ProgrammeSection } from './ProgrammeSection.tsx';
 import { QuestionsSection } from './QuestionsSection.tsx';
 import { RemindersSection } from './RemindersSection.tsx';
+import { TriggerSection } from './TriggerSection.tsx';
 import { WavesSection } from './WavesSection.tsx';
 import './surveys.css';
 
@@ -92,6 +93,7 @@ export function SurveyEditor({ me, surveyId }: { me: Me; surveyId: string }) {
           <ProgrammeSection key={`programme-${s.id}`} survey={s} canBuild={canBuild} />
           <PeriodSection survey={s} canBuild={canBuild} />
           <CadenceSection key={`cadence-${s.id}`} survey={s} canBuild={canBuild} />
+          <TriggerSection key={`trigger-${s.id}`} survey={s} canBuild={canBuild} />
           <WavesSection survey={s} canBuild={canBuild} />
           <RemindersSection key={`reminders-${s.id}`} survey={s} canBuild={canBuild} />
           <DetailsSection key={`details-${s.id}`} survey={s} canBuild={canBuild} k={me.organization.kThreshold} />

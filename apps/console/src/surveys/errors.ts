@@ -1,5 +1,5 @@
 import { MAX_REMINDERS } from '@facets/domain';
-import { errorCode, useErrorMessage, useLang } from '@facets/portal-kit';
+import { errorCode, refusalOf, useErrorMessage, useLang } from '@facets/portal-kit';
 
 /** The input field the server named in a refusal ('questions.2.dimensionId'), or ''. */
 export function errorField(error: unknown): string {
@@ -56,9 +56,13 @@ export function useSurveyError(): (error: unknown) => string {
         ? t('surveyConsole.errors.primaryBreakdownPublished')
         : t('surveyConsole.errors.primaryBreakdown');
     }
-    if (field === 'period') return t('surveyConsole.errors.period');
+    if (field === 'period')
+      return refusalOf(error).reason === 'in_use'
+        ? t('surveyConsole.errors.periodInUse')
+        : t('surveyConsole.errors.period');
     if (field.startsWith('cadence.audience')) return t('surveyConsole.errors.cadenceAudience');
     if (field === 'cadence') return t('surveyConsole.errors.cadence');
+    if (field.startsWith('trigger')) return t('surveyConsole.errors.trigger');
     if (field.startsWith('afterOpening') || field.startsWith('beforeClosing'))
       return t('surveyConsole.errors.reminders', { max: MAX_REMINDERS });
     if (field === 'programmeSurveyId') {

@@ -141,6 +141,26 @@ const en = {
         audience: 'Tick values of the group’s segments, or none to invite everyone.',
       },
     },
+    trigger: {
+      title: 'Sent from the directory',
+      introStart:
+        'Each new starter gets this survey by e-mail some days after the start date the directory gives, once, into the current period. People who started before the trigger was set are not asked years back: only start dates whose day came in the last two weeks.',
+      introEnd:
+        'Each leaver gets this survey by e-mail some days before the end date the directory gives, once, into the current period; when the end date is recorded later than that, at once.',
+      label: 'Send',
+      off: 'By hand only',
+      onStart: 'After the start date',
+      onEnd: 'Before the end date',
+      daysAfter: 'Days after the start date',
+      daysAfterHint: 'A whole number from 0 to 365; 30 is the end of the first month.',
+      daysBefore: 'Days before the end date',
+      daysBeforeHint: 'A whole number from 0 (the last day) to 90.',
+      needsPeriod: 'Choose a reporting period first: each person is invited into the current period’s wave.',
+      rules:
+        'People erased on request, no longer active or without an e-mail address are not invited; the organisation’s limit on how often one person is asked applies.',
+      save: 'Save',
+      saved: 'Saved: the next run, within a minute, invites the people whose day has come.',
+    },
     reminders: {
       title: 'Reminders',
       intro:
@@ -325,6 +345,10 @@ const en = {
       importedBody:
         'New people: {{created}} · updated: {{updated}} · invited now: {{invited}} · already invited: {{alreadyInvited}}.',
       another: 'Upload another file',
+      overLimit_one:
+        '{{n}} person was asked as often as the organisation allows lately and is not invited (Settings, how often one person is asked).',
+      overLimit_other:
+        '{{n}} people were asked as often as the organisation allows lately and are not invited (Settings, how often one person is asked).',
     },
     csvError: {
       no_rows: 'The file has no invitees.',
@@ -384,6 +408,11 @@ const en = {
       cadence:
         'This survey cannot recur now: onboarding, exit and after-interaction surveys, and surveys reporting by calendar period, do not recur; a wave scheduled to open later must open first.',
       cadenceAudience: 'Invite values of the group’s segments only, or everyone.',
+      triggerStart: 'Days after the start date: a whole number from 0 to 365.',
+      triggerEnd: 'Days before the end date: a whole number from 0 to 90.',
+      trigger:
+        'This trigger fits an onboarding or exit survey of employees that reports by calendar period: choose the period first.',
+      periodInUse: 'This survey is sent from the directory into its current period: turn the sending off first.',
     },
   },
 };
@@ -530,6 +559,27 @@ const fr: Messages = {
         unit: 'Choisissez semaines ou mois.',
         audience: 'Cochez des valeurs des segments du groupe, ou aucune pour inviter tout le monde.',
       },
+    },
+    trigger: {
+      title: 'Envoi depuis l’annuaire',
+      introStart:
+        'Chaque nouvel arrivant reçoit cette enquête par e-mail quelques jours après la date d’arrivée que donne l’annuaire, une seule fois, dans la période en cours. Personne n’est sollicité des années après : seules comptent les arrivées dont le jour est venu dans les deux dernières semaines.',
+      introEnd:
+        'Chaque partant reçoit cette enquête par e-mail quelques jours avant la date de départ que donne l’annuaire, une seule fois, dans la période en cours ; si la date de départ est saisie plus tard, aussitôt.',
+      label: 'Envoyer',
+      off: 'À la main seulement',
+      onStart: 'Après la date d’arrivée',
+      onEnd: 'Avant la date de départ',
+      daysAfter: 'Jours après la date d’arrivée',
+      daysAfterHint: 'Un nombre entier de 0 à 365 ; 30 marque la fin du premier mois.',
+      daysBefore: 'Jours avant la date de départ',
+      daysBeforeHint: 'Un nombre entier de 0 (le dernier jour) à 90.',
+      needsPeriod:
+        'Choisissez d’abord une période de restitution : chacun est invité dans la vague de la période en cours.',
+      rules:
+        'Les personnes effacées à leur demande, qui ne sont plus actives ou sans adresse e-mail ne sont pas invitées ; la limite de sollicitations de l’organisation s’applique.',
+      save: 'Enregistrer',
+      saved: 'Enregistré : le prochain passage, d’ici une minute, invite les personnes dont le jour est venu.',
     },
     reminders: {
       title: 'Relances',
@@ -714,6 +764,10 @@ const fr: Messages = {
       importedBody:
         'Nouvelles personnes : {{created}} · mises à jour : {{updated}} · invitées maintenant : {{invited}} · déjà invitées : {{alreadyInvited}}.',
       another: 'Déposer un autre fichier',
+      overLimit_one:
+        '{{n}} personne a déjà été sollicitée aussi souvent que l’organisation le permet et n’est pas invitée (Réglages, fréquence des sollicitations).',
+      overLimit_other:
+        '{{n}} personnes ont déjà été sollicitées aussi souvent que l’organisation le permet et ne sont pas invitées (Réglages, fréquence des sollicitations).',
     },
     csvError: {
       no_rows: 'Le fichier ne contient aucune personne.',
@@ -775,6 +829,11 @@ const fr: Messages = {
       cadence:
         'Cette enquête ne peut pas être récurrente maintenant : les enquêtes d’arrivée, de départ et après interaction, et celles restituées par période civile, ne se répètent pas ; une vague planifiée pour plus tard doit d’abord s’ouvrir.',
       cadenceAudience: 'N’invitez que des valeurs des segments du groupe, ou tout le monde.',
+      triggerStart: 'Jours après la date d’arrivée : un nombre entier de 0 à 365.',
+      triggerEnd: 'Jours avant la date de départ : un nombre entier de 0 à 90.',
+      trigger:
+        'Cet envoi convient à une enquête d’arrivée ou de départ des salariés restituée par période civile : choisissez d’abord la période.',
+      periodInUse: 'Cette enquête est envoyée depuis l’annuaire dans sa période en cours : désactivez d’abord l’envoi.',
     },
   },
 };

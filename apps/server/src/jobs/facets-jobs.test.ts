@@ -1,4 +1,14 @@
-import { type Db, inviteFromDirectory, listOutbox, newId, setReminderSchedule } from '@facets/db';
+import {
+  createSurvey,
+  type Db,
+  inviteFromDirectory,
+  listOutbox,
+  newId,
+  saveQuestions,
+  setLifecycleTrigger,
+  setReminderSchedule,
+  setSurveyPeriod,
+} from '@facets/db';
 import { buildFixture, type Fixture, openTestDb } from '@facets/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerFacetsJobs } from './facets-jobs.ts';
@@ -83,5 +93,73 @@ describe('reminders sent by the job runner', () => {
     expect(first.every((s) => s.includes('sont publiés'))).toBe(true);
     await at('2026-12-05T09:01:00.000Z');
     expect(await digests()).toEqual(first);
+  });
+});
+
+describe('onboarding surveys sent by the job runner', () => {
+  let db: Db;
+  let runner: SqliteRunner;
+  let now = new Date('2026-11-25T10:00:00.000Z');
+
+  beforeAll(async () => {
+    db = await openTestDb('sqlite');
+    const fx = await buildFixture(db.db);
+    const tenant = { organizationId: fx.organizationId };
+    const { surveyId } = await createSurvey(db.db, {
+      ...tenant,
+      organizationName: 'Facets test',
+      groupId: fx.groups.employee,
+      kind: 'onboarding',
+      title: { fr: 'Vos débuts', en: 'Your first month' },
+      now: now.toISOString(),
+      newId,
+    });
+    await saveQuestions(db.db, {
+      ...tenant,
+      surveyId,
+      newId,
+      questions: [
+        {
+          type: 'text',
+          scale: null,
+          facet: null,
+          dimensionId: null,
+          prompt: { fr: 'Un mot ?', en: 'A word?' },
+          options: null,
+          required: false,
+        },
+      ],
+    });
+    await setSurveyPeriod(db.db, { ...tenant, surveyId, period: 'month', now: now.toISOString(), newId });
+    await setLifecycleTrigger(db.db, { ...tenant, surveyId, trigger: { event: 'start', daysAfter: 30 } });
+    await db.db
+      .updateTable('stakeholder')
+      .set({ start_date: '2026-11-02', email: 'new.starter@example.org' })
+      .where('id', '=', fx.stakeholders.alice.id)
+      .execute();
+    runner = createSqliteRunner({ db: db.db, newId, clock: () => now, pollMs: 0 });
+    registerFacetsJobs(runner, { db: db.db, newId, mail: null, baseUrl: 'https://facets.example.org' });
+    await runner.start();
+  });
+  afterAll(async () => {
+    await runner?.stop();
+    await db?.close();
+  });
+
+  it('invites the new starter on day 30, once, into the current month', async () => {
+    const invitations = async () => (await listOutbox(db.db, { to: 'new.starter@example.org' })).map((m) => m.subject);
+    for (const [iso, expected] of [
+      ['2026-12-01T09:00:00.000Z', 0],
+      ['2026-12-02T09:00:00.000Z', 1],
+      ['2026-12-02T09:01:00.000Z', 1],
+      ['2026-12-09T09:00:00.000Z', 1],
+      ['2027-01-02T09:00:00.000Z', 1],
+    ] as const) {
+      now = new Date(iso);
+      await runner.tick(now);
+      await runner.tick(now);
+      expect(await invitations(), iso).toHaveLength(expected);
+    }
+    expect((await invitations())[0]).toContain('Vos débuts');
   });
 });

@@ -4,6 +4,7 @@ import {
   keepProgrammesCurrent,
   listOrganizationIds,
   sendDueReminders,
+  sendLifecycleInvitations,
   sendResultsDigests,
 } from '@facets/db';
 import type { Kysely } from 'kysely';
@@ -13,8 +14,8 @@ import type { JobLog } from './log.ts';
 /**
  * What Facets runs by itself (README, "What runs by itself"): every minute each organisation's programmes are kept
  * current (a continuous survey's next period opens when the period ends, a recurring survey's wave opens on its
- * cadence's day and its audience is invited, closed waves are published and leadership and managers told of them) and
- * the
+ * cadence's day and its audience is invited, closed waves are published and leadership and managers told of them,
+ * new starters and leavers get their onboarding and exit surveys) and the
  * invited who have not answered are reminded on their survey's reminder days, each organisation in jobs of its own
  * so that one failing does not hold up the others and its admins see the failure; and, with SMTP, the outbox is
  * delivered every few seconds.
@@ -58,6 +59,15 @@ export function registerFacetsJobs(
       baseUrl: args.baseUrl,
     });
     if (opened.length > 0) args.log?.info({ organizationId, waves: opened }, 'opened the waves that were due');
+    // Onboarding and exit surveys to the people whose day has come, each once (db lifecycle/): counts only, no names.
+    const lifecycle = await sendLifecycleInvitations(args.db, {
+      organizationId,
+      now: job.now.toISOString(),
+      newId: args.newId,
+      baseUrl: args.baseUrl,
+    });
+    if (lifecycle.invited > 0 || lifecycle.overLimit > 0)
+      args.log?.info({ organizationId, ...lifecycle }, 'invited the people a lifecycle trigger came due for');
     // The digest of each wave just published (here or by a reader first), once: results_notice (db notifications/).
     const { waves } = await sendResultsDigests(args.db, {
       organizationId,

@@ -140,7 +140,7 @@ describe('people: sync, list, erase, invite', () => {
     const hr = await callerFor(db.db, org.staff.hr.userId);
     const waveId = org.surveys.employee.waveId;
     const it = await hr.surveys.invitations.fromDirectory({ waveId, segments: { department: ['it'] }, dryRun: true });
-    expect(it).toEqual({ selected: 60, invited: 60, alreadyInvited: 0, withoutEmail: 0, dryRun: true });
+    expect(it).toEqual({ selected: 60, invited: 60, alreadyInvited: 0, withoutEmail: 0, overLimit: 0, dryRun: true });
     expect(await hr.surveys.invitations.fromDirectory({ waveId, segments: { department: ['it'] } })).toMatchObject({
       invited: 60,
     });

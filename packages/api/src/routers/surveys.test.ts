@@ -78,7 +78,16 @@ describe('surveys: from a template to a live response rate', () => {
     expect(await written()).toEqual(before);
     expect(await hr.surveys.invitations.import({ waveId, csv })).toEqual({
       status: 'imported',
-      summary: { rows: 2, created: 1, updated: 1, unchanged: 0, invited: 2, alreadyInvited: 0, newCompanies: 0 },
+      summary: {
+        rows: 2,
+        created: 1,
+        updated: 1,
+        unchanged: 0,
+        invited: 2,
+        alreadyInvited: 0,
+        overLimit: 0,
+        newCompanies: 0,
+      },
       companies: [
         { row: 2, companyId: expect.any(String), company: 'Atelier Durand', how: 'name' },
         { row: 3, companyId: expect.any(String), company: 'Scierie Martin', how: 'name' },

@@ -16,6 +16,7 @@ import {
   saveQuestions,
   scheduleWave,
   setHeadlineSurvey,
+  setLifecycleTrigger,
   setReminderSchedule,
   setSurveyCadence,
   setSurveyPeriod,
@@ -39,6 +40,7 @@ import {
   SetPeriodInput,
   SetProgrammeInput,
   SetRemindersInput,
+  SetTriggerInput,
   SurveyIdInput,
   UpdateSurveyInput,
   WaveIdInput,
@@ -183,6 +185,17 @@ export const surveysRouter = router({
   setReminders: builders
     .input(SetRemindersInput)
     .mutation(({ ctx, input }) => setReminderSchedule(ctx.db, { ...tenant(ctx.member), ...input })),
+
+  /**
+   * Sends a continuous onboarding survey to each employee some days after their start date, or an exit survey some
+   * days before their end date (server job `programmes.upkeep`): into the current period's wave, once per person,
+   * under the organisation's fatigue rule; null: no trigger.
+   */
+  setTrigger: builders
+    .input(SetTriggerInput)
+    .mutation(({ ctx, input }) =>
+      setLifecycleTrigger(ctx.db, { ...tenant(ctx.member), ...input, ...scope(ctx.member) }),
+    ),
 
   duplicate: builders
     .input(SurveyIdInput)

@@ -1,6 +1,7 @@
 import {
   Cadence,
   Id,
+  LifecycleTrigger,
   QuestionFacet,
   QuestionType,
   ReminderSchedule,
@@ -40,6 +41,11 @@ export const SetPeriodInput = z.strictObject({ surveyId: Id, period: ReportingPe
 export const SetCadenceInput = z.strictObject({ surveyId: Id, cadence: Cadence.nullable() });
 /** When the invited who have not answered are reminded: days after opening, days before closing (both empty: never). */
 export const SetRemindersInput = z.strictObject({ surveyId: Id, ...ReminderSchedule.shape });
+/**
+ * When the directory's people are invited to an onboarding (days after their start date) or exit survey (days before
+ * their end date); null: by hand only.
+ */
+export const SetTriggerInput = z.strictObject({ surveyId: Id, trigger: LifecycleTrigger.nullable() });
 export const WaveIdInput = z.strictObject({ waveId: Id });
 export const GroupIdInput = z.strictObject({ groupId: Id });
 export const ListSurveysInput = z.strictObject({ groupId: Id.optional() }).optional();

@@ -393,7 +393,7 @@ describe.each(dialects)('people directory (%s)', (dialect) => {
       .execute();
     const it = active.filter((p) => JSON.parse(p.segments).department === 'it').length;
     const dry = await inviteFromDirectory(handle.db, { ...args, dryRun: true });
-    expect(dry).toEqual({ selected: it, invited: it, alreadyInvited: 0, withoutEmail: 0, dryRun: true });
+    expect(dry).toEqual({ selected: it, invited: it, alreadyInvited: 0, withoutEmail: 0, overLimit: 0, dryRun: true });
     const outbox = async () =>
       Number(
         (

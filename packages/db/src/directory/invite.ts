@@ -1,5 +1,6 @@
 import { DomainError, waveState } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { overFatigueLimitAmong } from '../repositories/fatigue.ts';
 import { listSegmentAttributes } from '../repositories/groups.ts';
 import { type Invitee, sendInvitations } from '../repositories/invitation-import.ts';
 import { inTransaction, parseJson } from '../repositories/rows.ts';
@@ -9,7 +10,8 @@ import type { Database } from '../schema.ts';
 /**
  * Invitations from the directory: the active people of the wave's group — all of them, or those whose segments match
  * a filter (department in [sales, it] and site in [lyon]) — each invited once to the wave, through the same issuing
- * and e-mail path as a file. People already invited to the wave, and people with no e-mail, are counted, not invited.
+ * and e-mail path as a file. People already invited to the wave, people with no e-mail and people the fatigue rule
+ * withholds (asked too often lately) are counted, not invited.
  */
 
 export interface DirectoryInviteSummary {
@@ -18,6 +20,8 @@ export interface DirectoryInviteSummary {
   invited: number;
   alreadyInvited: number;
   withoutEmail: number;
+  /** Withheld by the organisation's fatigue rule (repositories/fatigue.ts). */
+  overLimit: number;
 }
 
 export interface DirectoryInviteArgs {
@@ -88,12 +92,22 @@ export async function inviteFromDirectory(
       .filter((p) => !invited.has(p.id) && p.email)
       .map((p) => ({ id: p.id, email: p.email!, name: p.display_name, locale: p.locale }));
     const dryRun = args.dryRun === true;
-    if (!dryRun) await sendInvitations(trx, { ...args, survey, wave, people: toInvite });
+    const overLimit = dryRun
+      ? (
+          await overFatigueLimitAmong(trx, {
+            organizationId,
+            stakeholderIds: toInvite.map((p) => p.id),
+            now: args.now,
+            lock: false,
+          })
+        ).size
+      : (await sendInvitations(trx, { ...args, survey, wave, people: toInvite })).overLimit.length;
     return {
       selected: selected.length,
-      invited: toInvite.length,
+      invited: toInvite.length - overLimit,
       alreadyInvited: already.length,
       withoutEmail: withoutEmail.length,
+      overLimit,
       dryRun,
     };
   });

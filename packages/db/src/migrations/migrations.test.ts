@@ -48,6 +48,7 @@ const TABLES = [
   'rate_limit',
   'sso_provider',
   'reminder',
+  'triggered_invitation',
   'notification_optout',
   'results_notice',
   'wave_publication',

@@ -100,6 +100,22 @@ async function fillTheRest(db: Kysely<Database>, organizationId: string, memberI
       created_at: NOW,
     })
     .execute();
+  const survey = await db
+    .selectFrom('survey')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('triggered_invitation')
+    .values({
+      organization_id: organizationId,
+      survey_id: survey.id,
+      trigger_key: person.id,
+      stakeholder_id: person.id,
+      outcome: 'invited',
+      created_at: NOW,
+    })
+    .execute();
   await db
     .insertInto('results_notice')
     .values({ organization_id: organizationId, wave_id: wave.id, created_at: NOW })

@@ -81,7 +81,16 @@ describe.each(dialects)('invitations by CSV (%s)', (dialect) => {
     const preview = await previewInvitationImport(handle.db, args(csv));
     expect(preview).toEqual({
       status: 'valid',
-      summary: { rows: 3, created: 2, updated: 1, unchanged: 0, invited: 3, alreadyInvited: 0, newCompanies: 0 },
+      summary: {
+        rows: 3,
+        created: 2,
+        updated: 1,
+        unchanged: 0,
+        invited: 3,
+        alreadyInvited: 0,
+        overLimit: 0,
+        newCompanies: 0,
+      },
       companies: [],
     });
     expect(await snapshot()).toEqual(before);
@@ -128,7 +137,16 @@ describe.each(dialects)('invitations by CSV (%s)', (dialect) => {
     const outcome = await importInvitations(handle.db, args(csv));
     expect(outcome).toEqual({
       status: 'imported',
-      summary: { rows: 3, created: 1, updated: 1, unchanged: 1, invited: 1, alreadyInvited: 2, newCompanies: 0 },
+      summary: {
+        rows: 3,
+        created: 1,
+        updated: 1,
+        unchanged: 1,
+        invited: 1,
+        alreadyInvited: 2,
+        overLimit: 0,
+        newCompanies: 0,
+      },
       companies: [],
     });
     expect(await snapshot()).toEqual({

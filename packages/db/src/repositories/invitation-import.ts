@@ -11,6 +11,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { listCompanies, saveCompanyAssignment } from './companies.ts';
+import { overFatigueLimitAmong } from './fatigue.ts';
 import { listSegmentAttributes } from './groups.ts';
 import { CSV_MAX_REPORTED, type CsvError, parseInvitees } from './invitation-csv.ts';
 import { invitationMail } from './invitation-mail.ts';
@@ -41,6 +42,8 @@ export interface ImportSummary {
   invited: number;
   /** People already invited to this wave, who get no second e-mail. */
   alreadyInvited: number;
+  /** People the organisation's fatigue rule withholds: asked too often lately, not invited (created or updated still). */
+  overLimit: number;
   /** Companies the file brings that were not known yet. */
   newCompanies: number;
 }
@@ -154,15 +157,21 @@ export function placeInCompanies(
   return { assignment, companyOf, rowCompanies };
 }
 
-function summaryOf(planned: Planned[], invited: Set<string>, assignment: CompanyAssignment): ImportSummary {
+function summaryOf(
+  planned: Planned[],
+  invited: Set<string>,
+  assignment: CompanyAssignment,
+  overLimit: number,
+): ImportSummary {
   const already = planned.filter((p) => p.existing && invited.has(p.existing.id)).length;
   return {
     rows: planned.length,
     created: planned.filter((p) => !p.existing).length,
     updated: planned.filter((p) => p.existing && p.changed).length,
     unchanged: planned.filter((p) => p.existing && !p.changed).length,
-    invited: planned.length - already,
+    invited: planned.length - already - overLimit,
     alreadyInvited: already,
+    overLimit,
     newCompanies: assignment.created.length,
   };
 }
@@ -180,9 +189,18 @@ function refused(result: { rowCount: number; errors: CsvError[] }): ImportOutcom
 export async function previewInvitationImport(db: Kysely<Database>, args: ImportArgs): Promise<ImportOutcome> {
   const result = await plan(db, args);
   if (result.errors.length > 0) return refused(result);
+  // People new to the directory have never been asked: only known ones can be over the limit.
+  const over = await overFatigueLimitAmong(db, {
+    organizationId: args.organization.id,
+    stakeholderIds: result.planned.flatMap((p) =>
+      p.existing && !result.invited.has(p.existing.id) ? [p.existing.id] : [],
+    ),
+    now: args.now,
+    lock: false,
+  });
   return {
     status: 'valid',
-    summary: summaryOf(result.planned, result.invited, result.assignment),
+    summary: summaryOf(result.planned, result.invited, result.assignment, over.size),
     companies: result.rowCompanies,
   };
 }
@@ -257,10 +275,10 @@ export async function importInvitations(
         name: invitee.name ?? existing?.display_name ?? invitee.email,
         locale: invitee.locale ?? existing?.locale ?? null,
       }));
-    await sendInvitations(trx, { ...args, survey, wave, people });
+    const sent = await sendInvitations(trx, { ...args, survey, wave, people });
     return {
       status: 'imported',
-      summary: summaryOf(planned, invited, result.assignment),
+      summary: summaryOf(planned, invited, result.assignment, sent.overLimit.length),
       companies: result.rowCompanies,
     };
   });
@@ -274,9 +292,17 @@ export interface Invitee {
   locale: string | null;
 }
 
+/** What `sendInvitations` did: the people invited, and those the fatigue rule withheld (not invited, no e-mail). */
+export interface SentInvitations {
+  invited: Invitee[];
+  overLimit: Invitee[];
+}
+
 /**
  * Issues one invitation per person to a wave and writes each one's e-mail to the outbox, in the caller's transaction:
- * the one path of invitations, whether the people come from a file or from the group's directory.
+ * the one path of invitations, whether the people come from a file, the group's directory, a cadence or a trigger.
+ * It is where the organisation's fatigue rule is enforced (`overFatigueLimitAmong`): a person it withholds gets no
+ * invitation and is returned in `overLimit` for the caller to count.
  */
 export async function sendInvitations(
   trx: Kysely<Database>,
@@ -289,10 +315,19 @@ export async function sendInvitations(
     baseUrl: string;
     newId: () => string;
   },
-): Promise<void> {
+): Promise<SentInvitations> {
   const organizationId = args.organization.id;
-  const { survey, wave, people } = args;
-  if (people.length === 0) return;
+  const { survey, wave } = args;
+  if (args.people.length === 0) return { invited: [], overLimit: [] };
+  const over = await overFatigueLimitAmong(trx, {
+    organizationId,
+    stakeholderIds: args.people.map((p) => p.id),
+    now: args.now,
+    lock: true,
+  });
+  const people = args.people.filter((p) => !over.has(p.id));
+  const overLimit = args.people.filter((p) => over.has(p.id));
+  if (people.length === 0) return { invited: [], overLimit };
   // A continuous survey's link outlives its period: unused, it moves into the next period's wave (periods.ts).
   const continuous = (await surveyPeriod(trx, organizationId, survey.id)) !== null;
   const expiresAt =
@@ -323,6 +358,7 @@ export async function sendInvitations(
     });
     await enqueueMessage(trx, { organizationId, to: person.email, ...mail, now: args.now, newId: args.newId });
   }
+  return { invited: people, overLimit };
 }
 
 async function surveyTitle(trx: Kysely<Database>, organizationId: string, surveyId: string) {

@@ -247,6 +247,8 @@ describe.each(dialects)('staff members and settings (%s)', (dialect) => {
       commentThreshold: 5,
       allowAnonymousFeedback: true,
       languages: ['fr', 'en'],
+      fatigueRule: null,
+      timeZone: 'Europe/Paris',
     });
     const changed = await updateOrganizationSettings(db, {
       ...org(),
@@ -259,6 +261,8 @@ describe.each(dialects)('staff members and settings (%s)', (dialect) => {
       commentThreshold: 5,
       allowAnonymousFeedback: false,
       languages: ['fr', 'en'],
+      fatigueRule: null,
+      timeZone: 'Europe/Paris',
     });
     for (const [changes, field] of [
       [{ kThreshold: 2, commentThreshold: 9 }, 'kThreshold'],
@@ -269,6 +273,8 @@ describe.each(dialects)('staff members and settings (%s)', (dialect) => {
       [{ languages: ['fr', 'fr'] }, 'languages'],
       // The messages it sends go in a language it writes in.
       [{ languages: ['fr'] }, 'defaultLocale'],
+      [{ fatigueRule: { maxSurveys: 0, periodDays: 30 } }, 'fatigueRule.maxSurveys'],
+      [{ fatigueRule: { maxSurveys: 3, periodDays: 400 } }, 'fatigueRule.periodDays'],
     ] as const) {
       const update = updateOrganizationSettings(db, { ...org(), changes: changes as never });
       await expect(update).rejects.toMatchObject({ kind: 'invalid', field });

@@ -218,7 +218,7 @@ export async function setSurveyPeriod(
     await requireSurvey(trx, args);
     const survey = await trx
       .selectFrom('survey')
-      .select(['kind', 'cadence'])
+      .select(['kind', 'cadence', 'lifecycle_trigger'])
       .where('organization_id', '=', args.organizationId)
       .where('id', '=', args.surveyId)
       .executeTakeFirstOrThrow();
@@ -229,6 +229,15 @@ export async function setSurveyPeriod(
         'period: this survey recurs on a cadence; clear its cadence before it reports by calendar period',
         'period',
         'not_allowed',
+      );
+    }
+    if (args.period === null && survey.lifecycle_trigger !== null) {
+      // The trigger invites people into the current period's wave: without periods it would have none.
+      throw new DomainError(
+        'conflict',
+        'period: this survey goes out on a lifecycle trigger, which invites into the current period: remove the trigger first',
+        'period',
+        'in_use',
       );
     }
     await trx

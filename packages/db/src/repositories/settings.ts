@@ -1,6 +1,15 @@
-import { DomainError, invalid, Locale, lengthDetail, OrganizationLanguages, TimeZone } from '@facets/domain';
+import {
+  DomainError,
+  FatigueRule,
+  invalid,
+  Locale,
+  lengthDetail,
+  OrganizationLanguages,
+  TimeZone,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { parseFatigueRule } from './fatigue.ts';
 import { parseLanguages } from './organizations.ts';
 import { bool } from './rows.ts';
 
@@ -20,6 +29,11 @@ export interface OrganizationSettings {
   languages: Locale[];
   /** The IANA time zone the hours of its recurring programmes are read in (domain `cadences.ts`). */
   timeZone: string;
+  /**
+   * At most so many invitations per person in so many days (domain fatigue.ts); null: no rule, the default, since
+   * the rule withholds invitations HR asked for and only the organisation knows how often its people are asked.
+   */
+  fatigueRule: FatigueRule | null;
 }
 
 /** The floor of both anonymity thresholds; the schema's check constraints hold the same. */
@@ -42,6 +56,8 @@ export async function getOrganizationSettings(
       'allow_anonymous_feedback',
       'languages',
       'time_zone',
+      'fatigue_max_surveys',
+      'fatigue_period_days',
     ])
     .where('id', '=', organizationId)
     .executeTakeFirst();
@@ -54,6 +70,7 @@ export async function getOrganizationSettings(
     allowAnonymousFeedback: bool(row.allow_anonymous_feedback),
     languages: parseLanguages(row.languages),
     timeZone: row.time_zone,
+    fatigueRule: parseFatigueRule(row.fatigue_max_surveys, row.fatigue_period_days),
   };
 }
 
@@ -82,6 +99,8 @@ export async function updateOrganizationSettings(
     allow_anonymous_feedback: number;
     languages: string;
     time_zone: string;
+    fatigue_max_surveys: number | null;
+    fatigue_period_days: number | null;
   }> = {};
   if (changes.name !== undefined) {
     const name = changes.name.trim();
@@ -116,6 +135,15 @@ export async function updateOrganizationSettings(
     if (!zone.success)
       throw invalid('timeZone', 'must be a time zone of the IANA database, such as Europe/Paris', 'invalid_value');
     set.time_zone = zone.data;
+  }
+  if (changes.fatigueRule !== undefined) {
+    const rule = FatigueRule.nullable().safeParse(changes.fatigueRule);
+    if (!rule.success) {
+      const field = String(rule.error.issues[0]?.path[0] ?? 'maxSurveys');
+      throw invalid(`fatigueRule.${field}`, 'must be whole numbers: 1 to 50 surveys in 1 to 365 days', 'out_of_range');
+    }
+    set.fatigue_max_surveys = rule.data?.maxSurveys ?? null;
+    set.fatigue_period_days = rule.data?.periodDays ?? null;
   }
   if (changes.defaultLocale !== undefined || changes.languages !== undefined) {
     // The messages it sends (invitations) go in a language it writes in.

@@ -2,6 +2,7 @@ import {
   type Cadence,
   type CadenceWave,
   type GroupKind,
+  type LifecycleTrigger,
   type LocalizedText,
   primaryKeyOf,
   type QuestionDesign,
@@ -16,6 +17,7 @@ import {
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { cadenceOpenings, parseStoredCadence } from '../cadences/schedule.ts';
+import { parseLifecycleTrigger } from '../lifecycle/trigger.ts';
 import { parseReminderSchedule } from '../reminders/schedule.ts';
 import type { Database } from '../schema.ts';
 import type { GroupRef } from './organizations.ts';
@@ -64,6 +66,8 @@ export interface SurveySummary {
   reminders: ReminderSchedule;
   /** When its waves open by themselves (`surveys.setCadence`, domain `cadences.ts`); null: scheduled by hand. */
   cadence: Cadence | null;
+  /** When the directory's people are invited (`surveys.setTrigger`: onboarding and exit surveys); null: by hand. */
+  lifecycleTrigger: LifecycleTrigger | null;
   /** draft: no wave launched yet; open: a wave is scheduled or taking answers; closed: every wave is over. */
   status: 'draft' | 'open' | 'closed';
   questionCount: number;
@@ -146,6 +150,7 @@ export async function listSurveys(
       's.period',
       's.reminders',
       's.cadence',
+      's.lifecycle_trigger',
       's.created_at',
       'g.id as group_id',
       'g.code as group_code',
@@ -240,6 +245,7 @@ export async function listSurveys(
       period: ReportingPeriod.safeParse(s.period).data ?? null,
       reminders: parseReminderSchedule(s.reminders),
       cadence: parseStoredCadence(s.cadence),
+      lifecycleTrigger: parseLifecycleTrigger(s.lifecycle_trigger),
       status: statusOf(own),
       questionCount: Number(s.question_count ?? 0),
       createdAt: s.created_at,
