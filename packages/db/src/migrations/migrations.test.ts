@@ -46,6 +46,7 @@ const TABLES = [
   'outbox',
   'job',
   'sso_provider',
+  'api_key',
   'reminder',
   'notification_optout',
   'results_notice',
