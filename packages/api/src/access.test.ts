@@ -1,6 +1,7 @@
 import {
   addFocusArea,
   addStaffMember,
+  createApiKey,
   createAttribute,
   createGroup,
   createInitiative,
@@ -407,6 +408,13 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
       return api.admin.sso.remove();
     },
   ],
+  ['admin.apiKeys.list', ADMINS, (api) => api.admin.apiKeys.list()],
+  [
+    'admin.apiKeys.create',
+    ADMINS,
+    (api) => api.admin.apiKeys.create({ name: 'CRM', scopes: ['results:read', 'surveys:trigger'] }),
+  ],
+  ['admin.apiKeys.revoke', ADMINS, async (api, e) => api.admin.apiKeys.revoke({ keyId: await apiKeyOf(e) })],
   ['model.get', NOT_MANAGERS, (api) => api.model.get()],
   [
     'model.groups.create',
@@ -547,6 +555,19 @@ const promiseOf = async (e: Env) => {
   const { id } = await createPromise(db.db, {
     organizationId: e.org.organizationId,
     ...promiseFields(e),
+    now: e.org.now,
+    newId,
+  });
+  await afterSetUp?.();
+  return id;
+};
+
+const apiKeyOf = async (e: Env) => {
+  const { id } = await createApiKey(db.db, {
+    organizationId: e.org.organizationId,
+    memberId: e.org.staff.admin.memberId,
+    name: 'Integration',
+    scopes: ['feedback:read'],
     now: e.org.now,
     newId,
   });
