@@ -271,6 +271,31 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
       return api.people.erase({ stakeholderId: id });
     },
   ],
+  [
+    'people.upsert',
+    DIRECTORY,
+    (api, e) =>
+      api.people.upsert({ groupId: e.org.groups.employee, person: { externalId: 'CRM-1', email: 'new@example.org' } }),
+  ],
+  [
+    'people.deactivate',
+    DIRECTORY,
+    async (api, e) => {
+      const { id } = await addStakeholder(db.db, e.org, { groupId: e.org.groups.employee });
+      await afterSetUp?.();
+      return api.people.deactivate({ groupId: e.org.groups.employee, personId: id });
+    },
+  ],
+  [
+    'surveys.trigger',
+    ACTING_STAFF,
+    (api, e) =>
+      api.surveys.trigger({
+        surveyId: e.org.surveys.employee.surveyId,
+        person: { email: 'after.visit@example.org' },
+        reference: 'ORDER-1',
+      }),
+  ],
   ['surveys.responseRate', STAFF, (api, e) => api.surveys.responseRate({ waveId: e.org.surveys.employee.waveId })],
   // An invitation link needs no account: whoever holds the token may open and answer its one survey.
   ['portal.invitation.get', EVERYONE, async (api, e) => api.portal.invitation.get({ token: (await e.invite()).token })],

@@ -38,9 +38,11 @@ import {
   SetProgrammeInput,
   SetRemindersInput,
   SurveyIdInput,
+  TriggerSurveyInput,
   UpdateSurveyInput,
   WaveIdInput,
 } from '../surveys/inputs.ts';
+import { triggerInteractionSurvey } from '../surveys/trigger.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 /**
@@ -212,6 +214,17 @@ export const surveysRouter = router({
       .input(DirectoryInviteInput)
       .mutation(({ ctx, input }) => inviteFromDirectoryAudited(ctx, input)),
   }),
+
+  /** A post-interaction survey sent to one person, with the interaction's reference (surveys/trigger.ts). */
+  trigger: builders.input(TriggerSurveyInput).mutation(({ ctx, input }) =>
+    triggerInteractionSurvey(ctx.db, {
+      organization: ctx.member.organization,
+      ...input,
+      now: nowIso(ctx),
+      newId: ctx.newId,
+      baseUrl: ctx.baseUrl,
+    }),
+  ),
 
   responseRate: readers.input(WaveIdInput).query(async ({ ctx, input }) => {
     const rate = await waveResponseRate(ctx.db, {

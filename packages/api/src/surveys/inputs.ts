@@ -1,5 +1,6 @@
 import {
   Id,
+  Locale,
   QuestionFacet,
   QuestionType,
   ReminderSchedule,
@@ -95,4 +96,19 @@ export const CsvInput = z.strictObject({
     .string()
     .min(1)
     .max(2 * 1024 * 1024),
+});
+
+/**
+ * A survey sent after an interaction (an order delivered, a ticket closed): to one person, created in the survey's
+ * group when new, with the reference of the interaction (an order number) that the trigger is about.
+ */
+export const TriggerSurveyInput = z.strictObject({
+  surveyId: Id,
+  person: z.strictObject({
+    email: z.email().max(320),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    locale: Locale.optional(),
+  }),
+  reference: z.string().trim().min(1).max(100),
 });
