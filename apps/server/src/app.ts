@@ -10,6 +10,7 @@ import pino from 'pino';
 import { createAccounts } from './accounts.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 import {
+  createApiKeyLimiter,
   createReadLimiter,
   createSignInLimiter,
   createSubmissionLimiter,
@@ -24,6 +25,7 @@ import {
 import { checkOrigin } from './origin.ts';
 import { registerPortals } from './portals.ts';
 import { serializeError, serializeRequest } from './request-log.ts';
+import { REST_PREFIX, restApiRoutes } from './rest-api.ts';
 import { type SetupCode, setupRoutes } from './setup.ts';
 import { isServedSsoPath } from './sso.ts';
 import { UpdateUserBody, zodMessage } from './update-user.ts';
@@ -146,6 +148,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes(db, auth, createSignInLimiter(limits)));
   await app.register(
     setupRoutes({ db, setup: options.setup ?? null, perMinute: limits.signInPerMinute, clock: () => new Date() }),
+  );
+
+  await app.register(
+    restApiRoutes({
+      db,
+      baseUrl: options.baseUrl,
+      clock,
+      limiter: createApiKeyLimiter(limits),
+      mailDelivery: options.mailDelivery ?? 'smtp',
+    }),
+    { prefix: REST_PREFIX },
   );
 
   // The tRPC route admits upload-sized bodies; every request but an upload is held to BODY_LIMIT as it streams in.

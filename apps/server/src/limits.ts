@@ -13,6 +13,8 @@ export interface Limits {
   submitPerMinutePerUser: number;
   submitPerMinutePerIp: number;
   readPerMinutePerUser: number;
+  /** Calls of the REST API (`/api/v1`) per API key. */
+  apiPerMinutePerKey: number;
 }
 
 /**
@@ -28,6 +30,8 @@ export const PRODUCTION_LIMITS: Limits = {
   submitPerMinutePerIp: 600,
   // A console page asks for about ten figures; ten pages a minute is brisk reading, sixty a minute is a script.
   readPerMinutePerUser: 600,
+  // An integration syncing people one call each: ten a second is a brisk sync, and a runaway loop is stopped.
+  apiPerMinutePerKey: 600,
 };
 
 /**
@@ -103,6 +107,28 @@ export function createReadLimiter(limits: Pick<Limits, 'readPerMinutePerUser'>):
       } catch (error) {
         if (!(error instanceof RateLimiterRes)) throw error;
         throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: READ_REFUSAL[lang](secondsOf(error)) });
+      }
+    },
+  };
+}
+
+export interface ApiKeyLimiter {
+  /** Counts one call of a key; the seconds to wait when past the limit, null when allowed. */
+  consume(keyId: string): Promise<number | null>;
+}
+
+export function createApiKeyLimiter(limits: Pick<Limits, 'apiPerMinutePerKey'>): ApiKeyLimiter {
+  const perKey =
+    limits.apiPerMinutePerKey > 0 ? new RateLimiterMemory({ points: limits.apiPerMinutePerKey, duration: 60 }) : null;
+  return {
+    async consume(keyId) {
+      if (!perKey) return null;
+      try {
+        await perKey.consume(keyId, 1);
+        return null;
+      } catch (error) {
+        if (!(error instanceof RateLimiterRes)) throw error;
+        return secondsOf(error);
       }
     },
   };

@@ -41,6 +41,7 @@ export const ErrorReason = [
   'reserved', // a code the product keeps for itself (the `company` segment)
   'archived', // a part of the model that is archived: kept for reports, closed to new work
   // The transport.
+  'scope_missing', // an API key without the scope a route requires
   'rate_limited',
   'payload_too_large',
   'internal',
