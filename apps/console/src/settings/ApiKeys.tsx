@@ -33,15 +33,17 @@ export function ApiKeys() {
             <p>
               <code className="fx-api-key">{create.data.key}</code>
             </p>
-            <Button
-              size="sm"
-              variant="secondary"
-              onClick={() => {
-                void navigator.clipboard?.writeText(create.data.key).then(() => setCopied(true));
-              }}
-            >
-              {copied ? t('apiKeys.copied') : t('apiKeys.copy')}
-            </Button>
+            <div className="fx-row">
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => {
+                  void navigator.clipboard?.writeText(create.data.key).then(() => setCopied(true));
+                }}
+              >
+                {copied ? t('apiKeys.copied') : t('apiKeys.copy')}
+              </Button>
+            </div>
           </Alert>
         ) : null}
         <form
