@@ -11,6 +11,7 @@ import { createAccounts } from './accounts.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 import { type LimitStore, MEMORY_STORE } from './limit-store.ts';
 import {
+  createApiKeyLimiter,
   createReadLimiter,
   createSignInLimiter,
   createSubmissionLimiter,
@@ -25,6 +26,7 @@ import {
 import { checkOrigin } from './origin.ts';
 import { registerPortals } from './portals.ts';
 import { serializeError, serializeRequest } from './request-log.ts';
+import { REST_PREFIX, restApiRoutes } from './rest-api.ts';
 import { type SetupCode, setupRoutes } from './setup.ts';
 import { isServedSsoPath } from './sso.ts';
 import { UpdateUserBody, zodMessage } from './update-user.ts';
@@ -156,6 +158,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       limitStore,
       clock: () => new Date(),
     }),
+  );
+
+  await app.register(
+    restApiRoutes({
+      db,
+      baseUrl: options.baseUrl,
+      clock,
+      limiter: createApiKeyLimiter(limits, limitStore),
+      mailDelivery: options.mailDelivery ?? 'smtp',
+    }),
+    { prefix: REST_PREFIX },
   );
 
   // The tRPC route admits upload-sized bodies; every request but an upload is held to BODY_LIMIT as it streams in.

@@ -105,6 +105,7 @@ describe('loadEnv', () => {
         SUBMIT_LIMIT_PER_MINUTE_PER_IP: '1000000',
         SIGN_IN_LIMIT_PER_MINUTE_PER_ACCOUNT: '3',
         READ_LIMIT_PER_MINUTE_PER_USER: '0',
+        API_LIMIT_PER_MINUTE_PER_KEY: '7',
       },
       tempRoot(),
     );
@@ -114,6 +115,7 @@ describe('loadEnv', () => {
       submitPerMinutePerUser: 5,
       submitPerMinutePerIp: 1_000_000,
       readPerMinutePerUser: 0,
+      apiPerMinutePerKey: 7,
     });
     expect(() => loadEnv({ SUBMIT_LIMIT_PER_MINUTE_PER_IP: '-1' }, tempRoot())).toThrow(
       /SUBMIT_LIMIT_PER_MINUTE_PER_IP/,

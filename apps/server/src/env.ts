@@ -55,6 +55,7 @@ const EnvSchema = z.object({
   SUBMIT_LIMIT_PER_MINUTE_PER_USER: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.submitPerMinutePerUser),
   SUBMIT_LIMIT_PER_MINUTE_PER_IP: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.submitPerMinutePerIp),
   READ_LIMIT_PER_MINUTE_PER_USER: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.readPerMinutePerUser),
+  API_LIMIT_PER_MINUTE_PER_KEY: z.coerce.number().int().min(0).default(PRODUCTION_LIMITS.apiPerMinutePerKey),
   /** smtp://user:password@host:587 or smtps://…:465; without it, e-mail stays in the outbox. */
   SMTP_URL: z
     .url()
@@ -129,6 +130,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
       submitPerMinutePerUser: e.SUBMIT_LIMIT_PER_MINUTE_PER_USER,
       submitPerMinutePerIp: e.SUBMIT_LIMIT_PER_MINUTE_PER_IP,
       readPerMinutePerUser: e.READ_LIMIT_PER_MINUTE_PER_USER,
+      apiPerMinutePerKey: e.API_LIMIT_PER_MINUTE_PER_KEY,
     },
     smtp: e.SMTP_URL
       ? { url: e.SMTP_URL, from: e.MAIL_FROM ?? `Facets <no-reply@${new URL(baseUrl).hostname}>` }

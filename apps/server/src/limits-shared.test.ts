@@ -34,6 +34,7 @@ describe.runIf(postgres)('abuse limits shared by two servers on one PostgreSQL d
       submitPerMinutePerUser: 2,
       submitPerMinutePerIp: 50,
       readPerMinutePerUser: 100,
+      apiPerMinutePerKey: 100,
     };
     for (let i = 0; i < 2; i++) {
       const limitStore = limitStoreFor({ db: db.db, dialect: 'postgres', secret: SECRET });

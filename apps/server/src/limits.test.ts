@@ -67,6 +67,7 @@ describe('abuse limits over HTTP', () => {
         submitPerMinutePerUser: 2,
         submitPerMinutePerIp: 5,
         readPerMinutePerUser: 8,
+        apiPerMinutePerKey: 0,
       },
     });
   });

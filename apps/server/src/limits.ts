@@ -14,6 +14,8 @@ export interface Limits {
   submitPerMinutePerUser: number;
   submitPerMinutePerIp: number;
   readPerMinutePerUser: number;
+  /** Calls of the REST API (`/api/v1`) per API key. */
+  apiPerMinutePerKey: number;
 }
 
 /**
@@ -29,6 +31,8 @@ export const PRODUCTION_LIMITS: Limits = {
   submitPerMinutePerIp: 600,
   // A console page asks for about ten figures; ten pages a minute is brisk reading, sixty a minute is a script.
   readPerMinutePerUser: 600,
+  // An integration syncing people one call each: ten a second is a brisk sync, and a runaway loop is stopped.
+  apiPerMinutePerKey: 600,
 };
 
 /**
@@ -91,6 +95,24 @@ export function createReadLimiter(
     async fromUser(userId, count, lang) {
       const refusal = await take(perUser, userId, count);
       if (refusal) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: READ_REFUSAL[lang](secondsOf(refusal)) });
+    },
+  };
+}
+
+export interface ApiKeyLimiter {
+  /** Counts one call of a key; the seconds to wait when past the limit, null when allowed. */
+  consume(keyId: string): Promise<number | null>;
+}
+
+export function createApiKeyLimiter(
+  limits: Pick<Limits, 'apiPerMinutePerKey'>,
+  store: LimitStore = MEMORY_STORE,
+): ApiKeyLimiter {
+  const perKey = counter(store, { prefix: 'api:key', points: limits.apiPerMinutePerKey });
+  return {
+    async consume(keyId) {
+      const refusal = await take(perKey, keyId);
+      return refusal ? secondsOf(refusal) : null;
     },
   };
 }

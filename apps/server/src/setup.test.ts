@@ -45,6 +45,7 @@ describe.each(await testDialects())('first-run setup on %s', (dialect) => {
       submitPerMinutePerUser: 0,
       submitPerMinutePerIp: 0,
       readPerMinutePerUser: 0,
+      apiPerMinutePerKey: 0,
     };
     app = await buildApp({
       db: db.db,

@@ -1,6 +1,7 @@
 import {
   addFocusArea,
   addStaffMember,
+  createApiKey,
   createAttribute,
   createGroup,
   createInitiative,
@@ -18,6 +19,7 @@ import {
   scheduleWave,
   setIntendedExperience,
   setSsoConfig,
+  setSurveyPeriod,
 } from '@facets/db';
 import { addDimension, addStakeholder } from '@facets/db/testing';
 import { TRPCError } from '@trpc/server';
@@ -280,6 +282,31 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
       return api.people.erase({ stakeholderId: id });
     },
   ],
+  [
+    'people.upsert',
+    DIRECTORY,
+    (api, e) =>
+      api.people.upsert({ groupId: e.org.groups.employee, person: { externalId: 'CRM-1', email: 'new@example.org' } }),
+  ],
+  [
+    'people.deactivate',
+    DIRECTORY,
+    async (api, e) => {
+      const { id } = await addStakeholder(db.db, e.org, { groupId: e.org.groups.employee });
+      await afterSetUp?.();
+      return api.people.deactivate({ groupId: e.org.groups.employee, personId: id });
+    },
+  ],
+  [
+    'surveys.trigger',
+    ACTING_STAFF,
+    async (api, e) =>
+      api.surveys.trigger({
+        surveyId: await interactionSurveyOf(e),
+        person: { email: 'after.visit@example.org' },
+        reference: 'ORDER-1',
+      }),
+  ],
   ['surveys.responseRate', STAFF, (api, e) => api.surveys.responseRate({ waveId: e.org.surveys.employee.waveId })],
   // An invitation link needs no account: whoever holds the token may open and answer its one survey.
   ['portal.invitation.get', EVERYONE, async (api, e) => api.portal.invitation.get({ token: (await e.invite()).token })],
@@ -417,6 +444,13 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
       return api.admin.sso.remove();
     },
   ],
+  ['admin.apiKeys.list', ADMINS, (api) => api.admin.apiKeys.list()],
+  [
+    'admin.apiKeys.create',
+    ADMINS,
+    (api) => api.admin.apiKeys.create({ name: 'CRM', scopes: ['results:read', 'surveys:trigger'] }),
+  ],
+  ['admin.apiKeys.revoke', ADMINS, async (api, e) => api.admin.apiKeys.revoke({ keyId: await apiKeyOf(e) })],
   ['model.get', NOT_MANAGERS, (api) => api.model.get()],
   [
     'model.groups.create',
@@ -557,6 +591,52 @@ const promiseOf = async (e: Env) => {
   const { id } = await createPromise(db.db, {
     organizationId: e.org.organizationId,
     ...promiseFields(e),
+    now: e.org.now,
+    newId,
+  });
+  await afterSetUp?.();
+  return id;
+};
+
+/** A continuous after-interaction survey of the employee group, reporting by month: what a trigger invites to. */
+const interactionSurveyOf = async (e: Env) => {
+  const tenant = { organizationId: e.org.organizationId };
+  const { surveyId } = await createSurvey(db.db, {
+    ...tenant,
+    organizationName: 'Org',
+    groupId: e.org.groups.employee,
+    kind: 'post_interaction',
+    title: bilingual,
+    now: e.org.now,
+    newId,
+  });
+  await saveQuestions(db.db, {
+    ...tenant,
+    surveyId,
+    newId,
+    questions: [
+      {
+        type: 'rating',
+        scale: 'likert5',
+        facet: 'lived',
+        dimensionId: e.org.dimensions.recognition,
+        prompt: bilingual,
+        options: null,
+        required: true,
+      },
+    ],
+  });
+  await setSurveyPeriod(db.db, { ...tenant, surveyId, period: 'month', now: e.org.now, newId });
+  await afterSetUp?.();
+  return surveyId;
+};
+
+const apiKeyOf = async (e: Env) => {
+  const { id } = await createApiKey(db.db, {
+    organizationId: e.org.organizationId,
+    memberId: e.org.staff.admin.memberId,
+    name: 'Integration',
+    scopes: ['feedback:read'],
     now: e.org.now,
     newId,
   });

@@ -68,3 +68,5 @@ export const SetSsoInput = z.strictObject({
   role: SsoRole,
   requireSso: z.boolean(),
 });
+
+export const ApiKeyInput = z.strictObject({ keyId: Id });

@@ -3,6 +3,9 @@ export { type Context, type ContextParts, createContextInner, type MailDelivery,
 export { type ErrorData, type ErrorLog, INTERNAL_MESSAGE, zodReason } from './errors.ts';
 export type { DimensionView } from './insights/dimension.ts';
 export type { Cell, ComparisonFigure, Figure } from './insights/figures.ts';
+export { callRestRoute, type RestAnswer, type RestError } from './rest/call.ts';
+export { openApiDocument } from './rest/openapi.ts';
+export { REST_ROUTES, type RestRoute } from './rest/routes.ts';
 export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from './root.ts';
 export { setPasswordLink } from './staff-messages.ts';
 export { authedProcedure, publicProcedure, staffProcedure, stakeholderProcedure } from './trpc.ts';

@@ -1,4 +1,5 @@
 export * from './action-plans/index.ts';
+export * from './api-keys/index.ts';
 export * from './cadences/index.ts';
 export { createDb, type Db, type DialectName } from './create-db.ts';
 export {

@@ -575,6 +575,23 @@ export interface SsoProviderTable {
   updated_at: string;
 }
 
+/**
+ * A key of the public REST API (migration 2026_12_04_1200; `api-keys/`): the lookup part of the key in clear (unique),
+ * the SHA-256 of its secret part in hex, its scopes as JSON (domain `API_SCOPES`), the admin it acts for.
+ */
+export interface ApiKeyTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  scopes: string;
+  lookup: string;
+  secret_hash: string;
+  created_by_member_id: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
 /** A closed wave's published results (publication/): JSON content, written once per threshold. */
 export interface WavePublicationTable {
   organization_id: string;
@@ -682,6 +699,7 @@ export interface Database {
   job: JobTable;
   rate_limit: RateLimitTable;
   sso_provider: SsoProviderTable;
+  api_key: ApiKeyTable;
   reminder: ReminderTable;
   triggered_invitation: TriggeredInvitationTable;
   notification_optout: NotificationOptoutTable;

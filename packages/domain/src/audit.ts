@@ -45,6 +45,9 @@ export const AuditAction = z.enum([
   'sso.remove',
   /** An e-mail of the outbox read with the secret link it carries (only where e-mail is delivered by hand). */
   'outbox.read',
+  /** A key of the public API created (its name and scopes; never the secret) or revoked. */
+  'api_keys.create',
+  'api_keys.revoke',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -42,6 +42,7 @@ export const ErrorReason = [
   'archived', // a part of the model that is archived: kept for reports, closed to new work
   'language_unused', // a text in a language the organisation does not write in
   // The transport.
+  'scope_missing', // an API key without the scope a route requires
   'rate_limited',
   'payload_too_large',
   'internal',

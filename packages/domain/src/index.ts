@@ -1,6 +1,7 @@
 export * from './action-plans.ts';
 export * from './aggregates.ts';
 export * from './anonymity.ts';
+export * from './api-keys.ts';
 export * from './audit.ts';
 export * from './cadences.ts';
 export * from './companies.ts';

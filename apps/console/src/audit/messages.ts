@@ -31,6 +31,8 @@ const en = {
       model_delete: 'Model: item deleted',
       sso_set: 'Single sign-on set',
       sso_remove: 'Single sign-on removed',
+      api_keys_create: 'API key created',
+      api_keys_revoke: 'API key revoked',
     },
     modelItem: {
       group: 'Stakeholder group “{{label}}” ({{code}})',
@@ -110,6 +112,8 @@ const fr: typeof en = {
       model_delete: 'Modèle : élément supprimé',
       sso_set: 'Connexion unique réglée',
       sso_remove: 'Connexion unique retirée',
+      api_keys_create: 'Clé d’API créée',
+      api_keys_revoke: 'Clé d’API révoquée',
     },
     modelItem: {
       group: 'Groupe de parties prenantes « {{label}} » ({{code}})',

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import type { OrganizationSettings } from '../forms/types.ts';
 import { can } from '../roles/roles.ts';
+import { ApiKeys } from './ApiKeys.tsx';
 import { SsoSettings } from './SsoSettings.tsx';
 import './settings.css';
 
@@ -27,6 +28,7 @@ export function Settings({ me }: { me: Me }) {
     >
       {settings.data ? <SettingsForm settings={settings.data} readOnly={!isAdmin} /> : null}
       {isAdmin ? <SsoSettings /> : null}
+      {isAdmin ? <ApiKeys /> : null}
     </PageFrame>
   );
 }

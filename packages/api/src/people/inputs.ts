@@ -1,4 +1,4 @@
-import { DIRECTORY_STATUSES, Id } from '@facets/domain';
+import { DIRECTORY_STATUSES, Id, Locale } from '@facets/domain';
 import { z } from 'zod';
 import { SegmentKey, SegmentValue } from '../inputs.ts';
 
@@ -39,3 +39,24 @@ export const DirectoryInviteInput = z.strictObject({
   /** Counts whom it would invite, writes nothing. */
   dryRun: z.boolean().optional(),
 });
+
+/** One person of a group's directory, as an integration sends it: matched by external id, else e-mail. */
+export const PersonInput = z
+  .strictObject({
+    externalId: z.string().trim().min(1).max(200).optional(),
+    email: z.email().max(320).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    locale: Locale.optional(),
+    /** Segment key → value (department → it); merged into the person's stored segments. */
+    segments: z
+      .record(SegmentKey, SegmentValue)
+      .refine((s) => Object.keys(s).length <= 20, { message: 'at most 20 segment keys' })
+      .optional(),
+  })
+  .refine((p) => p.externalId !== undefined || p.email !== undefined, {
+    message: 'an external id or an e-mail is required',
+    path: ['externalId'],
+  });
+
+export const UpsertPersonInput = z.strictObject({ groupId: Id, person: PersonInput });
+export const DeactivatePersonInput = z.strictObject({ groupId: Id, personId: Id });

@@ -7,13 +7,15 @@ import {
   getSsoConfig,
   getStaffMember,
   inTransaction,
+  listApiKeys,
   listManagerDepartments,
   listOutbox,
   listStaffMembers,
   type StaffMember,
 } from '@facets/db';
-import { ADMINS, DomainError, SETTINGS_READERS } from '@facets/domain';
+import { ADMINS, CreateApiKeyInput, DomainError, SETTINGS_READERS } from '@facets/domain';
 import {
+  ApiKeyInput,
   InviteMemberInput,
   MemberInput,
   OutboxMessageInput,
@@ -21,6 +23,7 @@ import {
   UpdateMemberRoleInput,
   UpdateSettingsInput,
 } from '../admin-inputs.ts';
+import { createApiKeyAudited, revokeApiKeyAudited } from '../api-keys/audited.ts';
 import {
   auditInvitation,
   outboxItem,
@@ -178,10 +181,21 @@ const jobsRouter = router({
   failed: admins.query(({ ctx }) => ctx.jobs.failed({ organizationId: ctx.member.organization.id, limit: 100 })),
 });
 
+/**
+ * Keys of the public REST API (`/api/v1`, README *Integrations*): admins alone list, create and revoke them. The list
+ * shows each key's prefix and last use, never its secret; `create` answers with the whole key, once.
+ */
+const apiKeysRouter = router({
+  list: admins.query(({ ctx }) => listApiKeys(ctx.db, { organizationId: ctx.member.organization.id })),
+  create: admins.input(CreateApiKeyInput).mutation(({ ctx, input }) => createApiKeyAudited(ctx, input)),
+  revoke: admins.input(ApiKeyInput).mutation(({ ctx, input }) => revokeApiKeyAudited(ctx, input)),
+});
+
 export const adminRouter = router({
   members: membersRouter,
   settings: settingsRouter,
   sso: ssoRouter,
   outbox: outboxRouter,
   jobs: jobsRouter,
+  apiKeys: apiKeysRouter,
 });

@@ -1,8 +1,23 @@
-import { csvHeaders, listDirectory, listSegmentAttributes, previewDirectorySync, requireGroup } from '@facets/db';
+import {
+  csvHeaders,
+  deactivatePerson,
+  listDirectory,
+  listSegmentAttributes,
+  previewDirectorySync,
+  requireGroup,
+  upsertPerson,
+} from '@facets/db';
 import { DIRECTORY_KEEPERS } from '@facets/domain';
 import { nowIso } from '../context.ts';
 import { eraseStakeholderAudited, syncDirectoryAudited } from '../people/audited.ts';
-import { EraseInput, PeopleListInput, SyncCommitInput, SyncPreviewInput } from '../people/inputs.ts';
+import {
+  DeactivatePersonInput,
+  EraseInput,
+  PeopleListInput,
+  SyncCommitInput,
+  SyncPreviewInput,
+  UpsertPersonInput,
+} from '../people/inputs.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 /**
@@ -46,6 +61,21 @@ export const peopleRouter = router({
       ),
     commit: keepers.input(SyncCommitInput).mutation(({ ctx, input }) => syncDirectoryAudited(ctx, input)),
   }),
+
+  /** One person created or updated (matched by external id, else e-mail), and active; the REST API's people write. */
+  upsert: keepers.input(UpsertPersonInput).mutation(({ ctx, input }) =>
+    upsertPerson(ctx.db, {
+      organizationId: ctx.member.organization.id,
+      ...input,
+      now: nowIso(ctx),
+      newId: ctx.newId,
+    }),
+  ),
+
+  /** One person out of the active directory, kept as a sync keeps those its file no longer lists. */
+  deactivate: keepers
+    .input(DeactivatePersonInput)
+    .mutation(({ ctx, input }) => deactivatePerson(ctx.db, { organizationId: ctx.member.organization.id, ...input })),
 
   erase: keepers.input(EraseInput).mutation(({ ctx, input }) => eraseStakeholderAudited(ctx, input)),
 });

@@ -21,6 +21,7 @@ import {
   setSurveyCadence,
   setSurveyPeriod,
   setSurveyProgramme,
+  triggerInteractionSurvey,
   waveResponseRate,
 } from '@facets/db';
 import { countFromK, type GroupKind, SURVEY_BUILDERS } from '@facets/domain';
@@ -42,6 +43,7 @@ import {
   SetRemindersInput,
   SetTriggerInput,
   SurveyIdInput,
+  TriggerSurveyInput,
   UpdateSurveyInput,
   WaveIdInput,
 } from '../surveys/inputs.ts';
@@ -236,6 +238,21 @@ export const surveysRouter = router({
       .input(DirectoryInviteInput)
       .mutation(({ ctx, input }) => inviteFromDirectoryAudited(ctx, input)),
   }),
+
+  /**
+   * A post-interaction survey sent to one person, once per interaction reference, under the fatigue rule (db
+   * lifecycle/ `triggerInteractionSurvey`): what it did, and whether an earlier call with the reference did it.
+   */
+  trigger: builders.input(TriggerSurveyInput).mutation(async ({ ctx, input }) => ({
+    ...(await triggerInteractionSurvey(ctx.db, {
+      ...tenant(ctx.member),
+      ...input,
+      now: nowIso(ctx),
+      newId: ctx.newId,
+      baseUrl: ctx.baseUrl,
+    })),
+    reference: input.reference,
+  })),
 
   responseRate: readers.input(WaveIdInput).query(async ({ ctx, input }) => {
     const rate = await waveResponseRate(ctx.db, {

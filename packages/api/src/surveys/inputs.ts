@@ -1,7 +1,9 @@
 import {
   Cadence,
   Id,
+  InteractionTrigger,
   LifecycleTrigger,
+  Locale,
   QuestionFacet,
   QuestionType,
   ReminderSchedule,
@@ -108,3 +110,10 @@ export const CsvInput = z.strictObject({
     .min(1)
     .max(2 * 1024 * 1024),
 });
+
+/**
+ * A survey sent after an interaction (an order delivered, a ticket closed): to one person, found by external id or
+ * e-mail in the survey's group or added to it, with the reference of the interaction (an order number), once per
+ * reference. The one schema of the model (domain `InteractionTrigger`).
+ */
+export const TriggerSurveyInput = InteractionTrigger;

@@ -47,6 +47,7 @@ const TABLES = [
   'job',
   'rate_limit',
   'sso_provider',
+  'api_key',
   'reminder',
   'triggered_invitation',
   'notification_optout',

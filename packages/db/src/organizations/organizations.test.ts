@@ -1,6 +1,7 @@
 import { INITIATIVE_KINDS } from '@facets/domain';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../api-keys/index.ts';
 import type { Db } from '../create-db.ts';
 import { DEMO_ORGANIZATION, seedDemo } from '../demo/index.ts';
 import { newId } from '../ids.ts';
@@ -44,7 +45,7 @@ async function digest(db: Kysely<Database>, organizationId?: string): Promise<Re
 }
 
 /** The rows the demo seed does not write: a publication, an audit event, a message, a self-assessment, a reminder, an
- * e-mail turned off, a results notice. */
+ * e-mail turned off, a results notice, an API key. */
 async function fillTheRest(db: Kysely<Database>, organizationId: string, memberId: string): Promise<void> {
   await publishClosedWaves(db, { organizationId, k: 5, commentK: 5, now: NOW });
   const at = { organizationId, now: NOW, newId };
@@ -60,6 +61,7 @@ async function fillTheRest(db: Kysely<Database>, organizationId: string, memberI
     role: 'analyst',
     requireSso: false,
   });
+  await createApiKey(db, { ...at, memberId, name: 'CRM', scopes: ['results:read'] });
   await insertJob(db, {
     id: newId(),
     organizationId,

@@ -23,6 +23,7 @@ export const TENANT_TABLES = [
   'outbox',
   'job',
   'sso_provider',
+  'api_key',
   'feedback_reply',
   'feedback',
   'maturity_assessment',
