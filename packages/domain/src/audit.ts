@@ -45,6 +45,15 @@ export const AuditAction = z.enum([
   'sso.remove',
   /** An e-mail of the outbox read with the secret link it carries (only where e-mail is delivered by hand). */
   'outbox.read',
+  /**
+   * A webhook created, changed (URL, events, description, paused or resumed: old → new), deleted, its signing secret
+   * replaced (never the secret itself), or one of its deliveries sent again. The details name the URL.
+   */
+  'webhooks.create',
+  'webhooks.update',
+  'webhooks.delete',
+  'webhooks.rotate_secret',
+  'webhooks.redeliver',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

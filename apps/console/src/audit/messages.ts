@@ -31,6 +31,11 @@ const en = {
       model_delete: 'Model: item deleted',
       sso_set: 'Single sign-on set',
       sso_remove: 'Single sign-on removed',
+      webhooks_create: 'Webhook created',
+      webhooks_update: 'Webhook changed',
+      webhooks_delete: 'Webhook deleted',
+      webhooks_rotate_secret: 'Webhook signing secret replaced',
+      webhooks_redeliver: 'Webhook delivery sent again',
     },
     modelItem: {
       group: 'Stakeholder group “{{label}}” ({{code}})',
@@ -67,6 +72,9 @@ const en = {
       clientSecret: 'Client secret',
       domains: 'E-mail domains',
       requireSso: 'Single sign-on required',
+      url: 'URL',
+      events: 'Events',
+      state: 'State',
     },
     link: {
       invitation: 'Survey invitation link',
@@ -109,6 +117,11 @@ const fr: typeof en = {
       model_delete: 'Modèle : élément supprimé',
       sso_set: 'Connexion unique réglée',
       sso_remove: 'Connexion unique retirée',
+      webhooks_create: 'Webhook créé',
+      webhooks_update: 'Webhook modifié',
+      webhooks_delete: 'Webhook supprimé',
+      webhooks_rotate_secret: 'Secret de signature d’un webhook remplacé',
+      webhooks_redeliver: 'Envoi d’un webhook relancé',
     },
     modelItem: {
       group: 'Groupe de parties prenantes « {{label}} » ({{code}})',
@@ -145,6 +158,9 @@ const fr: typeof en = {
       clientSecret: 'Secret client',
       domains: 'Domaines e-mail',
       requireSso: 'Connexion unique obligatoire',
+      url: 'URL',
+      events: 'Événements',
+      state: 'État',
     },
     link: {
       invitation: 'Lien d’invitation à une enquête',

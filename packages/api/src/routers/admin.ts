@@ -35,6 +35,7 @@ import { type Context, nowIso } from '../context.ts';
 import { OutboxInput } from '../portal/inputs.ts';
 import { invitationMessage, setPasswordLink } from '../staff-messages.ts';
 import { router, staffProcedure } from '../trpc.ts';
+import { webhooksRouter } from './webhooks.ts';
 
 /**
  * People, roles and the organisation's settings (thresholds, language, anonymous feedback — what the portals follow
@@ -184,4 +185,5 @@ export const adminRouter = router({
   sso: ssoRouter,
   outbox: outboxRouter,
   jobs: jobsRouter,
+  webhooks: webhooksRouter,
 });
