@@ -202,7 +202,7 @@ export async function notifyWebhookPaused(trx: Kysely<Database>, args: NotifyArg
       locale: localeOf(null, organization.default_locale),
       organizationName: organization.name,
       url: args.url,
-      link: `${args.baseUrl}/console/settings/webhooks`,
+      link: `${args.baseUrl}/console/webhooks`,
     });
     await enqueueMessage(trx, { ...args, to: admin.email, ...mail });
   }
