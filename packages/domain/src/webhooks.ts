@@ -9,7 +9,7 @@ import { invalid } from './errors.ts';
 export const WEBHOOK_EVENTS = [
   /** Named feedback arrived (anonymous feedback keeps only its day, so no event marks its moment). */
   'feedback.received',
-  /** Feedback's status changed or staff replied (or the author of named feedback replied). */
+  /** Named feedback's status changed, staff replied, or its author replied (anonymous feedback sends nothing). */
   'feedback.changed',
   /** A closed wave's results were published. */
   'wave.published',

@@ -6,7 +6,7 @@ const en = {
     intro:
       'Facets posts events to your systems as they happen: feedback received or changed, results published, and an open wave’s count of respondents. Each delivery is signed with the webhook’s secret, tried again when it fails, and listed in its history.',
     privacy:
-      'Events carry ids and figures you already see in the console, never a feedback text or anything of one respondent. Anonymous feedback sends no “received” event, and respondent counts go out at most hourly, from {{k}} respondents on and in steps of at least {{k}}, so their times tell nobody who answered.',
+      'Events carry ids and figures you already see in the console, never a feedback text or anything of one respondent. Anonymous feedback sends no event at all, and respondent counts go out at most hourly, from {{k}} respondents on and in steps of at least {{k}}, so their times tell nobody who answered.',
     listTitle_one: '{{count}} webhook',
     listTitle_other: '{{count}} webhooks',
     caption: 'Webhooks of the organisation, with their events and state.',
@@ -66,7 +66,7 @@ const fr: typeof en = {
     intro:
       'Facets envoie les événements à vos systèmes au fil de l’eau : retour reçu ou modifié, résultats publiés, nombre de répondants d’une vague ouverte. Chaque envoi est signé avec le secret du webhook, retenté en cas d’échec et listé dans son historique.',
     privacy:
-      'Les événements portent des identifiants et des chiffres que vous voyez déjà dans la console, jamais le texte d’un retour ni quoi que ce soit d’un répondant. Un retour anonyme n’envoie pas d’événement « reçu », et le nombre de répondants part au plus une fois par heure, à partir de {{k}} répondants et par paliers d’au moins {{k}} : ses horaires ne disent à personne qui a répondu.',
+      'Les événements portent des identifiants et des chiffres que vous voyez déjà dans la console, jamais le texte d’un retour ni quoi que ce soit d’un répondant. Un retour anonyme n’envoie aucun événement, et le nombre de répondants part au plus une fois par heure, à partir de {{k}} répondants et par paliers d’au moins {{k}} : ses horaires ne disent à personne qui a répondu.',
     listTitle_one: '{{count}} webhook',
     listTitle_other: '{{count}} webhooks',
     caption: 'Webhooks de l’organisation, avec leurs événements et leur état.',

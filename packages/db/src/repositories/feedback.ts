@@ -366,8 +366,9 @@ export async function addReply(
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', feedback.id)
       .execute();
-    // A change by staff or by the named author; an anonymous author's reply keeps only its day, and sends nothing.
-    if (author.kind !== 'anonymous') {
+    // Named feedback only: everything done to anonymous feedback keeps only its day, and a moment sent to a receiver
+    // (a staff reply minutes after the author's) would narrow the author's.
+    if (feedback.stakeholder_id !== null) {
       await emitWebhookEvent(trx, {
         organizationId: input.organizationId,
         event: 'feedback.changed',
@@ -407,7 +408,7 @@ export async function setFeedbackStatus(
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', feedback.id)
       .execute();
-    if (feedback.status !== status.data) {
+    if (feedback.status !== status.data && feedback.stakeholder_id !== null) {
       await emitWebhookEvent(trx, {
         organizationId: input.organizationId,
         event: 'feedback.changed',
