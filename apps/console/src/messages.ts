@@ -20,6 +20,7 @@ import { rolesMessages } from './roles/messages.ts';
 import { settingsMessages } from './settings/messages.ts';
 import { setupMessages } from './setup/messages.ts';
 import { surveyMessages } from './surveys/messages.ts';
+import { webhooksMessages } from './webhooks/messages.ts';
 
 /**
  * The console's copy, laid over the shared messages of @facets/portal-kit: the frame's own keys here, each page's in
@@ -85,6 +86,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   modelMessages,
   setupMessages,
   auditMessages,
+  webhooksMessages,
 ];
 
 export const messages: AppMessages = {

@@ -1,4 +1,5 @@
 import {
+  ADMINS,
   AUDIT_READERS,
   DIRECTORY_KEEPERS,
   FEEDBACK_READERS,
@@ -30,6 +31,7 @@ import { NewSurvey } from './surveys/NewSurvey.tsx';
 import { SurveyEditor } from './surveys/SurveyEditor.tsx';
 import { SurveyList } from './surveys/SurveyList.tsx';
 import { WavePage } from './surveys/WavePage.tsx';
+import { Webhooks } from './webhooks/Webhooks.tsx';
 
 /**
  * Every page of the console, in navigation order. A page with a `nav` key (under `console.nav.`) appears in the
@@ -132,6 +134,7 @@ export const PAGES: readonly ConsolePage[] = [
   { path: 'notifications', nav: 'notifications', group: 'settings', render: (me) => <Notifications me={me} /> },
   { path: 'model', nav: 'model', group: 'settings', roles: SETTINGS_READERS, render: (me) => <ModelPage me={me} /> },
   { path: 'audit', nav: 'audit', group: 'settings', roles: AUDIT_READERS, render: (me) => <AuditLog me={me} /> },
+  { path: 'webhooks', nav: 'webhooks', group: 'settings', roles: ADMINS, render: (me) => <Webhooks me={me} /> },
 ];
 
 /** The message key of a page's title: its own, else its navigation entry's, else that of the page it sits under. */

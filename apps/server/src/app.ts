@@ -1,6 +1,6 @@
 import { Transform } from 'node:stream';
 import { appRouter, createContextInner, INTERNAL_MESSAGE } from '@facets/api';
-import { type Database, type JobQueue, newId, ssoProviderIdForSlug } from '@facets/db';
+import { type Database, type JobQueue, newId, ssoProviderIdForSlug, type WebhookSettings } from '@facets/db';
 import helmet from '@fastify/helmet';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import { fromNodeHeaders } from 'better-auth/node';
@@ -64,6 +64,8 @@ export interface AppOptions {
   setup?: SetupCode | null;
   /** The job runner's failed jobs, for admins (jobs/); none when not given. */
   jobs?: Pick<JobQueue, 'failed'>;
+  /** The key webhook secrets are sealed with and whether http to loopback is allowed; no webhooks when not given. */
+  webhooks?: WebhookSettings;
 }
 
 /** The whole HTTP surface on one port: tRPC, auth, health, the built portals. Nothing listens until the caller says. */
@@ -206,6 +208,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           accounts,
           mailDelivery: options.mailDelivery ?? 'smtp',
           ...(options.jobs ? { jobs: options.jobs } : {}),
+          ...(options.webhooks ? { webhooks: options.webhooks } : {}),
         });
       },
       onError: ({ error, path, req }) => {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   createDb,
+  createSecretBox,
   type Db,
   DEMO_ORGANIZATION,
   DEMO_PASSWORD,
@@ -25,6 +26,7 @@ import { limitStoreFor } from './limit-store.ts';
 import { createMailSender, type MailSender, smtpTransport } from './mail/sender.ts';
 import { PORTALS } from './portals.ts';
 import { issueSetupCode } from './setup.ts';
+import { createWebhookSender } from './webhooks/send.ts';
 
 const USAGE = [
   'usage: npm run facets -- migrate | seed | backup <file> | start | help',
@@ -92,7 +94,22 @@ async function start(env: Env, db: Db): Promise<void> {
     : null;
   if (!mail) logger.info('SMTP_URL is not set: e-mail stays in the outbox, where admins read it');
   const jobs = createJobRunner({ db, databaseUrl: env.databaseUrl, newId, log: logger });
-  registerFacetsJobs(jobs, { db: db.db, newId, mail, baseUrl: env.baseUrl, log: logger });
+  // Webhook secrets are sealed with a key derived from the auth secret: a copy of the database alone does not sign.
+  const webhooks = {
+    secrets: createSecretBox(env.authSecret, 'webhook signing'),
+    allowHttpLoopback: env.webhookAllowHttpLoopback,
+  };
+  registerFacetsJobs(jobs, {
+    db: db.db,
+    newId,
+    mail,
+    baseUrl: env.baseUrl,
+    log: logger,
+    webhooks: {
+      secrets: webhooks.secrets,
+      send: createWebhookSender({ allowHttpLoopback: webhooks.allowHttpLoopback }),
+    },
+  });
   const app = await buildApp({
     db: db.db,
     auth,
@@ -105,6 +122,7 @@ async function start(env: Env, db: Db): Promise<void> {
     mailDelivery: env.mailDelivery,
     setup: firstRun?.setup ?? null,
     jobs,
+    webhooks,
   });
 
   let closing = false;

@@ -63,6 +63,11 @@ const EnvSchema = z.object({
     .optional(),
   /** The sender of e-mail, e.g. "Facets <no-reply@example.org>". */
   MAIL_FROM: z.string().min(3).max(200).optional(),
+  /**
+   * 1: webhooks may use http to a loopback host (127.0.0.1, ::1, localhost) — a receiver on the same machine, tests.
+   * 0 (default): https only, and deliveries go only to public addresses.
+   */
+  WEBHOOK_ALLOW_HTTP_LOOPBACK: z.enum(['0', '1'], 'must be 0 or 1').default('0'),
   /** 1: `start` seeds the demo organisation into an empty database; 0: it seeds nothing (first-run page instead). */
   FACETS_DEMO: z.enum(['0', '1'], 'must be 0 or 1').default('1'),
   /** The first admin's password for `facets init` (scripts); checked there, with the rest of the command's input. */
@@ -94,6 +99,8 @@ export interface Env {
   mailDelivery: 'smtp' | 'outbox';
   /** Whether `start` seeds the demo organisation into an empty database (FACETS_DEMO). */
   demo: boolean;
+  /** WEBHOOK_ALLOW_HTTP_LOOPBACK: webhooks may use http to loopback, and be delivered there. */
+  webhookAllowHttpLoopback: boolean;
   /** FACETS_ADMIN_PASSWORD: `init` sets it instead of printing a link; null when unset. */
   adminPassword: string | null;
 }
@@ -137,6 +144,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env, root: string = 
       : null,
     mailDelivery: e.SMTP_URL ? 'smtp' : 'outbox',
     demo: e.FACETS_DEMO === '1',
+    webhookAllowHttpLoopback: e.WEBHOOK_ALLOW_HTTP_LOOPBACK === '1',
     adminPassword: e.FACETS_ADMIN_PASSWORD ?? null,
   };
 }

@@ -9,10 +9,14 @@ import {
   createPlanAction,
   createPromise,
   createSurvey,
+  createWebhook,
   type Db,
+  deleteWebhook,
+  emitWebhookEvent,
   enqueueMessage,
   invitationLink,
   listFocusAreas,
+  listWebhooks,
   newId,
   removeFocusArea,
   saveQuestions,
@@ -26,7 +30,7 @@ import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWorld, digest, type Env, WHO, type Who, type World } from './fuzz-world.ts';
 import { answerEmployees, people } from './insights/testing.ts';
-import { addUser, callerFor, employeeAnswers, key, openDb } from './test-setup.ts';
+import { addUser, callerFor, employeeAnswers, key, openDb, TEST_WEBHOOKS } from './test-setup.ts';
 
 /**
  * Who may call what: every procedure × every kind of caller, in one table. A caller's own organisation supplies the
@@ -451,6 +455,39 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     (api) => api.admin.apiKeys.create({ name: 'CRM', scopes: ['results:read', 'surveys:trigger'] }),
   ],
   ['admin.apiKeys.revoke', ADMINS, async (api, e) => api.admin.apiKeys.revoke({ keyId: await apiKeyOf(e) })],
+  ['admin.webhooks.list', ADMINS, (api) => api.admin.webhooks.list()],
+  [
+    'admin.webhooks.create',
+    ADMINS,
+    (api) => api.admin.webhooks.create({ url: 'https://hooks.example.org/facets', events: ['wave.published'] }),
+  ],
+  [
+    'admin.webhooks.update',
+    ADMINS,
+    async (api, e) =>
+      api.admin.webhooks.update({
+        webhookId: await webhookOf(e),
+        url: 'https://hooks.example.org/other',
+        events: ['feedback.received'],
+        state: 'paused',
+      }),
+  ],
+  ['admin.webhooks.delete', ADMINS, async (api, e) => api.admin.webhooks.delete({ webhookId: await webhookOf(e) })],
+  [
+    'admin.webhooks.rotateSecret',
+    ADMINS,
+    async (api, e) => api.admin.webhooks.rotateSecret({ webhookId: await webhookOf(e) }),
+  ],
+  [
+    'admin.webhooks.deliveries',
+    ADMINS,
+    async (api, e) => api.admin.webhooks.deliveries({ webhookId: await webhookOf(e) }),
+  ],
+  [
+    'admin.webhooks.redeliver',
+    ADMINS,
+    async (api, e) => api.admin.webhooks.redeliver({ deliveryId: await failedDeliveryOf(e) }),
+  ],
   ['model.get', NOT_MANAGERS, (api) => api.model.get()],
   [
     'model.groups.create',
@@ -805,6 +842,42 @@ async function actionOf(e: Env): Promise<string> {
   });
   await afterSetUp?.();
   return id;
+}
+
+async function webhookOf(e: Env): Promise<string> {
+  // An organisation keeps at most MAX_WEBHOOKS: the ones earlier rows made go first.
+  for (const w of await listWebhooks(db.db, { organizationId: e.org.organizationId }))
+    await deleteWebhook(db.db, { organizationId: e.org.organizationId, webhookId: w.id });
+  const { webhook } = await createWebhook(db.db, {
+    organizationId: e.org.organizationId,
+    fields: { url: 'https://hooks.example.org/facets', events: ['feedback.received'] },
+    settings: TEST_WEBHOOKS,
+    now: e.org.now,
+    newId,
+  });
+  await afterSetUp?.();
+  return webhook.id;
+}
+
+/** A delivery of a new webhook that was given up, as redeliver takes. */
+async function failedDeliveryOf(e: Env): Promise<string> {
+  const webhookId = await webhookOf(e);
+  await emitWebhookEvent(db.db, {
+    organizationId: e.org.organizationId,
+    event: 'feedback.received',
+    data: { feedbackId: 'f' },
+    now: e.org.now,
+    newId,
+  });
+  const delivery = await db.db
+    .updateTable('webhook_delivery')
+    .set({ state: 'failed' })
+    .where('organization_id', '=', e.org.organizationId)
+    .where('subscription_id', '=', webhookId)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await afterSetUp?.();
+  return delivery.id;
 }
 
 const waveOf = (e: Env) => e.self?.waveId ?? e.org.surveys.employee.waveId;

@@ -1,4 +1,11 @@
-import { type Database, findMemberByUserId, type JobQueue, type MemberContext, noJobs } from '@facets/db';
+import {
+  type Database,
+  findMemberByUserId,
+  type JobQueue,
+  type MemberContext,
+  noJobs,
+  type WebhookSettings,
+} from '@facets/db';
 import type { Kysely } from 'kysely';
 import { type Accounts, noAccounts } from './accounts.ts';
 import type { ErrorLog } from './errors.ts';
@@ -26,6 +33,8 @@ export interface ContextParts {
   mailDelivery?: MailDelivery;
   /** The server's job runner, for its failed jobs; none when not given (no runner runs). */
   jobs?: Pick<JobQueue, 'failed'>;
+  /** The key webhook secrets are sealed with and which URLs are allowed; webhooks cannot be created without it. */
+  webhooks?: WebhookSettings;
 }
 
 export type MailDelivery = 'smtp' | 'outbox';
@@ -42,6 +51,7 @@ export interface Context {
   accounts: Accounts;
   mailDelivery: MailDelivery;
   jobs: Pick<JobQueue, 'failed'>;
+  webhooks: WebhookSettings | null;
 }
 
 /** Builds a request's context from injected parts; the member is read once here, never from the input. */
@@ -58,6 +68,7 @@ export async function createContextInner(parts: ContextParts): Promise<Context> 
     accounts: parts.accounts ?? noAccounts,
     mailDelivery: parts.mailDelivery ?? 'smtp',
     jobs: parts.jobs ?? noJobs,
+    webhooks: parts.webhooks ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { createDb, type Database, type Db, migrateToLatest, newId } from '@facets/db';
+import { createDb, createSecretBox, type Database, type Db, migrateToLatest, newId } from '@facets/db';
 import { buildFixture, companyRecord, type Fixture } from '@facets/db/testing';
 import type { Role } from '@facets/domain';
 import { type Kysely, sql } from 'kysely';
@@ -107,9 +107,16 @@ export async function callerFor(
       baseUrl: TEST_BASE_URL,
       log: options.log ?? silentLog,
       accounts: options.accounts ?? fakeAccounts(db),
+      webhooks: TEST_WEBHOOKS,
     }),
   );
 }
+
+/** Webhook settings of API tests: a fixed server key, http to loopback allowed. */
+export const TEST_WEBHOOKS = {
+  secrets: createSecretBox('the server secret of the api tests, 32+ characters', 'webhook signing'),
+  allowHttpLoopback: true,
+};
 
 /** The accounts service of API tests: users go straight into auth_user, each token is remembered by user id. */
 export function fakeAccounts(db: Kysely<Database>): Accounts & { tokens: Map<string, string[]> } {

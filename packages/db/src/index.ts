@@ -64,3 +64,5 @@ export * from './repositories/surveys.ts';
 export * from './repositories/unique-snapshots.ts';
 export * from './repositories/waves.ts';
 export type * from './schema.ts';
+export { createSecretBox, type SecretBox } from './secret-box.ts';
+export * from './webhooks/index.ts';

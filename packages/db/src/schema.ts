@@ -592,6 +592,59 @@ export interface ApiKeyTable {
   revoked_at: string | null;
 }
 
+/** A URL subscribed to events (migration 2026_12_04_1300, db `webhooks/`). */
+export interface WebhookSubscriptionTable {
+  id: string;
+  organization_id: string;
+  url: string;
+  description: string;
+  /** JSON text: the events (domain WEBHOOK_EVENTS). */
+  events: string;
+  state: 'active' | 'paused';
+  /** The signing secret, sealed with the server's key (secret-box.ts); no answer carries it after creation. */
+  secret_sealed: string;
+  /** The first failed attempt since the last success; null while deliveries succeed. */
+  failing_since: string | null;
+  paused_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One event for one subscription, its body as sent (JSON text). */
+export interface WebhookDeliveryTable {
+  id: string;
+  organization_id: string;
+  subscription_id: string;
+  event: string;
+  body: string;
+  /** domain WEBHOOK_DELIVERY_STATES. */
+  state: 'pending' | 'queued' | 'delivered' | 'failed';
+  attempts: Generated<number>;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One try of a delivery. */
+export interface WebhookAttemptTable {
+  id: string;
+  organization_id: string;
+  delivery_id: string;
+  attempted_at: string;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+/** The count of an open wave's respondents last sent to webhooks (domain `responseCountDue`). */
+export interface WebhookCountNoticeTable {
+  organization_id: string;
+  wave_id: string;
+  respondents: number;
+  sent_at: string;
+}
+
 /** A closed wave's published results (publication/): JSON content, written once per threshold. */
 export interface WavePublicationTable {
   organization_id: string;
@@ -709,4 +762,8 @@ export interface Database {
   focus_area: FocusAreaTable;
   plan_action: PlanActionTable;
   plan_action_update: PlanActionUpdateTable;
+  webhook_subscription: WebhookSubscriptionTable;
+  webhook_delivery: WebhookDeliveryTable;
+  webhook_attempt: WebhookAttemptTable;
+  webhook_count_notice: WebhookCountNoticeTable;
 }

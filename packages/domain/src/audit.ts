@@ -48,6 +48,15 @@ export const AuditAction = z.enum([
   /** A key of the public API created (its name and scopes; never the secret) or revoked. */
   'api_keys.create',
   'api_keys.revoke',
+  /**
+   * A webhook created, changed (URL, events, description, paused or resumed: old → new), deleted, its signing secret
+   * replaced (never the secret itself), or one of its deliveries sent again. The details name the URL.
+   */
+  'webhooks.create',
+  'webhooks.update',
+  'webhooks.delete',
+  'webhooks.rotate_secret',
+  'webhooks.redeliver',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

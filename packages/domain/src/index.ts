@@ -33,3 +33,4 @@ export * from './scales.ts';
 export * from './sso.ts';
 export * from './survey-design.ts';
 export * from './templates/index.ts';
+export * from './webhooks.ts';

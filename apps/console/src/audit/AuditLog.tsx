@@ -150,6 +150,17 @@ function describe(e: AuditEvent, t: Translate): string[] {
       return changes;
     case 'sso.remove':
       return [t('audit.value', { field: t('audit.field.issuer'), value: text(d.issuer) })];
+    case 'webhooks.create':
+    case 'webhooks.update':
+    case 'webhooks.delete':
+    case 'webhooks.rotate_secret':
+    case 'webhooks.redeliver': {
+      const url = d.url !== undefined && isChange(d.url) ? d.url.to : d.url;
+      const events = Array.isArray(d.events)
+        ? [t('audit.value', { field: t('audit.field.events'), value: d.events.join(', ') })]
+        : [];
+      return [t('audit.value', { field: t('audit.field.url'), value: text(url) }), ...events, ...changes];
+    }
     case 'model.create':
     case 'model.update':
     case 'model.archive':

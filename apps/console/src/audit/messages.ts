@@ -33,6 +33,11 @@ const en = {
       sso_remove: 'Single sign-on removed',
       api_keys_create: 'API key created',
       api_keys_revoke: 'API key revoked',
+      webhooks_create: 'Webhook created',
+      webhooks_update: 'Webhook changed',
+      webhooks_delete: 'Webhook deleted',
+      webhooks_rotate_secret: 'Webhook signing secret replaced',
+      webhooks_redeliver: 'Webhook delivery sent again',
     },
     modelItem: {
       group: 'Stakeholder group “{{label}}” ({{code}})',
@@ -70,6 +75,9 @@ const en = {
       clientSecret: 'Client secret',
       domains: 'E-mail domains',
       requireSso: 'Single sign-on required',
+      url: 'URL',
+      events: 'Events',
+      state: 'State',
     },
     link: {
       invitation: 'Survey invitation link',
@@ -114,6 +122,11 @@ const fr: typeof en = {
       sso_remove: 'Connexion unique retirée',
       api_keys_create: 'Clé d’API créée',
       api_keys_revoke: 'Clé d’API révoquée',
+      webhooks_create: 'Webhook créé',
+      webhooks_update: 'Webhook modifié',
+      webhooks_delete: 'Webhook supprimé',
+      webhooks_rotate_secret: 'Secret de signature d’un webhook remplacé',
+      webhooks_redeliver: 'Envoi d’un webhook relancé',
     },
     modelItem: {
       group: 'Groupe de parties prenantes « {{label}} » ({{code}})',
@@ -151,6 +164,9 @@ const fr: typeof en = {
       clientSecret: 'Secret client',
       domains: 'Domaines e-mail',
       requireSso: 'Connexion unique obligatoire',
+      url: 'URL',
+      events: 'Événements',
+      state: 'État',
     },
     link: {
       invitation: 'Lien d’invitation à une enquête',

@@ -3,12 +3,16 @@ import {
   type JobRunner,
   keepProgrammesCurrent,
   listOrganizationIds,
+  type SecretBox,
   sendDueReminders,
   sendLifecycleInvitations,
+  sendResponseCounts,
   sendResultsDigests,
 } from '@facets/db';
 import type { Kysely } from 'kysely';
 import type { MailSender } from '../mail/sender.ts';
+import { registerWebhookJobs } from '../webhooks/jobs.ts';
+import type { WebhookSender } from '../webhooks/send.ts';
 import type { JobLog } from './log.ts';
 
 /**
@@ -43,6 +47,8 @@ export function registerFacetsJobs(
     log?: JobLog;
     /** Seconds between mail rounds; MAIL_EVERY_SECONDS by default. */
     mailEverySeconds?: number;
+    /** Webhook deliveries: the key their secrets are sealed with and how they are sent; none delivered without. */
+    webhooks?: { secrets: SecretBox; send: WebhookSender; dispatchEverySeconds?: number };
   },
 ): void {
   runner.register(JOBS.programmesTick, async () => {
@@ -77,6 +83,8 @@ export function registerFacetsJobs(
     });
     if (waves.length > 0)
       args.log?.info({ organizationId, waves }, 'told leadership and managers of published results');
+    // Open waves' counts of respondents to webhooks, in steps of at least k (domain responseCountDue).
+    await sendResponseCounts(args.db, { organizationId, now: job.now.toISOString(), newId: args.newId });
   });
   // Each reminder is claimed by its own row (wave, person, day), so a job run twice sends nothing twice.
   runner.register<{ organizationId: string }>(JOBS.remindersSend, async ({ organizationId }, job) => {
@@ -89,6 +97,16 @@ export function registerFacetsJobs(
     if (sent > 0) args.log?.info({ organizationId, sent }, 'reminded the invited who have not answered');
   });
   runner.schedule(JOBS.programmesTick, { cron: '* * * * *' });
+
+  if (args.webhooks) {
+    registerWebhookJobs(runner, {
+      db: args.db,
+      newId: args.newId,
+      baseUrl: args.baseUrl,
+      ...args.webhooks,
+      ...(args.log ? { log: args.log } : {}),
+    });
+  }
 
   const mail = args.mail;
   if (mail) {

@@ -48,6 +48,7 @@ export async function callRestRoute(
     log: parts.log ?? console,
     accounts: { ensureUser: refuseAccounts, issuePasswordToken: refuseAccounts },
     mailDelivery: parts.mailDelivery ?? 'smtp',
+    webhooks: parts.webhooks ?? null,
     jobs: { failed: async () => [] },
   };
   try {

@@ -38,6 +38,7 @@ import { type Context, nowIso } from '../context.ts';
 import { OutboxInput } from '../portal/inputs.ts';
 import { invitationMessage, setPasswordLink } from '../staff-messages.ts';
 import { router, staffProcedure } from '../trpc.ts';
+import { webhooksRouter } from './webhooks.ts';
 
 /**
  * People, roles and the organisation's settings (thresholds, language, anonymous feedback — what the portals follow
@@ -198,4 +199,5 @@ export const adminRouter = router({
   outbox: outboxRouter,
   jobs: jobsRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });

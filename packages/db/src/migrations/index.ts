@@ -27,6 +27,7 @@ import * as addOrganizationTimeZone from './2026_12_04_1000_add_organization_tim
 import * as addSurveyCadence from './2026_12_04_1001_add_survey_cadence.ts';
 import * as addLifecycleTriggers from './2026_12_04_1100_add_lifecycle_triggers.ts';
 import * as createApiKey from './2026_12_04_1200_create_api_key.ts';
+import * as createWebhooks from './2026_12_04_1300_create_webhooks.ts';
 import * as createRateLimit from './2026_12_04_1500_create_rate_limit.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
@@ -58,6 +59,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1001_add_survey_cadence': addSurveyCadence,
   '2026_12_04_1100_add_lifecycle_triggers': addLifecycleTriggers,
   '2026_12_04_1200_create_api_key': createApiKey,
+  '2026_12_04_1300_create_webhooks': createWebhooks,
   '2026_12_04_1500_create_rate_limit': createRateLimit,
 };
 

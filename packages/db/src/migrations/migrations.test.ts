@@ -58,6 +58,10 @@ const TABLES = [
   'plan_action',
   'plan_action_update',
   'organization_list_entry',
+  'webhook_subscription',
+  'webhook_delivery',
+  'webhook_attempt',
+  'webhook_count_notice',
 ] as const satisfies readonly (keyof Database)[];
 type Missing = Exclude<keyof Database, (typeof TABLES)[number]>;
 const allListed: Missing extends never ? true : Missing = true;

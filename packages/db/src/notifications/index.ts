@@ -1,4 +1,10 @@
-export { feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail } from './mail.ts';
+export { feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail, webhookPausedMail } from './mail.ts';
 export { type Recipient, setNotification, turnedOff, turnedOffAmong } from './preferences.ts';
-export { type NotifyArgs, notifyFeedbackArrived, notifyFeedbackChange, sendResultsDigests } from './send.ts';
+export {
+  type NotifyArgs,
+  notifyFeedbackArrived,
+  notifyFeedbackChange,
+  notifyWebhookPaused,
+  sendResultsDigests,
+} from './send.ts';
 export { unsubscribe, unsubscribeLink, unsubscribeToken } from './unsubscribe.ts';

@@ -131,3 +131,28 @@ export function resultsDigestMail(args: {
     ].join('\n'),
   };
 }
+
+/** To an organisation's admins: a webhook was paused after a day of failed deliveries. Not optional: no footer. */
+export function webhookPausedMail(args: { locale: Locale; organizationName: string; url: string; link: string }): Mail {
+  const { organizationName: org, url, link } = args;
+  if (args.locale === 'fr') {
+    return {
+      subject: `${org} : un webhook a été mis en pause`,
+      body: [
+        'Bonjour,',
+        '',
+        `Les envois vers ${url} échouent depuis 24 heures : ce webhook est en pause et ne reçoit plus d'événements.`,
+        `Voir l'historique des envois et le réactiver : ${link}`,
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: `${org}: a webhook was paused`,
+    body: [
+      'Hello,',
+      '',
+      `Deliveries to ${url} have failed for 24 hours: this webhook is paused and receives no more events.`,
+      `See its delivery history and resume it: ${link}`,
+    ].join('\n'),
+  };
+}

@@ -1,4 +1,5 @@
 import {
+  ADMINS,
   FEEDBACK_READERS,
   type FeedbackStatus,
   Locale,
@@ -11,7 +12,7 @@ import type { PublishedContent } from '../publication/content.ts';
 import { enqueueMessage } from '../repositories/outbox.ts';
 import { inTransaction, localized } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
-import { feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail } from './mail.ts';
+import { feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail, webhookPausedMail } from './mail.ts';
 import { type Recipient, turnedOff, turnedOffAmong } from './preferences.ts';
 import { unsubscribeLink, unsubscribeToken } from './unsubscribe.ts';
 
@@ -191,4 +192,18 @@ export async function sendResultsDigests(db: Kysely<Database>, args: NotifyArgs)
     if (written) waves.push(wave.wave_id);
   }
   return { waves };
+}
+
+/** Tells the organisation's admins, in the transaction that paused it, that a webhook was paused (webhooks/). */
+export async function notifyWebhookPaused(trx: Kysely<Database>, args: NotifyArgs & { url: string }): Promise<void> {
+  const organization = await organizationOf(trx, args.organizationId);
+  for (const admin of await staffOf(trx, args.organizationId, ADMINS)) {
+    const mail = webhookPausedMail({
+      locale: localeOf(null, organization.default_locale),
+      organizationName: organization.name,
+      url: args.url,
+      link: `${args.baseUrl}/console/webhooks`,
+    });
+    await enqueueMessage(trx, { ...args, to: admin.email, ...mail });
+  }
 }

@@ -14,7 +14,9 @@ import { organizationLanguages } from '../repositories/organizations.ts';
 import { enqueueMessage } from '../repositories/outbox.ts';
 import { setSsoConfig } from '../repositories/sso.ts';
 import type { Database } from '../schema.ts';
+import { createSecretBox } from '../secret-box.ts';
 import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
+import { createWebhook, emitWebhookEvent, listPendingDeliveries, recordAttempt } from '../webhooks/index.ts';
 import { createOrganization, deleteOrganization, listOrganizationSummaries, TENANT_TABLES } from './index.ts';
 
 const NOW = '2026-11-22T10:00:00.000Z';
@@ -47,8 +49,29 @@ async function digest(db: Kysely<Database>, organizationId?: string): Promise<Re
 /** The rows the demo seed does not write: a publication, an audit event, a message, a self-assessment, a reminder, an
  * e-mail turned off, a results notice, an API key. */
 async function fillTheRest(db: Kysely<Database>, organizationId: string, memberId: string): Promise<void> {
-  await publishClosedWaves(db, { organizationId, k: 5, commentK: 5, now: NOW });
   const at = { organizationId, now: NOW, newId };
+  const secrets = createSecretBox('a server secret of at least thirty-two characters', 'webhook signing');
+  const { webhook } = await createWebhook(db, {
+    ...at,
+    fields: { url: 'https://hooks.example.org/facets', events: ['wave.published'] },
+    settings: { secrets, allowHttpLoopback: false },
+  });
+  await publishClosedWaves(db, { organizationId, k: 5, commentK: 5, now: NOW });
+  await emitWebhookEvent(db, { ...at, event: 'wave.published', data: { waveId: 'w' } });
+  const [delivery] = await listPendingDeliveries(db, { limit: 1000 }).then((all) =>
+    all.filter((d) => d.organizationId === organizationId),
+  );
+  await recordAttempt(db, {
+    ...at,
+    deliveryId: delivery!.id,
+    webhookId: webhook.id,
+    ok: true,
+    statusCode: 200,
+    error: null,
+    durationMs: 5,
+    final: false,
+    baseUrl: 'https://facets.example.org',
+  });
   await recordAuditEvent(db, { ...at, actorMemberId: memberId, action: 'settings.update', target: null, details: {} });
   await enqueueMessage(db, { ...at, to: 'someone@example.org', subject: 'Hello', body: 'Hello' });
   await saveMaturityAssessment(db, { ...at, memberId, stage: 2, answers: {} });
@@ -121,6 +144,10 @@ async function fillTheRest(db: Kysely<Database>, organizationId: string, memberI
   await db
     .insertInto('results_notice')
     .values({ organization_id: organizationId, wave_id: wave.id, created_at: NOW })
+    .execute();
+  await db
+    .insertInto('webhook_count_notice')
+    .values({ organization_id: organizationId, wave_id: wave.id, respondents: 5, sent_at: NOW })
     .execute();
 }
 

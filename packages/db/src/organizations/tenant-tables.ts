@@ -11,6 +11,10 @@ export type TenantTable = {
  * (below) and fails `tenant-tables.test.ts`, which reads the migrated schema.
  */
 export const TENANT_TABLES = [
+  'webhook_count_notice',
+  'webhook_attempt',
+  'webhook_delivery',
+  'webhook_subscription',
   'plan_action_update',
   'plan_action',
   'focus_area',

@@ -10,11 +10,13 @@ import {
   waveState,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { newId } from '../ids.ts';
 import { readBins, readCells } from '../repositories/aggregates.ts';
 import { listSegmentAttributes } from '../repositories/groups.ts';
 import { COMPANY_COUNTED, COMPANY_KEY } from '../repositories/respondents.ts';
 import { inTransaction, parseJson } from '../repositories/rows.ts';
 import type { Database, WavePublicationTable } from '../schema.ts';
+import { emitWebhookEvent } from '../webhooks/events.ts';
 import {
   type AnsweredRow,
   contentOf,
@@ -101,6 +103,8 @@ interface PublishArgs {
   k: number;
   commentK: number;
   now: string;
+  /** Ids of the webhook deliveries a first publication writes; db `newId` when not given. */
+  newId?: () => string;
 }
 
 /** Computes a wave's publication; `only` restricts the candidates to those of an earlier publication. */
@@ -267,6 +271,22 @@ export async function publishWave(db: Kysely<Database>, args: PublishArgs): Prom
     });
     // Published once: from now on the wave's rows sit in key order, not in the order they were written.
     if (!existing) await rewriteInKeyOrder(trx, { organizationId: args.organizationId, waveId: args.waveId });
+    // Told to webhooks once, on the first publication: the wave, and its respondents only when the publication shows them.
+    if (!existing) {
+      const wave = await trx
+        .selectFrom('wave')
+        .select('survey_id')
+        .where('organization_id', '=', args.organizationId)
+        .where('id', '=', args.waveId)
+        .executeTakeFirstOrThrow();
+      await emitWebhookEvent(trx, {
+        organizationId: args.organizationId,
+        event: 'wave.published',
+        data: { waveId: args.waveId, surveyId: wave.survey_id, groupId, respondents: content.respondents },
+        now: args.now,
+        newId: args.newId ?? newId,
+      });
+    }
     if (existing) {
       await trx
         .updateTable('wave_publication')

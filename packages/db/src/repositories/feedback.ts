@@ -1,8 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, FeedbackCategory, FeedbackStatus, invalid, lengthDetail } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { newId as defaultNewId } from '../ids.ts';
 import { notifyFeedbackArrived, notifyFeedbackChange } from '../notifications/send.ts';
 import type { Database } from '../schema.ts';
+import { emitWebhookEvent } from '../webhooks/events.ts';
 import type { DimensionRef } from './groups.ts';
 import { inTransaction, isUniqueViolation, localized } from './rows.ts';
 
@@ -91,6 +93,16 @@ export async function createFeedback(
       if (replay) return replay;
       const row = await checkedFeedback(trx, input);
       await trx.insertInto('feedback').values(row).execute();
+      // Anonymous feedback keeps only its day: no event marks its moment (as no e-mail does).
+      if (row.stakeholder_id !== null) {
+        await emitWebhookEvent(trx, {
+          organizationId: input.organizationId,
+          event: 'feedback.received',
+          data: { feedbackId: row.id, groupId: row.group_id, category: row.category, dimensionId: row.dimension_id },
+          now: input.now,
+          newId: input.newId,
+        });
+      }
       if (input.notify) {
         const at = { organizationId: input.organizationId, now: input.now, newId: input.newId };
         await notifyFeedbackArrived(trx, { ...at, ...input.notify, feedbackId: row.id });
@@ -354,6 +366,17 @@ export async function addReply(
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', feedback.id)
       .execute();
+    // Named feedback only: everything done to anonymous feedback keeps only its day, and a moment sent to a receiver
+    // (a staff reply minutes after the author's) would narrow the author's.
+    if (feedback.stakeholder_id !== null) {
+      await emitWebhookEvent(trx, {
+        organizationId: input.organizationId,
+        event: 'feedback.changed',
+        data: { feedbackId: feedback.id, change: 'reply', by: author.kind, status },
+        now: input.now,
+        newId: input.newId,
+      });
+    }
     if (input.notify && author.kind === 'staff') {
       const at = { organizationId: input.organizationId, now: input.now, newId: input.newId };
       await notifyFeedbackChange(trx, { ...at, ...input.notify, feedbackId: feedback.id, change: { kind: 'reply' } });
@@ -371,6 +394,8 @@ export async function setFeedbackStatus(
     now: string;
     /** Where the e-mail to the author links to, and its ids; without it, none is written. */
     notify?: { baseUrl: string; newId: () => string };
+    /** Ids of what the change writes (webhook deliveries); `notify.newId`, else db `newId`, when not given. */
+    newId?: () => string;
   },
 ): Promise<{ id: string; status: FeedbackStatus }> {
   const status = FeedbackStatus.safeParse(input.status);
@@ -383,6 +408,15 @@ export async function setFeedbackStatus(
       .where('organization_id', '=', input.organizationId)
       .where('id', '=', feedback.id)
       .execute();
+    if (feedback.status !== status.data && feedback.stakeholder_id !== null) {
+      await emitWebhookEvent(trx, {
+        organizationId: input.organizationId,
+        event: 'feedback.changed',
+        data: { feedbackId: feedback.id, change: 'status', by: 'staff', status: status.data },
+        now: input.now,
+        newId: input.newId ?? input.notify?.newId ?? defaultNewId,
+      });
+    }
     if (input.notify && feedback.status !== status.data) {
       await notifyFeedbackChange(trx, {
         organizationId: input.organizationId,

@@ -1,0 +1,3 @@
+export * from './deliveries.ts';
+export * from './events.ts';
+export * from './subscriptions.ts';
