@@ -1,3 +1,4 @@
+/// <reference path="./nlpjs.d.ts" />
 import en from '@nlpjs/lang-en';
 import fr from '@nlpjs/lang-fr';
 import type { Locale } from '../model.ts';

@@ -11,6 +11,8 @@ export const THEMES = {
     dimension: 'workload',
     label: { fr: 'Charge de travail', en: 'Workload' },
     fr: [
+      'flux tendu',
+      'trop de travail',
       'charge',
       'surcharge',
       'surcharges',
@@ -39,6 +41,8 @@ export const THEMES = {
       'fatigue',
     ],
     en: [
+      'stretched',
+      'too much work',
       'workload',
       'overloaded',
       'overwhelmed',
@@ -72,7 +76,6 @@ export const THEMES = {
       'reconnus',
       'valorise',
       'valorisation',
-      'merci',
       'remerciement',
       'remerciements',
       'felicitations',
@@ -92,7 +95,6 @@ export const THEMES = {
       'appreciated',
       'appreciation',
       'thanked',
-      'thanks',
       'credit',
       'praise',
       'acknowledged',
@@ -118,13 +120,10 @@ export const THEMES = {
       'mutuelle',
       'tickets',
       'inflation',
-      'paye',
-      'payes',
       'bonus',
     ],
     en: [
       'pay',
-      'paid',
       'salary',
       'salaries',
       'wage',
@@ -199,7 +198,6 @@ export const THEMES = {
       'echanges',
       'explique',
       'explications',
-      'nouvelles',
     ],
     en: [
       'communication',
@@ -402,6 +400,7 @@ export const THEMES = {
     dimension: 'delivery',
     label: { fr: 'Livraison et délais', en: 'Delivery and lead times' },
     fr: [
+      'arrive',
       'livraison',
       'livraisons',
       'livre',
@@ -422,6 +421,7 @@ export const THEMES = {
       'suivi',
     ],
     en: [
+      'driver',
       'delivery',
       'deliveries',
       'delivered',
@@ -513,6 +513,8 @@ export const THEMES = {
       'non conforme',
     ],
     en: [
+      'fell apart',
+      'snapped',
       'quality',
       'product',
       'products',
@@ -591,6 +593,9 @@ export const THEMES = {
     dimension: 'payment_reliability',
     label: { fr: 'Paiement des fournisseurs', en: 'Supplier payment' },
     fr: [
+      'paye',
+      'payes',
+      'payee',
       'paiement',
       'paiements',
       'payer',
@@ -610,6 +615,7 @@ export const THEMES = {
       'relances',
     ],
     en: [
+      'paid',
       'payment',
       'payments',
       'pay on time',
