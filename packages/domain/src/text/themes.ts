@@ -70,6 +70,8 @@ export const THEMES = {
     dimension: 'recognition',
     label: { fr: 'Reconnaissance', en: 'Recognition' },
     fr: [
+      'reconnait',
+      'reconnaitre',
       'reconnaissance',
       'reconnu',
       'reconnue',
@@ -88,6 +90,8 @@ export const THEMES = {
       'ignores',
     ],
     en: [
+      'recognise',
+      'recognize',
       'recognition',
       'recognised',
       'recognized',
