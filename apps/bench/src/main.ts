@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import cliProgress from 'cli-progress';
+import { commentsBench } from './comments.ts';
 import { MODES, type Mode } from './config.ts';
 import { type GeneratedDb, sqliteDatabase } from './databases.ts';
 import { loadEnv } from './env.ts';
@@ -21,7 +22,7 @@ import { emptyResults, judgeTargets, printTable, type Results, writeResults } fr
  * and printed as a table. Options: --quick, --responses=N (size of the `1m` database), --only=phase,phase, --no-cache
  * (regenerate the databases), --keep (keep the work directory).
  */
-export const PHASES = ['dashboards', 'naive', 'postgres', 'ingest', 'crash', 'portals'] as const;
+export const PHASES = ['dashboards', 'naive', 'postgres', 'ingest', 'crash', 'portals', 'comments'] as const;
 type Phase = (typeof PHASES)[number];
 
 function parseArgs(argv: readonly string[]) {
@@ -93,7 +94,9 @@ async function main(): Promise<void> {
 
   const dbs: Partial<Record<'10k' | '1m', GeneratedDb>> = {};
   const needs = (scale: '10k' | '1m') =>
-    [...args.phases].some((p) => p !== 'portals' && (scale === '10k' || !['ingest', 'crash'].includes(p)));
+    [...args.phases].some(
+      (p) => p !== 'portals' && p !== 'comments' && (scale === '10k' || !['ingest', 'crash'].includes(p)),
+    );
   for (const [scale, responses] of [
     ['10k', args.config.small],
     ['1m', args.config.large],
@@ -145,6 +148,7 @@ async function main(): Promise<void> {
     await phase('crash', () => crashPhase(ctx, file));
   }
   if (args.phases.has('portals')) await phase('portals', () => portalsPhase(ctx));
+  if (args.phases.has('comments')) await phase('comment analytics', async () => void commentsBench(log));
 
   results.meta.seconds.total = Math.round((performance.now() - began) / 100) / 10;
   judgeTargets(results);

@@ -349,6 +349,17 @@ export interface AnswerTable {
   value_choices: string | null;
 }
 
+/** What the comment analytics read in one text answer (domain `text/`), keyed by the answer alone. */
+export interface CommentAnalysisTable {
+  organization_id: string;
+  answer_id: string;
+  language: string;
+  polarity: string;
+  score: number;
+  /** JSON array of theme codes. */
+  themes: string;
+}
+
 /**
  * Incrementally maintained moments of one cell, updated in the transaction that accepts a response.
  * dimension_id is '' for outcome items with no dimension; segment_key/value are '' for the whole group.
@@ -739,6 +750,7 @@ export interface Database {
   invitation: InvitationTable;
   response: ResponseTable;
   answer: AnswerTable;
+  comment_analysis: CommentAnalysisTable;
   wave_participation: WaveParticipationTable;
   aggregate_cell: AggregateCellTable;
   aggregate_bin: AggregateBinTable;

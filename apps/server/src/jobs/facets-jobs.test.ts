@@ -8,10 +8,11 @@ import {
   setLifecycleTrigger,
   setReminderSchedule,
   setSurveyPeriod,
+  submitResponse,
 } from '@facets/db';
 import { buildFixture, type Fixture, openTestDb } from '@facets/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerFacetsJobs } from './facets-jobs.ts';
+import { registerFacetsJobs, startFacetsJobs } from './facets-jobs.ts';
 import { createSqliteRunner, type SqliteRunner } from './sqlite-runner.ts';
 
 /**
@@ -161,5 +162,52 @@ describe('onboarding surveys sent by the job runner', () => {
       expect(await invitations(), iso).toHaveLength(expected);
     }
     expect((await invitations())[0]).toContain('Vos débuts');
+  });
+});
+
+describe('comments accepted before the analytics, analysed by the job enqueued at start', () => {
+  it('writes the analysis of every text answer that has none, at start', async () => {
+    const db = await openTestDb('sqlite');
+    const fx = await buildFixture(db.db);
+    const now = new Date('2026-12-01T10:00:00.000Z');
+    const q = fx.surveys.employee.questions;
+    for (const [name, text] of [
+      ['alice', 'Je ne suis pas content de mon manager'],
+      ['bob', 'The tools are great and fast'],
+    ] as const) {
+      const s = fx.stakeholders[name];
+      await submitResponse(db.db, {
+        organizationId: fx.organizationId,
+        waveId: fx.surveys.employee.waveId,
+        stakeholderId: s.id,
+        groupId: s.groupId,
+        segments: s.segments,
+        idempotencyKey: newId(),
+        answers: [
+          { questionId: q.recognition_lived!, value: 3 },
+          { questionId: q.recognition_expected!, value: 3 },
+          { questionId: q.comment!, text },
+        ],
+        now: fx.now,
+        newId,
+      });
+    }
+    // As if they had been accepted before the table existed.
+    await db.db.deleteFrom('comment_analysis').execute();
+    const runner = createSqliteRunner({ db: db.db, newId, clock: () => now, pollMs: 0 });
+    registerFacetsJobs(runner, { db: db.db, newId, mail: null, baseUrl: 'https://facets.example.org' });
+    await startFacetsJobs(runner, db.db);
+    await runner.tick(now);
+    const rows = await db.db
+      .selectFrom('comment_analysis')
+      .select(['polarity', 'themes'])
+      .orderBy('polarity')
+      .execute();
+    expect(rows).toEqual([
+      { polarity: 'negative', themes: '["management"]' },
+      { polarity: 'positive', themes: '["tools"]' },
+    ]);
+    await runner.stop();
+    await db.close();
   });
 });

@@ -1,4 +1,5 @@
 import {
+  analyseMissingComments,
   type Database,
   type JobRunner,
   keepProgrammesCurrent,
@@ -32,6 +33,8 @@ export const JOBS = {
   /** Every minute too: one `reminders.send` job per organisation, writing the reminders due to the outbox. */
   remindersSend: 'reminders.send',
   mailDeliver: 'mail.deliver',
+  /** At start, per organisation: the comment analytics of text answers accepted before they existed. */
+  commentsAnalyse: 'comments.analyse',
 } as const;
 
 export const MAIL_EVERY_SECONDS = 5;
@@ -97,6 +100,16 @@ export function registerFacetsJobs(
     if (sent > 0) args.log?.info({ organizationId, sent }, 'reminded the invited who have not answered');
   });
   runner.schedule(JOBS.programmesTick, { cron: '* * * * *' });
+  // New comments are analysed in the transaction that accepts them; this reads the older ones, a slice at a time.
+  runner.register<{ organizationId: string }>(JOBS.commentsAnalyse, async ({ organizationId }) => {
+    let analysed = 0;
+    while (true) {
+      const n = await analyseMissingComments(args.db, { organizationId });
+      if (n === 0) break;
+      analysed += n;
+    }
+    if (analysed > 0) args.log?.info({ organizationId, analysed }, 'analysed comments accepted before the analytics');
+  });
 
   if (args.webhooks) {
     registerWebhookJobs(runner, {
@@ -122,4 +135,7 @@ export function registerFacetsJobs(
 export async function startFacetsJobs(runner: JobRunner, db: Kysely<Database>): Promise<void> {
   await runner.start();
   await runner.enqueue(db, JOBS.programmesTick, {}, { singletonKey: 'start' });
+  for (const organizationId of await listOrganizationIds(db)) {
+    await runner.enqueue(db, JOBS.commentsAnalyse, { organizationId }, { singletonKey: organizationId });
+  }
 }

@@ -29,6 +29,7 @@ import * as addLifecycleTriggers from './2026_12_04_1100_add_lifecycle_triggers.
 import * as createApiKey from './2026_12_04_1200_create_api_key.ts';
 import * as createWebhooks from './2026_12_04_1300_create_webhooks.ts';
 import * as createRateLimit from './2026_12_04_1500_create_rate_limit.ts';
+import * as createCommentAnalysis from './2026_12_04_1800_create_comment_analysis.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1200_create_api_key': createApiKey,
   '2026_12_04_1300_create_webhooks': createWebhooks,
   '2026_12_04_1500_create_rate_limit': createRateLimit,
+  '2026_12_04_1800_create_comment_analysis': createCommentAnalysis,
 };
 
 export const migrationProvider: MigrationProvider = {

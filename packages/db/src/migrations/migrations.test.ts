@@ -46,6 +46,7 @@ const TABLES = [
   'outbox',
   'job',
   'rate_limit',
+  'comment_analysis',
   'sso_provider',
   'api_key',
   'reminder',

@@ -37,6 +37,7 @@ export const TENANT_TABLES = [
   'aggregate_bin',
   'aggregate_cell',
   'wave_participation',
+  'comment_analysis',
   'answer',
   'response',
   'invitation',

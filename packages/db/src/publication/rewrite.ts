@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /**
- * Once an anonymous wave is published, its rows are written again in key order: its responses, their answers, its
+ * Once an anonymous wave is published, its rows are written again in key order: its responses, their answers (and the
+ * answers' comment analyses), its
  * participation markers and its invitations are copied aside, deleted and inserted anew sorted by key, in the
  * publication's transaction. Until then a holder of the database file can read the order in which rows were written
  * from where they sit (within a SQLite page each new row goes just below the ones already there; on PostgreSQL
@@ -37,11 +38,16 @@ export async function rewriteInKeyOrder(
   await run(sql`create temporary table facets_rewrite_answer as
     select a.* from answer a where a.organization_id = ${org}
       and a.response_id in (select id from facets_rewrite_response)`);
+  await run(sql`create temporary table facets_rewrite_analysis as
+    select c.* from comment_analysis c where c.organization_id = ${org}
+      and c.answer_id in (select id from facets_rewrite_answer)`);
   await run(sql`create temporary table facets_rewrite_participation as
     select * from wave_participation where organization_id = ${org} and wave_id = ${wave}`);
   await run(sql`create temporary table facets_rewrite_invitation as
     select * from invitation where organization_id = ${org} and wave_id = ${wave}`);
-  // Answers reference responses: they go first and come back last.
+  // Analyses reference answers, answers responses: they go first and come back last.
+  await run(sql`delete from comment_analysis where organization_id = ${org}
+    and answer_id in (select answer_id from facets_rewrite_analysis)`);
   await run(sql`delete from answer where organization_id = ${org}
     and response_id in (select id from facets_rewrite_response)`);
   // Only the rows copied go: a row the copy does not hold is never deleted.
@@ -53,9 +59,10 @@ export async function rewriteInKeyOrder(
     and id in (select id from facets_rewrite_invitation)`);
   await run(sql`insert into response select * from facets_rewrite_response order by id`);
   await run(sql`insert into answer select * from facets_rewrite_answer order by id`);
+  await run(sql`insert into comment_analysis select * from facets_rewrite_analysis order by answer_id`);
   await run(sql`insert into wave_participation select * from facets_rewrite_participation order by stakeholder_id`);
   await run(sql`insert into invitation select * from facets_rewrite_invitation order by id`);
-  for (const table of ['response', 'answer', 'participation', 'invitation']) {
+  for (const table of ['response', 'answer', 'analysis', 'participation', 'invitation']) {
     await run(sql`drop table ${sql.table(`facets_rewrite_${table}`)}`);
   }
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@facets/domain';
 import type { Insertable, Kysely } from 'kysely';
-import type { AnswerTable, Database, ResponseTable, WaveParticipationTable } from '../schema.ts';
+import type { AnswerTable, CommentAnalysisTable, Database, ResponseTable, WaveParticipationTable } from '../schema.ts';
 import { type AggregateRows, addToAggregates, aggregateRowsOf, mergeAggregateRows } from './aggregates.ts';
 import { type AnswerInput, validateAnswers } from './answers.ts';
+import { analysisRowsOf } from './comment-analysis.ts';
 import { withCover } from './participation-cover.ts';
 import { inTransaction, isUniqueViolation } from './rows.ts';
 import { getWaveSurvey, isWaveOpen } from './surveys.ts';
@@ -52,6 +53,8 @@ export interface SubmissionRows {
   response: Insertable<ResponseTable>;
   answers: Insertable<AnswerTable>[];
   participation: Insertable<WaveParticipationTable>;
+  /** The comment analytics of its text answers, keyed by answer. */
+  analyses: Insertable<CommentAnalysisTable>[];
   aggregates: AggregateRows;
 }
 
@@ -119,8 +122,19 @@ export async function submitInTransaction(
       wave_id: input.waveId,
       stakeholder_id: input.stakeholderId,
     },
+    analyses: [],
     aggregates: aggregateRowsOf(where, input.segments, ratings),
   };
+  rows.analyses = analysisRowsOf(
+    input.organizationId,
+    survey.questions,
+    rows.answers.map((a) => ({
+      id: a.id,
+      question_id: a.question_id,
+      value_number: a.value_number ?? null,
+      value_text: a.value_text ?? null,
+    })),
+  );
   if (hooks.collect) hooks.collect(rows);
   else await writeSubmissions(trx, [rows]);
   return { responseId, duplicate: false };
@@ -142,7 +156,7 @@ export async function writeSubmissions(
   submissions: readonly SubmissionRows[],
   order: <T>(rows: T[]) => T[] = (rows) => rows,
 ): Promise<void> {
-  const insert = async <T extends 'response' | 'answer' | 'wave_participation'>(
+  const insert = async <T extends 'response' | 'answer' | 'comment_analysis' | 'wave_participation'>(
     table: T,
     values: Insertable<Database[T]>[],
   ) => {
@@ -155,6 +169,7 @@ export async function writeSubmissions(
   };
   await insert('response', order(submissions.map((s) => s.response)));
   await insert('answer', order(submissions.flatMap((s) => s.answers)));
+  await insert('comment_analysis', order(submissions.flatMap((s) => s.analyses)));
   // On PostgreSQL the markers of an anonymous submission are written among k of the wave's (participation-cover.ts).
   const markers = order(
     submissions.map((s) => ({ marker: s.participation, anonymous: s.response.stakeholder_id === null })),
