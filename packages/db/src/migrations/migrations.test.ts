@@ -71,6 +71,9 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
   let handle: Db;
   // On PostgreSQL, migrations of a test run must not overlap another test file dropping its schema (testing.ts).
   const migrating = <T>(fn: () => Promise<T>) => (dialect === 'postgres' ? underSchemaLock('shared', fn) : fn());
+  // Going down drops tables, which another file's migration may be introspecting: alone, as a schema drop is.
+  const droppingTables = <T>(fn: () => Promise<T>) =>
+    dialect === 'postgres' ? underSchemaLock('exclusive', fn) : fn();
 
   beforeAll(async () => {
     handle = await openTestDb(dialect);
@@ -148,7 +151,7 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
     });
     await handle.db.deleteFrom('auth_user').execute();
     await handle.db.deleteFrom('organization').execute();
-    const down = await migrating(() => migrator.migrateTo(NO_MIGRATIONS));
+    const down = await droppingTables(() => migrator.migrateTo(NO_MIGRATIONS));
     expect(down.error).toBeUndefined();
     await expect(sql`select count(*) from organization`.execute(handle.db)).rejects.toThrow();
     // Every registered migration runs again, in the order of its name.
@@ -164,6 +167,9 @@ describe.each(dialects)('migrations (%s)', (dialect) => {
 describe.each(dialects)('rebuilding the response tables without rowid (%s)', (dialect) => {
   let handle: Db;
   const migrating = <T>(fn: () => Promise<T>) => (dialect === 'postgres' ? underSchemaLock('shared', fn) : fn());
+  // Going down drops tables, which another file's migration may be introspecting: alone, as a schema drop is.
+  const droppingTables = <T>(fn: () => Promise<T>) =>
+    dialect === 'postgres' ? underSchemaLock('exclusive', fn) : fn();
   const BEFORE = '2026_12_02_1300_create_wave_publication';
   const REBUILT = ['response', 'answer', 'wave_participation'] as const;
 
@@ -222,7 +228,7 @@ describe.each(dialects)('rebuilding the response tables without rowid (%s)', (di
       provider: migrationProvider,
       ...(schema === undefined ? {} : { migrationTableSchema: schema }),
     });
-    expect((await migrating(() => migrator.migrateTo(BEFORE))).error).toBeUndefined();
+    expect((await droppingTables(() => migrator.migrateTo(BEFORE))).error).toBeUndefined();
     const fx = await buildFixture(db, { lists: false });
     const q = fx.surveys.employee.questions;
     for (const [i, who] of (['alice', 'bob'] as const).entries()) {
@@ -306,6 +312,9 @@ async function currentSchema(db: Db['db']): Promise<string> {
 describe.each(dialects)('adding the organisation’s lists (%s)', (dialect) => {
   let handle: Db;
   const migrating = <T>(fn: () => Promise<T>) => (dialect === 'postgres' ? underSchemaLock('shared', fn) : fn());
+  // Going down drops tables, which another file's migration may be introspecting: alone, as a schema drop is.
+  const droppingTables = <T>(fn: () => Promise<T>) =>
+    dialect === 'postgres' ? underSchemaLock('exclusive', fn) : fn();
 
   beforeAll(async () => {
     handle = await openTestDb(dialect);
@@ -321,7 +330,7 @@ describe.each(dialects)('adding the organisation’s lists (%s)', (dialect) => {
       ...(schema === undefined ? {} : { migrationTableSchema: schema }),
     });
     expect(
-      (await migrating(() => migrator.migrateTo('2026_12_03_1510_add_outbox_next_attempt'))).error,
+      (await droppingTables(() => migrator.migrateTo('2026_12_03_1510_add_outbox_next_attempt'))).error,
     ).toBeUndefined();
     const now = '2026-11-22T09:00:00.000Z';
     await db
