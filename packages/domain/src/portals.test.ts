@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GROUP_KINDS } from './model.ts';
-import { groupCodeRefusal, PORTAL_MOUNTS, portalPath, SERVER_PATHS } from './portals.ts';
+import { groupCodeRefusal, PORTAL_MOUNTS, portalPath, SERVER_PATHS, servingKind } from './portals.ts';
 
 describe('groupCodeRefusal', () => {
   it('accepts a code of its own for every kind, and each kind its own app mount (the demo: employee…)', () => {
@@ -33,5 +33,22 @@ describe('groupCodeRefusal', () => {
 describe('portalPath', () => {
   it('is the code as the first path segment', () => {
     expect(portalPath('partners')).toBe('/partners/');
+  });
+});
+
+describe('servingKind', () => {
+  it("is the groups' kind when every group with the code agrees", () => {
+    expect(servingKind(['employee'])).toBe('employee');
+    expect(servingKind(['employee', 'employee'])).toBe('employee');
+    expect(servingKind(['custom'])).toBe('custom');
+  });
+
+  it('is the generic app of custom groups when two organisations give the code to groups of different kinds', () => {
+    expect(servingKind(['employee', 'custom'])).toBe('custom');
+    expect(servingKind(['supplier', 'employee'])).toBe('custom');
+  });
+
+  it('is null when no group has the code', () => {
+    expect(servingKind([])).toBeNull();
   });
 });

@@ -35,3 +35,14 @@ export function groupCodeRefusal(kind: GroupKind, code: string): string | null {
 export function portalPath(code: string): string {
   return `/${encodeURIComponent(code)}/`;
 }
+
+/**
+ * The kind whose portal app serves the path `/<code>/`, from the kinds of the groups that have this code on the
+ * server (one organisation's code may be another's too): their kind when they agree, else the generic app of custom
+ * groups, which serves any group by its code; null when no group has the code.
+ */
+export function servingKind(kinds: readonly GroupKind[]): GroupKind | null {
+  const distinct = new Set(kinds);
+  if (distinct.size === 0) return null;
+  return distinct.size === 1 ? ([...distinct][0] as GroupKind) : 'custom';
+}
