@@ -15,6 +15,7 @@ const rules = [
       'apps/supplier-portal/src',
       'apps/customer-portal/src',
       'apps/shareholder-portal/src',
+      'apps/group-portal/src',
     ],
     pattern: /^\s*import\s+(?!type\b)[^;]*from\s+['"]@facets\/api['"]/m,
     message: 'front-ends import @facets/api with `import type` only',

@@ -15,6 +15,7 @@ export const FACES = [
   ['supplier', 'supplier-portal'],
   ['customer', 'customer-portal'],
   ['shareholder', 'shareholder-portal'],
+  ['group', 'group-portal'],
   ['console', 'console'],
 ] as const;
 

@@ -48,6 +48,7 @@ export function emptyResults(mode: 'quick' | 'full') {
       supplier_js_gzip_kb: null,
       customer_js_gzip_kb: null,
       shareholder_js_gzip_kb: null,
+      group_js_gzip_kb: null,
       console_js_gzip_kb: null,
       employee_first_question_ms: null,
     } as Section,
@@ -95,7 +96,7 @@ export function judgeTargets(r: Results): void {
   check('dashboard.naive_ratio', r.dashboard.naive_ratio ?? null, '>=', 100);
   check('memory.server_rss_mb_1m', r.memory.server_rss_mb_1m ?? null, '<=', 300);
   check('postgres.vs_sqlite_1m', r.postgres.vs_sqlite_1m ?? null, '<=', 2);
-  for (const face of ['employee', 'supplier', 'customer', 'shareholder', 'console']) {
+  for (const face of ['employee', 'supplier', 'customer', 'shareholder', 'group', 'console']) {
     check(`portals.${face}_js_gzip_kb`, r.portals[`${face}_js_gzip_kb`] ?? null, '<=', 150);
   }
   check('portals.employee_first_question_ms', r.portals.employee_first_question_ms ?? null, '<=', 1000);

@@ -2,4 +2,4 @@ import '@facets/ui/styles.css';
 import { mountPortal } from '@facets/portal-kit';
 import { messages } from './messages.ts';
 
-mountPortal({ group: 'employee', messages, base: import.meta.env.BASE_URL });
+mountPortal({ messages, mountedAt: import.meta.env.BASE_URL });

@@ -219,7 +219,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     } satisfies FastifyTRPCPluginOptions<typeof appRouter>['trpcOptions'],
   });
 
-  await registerPortals(app, options.portalsDir);
+  await registerPortals(app, options.portalsDir, db);
   app.get('/', (_request, reply) => reply.redirect('/console/', 302));
   return app;
 }

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import pino from 'pino';
 
 /**
- * What a request log may say about a URL. Invitation links (`/<portal>/i/<token>`), password-reset paths and every
+ * What a request log may say about a URL. Invitation links (`/<group code>/i/<token>`), password-reset paths and every
  * query-string value (tRPC GET calls carry their whole input in `?input=`: feedback follow keys, invitation tokens;
  * magic-link and set-password tokens come as `?token=`) are secrets or identify a person, so they never reach a log.
  * Parameter names stay, so a log line still says which kind of call it was.

@@ -24,6 +24,7 @@ export * from './organisation-lists.ts';
 export * from './organisation-model.ts';
 export * from './organizations.ts';
 export * from './periods.ts';
+export * from './portals.ts';
 export * from './random.ts';
 export { relativeWeights } from './relative-weights.ts';
 export * from './reminders.ts';

@@ -11,8 +11,8 @@ import {
 } from 'react';
 
 /**
- * A very small path router: each app is mounted under a base ('/employee/'), and routes are paths relative to it
- * ('', 'surveys/:waveId'). The server falls back to index.html, so deep links and reloads work.
+ * A very small path router: each app runs under a base ('/console/', a group's '/crew/'), and routes are paths
+ * relative to it ('', 'surveys/:waveId'). The server falls back to index.html, so deep links and reloads work.
  */
 
 export type Params = Record<string, string>;
@@ -34,6 +34,26 @@ export function matchPath(pattern: string, path: string): Params | null {
 
 function split(path: string): string[] {
   return path.split('/').filter(Boolean);
+}
+
+/**
+ * A portal's base is the first segment of the address it was opened at: the group's code ('/crew/i/x' → '/crew/'),
+ * whichever app the server chose to serve it with (docs/architecture.md, Portals). `fallback` (the app's own mount,
+ * Vite's `base`) when the address has no segment.
+ */
+export function portalBase(pathname: string, fallback: string): string {
+  const first = pathname.split('/').find((segment) => segment !== '');
+  return first ? `/${first}/` : fallback;
+}
+
+/** The group code a portal's base names: '/crew/' → 'crew'. */
+export function codeOfBase(base: string): string {
+  const segment = base.split('/').find((s) => s !== '') ?? '';
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /** The route path of a location under `base`: ('/employee/feedback', '/employee/') → 'feedback'. */

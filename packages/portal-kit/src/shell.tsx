@@ -6,7 +6,8 @@ import { useMe, useSignOut } from './auth/session.tsx';
 import { ErrorAlert } from './errors.tsx';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { useLang } from './i18n/useLang.ts';
-import { useLinkClick, useRouter } from './router.tsx';
+import { type TitleGroup, useProductName } from './portal/title.tsx';
+import { codeOfBase, useLinkClick, useRouter } from './router.tsx';
 
 export interface NavEntry {
   to: string;
@@ -17,6 +18,8 @@ export interface NavEntry {
 
 interface ShellProps {
   me?: Me | null;
+  /** The group the page is for, when no one is signed in (an invitation link's): it may title the app. */
+  group?: TitleGroup | null | undefined;
   nav?: readonly NavEntry[];
   /** A navigation of the app's own beside the page (see AppShell's `sidebar`), instead of `nav` in the header. */
   sidebar?: ReactNode;
@@ -25,9 +28,11 @@ interface ShellProps {
 }
 
 /** The app frame: product name, organisation, navigation, language switch and user menu. */
-export function Shell({ me, nav, sidebar, width, children }: ShellProps) {
+export function Shell({ me, group, nav, sidebar, width, children }: ShellProps) {
   const { t } = useLang();
-  const { path, href } = useRouter();
+  const { path, href, base } = useRouter();
+  const own = me?.stakeholder?.group.code === codeOfBase(base) ? me.stakeholder.group : null;
+  const productName = useProductName(group ?? own);
   const click = useLinkClick();
   const { signOut, busy } = useSignOut(me);
   const items = nav?.map((entry) => ({
@@ -37,7 +42,7 @@ export function Shell({ me, nav, sidebar, width, children }: ShellProps) {
   }));
   return (
     <AppShell
-      productName={t('app.productName')}
+      productName={productName}
       subtitle={me?.organization.name}
       homeHref={href('')}
       skipLinkLabel={t('app.skipToContent')}

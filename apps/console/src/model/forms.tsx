@@ -29,12 +29,15 @@ function refusals(t: Translate) {
     { field: 'key', reason: 'duplicate', message: t('model.codeTaken') },
     { field: 'value', reason: 'duplicate', message: t('model.codeTaken') },
     { field: 'key', reason: 'reserved', message: t('model.keyReserved') },
+    { field: 'code', reason: 'reserved', message: t('model.codeReserved') },
     { field: 'groupIds', reason: 'in_use', message: t('model.groupsInUse') },
   ] as const;
 }
 
 function CodeField(props: {
   label: string;
+  /** Instead of the general hint on codes. */
+  hint?: string;
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
@@ -43,7 +46,7 @@ function CodeField(props: {
   return (
     <TextInput
       label={props.label}
-      hint={t('model.field.codeHint')}
+      hint={props.hint ?? t('model.field.codeHint')}
       value={props.value}
       maxLength={MODEL_CODE_MAX}
       autoComplete="off"
@@ -135,6 +138,7 @@ export function GroupForm(props: { group?: ModelGroup; onCancel: () => void; onD
       {props.group ? null : (
         <CodeField
           label={t('model.field.code')}
+          hint={t('model.field.groupCodeHint', { path: `/${named.code || '…'}/` })}
           value={named.code}
           onChange={named.setCode}
           error={named.errors.code ?? known?.message}

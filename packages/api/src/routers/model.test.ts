@@ -125,8 +125,24 @@ describe('model: an organisation builds its own', () => {
       field: 'code',
     });
     expect(
-      await refusal(admin.model.groups.create({ kind: 'custom', code: 'employee', label: label('Again') })),
+      await refusal(admin.model.groups.create({ kind: 'employee', code: 'employee', label: label('Again') })),
     ).toMatchObject({ code: 'CONFLICT', field: 'code', reason: 'duplicate' });
+    // A code is the path of the group's portal: the server's own paths and other kinds' app mounts are kept.
+    for (const [kind, code] of [
+      ['custom', 'console'],
+      ['employee', 'api'],
+      ['custom', 'trpc'],
+      ['supplier', 'healthz'],
+      ['customer', 'assets'],
+      ['custom', 'employee'],
+      ['supplier', 'group'],
+    ] as const) {
+      expect(await refusal(admin.model.groups.create({ kind, code, label: label('Taken') }))).toMatchObject({
+        code: 'BAD_REQUEST',
+        field: 'code',
+        reason: 'reserved',
+      });
+    }
     expect(
       await refusal(admin.model.groups.create({ kind: 'custom', code: 'partners', label: { fr: '', en: 'Partners' } })),
     ).toMatchObject({ code: 'BAD_REQUEST', field: 'label.fr', reason: 'required' });

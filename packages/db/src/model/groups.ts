@@ -1,4 +1,11 @@
-import { DomainError, type GroupKind, MODEL_LABEL_MAX, type ModelLabel, type RemovalOutcome } from '@facets/domain';
+import {
+  DomainError,
+  type GroupKind,
+  groupCodeRefusal,
+  MODEL_LABEL_MAX,
+  type ModelLabel,
+  type RemovalOutcome,
+} from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { requireGroup } from '../repositories/groups.ts';
 import { writtenIn } from '../repositories/organizations.ts';
@@ -9,12 +16,17 @@ import { dimensionInUse, groupHasData } from './usage.ts';
 
 type Tenant = { organizationId: string };
 
-/** A new stakeholder group: its code is unique in the organisation and never changes. */
+/**
+ * A new stakeholder group: its code is unique in the organisation, never changes, and is the path of its portal, so
+ * none of the server's own paths (domain `groupCodeRefusal`).
+ */
 export function createGroup(
   db: Kysely<Database>,
   args: Tenant & { kind: GroupKind; code: string; label: ModelLabel; now: string; newId: () => string },
 ): Promise<ModelChange<{ id: string }>> {
   return inTransaction(db, async (trx) => {
+    const reserved = groupCodeRefusal(args.kind, args.code);
+    if (reserved) throw new DomainError('invalid', `code: ${reserved}, choose another`, 'code', 'reserved');
     const label = await writtenIn(trx, args.organizationId, 'label', args.label, MODEL_LABEL_MAX);
     const taken = await trx
       .selectFrom('stakeholder_group')

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
 import { newId } from '../ids.ts';
-import { listDimensions, listGroups, listSegmentAttributes } from '../repositories/groups.ts';
+import { groupKindsWithCode, listDimensions, listGroups, listSegmentAttributes } from '../repositories/groups.ts';
 import { createSurvey } from '../repositories/survey-builder.ts';
 import type { Database } from '../schema.ts';
 import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
@@ -58,6 +58,40 @@ describe.each(dialects)('the organisation’s model (%s)', (dialect) => {
         ),
       ),
     );
+
+  it('refuses a code that is a server path or another kind’s portal mount, with nothing written', async () => {
+    const before = await tables();
+    for (const [kind, code] of [
+      ['custom', 'console'],
+      ['employee', 'trpc'],
+      ['custom', 'employee'],
+      ['employee', 'group'],
+    ] as const) {
+      const reserved = await refusal(createGroup(db, { ...org, kind, code, label: label('X'), now: fx.now, newId }));
+      expect([reserved.kind, reserved.field, reserved.reason]).toEqual(['invalid', 'code', 'reserved']);
+    }
+    expect(await tables()).toBe(before);
+  });
+
+  it('finds the kinds of the groups with a code across organisations, archived ones included', async () => {
+    // Codes of this test only: the PostgreSQL test database holds other tests' organisations too.
+    const crew = `crew_${newId().toLowerCase().slice(0, 8)}`;
+    const other = await buildFixture(db);
+    expect(await groupKindsWithCode(db, crew)).toEqual([]);
+    await createGroup(db, { ...org, kind: 'employee', code: crew, label: label('Crew'), now: fx.now, newId });
+    expect(await groupKindsWithCode(db, crew)).toEqual(['employee']);
+    const { result } = await createGroup(db, {
+      organizationId: other.organizationId,
+      kind: 'custom',
+      code: crew,
+      label: label('Crew'),
+      now: fx.now,
+      newId,
+    });
+    expect((await groupKindsWithCode(db, crew)).sort()).toEqual(['custom', 'employee']);
+    await db.updateTable('stakeholder_group').set({ archived_at: later }).where('id', '=', result.id).execute();
+    expect((await groupKindsWithCode(db, crew)).sort()).toEqual(['custom', 'employee']);
+  });
 
   it('creates a custom group, refuses its code twice with nothing written, renames it and keeps its code', async () => {
     const { result } = await createGroup(db, {

@@ -60,6 +60,15 @@ export async function listGroups(
   return rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind as GroupKind, label: localized(r.label) }));
 }
 
+/**
+ * The kinds of the groups, of any organisation on this server, archived or not, whose code is `code`: which portal
+ * app serves `/<code>/` (domain `servingKind`). Server-wide on purpose: a page address names no organisation.
+ */
+export async function groupKindsWithCode(db: Kysely<Database>, code: string): Promise<GroupKind[]> {
+  const rows = await db.selectFrom('stakeholder_group').select('kind').distinct().where('code', '=', code).execute();
+  return rows.map((r) => r.kind as GroupKind);
+}
+
 export async function getGroup(
   db: Kysely<Database>,
   args: { organizationId: string; groupId: string },

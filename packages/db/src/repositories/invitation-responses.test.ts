@@ -64,7 +64,12 @@ describe.each(dialects)('answering through an invitation link (%s)', (dialect) =
   it('opens the survey without using the link, so the person can come back to it', async () => {
     const token = await invite(fx.stakeholders.alice.id, fx.surveys.employee.waveId);
     const first = await getInvitationSurvey(db, { token, now: fx.now });
-    expect(first).toMatchObject({ state: 'open', group: { code: 'employee' }, organization: { kThreshold: 5 } });
+    expect(first).toMatchObject({
+      state: 'open',
+      // The group's label titles the generic portal of custom groups.
+      group: { code: 'employee', kind: 'employee', label: { fr: 'employee (fr)', en: 'employee' } },
+      organization: { kThreshold: 5 },
+    });
     expect(first.survey?.questions.map((q) => q.id)).toContain(fx.surveys.employee.questions.recognition_lived);
     expect((await getInvitationSurvey(db, { token, now: fx.now })).state).toBe('open');
     expect((await findInvitation(db, token))?.usedAt).toBeNull();

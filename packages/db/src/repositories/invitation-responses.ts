@@ -1,4 +1,4 @@
-import { DomainError, type GroupKind, INVITED_ONLY_KINDS, type SurveyKind } from '@facets/domain';
+import { DomainError, type GroupKind, INVITED_ONLY_KINDS, type LocalizedText, type SurveyKind } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { AnswerInput } from './answers.ts';
@@ -6,7 +6,7 @@ import { findInvitation, type Invitation, markInvitationUsed } from './invitatio
 import { useInvitationAmongK } from './participation-cover.ts';
 import { respondentSegments } from './respondents.ts';
 import { findSubmissionReplay, type SubmitResponseInput, type SubmitResult, submitResponse } from './responses.ts';
-import { inTransaction, isUniqueViolation, parseJson } from './rows.ts';
+import { inTransaction, isUniqueViolation, localized, parseJson } from './rows.ts';
 import { getWaveSurvey, isWaveOpen, type WaveSurvey } from './surveys.ts';
 
 /**
@@ -25,7 +25,8 @@ export type InvitationState = 'open' | 'used' | 'expired' | 'closed' | 'answered
 export interface InvitationSurvey {
   state: InvitationState;
   organization: { name: string; kThreshold: number };
-  group: { code: string; kind: GroupKind };
+  /** The invitee's group: its label titles a portal of custom groups (portal-kit `titleByGroup`). */
+  group: { code: string; kind: GroupKind; label: LocalizedText };
   closesAt: string | null;
   /** The survey, when `state` is open. */
   survey: WaveSurvey | null;
@@ -46,12 +47,18 @@ export async function getInvitationSurvey(
     .select(['name', 'k_threshold'])
     .where('id', '=', invitation.organizationId)
     .executeTakeFirstOrThrow();
+  const group = await db
+    .selectFrom('stakeholder_group')
+    .select('label')
+    .where('organization_id', '=', invitation.organizationId)
+    .where('id', '=', invitation.group.id)
+    .executeTakeFirstOrThrow();
   const survey = await getWaveSurvey(db, { organizationId: invitation.organizationId, waveId: invitation.waveId });
   const state = await stateOf(db, invitation, survey, args.now);
   return {
     state,
     organization: { name: organization.name, kThreshold: organization.k_threshold },
-    group: { code: invitation.group.code, kind: invitation.group.kind },
+    group: { code: invitation.group.code, kind: invitation.group.kind, label: localized(group.label) },
     closesAt: survey.closesAt,
     survey: state === 'open' ? survey : null,
   };

@@ -13,6 +13,8 @@ const en = {
   app: {
     productName: 'Facets',
     documentTitle: 'Facets',
+    /** A portal titled by its group's own label (custom groups). */
+    groupDocumentTitle: '{{name}} · Facets',
     skipToContent: 'Skip to main content',
     loading: 'Loading…',
     retry: 'Try again',
@@ -171,6 +173,7 @@ const fr: CommonMessages = {
   app: {
     productName: 'Facets',
     documentTitle: 'Facets',
+    groupDocumentTitle: '{{name}} · Facets',
     skipToContent: 'Aller au contenu principal',
     loading: 'Chargement…',
     retry: 'Réessayer',

@@ -58,7 +58,11 @@ export function InvitationPage({ token }: { token: string }) {
     );
   } else content = <StateMessage data={invitation.data} />;
 
-  return <Shell width="narrow">{content}</Shell>;
+  return (
+    <Shell width="narrow" group={invitation.data?.group}>
+      {content}
+    </Shell>
+  );
 }
 
 function InvitationDone({ data }: { data: InvitationDetail }) {

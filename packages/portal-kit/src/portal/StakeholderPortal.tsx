@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import type { Me } from '../api.ts';
 import { FacetsApp, mount } from '../app.tsx';
 import { FeedbackForm } from '../feedback/FeedbackForm.tsx';
@@ -6,27 +7,34 @@ import type { AppMessages } from '../i18n/keys.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { InvitationPage } from '../invitation/InvitationPage.tsx';
 import { YouSaidWeDid } from '../results/YouSaidWeDid.tsx';
-import { matchPath, useRouter } from '../router.tsx';
+import { codeOfBase, matchPath, portalBase, useRouter } from '../router.tsx';
 import { InvitationRules, ReportingRules } from '../rules/ReportingRules.tsx';
 import { AccessDenied, AuthGate, NotFound } from '../shell.tsx';
 import { SurveyList } from '../survey/SurveyList.tsx';
 import { SurveyRunner } from '../survey/SurveyRunner.tsx';
+import { TitleByGroup } from './title.tsx';
 
-/** The stakeholder groups that have a portal; each portal is mounted at '/<code>/'. */
-export type PortalGroup = 'employee' | 'supplier' | 'customer' | 'shareholder';
-
-/** Where a signed-in person belongs: their group's portal, or the console for staff. */
+/** Where a signed-in person belongs: their group's portal, at its code, or the console for staff. */
 export function homeOf(me: Me): string {
-  return me.stakeholder ? `/${me.stakeholder.group.code}/` : '/console/';
+  return me.stakeholder ? `/${encodeURIComponent(me.stakeholder.group.code)}/` : '/console/';
 }
 
 /**
- * A whole portal: an invitation link's survey (no account needed), otherwise sign-in, the guard for one group, and
- * the shared stakeholder screens.
+ * Who may use the portal of the group `code`: its own people. Another group's person is sent to their own portal;
+ * staff are told to use the console.
  */
-export function StakeholderPortal({ group }: { group: PortalGroup }) {
+export function portalAccess(me: Me, code: string): { allowed: true } | { allowed: false; home: string } {
+  return me.stakeholder?.group.code === code ? { allowed: true } : { allowed: false, home: homeOf(me) };
+}
+
+/**
+ * A whole portal: an invitation link's survey (no account needed), otherwise sign-in, the guard for the group whose
+ * code is the portal's base, and the shared stakeholder screens.
+ */
+export function StakeholderPortal() {
   const { t } = useLang();
-  const { path } = useRouter();
+  const { path, base } = useRouter();
+  const code = codeOfBase(base);
   const invitation = matchPath('i/:token', path);
   if (invitation?.token) return <InvitationPage key={invitation.token} token={invitation.token} />;
   const invitationRules = matchPath('i/:token/rules', path);
@@ -34,10 +42,10 @@ export function StakeholderPortal({ group }: { group: PortalGroup }) {
   return (
     <AuthGate
       width="narrow"
-      allow={(me) => me.stakeholder?.group.code === group}
+      allow={(me) => portalAccess(me, code).allowed}
       denied={(me) =>
         me.stakeholder ? (
-          <AccessDenied message={t('access.otherGroup')} action={{ href: homeOf(me), label: t('access.goToPortal') }} />
+          <SentHome href={homeOf(me)} />
         ) : (
           <AccessDenied
             message={t('access.staffInPortal')}
@@ -60,6 +68,13 @@ export function StakeholderPortal({ group }: { group: PortalGroup }) {
   );
 }
 
+/** Another group's person, sent to their own portal; the message stays should the browser not follow. */
+function SentHome({ href }: { href: string }) {
+  const { t } = useLang();
+  useEffect(() => window.location.replace(href), [href]);
+  return <AccessDenied message={t('access.otherGroup')} action={{ href, label: t('access.goToPortal') }} />;
+}
+
 function PortalRoutes({ me }: { me: Me }) {
   const { path } = useRouter();
   if (path === '') return <SurveyList me={me} />;
@@ -73,18 +88,27 @@ function PortalRoutes({ me }: { me: Me }) {
 }
 
 export interface PortalOptions {
-  group: PortalGroup;
   /** The portal's copy; it must define `portal.signInIntro` and may override any shared key. */
   messages: AppMessages;
-  /** `import.meta.env.BASE_URL` of the app. */
-  base: string;
+  /** `import.meta.env.BASE_URL` of the app: its own mount, the base when the address names none. */
+  mountedAt: string;
+  /**
+   * Title the portal with its group's own label once it is known (signed in, or from the invitation), instead of the
+   * app's name: the generic portal of custom groups.
+   */
+  titleByGroup?: boolean;
 }
 
-/** The whole of a portal's main.tsx: `mountPortal({ group: 'supplier', messages, base: import.meta.env.BASE_URL })`. */
-export function mountPortal({ group, messages, base }: PortalOptions): void {
+/**
+ * The whole of a portal's main.tsx: `mountPortal({ messages, mountedAt: import.meta.env.BASE_URL })`. The router's
+ * base is the first segment of the address (the group's code), so one app serves every group of its kind.
+ */
+export function mountPortal({ messages, mountedAt, titleByGroup = false }: PortalOptions): void {
   mount(
-    <FacetsApp messages={messages} base={base}>
-      <StakeholderPortal group={group} />
+    <FacetsApp messages={messages} base={portalBase(window.location.pathname, mountedAt)}>
+      <TitleByGroup.Provider value={titleByGroup}>
+        <StakeholderPortal />
+      </TitleByGroup.Provider>
     </FacetsApp>,
   );
 }
