@@ -28,4 +28,5 @@ export * from './roles.ts';
 export * from './scales.ts';
 export * from './sso.ts';
 export * from './survey-design.ts';
+export * from './teams.ts';
 export * from './templates/index.ts';
