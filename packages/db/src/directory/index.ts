@@ -2,3 +2,4 @@
 export * from './invite.ts';
 export * from './people.ts';
 export * from './sync.ts';
+export * from './teams.ts';

@@ -23,6 +23,7 @@ import * as createReminder from './2026_12_03_1600_create_reminder.ts';
 import * as createNotifications from './2026_12_03_1610_create_notifications.ts';
 import * as addOrganisationLists from './2026_12_03_1700_add_organisation_lists.ts';
 import * as createSsoProvider from './2026_12_03_1800_create_sso_provider.ts';
+import * as addMemberPerson from './2026_12_04_1400_add_member_person.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -49,6 +50,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1610_create_notifications': createNotifications,
   '2026_12_03_1700_add_organisation_lists': addOrganisationLists,
   '2026_12_03_1800_create_sso_provider': createSsoProvider,
+  '2026_12_04_1400_add_member_person': addMemberPerson,
 };
 
 export const migrationProvider: MigrationProvider = {
