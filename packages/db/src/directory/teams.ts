@@ -1,5 +1,6 @@
 import { MAX_REPORTING_DEPTH, TEAM_KEY, teamPath } from '@facets/domain';
 import { type Kysely, sql } from 'kysely';
+import type { SegmentAttribute } from '../repositories/groups.ts';
 import type { Database } from '../schema.ts';
 
 /**
@@ -40,4 +41,38 @@ export async function withTeam(
   const { [TEAM_KEY]: _ignored, ...segments } = args.segments;
   const managers = await managersAbove(db, args);
   return managers.length === 0 ? segments : { ...segments, [TEAM_KEY]: teamPath(managers) };
+}
+
+/**
+ * The teams of a group as a segment attribute for staff who read the whole group: `team`, one value per person
+ * someone reports to (their id, labelled with their name), by name. Null when nobody of the group has a manager.
+ */
+export async function teamAttribute(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string },
+): Promise<SegmentAttribute | null> {
+  const managers = await db
+    .selectFrom('stakeholder as m')
+    .select(['m.id', 'm.display_name'])
+    .where('m.organization_id', '=', args.organizationId)
+    .where('m.group_id', '=', args.groupId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('stakeholder as s')
+          .select('s.id')
+          .where('s.organization_id', '=', args.organizationId)
+          .whereRef('s.manager_id', '=', 'm.id'),
+      ),
+    )
+    .orderBy('m.display_name')
+    .orderBy('m.id')
+    .execute();
+  if (managers.length === 0) return null;
+  return {
+    key: TEAM_KEY,
+    label: { fr: 'Équipe de', en: 'Team of' },
+    values: managers.map((m) => ({ value: m.id, label: { fr: m.display_name, en: m.display_name }, archived: false })),
+    archived: false,
+  };
 }
