@@ -41,9 +41,11 @@ export function ManagerScope(props: {
     <Alert tone="info" title={team ? teamTitle : undefined}>
       <p>{team ? t('scope.teamBody') : props.departmentText}</p>
       {props.me.personId ? (
-        <Button variant="secondary" size="sm" onClick={() => setSearch({ scope: team ? 'department' : null })}>
-          {team ? t('scope.seeDepartment') : t('scope.seeTeam')}
-        </Button>
+        <div className="fx-row">
+          <Button variant="secondary" size="sm" onClick={() => setSearch({ scope: team ? 'department' : null })}>
+            {team ? t('scope.seeDepartment') : t('scope.seeTeam')}
+          </Button>
+        </div>
       ) : null}
     </Alert>
   );

@@ -14,10 +14,17 @@ export function Overview({ me }: { me: Me }) {
   const { t } = useLang();
   const trpc = useTRPC();
   const selection = useSelection();
-  // A manager with a team reads it by default, or their department when they ask.
+  // A manager with a team reads it by default, or their department when they ask: a segment filters one group, the
+  // employees'.
   const own = useManagerSegment(me);
+  const groups = useQuery({ ...trpc.org.groups.queryOptions(), enabled: own !== undefined });
+  const employees = groups.data?.find((g) => g.kind === 'employee');
   const overview = useQuery({
-    ...trpc.insights.overview.queryOptions({ ...selection, ...(own ? { segment: own } : {}) }),
+    ...trpc.insights.overview.queryOptions({
+      ...selection,
+      ...(own && employees ? { groupId: employees.id, segment: own } : {}),
+    }),
+    enabled: own === undefined || employees !== undefined,
     placeholderData: (p) => p,
   });
   // The page states each rule its groups are under: in people, and in companies when it shows suppliers.

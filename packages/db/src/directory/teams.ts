@@ -71,7 +71,7 @@ export async function teamAttribute(
   if (managers.length === 0) return null;
   return {
     key: TEAM_KEY,
-    label: { fr: 'Équipe de', en: 'Team of' },
+    label: { fr: 'Équipe du manager', en: 'Manager’s team' },
     values: managers.map((m) => ({ value: m.id, label: { fr: m.display_name, en: m.display_name }, archived: false })),
     archived: false,
   };
