@@ -60,7 +60,8 @@ const en = {
     },
     codeInvalid: 'Use lower-case letters, digits and _, starting with a letter (at most {{max}} characters).',
     codeTaken: 'Another item already has this code: choose another.',
-    keyReserved: '“company” is kept by Facets for the company record: choose another key.',
+    keyReserved:
+      '“company” and “team” are kept by Facets for the company record and the reporting line: choose another key.',
     groupsRequired: 'Choose at least one group.',
     groupsInUse: 'A survey of a group you unticked asks this dimension: keep that group.',
     groupArchived: 'One of the groups is archived: it takes no new dimension.',
@@ -170,7 +171,8 @@ const fr: typeof en = {
     codeInvalid:
       'Utilisez des lettres minuscules, des chiffres et _, en commençant par une lettre ({{max}} caractères au plus).',
     codeTaken: 'Un autre élément a déjà ce code : choisissez-en un autre.',
-    keyReserved: '« company » est réservé par Facets à la fiche entreprise : choisissez une autre clé.',
+    keyReserved:
+      '« company » et « team » sont réservés par Facets à la fiche entreprise et à la ligne hiérarchique : choisissez une autre clé.',
     groupsRequired: 'Choisissez au moins un groupe.',
     groupsInUse: 'Une enquête d’un groupe que vous avez décoché pose cette dimension : gardez ce groupe.',
     groupArchived: 'L’un des groupes est archivé : il ne prend plus de nouvelle dimension.',
