@@ -39,6 +39,7 @@ const en = {
     },
     navGroup: { insights: 'Insights', plan: 'Plan', listen: 'Listen', more: 'More', settings: 'Settings' },
     managerScope: 'As a manager, you see the employee results of your own department only.',
+    managerScopeTeam: 'As a manager, you see the employee results of your team and of your department only.',
     notForRole: 'This page covers the whole organisation and is not available to your role.',
     stakeholderDenied:
       'The console is for the organisation’s staff. As a stakeholder, please use your own portal to answer surveys and share feedback.',
@@ -58,6 +59,8 @@ const fr: typeof en = {
     },
     navGroup: { insights: 'Analyses', plan: 'Piloter', listen: 'Écouter', more: 'Autres', settings: 'Paramètres' },
     managerScope: 'En tant que manager, vous voyez uniquement les résultats des salariés de votre service.',
+    managerScopeTeam:
+      'En tant que manager, vous voyez uniquement les résultats des salariés de votre équipe et de votre service.',
     notForRole: 'Cette page porte sur toute l’organisation et n’est pas accessible à votre rôle.',
     stakeholderDenied:
       'La console est réservée aux équipes de l’organisation. En tant que partie prenante, utilisez votre espace pour répondre aux enquêtes et donner votre avis.',

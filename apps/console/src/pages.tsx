@@ -52,7 +52,7 @@ export interface ConsolePage {
 }
 
 export const PAGES: readonly ConsolePage[] = [
-  { path: '', nav: 'overview', group: 'insights', render: () => <Overview /> },
+  { path: '', nav: 'overview', group: 'insights', render: (me) => <Overview me={me} /> },
   { path: 'compare', nav: 'compare', group: 'insights', render: (me) => <Compare me={me} /> },
   { path: 'groups', nav: 'groups', group: 'insights', render: (me) => <Groups me={me} /> },
   {

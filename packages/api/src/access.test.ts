@@ -420,6 +420,11 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     (api, e) => api.admin.members.updateRole({ memberId: e.org.staff.analyst.memberId, role: 'analyst' }),
   ],
   [
+    'admin.members.setPerson',
+    ADMINS,
+    (api, e) => api.admin.members.setPerson({ memberId: e.org.staff.manager.memberId, person: null }),
+  ],
+  [
     'admin.members.remove',
     ADMINS,
     async (api, e) => {

@@ -30,6 +30,12 @@ export const UpdateMemberRoleInput = z.strictObject({
 
 export const MemberInput = z.strictObject({ memberId: Id });
 
+/** A manager's own person in the employee directory, by external id or e-mail; null unlinks. */
+export const SetMemberPersonInput = z.strictObject({
+  memberId: Id,
+  person: z.string().trim().min(1).max(254).nullable(),
+});
+
 export const OutboxMessageInput = z.strictObject({ messageId: Id });
 
 /** Only the settings given change; thresholds never go below 3 (docs/architecture.md, The disclosure guarantee). */

@@ -19,6 +19,7 @@ import {
   type StaffMember,
   secretLinksIn,
   setSsoConfig,
+  setStaffPerson,
   updateOrganizationSettings,
   updateStaffMember,
   updateSurvey,
@@ -127,6 +128,24 @@ export function updateRoleAudited(ctx: Ctx, input: { memberId: string; role: str
         action: 'members.update_role',
         target: after.memberId,
         details: { name: after.name, email: after.email, ...changed },
+      });
+    }
+    return after;
+  });
+}
+
+/** A manager linked to their person in the directory, or unlinked, old → new by the person's name. */
+export function setPersonAudited(ctx: Ctx, input: { memberId: string; person: string | null }) {
+  const organizationId = ctx.member.organization.id;
+  return inTransaction(ctx.db, async (trx) => {
+    const before = await getStaffMember(trx, { organizationId, memberId: input.memberId });
+    const after = await setStaffPerson(trx, { organizationId, ...input });
+    const name = (m: StaffMember | undefined) => m?.person?.name ?? null;
+    if (before?.person?.id !== after.person?.id) {
+      await audit(ctx, trx, {
+        action: 'members.set_person',
+        target: after.memberId,
+        details: { name: after.name, email: after.email, person: { from: name(before), to: name(after) } },
       });
     }
     return after;

@@ -23,7 +23,7 @@ export async function planScope(db: Kysely<Database>, member: MemberContext): Pr
   // Groups only: no wave is read, so the time does not matter.
   const scope = scopeOf(member, '');
   const groups = await scopeGroups(db, scope);
-  return { groups, only: scope.department ? new Set(groups.map((g) => g.id)) : null };
+  return { groups, only: scope.own ? new Set(groups.map((g) => g.id)) : null };
 }
 
 export const sees = (scope: PlanScope, groupId: string) => scope.only === null || scope.only.has(groupId);

@@ -9,6 +9,8 @@ export function sessionView(member: MemberContext) {
     organization: { id: o.id, slug: o.slug, name: o.name, kThreshold: o.kThreshold, languages: o.languages },
     role: member.role,
     department: member.department,
+    /** For a manager linked to their person in the directory: that person, whose team (everyone under them) they read. */
+    personId: member.role === 'manager' ? member.personId : null,
     stakeholder: s && {
       id: s.id,
       displayName: s.displayName,

@@ -104,6 +104,11 @@ export interface MemberTable {
   department: string | null;
   /** For stakeholders: their stakeholder record. */
   stakeholder_id: string | null;
+  /**
+   * For managers: their own person in an employee group's directory (migration 2026_12_04_1400); they then read their
+   * team's results, everyone under that person. Optional on insert.
+   */
+  person_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   /** Set when an admin removed the person: the row stays for what they authored, the membership no longer counts. */
   removed_at: string | null;

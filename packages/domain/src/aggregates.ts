@@ -1,5 +1,6 @@
 import type { QuestionFacet } from './model.ts';
 import { type Scale, toIndex } from './scales.ts';
+import { segmentValues } from './teams.ts';
 
 /** Running moments of one cell: enough to give the mean and spread without reading raw answers. */
 export interface Moments {
@@ -63,13 +64,15 @@ export function observationsOf(answers: readonly RatingAnswer[]): CellObservatio
   }));
 }
 
-/** The segment cells a response counts in: everyone (key '') and one per segment attribute it carries. */
+/**
+ * The segment cells a response counts in: everyone (key '') and one per segment it carries — one per attribute, and
+ * one per manager above the respondent for `team` (teams.ts).
+ */
 export function segmentCellsOf(segments: Readonly<Record<string, string>>): { key: string; value: string }[] {
   return [
     { key: '', value: '' },
-    ...Object.entries(segments)
-      .filter(([, v]) => v !== '')
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, value]) => ({ key, value })),
+    ...Object.keys(segments)
+      .sort((a, b) => a.localeCompare(b))
+      .flatMap((key) => segmentValues(segments, key).map((value) => ({ key, value }))),
   ];
 }

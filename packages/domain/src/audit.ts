@@ -25,6 +25,8 @@ export const AuditAction = z.enum([
   'members.invite',
   'members.resend_invitation',
   'members.update_role',
+  /** A manager linked to their person in the directory (whose team they read), or unlinked: old → new, by name. */
+  'members.set_person',
   'members.remove',
   /**
    * The organisation's model changed: a group, dimension, segment attribute or value created, changed (labels, a

@@ -33,5 +33,6 @@ export * from './roles.ts';
 export * from './scales.ts';
 export * from './sso.ts';
 export * from './survey-design.ts';
+export * from './teams.ts';
 export * from './templates/index.ts';
 export * from './webhooks.ts';

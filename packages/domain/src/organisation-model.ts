@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WrittenText } from './languages.ts';
+import { TEAM_KEY } from './teams.ts';
 
 /*
  * The organisation's own model, edited in the console: its stakeholder groups, their dimensions and their segment
@@ -25,8 +26,11 @@ export type ModelLabel = WrittenText;
 export const MODEL_DESCRIPTION_MAX = 1000;
 export const ModelDescription = WrittenText(MODEL_DESCRIPTION_MAX);
 
-/** Segment keys an organisation may not define: `company` is the company record's, counted apart (suppliers). */
-export const RESERVED_SEGMENT_KEYS: readonly string[] = ['company'];
+/**
+ * Segment keys an organisation may not define: `company` is the company record's, counted apart (suppliers); `team`
+ * is the reporting line's, the managers above a respondent (teams.ts).
+ */
+export const RESERVED_SEGMENT_KEYS: readonly string[] = ['company', TEAM_KEY];
 
 /** The most values an attribute holds, and attributes a group holds. */
 export const SEGMENT_VALUES_MAX = 200;

@@ -78,7 +78,11 @@ export function Compare({ me }: { me: Me }) {
       ) : null}
       {compare.isPending ? <Loading label={t('app.loading')} /> : null}
       {compare.isError ? <ErrorAlert error={compare.error} onRetry={() => void compare.refetch()} /> : null}
-      {data?.segment ? <Alert tone="info">{t('compare.managerScope')}</Alert> : null}
+      {data?.segment ? (
+        <Alert tone="info" title={data.segment.key === 'team' ? t('scope.myTeamPlain') : undefined}>
+          {data.segment.key === 'team' ? t('scope.teamBody') : t('compare.managerScope')}
+        </Alert>
+      ) : null}
       {data && data.dimensions.length === 0 ? (
         <EmptyState title={t('compare.emptyTitle')}>{t('compare.emptyBody')}</EmptyState>
       ) : null}

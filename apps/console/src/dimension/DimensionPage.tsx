@@ -1,8 +1,9 @@
 import { ErrorAlert, type Me, pickText, useLang, useTRPC } from '@facets/portal-kit';
-import { Alert, Badge, Loading, PageHeader } from '@facets/ui';
+import { Badge, Loading, PageHeader } from '@facets/ui';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PendingWaves, useSelection } from '../figures/figures.tsx';
+import { ManagerScope, useManagerSegment } from '../figures/ManagerScope.tsx';
 import { ProgrammePicker, useWaveName } from '../figures/ProgrammePicker.tsx';
 import { measuredEarlier } from '../figures/programme-waves.ts';
 import { Comments } from './Comments.tsx';
@@ -29,11 +30,13 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
   const [segment, setSegment] = useState<Segment | undefined>(props.segment);
   const whole = props.me.role !== 'manager';
   const selection = useSelection();
+  const own = useManagerSegment(props.me);
+  const asked = whole ? segment : own;
   const view = useQuery({
     ...trpc.insights.dimension.queryOptions({
       groupId: props.groupId,
       dimensionId: props.dimensionId,
-      ...(segment && whole ? { segment } : {}),
+      ...(asked ? { segment: asked } : {}),
       ...selection,
     }),
     placeholderData: (previous) => previous,
@@ -70,7 +73,7 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
       {whole ? (
         <SegmentFilter groupId={props.groupId} segment={segment} onChange={setSegment} />
       ) : (
-        <Alert tone="info">{t('dimension.managerScope')}</Alert>
+        <ManagerScope me={props.me} segment={data?.segment} k={k} departmentText={t('dimension.managerScope')} />
       )}
       {data ? (
         <ProgrammePicker

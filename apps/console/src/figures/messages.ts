@@ -56,6 +56,14 @@ const en = {
     group: 'Group',
     wholeGroup: 'The whole group',
     value: 'Which one',
+    myTeam: 'My team ({{n}})',
+    myTeamPlain: 'My team',
+    myTeamHidden: 'My team (fewer than {{k}})',
+    teamBody:
+      'You see the employee results of everyone under you in the reporting line, directly or not. Other teams, departments and stakeholder groups are not shown to managers.',
+    myDepartment: 'My department',
+    seeDepartment: 'See my department',
+    seeTeam: 'See my team',
   },
   comparison: {
     heading: 'Against the whole group',
@@ -136,6 +144,14 @@ const fr: typeof en = {
     group: 'Groupe',
     wholeGroup: 'Tout le groupe',
     value: 'Lequel',
+    myTeam: 'Mon équipe ({{n}})',
+    myTeamPlain: 'Mon équipe',
+    myTeamHidden: 'Mon équipe (moins de {{k}})',
+    teamBody:
+      'Vous voyez les résultats des salariés placés sous vous dans la ligne hiérarchique, directement ou non. Les autres équipes, les autres services et les autres groupes de parties prenantes ne sont pas montrés aux managers.',
+    myDepartment: 'Mon service',
+    seeDepartment: 'Voir mon service',
+    seeTeam: 'Voir mon équipe',
   },
   comparison: {
     heading: 'Par rapport à tout le groupe',

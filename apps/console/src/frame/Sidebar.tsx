@@ -49,7 +49,9 @@ export function Sidebar({ me }: { me: Me }) {
           </div>
         ))}
       </div>
-      {me.role === 'manager' ? <p className="fx-sidebar__note">{t('console.managerScope')}</p> : null}
+      {me.role === 'manager' ? (
+        <p className="fx-sidebar__note">{t(me.personId ? 'console.managerScopeTeam' : 'console.managerScope')}</p>
+      ) : null}
     </nav>
   );
 }

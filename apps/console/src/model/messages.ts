@@ -62,7 +62,8 @@ const en = {
     },
     codeInvalid: 'Use lower-case letters, digits and _, starting with a letter (at most {{max}} characters).',
     codeTaken: 'Another item already has this code: choose another.',
-    keyReserved: '“company” is kept by Facets for the company record: choose another key.',
+    keyReserved:
+      '“company” and “team” are kept by Facets for the company record and the reporting line: choose another key.',
     codeReserved: 'Facets uses this address for itself or for another kind of group’s portal: choose another code.',
     groupsRequired: 'Choose at least one group.',
     groupsInUse: 'A survey of a group you unticked asks this dimension: keep that group.',
@@ -175,7 +176,8 @@ const fr: typeof en = {
     codeInvalid:
       'Utilisez des lettres minuscules, des chiffres et _, en commençant par une lettre ({{max}} caractères au plus).',
     codeTaken: 'Un autre élément a déjà ce code : choisissez-en un autre.',
-    keyReserved: '« company » est réservé par Facets à la fiche entreprise : choisissez une autre clé.',
+    keyReserved:
+      '« company » et « team » sont réservés par Facets à la fiche entreprise et à la ligne hiérarchique : choisissez une autre clé.',
     codeReserved:
       'Facets utilise cette adresse pour lui-même ou pour l’espace d’un autre type de groupe : choisissez un autre code.',
     groupsRequired: 'Choisissez au moins un groupe.',

@@ -285,3 +285,86 @@ export function ResendButton(props: { member: StaffMemberItem; onDone: (message:
     </>
   );
 }
+
+/** A manager's own person in the employee directory, whose team they read: linked by external id or e-mail. */
+export function TeamDialog(props: {
+  member: StaffMemberItem | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useLang();
+  return (
+    <Dialog
+      open={props.member !== null}
+      title={t('people.teamTitle')}
+      subtitle={props.member?.name}
+      closeLabel={t('form.close')}
+      onClose={props.onClose}
+    >
+      {props.member ? <TeamForm member={props.member} onClose={props.onClose} onDone={props.onDone} /> : null}
+    </Dialog>
+  );
+}
+
+function TeamForm(props: { member: StaffMemberItem; onClose: () => void; onDone: (message: string) => void }) {
+  const { t } = useLang();
+  const trpc = useTRPC();
+  const refresh = useRefreshMembers();
+  const current = props.member.person;
+  const [person, setPerson] = useState(current?.externalId ?? current?.email ?? '');
+  const [error, setError] = useState<string>();
+  const link = useMutation(
+    trpc.admin.members.setPerson.mutationOptions({
+      onSuccess: async (member) => {
+        await refresh();
+        props.onDone(
+          member.person
+            ? t('people.teamSaved', { name: member.name, person: member.person.name })
+            : t('people.teamRemoved', { name: member.name }),
+        );
+      },
+    }),
+  );
+  const known = link.error
+    ? knownRefusal(link.error, [
+        { field: 'person', reason: 'not_found', message: t('people.personNotFound') },
+        { field: 'person', reason: 'duplicate', message: t('people.personAmbiguous') },
+      ])
+    : null;
+  const submit = () => {
+    const missing = person.trim() === '';
+    setError(missing ? t('form.required') : undefined);
+    if (!missing) link.mutate({ memberId: props.member.memberId, person: person.trim() });
+  };
+  return (
+    <DialogForm
+      onSubmit={submit}
+      onCancel={props.onClose}
+      busy={link.isPending}
+      error={known ? null : link.error}
+      submitLabel={t('people.saveTeam')}
+    >
+      <p className="fx-hint">{t('people.teamIntro')}</p>
+      <TextInput
+        label={t('people.fieldPerson')}
+        hint={t('people.personHint')}
+        autoComplete="off"
+        value={person}
+        maxLength={254}
+        onChange={(e) => setPerson(e.currentTarget.value)}
+        error={error ?? known?.message}
+        required
+      />
+      {current ? (
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={() => link.mutate({ memberId: props.member.memberId, person: null })}
+          disabled={link.isPending}
+        >
+          {t('people.unlinkTeam')}
+        </Button>
+      ) : null}
+    </DialogForm>
+  );
+}

@@ -8,7 +8,7 @@ import { ExportButton } from '../export/ExportButton.tsx';
 import { PageFrame } from '../forms/PageFrame.tsx';
 import type { StaffMemberItem, Translate } from '../forms/types.ts';
 import { can } from '../roles/roles.ts';
-import { InviteDialog, RemoveDialog, ResendButton, RoleDialog } from './MemberDialogs.tsx';
+import { InviteDialog, RemoveDialog, ResendButton, RoleDialog, TeamDialog } from './MemberDialogs.tsx';
 import './settings.css';
 
 /** People and roles: who works in the console, with which role, and who has not signed up yet. */
@@ -20,6 +20,7 @@ export function People({ me }: { me: Me }) {
   const [inviting, setInviting] = useState(false);
   const [changing, setChanging] = useState<StaffMemberItem | null>(null);
   const [removing, setRemoving] = useState<StaffMemberItem | null>(null);
+  const [teaming, setTeaming] = useState<StaffMemberItem | null>(null);
   const [saved, setSaved] = useState('');
   const isAdmin = can(me, ADMINS);
   const title = t('people.title');
@@ -29,6 +30,7 @@ export function People({ me }: { me: Me }) {
     setInviting(false);
     setChanging(null);
     setRemoving(null);
+    setTeaming(null);
     setSaved(message);
   };
 
@@ -75,6 +77,9 @@ export function People({ me }: { me: Me }) {
                   <td data-label={t('people.col.role')}>
                     {t(`roles.name.${m.role}`)}
                     {m.department ? <span className="fx-small fx-block">{departmentName(m.department)}</span> : null}
+                    {m.person ? (
+                      <span className="fx-small fx-block">{t('people.teamLabel', { person: m.person.name })}</span>
+                    ) : null}
                   </td>
                   <td data-label={t('people.col.status')}>
                     <Badge tone={m.status === 'active' ? 'success' : 'warning'}>{t(`people.status.${m.status}`)}</Badge>
@@ -90,6 +95,16 @@ export function People({ me }: { me: Me }) {
                         >
                           {t('people.changeRole')}
                         </Button>
+                        {m.role === 'manager' ? (
+                          <Button
+                            variant="secondary"
+                            size="sm"
+                            aria-label={t('people.teamOf', { name: m.name })}
+                            onClick={() => setTeaming(m)}
+                          >
+                            {t('people.team')}
+                          </Button>
+                        ) : null}
                         {m.status === 'invited' ? <ResendButton member={m} onDone={done} /> : null}
                         {!self ? (
                           <Button
@@ -124,6 +139,7 @@ export function People({ me }: { me: Me }) {
         onDone={done}
       />
       <RemoveDialog member={removing} onClose={() => setRemoving(null)} onDone={done} />
+      <TeamDialog member={teaming} onClose={() => setTeaming(null)} onDone={done} />
     </PageFrame>
   );
 }
@@ -151,6 +167,7 @@ function exportColumns(t: Translate, departmentName: (value: string | null) => s
     { header: t('people.col.email'), value: (m) => m.email },
     { header: t('people.col.role'), value: (m) => t(`roles.name.${m.role}`) },
     { header: t('people.col.department'), value: (m) => departmentName(m.department) },
+    { header: t('people.team'), value: (m) => m.person?.name ?? '' },
     { header: t('people.col.status'), value: (m) => t(`people.status.${m.status}`) },
     { header: t('people.col.since'), value: (m) => m.createdAt.slice(0, 10) },
   ];

@@ -371,6 +371,7 @@ const en = {
       end_before_start: 'The end date {{value}} comes before the start date.',
       unknown_manager: 'No row of the file has the external id “{{value}}”.',
       reporting_cycle: 'The reporting line comes back on itself: {{value}} (rows {{rows}}).',
+      reporting_too_deep: 'More than {{allowed}} managers above this person: {{value}}.',
     },
     errors: {
       locked: 'This survey already has responses: its questions can no longer change. Duplicate it instead.',
@@ -790,6 +791,7 @@ const fr: Messages = {
       end_before_start: 'La date de fin {{value}} précède la date de début.',
       unknown_manager: 'Aucune ligne du fichier n’a l’identifiant « {{value}} ».',
       reporting_cycle: 'La ligne hiérarchique boucle sur elle-même : {{value}} (lignes {{rows}}).',
+      reporting_too_deep: 'Plus de {{allowed}} responsables au-dessus de cette personne : {{value}}.',
     },
     errors: {
       locked: 'Cette enquête a déjà des réponses : ses questions ne peuvent plus changer. Dupliquez-la plutôt.',

@@ -20,7 +20,7 @@ import type { Kysely } from 'kysely';
 import { cellIn, facetKey, rowOf, type Segment } from '../insights/cells.ts';
 import { favourabilityFigure, gapsFrom, scoreFigure } from '../insights/figures.ts';
 import { loadPopulation, type Selection } from '../insights/population.ts';
-import { populationOf, requireReadableGroup, type Scope, selectionOf } from '../insights/scope.ts';
+import { departmentOf, populationOf, requireReadableGroup, type Scope, selectionOf } from '../insights/scope.ts';
 
 /**
  * Action plans as the console shows them. A plan belongs to a scope: the whole group, or one segment of it (a
@@ -29,9 +29,16 @@ import { populationOf, requireReadableGroup, type Scope, selectionOf } from '../
  * other view, so a plan shows nothing a reader could not see on the dimension page.
  */
 
-/** The scope a reader plans for (a manager: their department; anyone else: the segment asked for, or the group). */
+/**
+ * The scope a reader plans for (a manager: their department, which their employees' portal shows the plan to; anyone
+ * else: the segment asked for, or the group).
+ */
 function planScopeOf(scope: Scope, group: GroupRef, segment: Segment | undefined): PlanScope | null {
-  const population = populationOf(scope, segment);
+  const department = departmentOf(scope);
+  if (department && segment && !sameScope(segment, department)) {
+    throw new DomainError('forbidden', 'segment: managers plan for their own department only', 'segment');
+  }
+  const population = department ?? populationOf(scope, segment);
   if (population?.key === COMPANY_KEY && COMPANY_COUNTED.includes(group.kind)) {
     throw new DomainError('invalid', 'segment: suppliers are never planned for by company', 'segment', 'not_allowed');
   }
@@ -47,7 +54,7 @@ const sameScope = (a: PlanScope | null, b: PlanScope | null) => a?.key === b?.ke
 export async function requireOwnFocusArea(db: Kysely<Database>, scope: Scope, focusAreaId: string) {
   const area = await getFocusArea(db, { organizationId: scope.organizationId, focusAreaId });
   await requireReadableGroup(db, scope, area.groupId, 'focusAreaId');
-  if (scope.department && !sameScope(area.scope, scope.department)) {
+  if (scope.own && !sameScope(area.scope, departmentOf(scope))) {
     throw new DomainError('forbidden', 'focusAreaId: managers plan for their own department only', 'focusAreaId');
   }
   return area;

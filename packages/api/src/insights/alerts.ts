@@ -14,7 +14,7 @@ import { round1, visibleMean } from './figures.ts';
 import { measurementsOf, measuresDimension } from './measurements.ts';
 import type { PopulationWave } from './population.ts';
 import { loadPopulation } from './population.ts';
-import { type Scope, scopeGroups } from './scope.ts';
+import { populationOf, type Scope, scopeGroups } from './scope.ts';
 
 export type AlertKind = 'promise_drift' | 'target_shortfall' | 'uncovered_intent' | 'unaligned_initiative';
 
@@ -134,7 +134,7 @@ export async function alertsView(db: Kysely<Database>, scope: Scope): Promise<Al
   const org = await loadOrgContext(db, scope);
   const alerts: Alert[] = [];
   for (const group of await scopeGroups(db, scope)) {
-    const { waves } = await loadPopulation(db, scope, { group, segment: scope.department });
+    const { waves } = await loadPopulation(db, scope, { group, segment: populationOf(scope, undefined) });
     alerts.push(...groupAlerts(org, group.id, waves));
   }
   return alerts;

@@ -1,4 +1,6 @@
 import type { Db } from '@facets/db';
+import { addStakeholder } from '@facets/db/testing';
+import { TEAM_KEY } from '@facets/domain';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addMember, buildOrg, callerFor, type Org, openDb } from '../test-setup.ts';
@@ -292,16 +294,16 @@ describe('an optional question answered by one more person in the larger of two 
 });
 
 /** A respondent as the attacker knows them: their segments (known from the HR file) and, to check, their answer. */
-type Known = { segments: Record<string, string>; lived: number };
+type Known = { segments: Record<string, string>; lived: number; manager?: string; team?: readonly string[] };
 /** A figure a view showed: the wave, who it stands on, its n and its value (null for a count). */
 type Shown = { wave: string; members: Set<number>; n: number; value: number | null; from: string };
 type Filter = { key: string; value: string } | null;
 type Figure = { n: number; value: number | null; hidden: string | null };
 
 /**
- * Every figure of recognition any view shows, to leadership and to each department's manager: the overview, the
- * dimension page under every filter (its whole trend), each breakdown in each published wave (counts and scores), and
- * every manager's overview and page. A withheld figure must carry no n; a shown one is kept with its population.
+ * Every figure of recognition any view shows, to leadership, to each department's manager and to each team's: the
+ * overview, the dimension page under every filter (its whole trend), each breakdown in each published wave (counts
+ * and scores, by team too), and every manager's overview and page. A withheld figure must carry no n; a shown one is kept with its population.
  */
 async function collectShown(waves: Record<string, Known[]>, keys: Record<string, readonly string[]>): Promise<Shown[]> {
   const shown: Shown[] = [];
@@ -310,9 +312,13 @@ async function collectShown(waves: Record<string, Known[]>, keys: Record<string,
       expect(f, `${from}: a withheld figure shows no n`).toMatchObject({ n: 0, value: null });
       return;
     }
-    const members = new Set(
-      waves[wave]!.flatMap((p, i) => (!population || p.segments[population.key] === population.value ? [i] : [])),
-    );
+    // A team is everyone under its manager, directly or not: the attacker knows the reporting line.
+    const inPopulation = (p: Known) =>
+      !population ||
+      (population.key === TEAM_KEY
+        ? (p.team ?? []).includes(population.value)
+        : p.segments[population.key] === population.value);
+    const members = new Set(waves[wave]!.flatMap((p, i) => (inPopulation(p) ? [i] : [])));
     shown.push({ wave, members, n: f.n, value: f.value, from });
   };
   const count = (r: { n: number; hidden: string | null }): Figure => ({ ...r, value: null });
@@ -357,6 +363,20 @@ async function collectShown(waves: Record<string, Known[]>, keys: Record<string,
     await readOverview(manager, population, `manager ${department}`);
     const page = await manager.insights.dimension({ groupId, dimensionId });
     for (const t of page.trend) add(t.wave.id, population, t.lived, `manager ${department} page`);
+  }
+  // Each team's manager, linked to their person: their views default to their team.
+  for (const person of keys[TEAM_KEY] ?? []) {
+    const m = await addMember(db.db, org, `manager-team-${person}`, 'manager');
+    await db.db
+      .updateTable('member')
+      .set({ department: 'it', person_id: person })
+      .where('id', '=', m.memberId)
+      .execute();
+    const manager = await callerFor(db.db, m.userId);
+    const population = { key: TEAM_KEY, value: person };
+    await readOverview(manager, population, `manager of team ${person}`);
+    const page = await manager.insights.dimension({ groupId, dimensionId });
+    for (const t of page.trend) add(t.wave.id, population, t.lived, `manager of team ${person} page`);
   }
   return shown;
 }
@@ -421,30 +441,46 @@ function leftovers(outer: Set<number>, inside: Set<number>[]): number[] {
   return sizes;
 }
 
-const asRespondents = (ps: readonly Known[]) => ps.map((p) => ({ segments: p.segments, lived: p.lived }));
+const asRespondents = (ps: readonly Known[]) =>
+  ps.map((p) => ({ segments: p.segments, lived: p.lived, ...(p.manager ? { manager: p.manager } : {}) }));
 const known = (count: number, segments: Record<string, string>, lived: number): Known[] =>
   Array.from({ length: count }, () => ({ segments, lived }));
 
 /**
  * A patient attacker: every figure any view shows of recognition, to every role, collected over two published waves
- * of random organisations, then combined: a shown population minus any set of disjoint shown populations inside it
+ * of random organisations with a reporting line (nested teams), then combined: a shown population minus any set of disjoint shown populations inside it
  * must leave nobody or at least k people, and every atom of the shown populations holds at least k. Every shown
  * figure must also be exactly its population's mean.
  */
 describe('every figure the views show, combined', () => {
   const DEPARTMENTS = ['it', 'sales', 'hr'] as const;
   const SITES = ['lyon', 'paris'] as const;
+  // A reporting line: T at the top, A under T, B under A; a respondent reports to one of them or to nobody.
+  const MANAGERS = ['T', 'A', 'B'] as const;
+  const ABOVE: Record<(typeof MANAGERS)[number], (typeof MANAGERS)[number][]> = {
+    T: ['T'],
+    A: ['A', 'T'],
+    B: ['B', 'A', 'T'],
+  };
   const person = fc.record({
     department: fc.constantFrom(...DEPARTMENTS, null),
     site: fc.constantFrom(...SITES, null),
+    manager: fc.constantFrom(...MANAGERS, null),
     lived: fc.integer({ min: 1, max: 5 }),
   });
-  type Person = { department: string | null; site: string | null; lived: number };
+  type Person = {
+    department: string | null;
+    site: string | null;
+    manager: (typeof MANAGERS)[number] | null;
+    lived: number;
+  };
   const SEED = Number(process.env.ATTACK_SEED ?? Date.now() % 1_000_000);
+  let ids: Record<(typeof MANAGERS)[number], string> = { T: '', A: '', B: '' };
   const toKnown = (ps: Person[]): Known[] =>
     ps.map((p) => ({
       segments: { ...(p.department ? { department: p.department } : {}), ...(p.site ? { site: p.site } : {}) },
       lived: p.lived,
+      ...(p.manager ? { manager: ids[p.manager], team: ABOVE[p.manager].map((m) => ids[m]) } : {}),
     }));
 
   it('never leaves fewer than k people between figures', { timeout: 120_000 }, async () => {
@@ -460,6 +496,13 @@ describe('every figure the views show, combined', () => {
           const e = org.groups.employee;
           await addSegmentAttribute(db.db, org, { groupId: e, key: 'department', values: [...DEPARTMENTS] });
           await addSegmentAttribute(db.db, org, { groupId: e, key: 'site', values: [...SITES] });
+          ids = { T: '', A: '', B: '' };
+          for (const m of MANAGERS) {
+            ids[m] = (await addStakeholder(db.db, org, { groupId: e, displayName: `Manager ${m}` })).id;
+            const above = ABOVE[m][1];
+            if (above)
+              await db.db.updateTable('stakeholder').set({ manager_id: ids[above] }).where('id', '=', ids[m]).execute();
+          }
           const waves = {
             [org.surveys.employee.closedWaveId]: toKnown(earlier),
             [org.surveys.employee.waveId]: toKnown(later),
@@ -467,7 +510,11 @@ describe('every figure the views show, combined', () => {
           // Both waves close with these answers (the helpers close them) and are published on the first read.
           await answerEmployees(db.db, org, asRespondents(toKnown(earlier)), { wave: 'closed' });
           await answerEmployees(db.db, org, asRespondents(toKnown(later)));
-          const shown = await collectShown(waves, { department: DEPARTMENTS, site: SITES });
+          const shown = await collectShown(waves, {
+            department: DEPARTMENTS,
+            site: SITES,
+            [TEAM_KEY]: MANAGERS.map((m) => ids[m]),
+          });
           expectNothingIsolated(waves, shown);
         },
       ),

@@ -1,5 +1,12 @@
-import { COMPANY_COUNTED, COMPANY_KEY, type Database, listDimensions, listSegmentAttributes } from '@facets/db';
-import { DomainError, type LocalizedText } from '@facets/domain';
+import {
+  COMPANY_COUNTED,
+  COMPANY_KEY,
+  type Database,
+  listDimensions,
+  listSegmentAttributes,
+  teamAttribute,
+} from '@facets/db';
+import { DomainError, type LocalizedText, TEAM_KEY } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import { cellIn, facetKey, rowOf, type SegmentRow } from './cells.ts';
 import { comparisonFigure, scoreFigure } from './figures.ts';
@@ -25,7 +32,9 @@ export async function breakdownView(
   }
   const organizationId = scope.organizationId;
   const [attributes, dimensions, population] = await Promise.all([
-    listSegmentAttributes(db, { organizationId, groupId: group.id }),
+    input.segmentKey === TEAM_KEY
+      ? teamAttribute(db, { organizationId, groupId: group.id }).then((t) => (t ? [t] : []))
+      : listSegmentAttributes(db, { organizationId, groupId: group.id }),
     listDimensions(db, { organizationId, groupId: group.id }),
     loadPopulation(db, scope, { group, segment: null, selection: selectionOf(input) }),
   ]);

@@ -1,5 +1,14 @@
 import type { GroupRef, PublishedWave } from '@facets/db';
-import { cellKey, facetKey, type HiddenReason, populationId, type Scale, type Segment, WHOLE } from '@facets/domain';
+import {
+  cellKey,
+  facetKey,
+  type HiddenReason,
+  populationId,
+  type Scale,
+  type Segment,
+  TEAM_KEY,
+  WHOLE,
+} from '@facets/domain';
 import { EMPTY_CELL, type FacetCell } from './figures.ts';
 
 /**
@@ -44,7 +53,9 @@ export function rowOf(published: PublishedWave, segment: Segment | null): Segmen
   if (segment) {
     const accepted = published.populations.find((p) => populationId(p.segment) === id);
     if (!accepted) {
-      return hiddenRow(published.refused.find((r) => populationId(r.segment) === id)?.reason ?? 'no_data');
+      const refused = published.refused.find((r) => populationId(r.segment) === id)?.reason;
+      // A team nobody of which answered reads as fewer than k: "none" would tell its manager who stayed away.
+      return hiddenRow(refused ?? (segment.key === TEAM_KEY ? 'below_k' : 'no_data'));
     }
     n = accepted.n;
   }

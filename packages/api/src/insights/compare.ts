@@ -5,7 +5,7 @@ import { cellIn, facetKey, type SegmentRow } from './cells.ts';
 import { expectationGapFigure, type Figure, favourabilityFigure, scoreFigure } from './figures.ts';
 import { fullestWave } from './measurements.ts';
 import { loadPopulation, type Population, type Selection } from './population.ts';
-import { type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
+import { populationOf, type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
 
 function figureOf(metric: CompareMetric, row: SegmentRow | null, dimensionId: string): Figure {
   const expected = cellIn(row, facetKey(dimensionId, 'expected'));
@@ -38,10 +38,12 @@ export async function compareGroupsView(
     .filter((d) => d.shared)
     .map((d) => ({ id: d.id, code: d.code, label: d.label, groupIds: d.groupIds.filter((g) => inScope.has(g)) }))
     .filter((d) => d.groupIds.length > 0);
+  // A manager's own population (their team by default); everyone else, the whole group.
+  const segment = populationOf(scope, undefined);
   const populations = new Map<string, Population>();
   for (const g of groups) {
     const selection = g.id === chosen ? selectionOf(input) : undefined;
-    populations.set(g.id, await loadPopulation(db, scope, { group: g, segment: scope.department, selection }));
+    populations.set(g.id, await loadPopulation(db, scope, { group: g, segment, selection }));
   }
   // Each group at one wave: the chosen one, else its programme's latest that measures the most dimensions.
   const currentOf = (groupId: string) => {
@@ -50,7 +52,7 @@ export async function compareGroupsView(
   };
   return {
     metric,
-    segment: scope.department,
+    segment,
     dimensions,
     groups: groups.map((g) => ({
       id: g.id,

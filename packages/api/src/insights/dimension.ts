@@ -54,7 +54,7 @@ export async function dimensionView(
   ]);
   const intent = intended.find((i) => i.groupId === group.id && i.dimensionId === dimension.id);
   // Drivers are the whole group's: the wave of this dimension's measurement, unless a segment filters the page.
-  const drivers = scope.department
+  const drivers = scope.own
     ? null
     : await driversView(
         db,

@@ -85,7 +85,7 @@ describe('a manager', () => {
         dimensionId: org.dimensions.recognition,
         segment: { key: 'department', value: 'hr' },
       }),
-    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'segment: managers see their own department only' });
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'segment: managers see their own team or department only' });
     const own = await api.insights.dimension({
       groupId: org.groups.employee,
       dimensionId: org.dimensions.recognition,

@@ -8,20 +8,24 @@ import {
   type MemberContext,
   requireGroup,
 } from '@facets/db';
-import { type DisclosurePolicy, DomainError, disclosurePolicy } from '@facets/domain';
+import { type DisclosurePolicy, DomainError, disclosurePolicy, TEAM_KEY } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Segment } from './cells.ts';
 import type { Selection } from './population.ts';
 
 /**
  * What a staff member may read of the insights: admin, leadership, hr and analyst see the whole organisation; a
- * manager sees only employee groups, always through the segment `department = their department`.
+ * manager sees only employee groups, always through one of their own populations: their team (everyone under their
+ * person in the directory, when an admin linked them to it; docs/architecture.md, "Teams") and their department.
  */
 export interface Scope {
   organizationId: string;
   policy: DisclosurePolicy;
-  /** Set for managers: every figure they read is this segment's. */
-  department: Segment | null;
+  /**
+   * Set for managers: the populations they may read, the first by default — `team = their person` when linked, then
+   * `department = their department`. Every figure they read is one of these segments'.
+   */
+  own: Segment[] | null;
   /** The time of the request: waves closed by then are published (db publication). */
   now: string;
 }
@@ -32,17 +36,24 @@ export const DEPARTMENT_KEY = 'department';
 export function scopeOf(member: MemberContext, now: string): Scope {
   const o = member.organization;
   const policy = disclosurePolicy(o.kThreshold, o.commentThreshold);
-  if (member.role !== 'manager') return { organizationId: o.id, policy, department: null, now };
+  if (member.role !== 'manager') return { organizationId: o.id, policy, own: null, now };
   if (!member.department) throw new DomainError('forbidden', 'A manager sees their department: none is set for you.');
-  return { organizationId: o.id, policy, department: { key: DEPARTMENT_KEY, value: member.department }, now };
+  const own: Segment[] = [
+    ...(member.personId ? [{ key: TEAM_KEY, value: member.personId }] : []),
+    { key: DEPARTMENT_KEY, value: member.department },
+  ];
+  return { organizationId: o.id, policy, own, now };
 }
+
+/** A manager's department segment (null for readers of the whole organisation): what they plan for. */
+export const departmentOf = (scope: Scope): Segment | null => scope.own?.find((s) => s.key === DEPARTMENT_KEY) ?? null;
 
 const managerSees = (group: GroupRef) => group.kind === 'employee';
 
 /** The groups a scope covers, in the organisation's order. */
 export async function scopeGroups(db: Kysely<Database>, scope: Scope): Promise<GroupRef[]> {
   const groups = await listGroups(db, scope.organizationId);
-  return scope.department ? groups.filter(managerSees) : groups;
+  return scope.own ? groups.filter(managerSees) : groups;
 }
 
 /** A group of the caller's organisation (NOT_FOUND otherwise, whoever owns the id) that the scope may read. */
@@ -53,7 +64,7 @@ export async function requireReadableGroup(
   field = 'groupId',
 ): Promise<GroupRef> {
   const group = await requireGroup(db, { organizationId: scope.organizationId, groupId }, field);
-  if (scope.department && !managerSees(group)) {
+  if (scope.own && !managerSees(group)) {
     throw new DomainError('forbidden', `${field}: managers see employee results only`, field);
   }
   return group;
@@ -71,15 +82,16 @@ export async function requireDimension(
 }
 
 /**
- * The population a view reads: a manager's department, or the segment asked for. A manager may name only their own
- * department; anyone else may name any segment of the group.
+ * The population a view reads: one of a manager's own (their team by default when linked, else their department), or
+ * the segment asked for. A manager may name only their own team or department; anyone else may name any segment of
+ * the group, a manager's team included.
  */
 export function populationOf(scope: Scope, segment: Segment | undefined): Segment | null {
-  if (!scope.department) return segment ?? null;
-  if (segment && (segment.key !== scope.department.key || segment.value !== scope.department.value)) {
-    throw new DomainError('forbidden', 'segment: managers see their own department only', 'segment');
-  }
-  return scope.department;
+  if (!scope.own) return segment ?? null;
+  if (!segment) return scope.own[0]!;
+  const own = scope.own.find((s) => s.key === segment.key && s.value === segment.value);
+  if (!own) throw new DomainError('forbidden', 'segment: managers see their own team or department only', 'segment');
+  return own;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { companyValue, type Database, newId, submitResponse } from '@facets/db';
+import { companyValue, type Database, newId, submitResponse, withTeam } from '@facets/db';
 import { addStakeholder } from '@facets/db/testing';
 import type { Kysely } from 'kysely';
 import { callerFor, type Org } from '../test-setup.ts';
@@ -7,6 +7,8 @@ import { callerFor, type Org } from '../test-setup.ts';
 
 export interface Respondent {
   segments?: Record<string, string>;
+  /** Their manager in the directory (a stakeholder id): the response counts in the team of each manager above. */
+  manager?: string;
   /** likert5 answers to the employee recognition items (required by the survey). */
   lived?: number;
   expected?: number;
@@ -38,6 +40,7 @@ export async function answerEmployees(
   const q = survey.questions;
   for (const p of people) {
     const s = await addStakeholder(db, org, { groupId: org.groups.employee, segments: p.segments ?? {} });
+    if (p.manager) await db.updateTable('stakeholder').set({ manager_id: p.manager }).where('id', '=', s.id).execute();
     const answers = [
       { questionId: q.recognition_lived!, value: p.lived ?? 4 },
       { questionId: q.recognition_expected!, value: p.expected ?? 4 },
@@ -52,7 +55,8 @@ export async function answerEmployees(
       waveId,
       stakeholderId: s.id,
       groupId: org.groups.employee,
-      segments: s.segments,
+      // As a portal submission snapshots them: with the team from the reporting line.
+      segments: await withTeam(db, { organizationId: org.organizationId, stakeholderId: s.id, segments: s.segments }),
       idempotencyKey: `insights-${++keys}`,
       answers,
       now,

@@ -19,6 +19,7 @@ import {
   InviteMemberInput,
   MemberInput,
   OutboxMessageInput,
+  SetMemberPersonInput,
   SetSsoInput,
   UpdateMemberRoleInput,
   UpdateSettingsInput,
@@ -30,6 +31,7 @@ import {
   readOutboxMessage,
   removeMemberAudited,
   removeSsoAudited,
+  setPersonAudited,
   setSsoAudited,
   updateRoleAudited,
   updateSettingsAudited,
@@ -142,6 +144,9 @@ const membersRouter = router({
   }),
 
   updateRole: admins.input(UpdateMemberRoleInput).mutation(({ ctx, input }) => updateRoleAudited(ctx, input)),
+
+  /** Links a manager to their own person in the employee directory (they then read their team), or unlinks them. */
+  setPerson: admins.input(SetMemberPersonInput).mutation(({ ctx, input }) => setPersonAudited(ctx, input)),
 
   remove: admins.input(MemberInput).mutation(({ ctx, input }) => removeMemberAudited(ctx, input)),
 });

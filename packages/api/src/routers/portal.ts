@@ -15,6 +15,7 @@ import {
   rollPeriodWaves,
   submitBatched,
   submitByInvitation,
+  withTeam,
 } from '@facets/db';
 import { DomainError, INVITED_ONLY_KINDS } from '@facets/domain';
 import { type Context, nowIso } from '../context.ts';
@@ -87,7 +88,12 @@ const surveyRouter = router({
         organizationId: ctx.member.organization.id,
         groupId: ctx.group.id,
         stakeholderId: ctx.stakeholder.id,
-        segments: respondentSegments({ ...ctx.stakeholder, groupKind: ctx.group.kind }),
+        // The team at the time of the answer: the response counts in the team of every manager above.
+        segments: await withTeam(ctx.db, {
+          organizationId: ctx.member.organization.id,
+          stakeholderId: ctx.stakeholder.id,
+          segments: respondentSegments({ ...ctx.stakeholder, groupKind: ctx.group.kind }),
+        }),
         ...input,
         waveId,
         now: nowIso(ctx),

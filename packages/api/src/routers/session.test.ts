@@ -32,6 +32,7 @@ describe('session.me', () => {
       },
       role: 'manager',
       department: 'it',
+      personId: null,
       stakeholder: null,
     });
   });

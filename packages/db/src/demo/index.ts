@@ -1,5 +1,6 @@
 import { createRandom } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { withTeam } from '../directory/teams.ts';
 import { respondentSegments } from '../repositories/respondents.ts';
 import { submitResponse } from '../repositories/responses.ts';
 import { inTransaction } from '../repositories/rows.ts';
@@ -82,10 +83,14 @@ export async function seedDemo(db: Kysely<Database>, options: SeedDemoOptions): 
         waveId: waveId(r.group, r.sequence),
         stakeholderId: r.stakeholder.id,
         groupId: groupId(r.group),
-        segments: respondentSegments({
-          segments: r.stakeholder.segments,
-          companyId: r.stakeholder.companyId,
-          groupKind: GROUPS.find((g) => g.code === r.group)!.kind,
+        segments: await withTeam(trx, {
+          organizationId: ORGANIZATION.id,
+          stakeholderId: r.stakeholder.id,
+          segments: respondentSegments({
+            segments: r.stakeholder.segments,
+            companyId: r.stakeholder.companyId,
+            groupKind: GROUPS.find((g) => g.code === r.group)!.kind,
+          }),
         }),
         idempotencyKey: r.idempotencyKey,
         answers: r.answers.map((a) => ({ questionId: questionId(r.group, a.code), value: a.value, text: a.text })),

@@ -3,3 +3,4 @@ export * from './invite.ts';
 export * from './people.ts';
 export * from './person.ts';
 export * from './sync.ts';
+export * from './teams.ts';

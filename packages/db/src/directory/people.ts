@@ -165,6 +165,13 @@ export async function eraseStakeholder(
       .where('organization_id', '=', organizationId)
       .where('id', '=', person.id)
       .execute();
+    // A manager linked to this person reads by department again: the link named them.
+    await trx
+      .updateTable('member')
+      .set({ person_id: null })
+      .where('organization_id', '=', organizationId)
+      .where('person_id', '=', person.id)
+      .execute();
     // Nobody reports to a person who can no longer be named; the next sync sets their new manager.
     await trx
       .updateTable('stakeholder')

@@ -3,6 +3,7 @@ import {
   DEACTIVATION_CONFIRM_SHARE,
   type DirectoryField,
   deactivationNeedsConfirmation,
+  MAX_REPORTING_DEPTH,
   reportingCycles,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -19,7 +20,8 @@ import type { Database } from '../schema.ts';
  * file is (same parser, same matching by external id, else e-mail, same companies), plus start and end dates and the
  * manager's external id. Whoever the file lists is created or updated and active; whoever of the group's active people
  * it no longer lists is deactivated, never deleted. A file with any mistake — in a row, a duplicate, an unknown
- * manager, a reporting line that comes back on itself — is refused whole, every mistake named. A sync that would
+ * manager, a reporting line that comes back on itself or holds more than `MAX_REPORTING_DEPTH` managers above someone
+ * (each is a team a response counts in) — is refused whole, every mistake named. A sync that would
  * deactivate more than 40 % of the active people is applied only when confirmed: a file cut short should not empty
  * the directory.
  */
@@ -176,7 +178,10 @@ async function plan(trx: Kysely<Database>, args: SyncArgs) {
   };
 }
 
-/** Managers that are nobody of the file, and reporting lines that come back on themselves (every row named). */
+/**
+ * Managers that are nobody of the file, reporting lines that come back on themselves, and people with more than
+ * `MAX_REPORTING_DEPTH` managers above them (every row named).
+ */
 function reportingLineErrors(rows: readonly InviteeRow[], managerHeader: string): CsvError[] {
   const rowOf = new Map(rows.flatMap((r) => (r.externalId ? [[r.externalId, r.row] as const] : [])));
   const errors: CsvError[] = [];
@@ -209,6 +214,22 @@ function reportingLineErrors(rows: readonly InviteeRow[], managerHeader: string)
         allowed: cycleRows.map(String),
       });
     }
+  }
+  if (errors.some((e) => e.code === 'reporting_cycle')) return errors;
+  const managerOf = new Map(links.map((l) => [l.key, l.manager]));
+  for (const r of rows) {
+    const chain: string[] = [];
+    let m = r.managerRef !== null && rowOf.has(r.managerRef) ? r.managerRef : null;
+    for (; m !== null && chain.length <= MAX_REPORTING_DEPTH; m = managerOf.get(m) ?? null) chain.push(m);
+    if (chain.length <= MAX_REPORTING_DEPTH) continue;
+    errors.push({
+      row: r.row,
+      column: managerHeader,
+      code: 'reporting_too_deep',
+      message: `more than ${MAX_REPORTING_DEPTH} managers above this person: ${chain.join(' → ')}`,
+      value: chain.join(' → '),
+      allowed: [String(MAX_REPORTING_DEPTH)],
+    });
   }
   return errors;
 }

@@ -28,6 +28,7 @@ import * as addSurveyCadence from './2026_12_04_1001_add_survey_cadence.ts';
 import * as addLifecycleTriggers from './2026_12_04_1100_add_lifecycle_triggers.ts';
 import * as createApiKey from './2026_12_04_1200_create_api_key.ts';
 import * as createWebhooks from './2026_12_04_1300_create_webhooks.ts';
+import * as addMemberPerson from './2026_12_04_1400_add_member_person.ts';
 import * as createRateLimit from './2026_12_04_1500_create_rate_limit.ts';
 import * as createCommentAnalysis from './2026_12_04_1800_create_comment_analysis.ts';
 
@@ -61,6 +62,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1100_add_lifecycle_triggers': addLifecycleTriggers,
   '2026_12_04_1200_create_api_key': createApiKey,
   '2026_12_04_1300_create_webhooks': createWebhooks,
+  '2026_12_04_1400_add_member_person': addMemberPerson,
   '2026_12_04_1500_create_rate_limit': createRateLimit,
   '2026_12_04_1800_create_comment_analysis': createCommentAnalysis,
 };

@@ -37,7 +37,8 @@ export function createAttribute(
     const label = await writtenIn(trx, args.organizationId, 'label', args.label, MODEL_LABEL_MAX);
     const group = await requireGroup(trx, args);
     if (RESERVED_SEGMENT_KEYS.includes(args.key)) {
-      throw new DomainError('invalid', 'key: is reserved for the company record', 'key', 'reserved');
+      const owner = args.key === 'company' ? 'the company record' : 'the reporting line';
+      throw new DomainError('invalid', `key: is reserved for ${owner}`, 'key', 'reserved');
     }
     const existing = await trx
       .selectFrom('segment_attribute')

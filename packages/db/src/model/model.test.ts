@@ -288,6 +288,22 @@ describe.each(dialects)('the organisation’s model (%s)', (dialect) => {
       }),
     );
     expect([reserved.field, reserved.reason]).toEqual(['key', 'reserved']);
+    // The reporting line's teams are a segment of their own too.
+    const team = await refusal(
+      createAttribute(db, {
+        ...org,
+        groupId: fx.groups.employee,
+        key: 'team',
+        label: label('Team'),
+        values: [],
+        newId,
+      }),
+    );
+    expect([team.field, team.reason, team.message]).toEqual([
+      'key',
+      'reserved',
+      'key: is reserved for the reporting line',
+    ]);
     const values = ['it', 'hr', 'finance'].map((v) => ({ value: v, label: label(v.toUpperCase()) }));
     await createAttribute(db, {
       ...org,

@@ -1,6 +1,7 @@
 import {
   addObservation,
   type Bin,
+  carries,
   cellKey,
   commentsKey,
   type HiddenReason,
@@ -171,7 +172,7 @@ export function contentOf(
   const accepted = publication.populations.map((p) => p.segment);
   for (const row of rows) {
     if (!row.ratings?.length) continue;
-    const populations = [WHOLE, ...accepted.filter((s) => row.segments[s.key] === s.value).map((s) => populationId(s))];
+    const populations = [WHOLE, ...accepted.filter((s) => carries(row.segments, s)).map((s) => populationId(s))];
     for (const answer of row.ratings) {
       const measure = questionKey(answer.questionId);
       const index = toIndex(answer.scale, answer.value);

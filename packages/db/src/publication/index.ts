@@ -7,6 +7,7 @@ import {
   publish,
   type Scale,
   type Segment,
+  TEAM_KEY,
   waveState,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -128,10 +129,9 @@ async function compute(db: Kysely<Database>, args: PublishArgs & { before?: Publ
   ].filter((k) => k !== COMPANY_KEY);
   // The primary breakdown: the survey's (surveys.update), else `department` when respondents carry it.
   const primaryKey = primaryKeyOf(wave.primary_segment_key, keys);
-  // Managers read their department: it comes right after the primary breakdown.
-  const ordered = keys.includes(DEFAULT_PRIMARY_KEY)
-    ? [DEFAULT_PRIMARY_KEY, ...keys.filter((k) => k !== DEFAULT_PRIMARY_KEY)]
-    : keys;
+  // Managers read their department and their team: they come right after the primary breakdown, departments first.
+  const first = [DEFAULT_PRIMARY_KEY, TEAM_KEY].filter((k) => keys.includes(k));
+  const ordered = [...first, ...keys.filter((k) => !first.includes(k))];
   const countsCompanies = COMPANY_COUNTED.includes(wave.kind as never);
   let candidates = candidateOrder({ patterns, keys: ordered, primaryKey });
   if (args.before) {
@@ -179,7 +179,8 @@ async function coarsen(
   for (const r of responses) {
     const before = parseJson<Record<string, string>>(r.segments, {});
     const atom = toAtom(before);
-    if (Object.keys(atom).length === Object.keys(before).length) continue;
+    // Keys dropped, or managers dropped from a team path.
+    if (JSON.stringify(atom) === JSON.stringify(before)) continue;
     await trx
       .updateTable('response')
       .set({ segments: JSON.stringify(atom) })

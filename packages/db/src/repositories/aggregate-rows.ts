@@ -121,7 +121,8 @@ export function pairVariablesOf(ratings: readonly RatingAnswer[]): { name: strin
 /**
  * The rows one response adds: one cell per observation × segment cell, one bin per distinct raw value in it; one pair
  * per two variables it answered (whole group only); one respondent per segment cell and one overlap per two segment
- * values it carries, whatever it answered.
+ * values of two keys it carries, whatever it answered. A team counts once per manager above the respondent (domain
+ * `segmentCellsOf`), so the rows grow with the depth of the reporting line, at most `MAX_REPORTING_DEPTH`.
  */
 export function aggregateRowsOf(
   where: { organizationId: string; waveId: string; groupId: string },
@@ -167,6 +168,8 @@ export function aggregateRowsOf(
   const carried = segmentCells.filter((s) => s.key !== '').sort((a, b) => compareStrings(a.key, b.key));
   for (const [i, a] of carried.entries()) {
     for (const b of carried.slice(i + 1)) {
+      // Overlaps are of two keys: the managers of one team path are not paired with each other.
+      if (a.key === b.key) continue;
       rows.overlaps.push({ ...base, key_a: a.key, value_a: a.value, key_b: b.key, value_b: b.value, n: 1 });
     }
   }

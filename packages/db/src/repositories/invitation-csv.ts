@@ -42,7 +42,8 @@ export type CsvErrorCode =
   | 'invalid_date'
   | 'end_before_start'
   | 'unknown_manager'
-  | 'reporting_cycle';
+  | 'reporting_cycle'
+  | 'reporting_too_deep';
 
 export interface CsvError {
   row: number;

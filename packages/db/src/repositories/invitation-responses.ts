@@ -1,5 +1,6 @@
 import { DomainError, type GroupKind, INVITED_ONLY_KINDS, type LocalizedText, type SurveyKind } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { withTeam } from '../directory/teams.ts';
 import type { Database } from '../schema.ts';
 import type { AnswerInput } from './answers.ts';
 import { findInvitation, type Invitation, markInvitationUsed } from './invitations.ts';
@@ -136,7 +137,7 @@ async function submitInTransaction(trx: Kysely<Database>, input: InvitationSubmi
   return result;
 }
 
-/** The submission of the invited stakeholder, with their segments as they are now. */
+/** The submission of the invited stakeholder, with their segments and team as they are now. */
 async function submissionOf(
   db: Kysely<Database>,
   invitation: Invitation,
@@ -153,10 +154,14 @@ async function submissionOf(
     waveId: invitation.waveId,
     stakeholderId: invitation.stakeholderId,
     groupId: invitation.group.id,
-    segments: respondentSegments({
-      segments: parseJson<Record<string, string>>(stakeholder.segments, {}),
-      companyId: stakeholder.company_id,
-      groupKind: invitation.group.kind,
+    segments: await withTeam(db, {
+      organizationId: invitation.organizationId,
+      stakeholderId: invitation.stakeholderId,
+      segments: respondentSegments({
+        segments: parseJson<Record<string, string>>(stakeholder.segments, {}),
+        companyId: stakeholder.company_id,
+        groupKind: invitation.group.kind,
+      }),
     }),
     idempotencyKey: input.idempotencyKey,
     answers: input.answers,

@@ -22,6 +22,8 @@ export interface StaffMember {
   role: StaffRole;
   /** For managers: the employee department whose results they see. */
   department: string | null;
+  /** For managers: their own person in the employee directory, whose team (everyone under them) they read. */
+  person: { id: string; name: string; email: string | null; externalId: string | null } | null;
   /** `invited` until the person has chosen a password. */
   status: 'active' | 'invited';
   createdAt: string;
@@ -38,11 +40,18 @@ function staffQuery(db: Kysely<Database>, organizationId: string) {
   return db
     .selectFrom('member as m')
     .innerJoin('auth_user as u', 'u.id', 'm.user_id')
+    .leftJoin('stakeholder as p', (j) =>
+      j.onRef('p.id', '=', 'm.person_id').onRef('p.organization_id', '=', 'm.organization_id'),
+    )
     .select((eb) => [
       'm.id as member_id',
       'm.user_id',
       'm.role',
       'm.department',
+      'p.id as person_id',
+      'p.display_name as person_name',
+      'p.email as person_email',
+      'p.external_ref as person_external_id',
       'm.created_at',
       'u.name',
       'u.email',
@@ -72,6 +81,15 @@ function toStaffMember(r: StaffRow): StaffMember {
     email: r.email,
     role: r.role as StaffRole,
     department: r.department,
+    person:
+      r.person_id === null
+        ? null
+        : {
+            id: r.person_id,
+            name: r.person_name ?? '',
+            email: r.person_email ?? null,
+            externalId: r.person_external_id ?? null,
+          },
     // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
     status: r.has_password === true || Number(r.has_password) === 1 ? 'active' : 'invited',
     createdAt: r.created_at,
@@ -205,7 +223,7 @@ export async function addStaffMember(
       memberId = ours.id;
       await trx
         .updateTable('member')
-        .set({ role: args.role, department, removed_at: null, stakeholder_id: null })
+        .set({ role: args.role, department, removed_at: null, stakeholder_id: null, person_id: null })
         .where('organization_id', '=', args.organizationId)
         .where('id', '=', ours.id)
         .execute();
@@ -248,13 +266,72 @@ export async function updateStaffMember(
     ) {
       throw conflict('role', 'the organisation must keep at least one admin', 'last_admin');
     }
+    // Only a manager reads by their person's team: another role keeps no link.
+    const person = args.role === 'manager' ? member.person : null;
     await trx
       .updateTable('member')
-      .set({ role: args.role, department })
+      .set({ role: args.role, department, ...(person ? {} : { person_id: null }) })
       .where('organization_id', '=', args.organizationId)
       .where('id', '=', member.memberId)
       .execute();
-    return { ...member, role: args.role as StaffRole, department };
+    return { ...member, role: args.role as StaffRole, department, person };
+  });
+}
+
+/**
+ * Links a manager to their own person in an employee group's directory, named by external id or e-mail (null
+ * unlinks): the manager then reads their team, everyone under that person (docs/architecture.md, "Teams"). An erased
+ * person, someone of another group kind or organisation, or a name that fits several people is refused.
+ */
+export async function setStaffPerson(
+  db: Kysely<Database>,
+  args: { organizationId: string; memberId: string; person: string | null },
+): Promise<StaffMember> {
+  return inTransaction(db, async (trx) => {
+    const member = await getStaffMember(trx, args);
+    if (!member) throw noSuchMember();
+    if (member.role !== 'manager' && args.person !== null) {
+      throw conflict('person', 'only a manager reads by the team of a person of the directory', 'wrong_state');
+    }
+    let personId: string | null = null;
+    if (args.person !== null) {
+      const named = args.person.trim();
+      const people = await trx
+        .selectFrom('stakeholder as s')
+        .innerJoin('stakeholder_group as g', (j) =>
+          j.onRef('g.id', '=', 's.group_id').onRef('g.organization_id', '=', 's.organization_id'),
+        )
+        .select(['s.id', 's.external_ref'])
+        .where('s.organization_id', '=', args.organizationId)
+        .where('g.kind', '=', 'employee')
+        .where('s.erased_at', 'is', null)
+        .where((eb) =>
+          eb.or([eb('s.external_ref', '=', named), eb(sql<string>`lower(s.email)`, '=', named.toLowerCase())]),
+        )
+        .execute();
+      const byRef = people.filter((p) => p.external_ref === named);
+      const found = byRef.length > 0 ? byRef : people;
+      if (found.length === 0) {
+        throw invalid('person', 'no one in the employee directory has this external id or e-mail', 'not_found');
+      }
+      if (found.length > 1) {
+        throw invalid(
+          'person',
+          'several people of the employee directory have this e-mail: give the external id',
+          'duplicate',
+        );
+      }
+      personId = found[0]!.id;
+    }
+    await trx
+      .updateTable('member')
+      .set({ person_id: personId })
+      .where('organization_id', '=', args.organizationId)
+      .where('id', '=', member.memberId)
+      .execute();
+    const updated = await getStaffMember(trx, args);
+    if (!updated) throw noSuchMember();
+    return updated;
   });
 }
 

@@ -36,6 +36,8 @@ export interface MemberContext {
   organization: Organization;
   role: Role;
   department: string | null;
+  /** For managers: their own person in the employee directory, whose team they read (`member.person_id`). */
+  personId: string | null;
   stakeholder: null | {
     id: string;
     displayName: string;
@@ -134,6 +136,7 @@ export async function findMemberByUserId(
       'm.id as member_id',
       'm.role',
       'm.department',
+      'm.person_id',
       'u.id as user_id',
       'u.name as user_name',
       'u.email as user_email',
@@ -181,6 +184,7 @@ export async function findMemberByUserId(
     organization: toOrganization(row),
     role: row.role as Role,
     department: row.department,
+    personId: row.person_id,
     stakeholder,
   };
 }

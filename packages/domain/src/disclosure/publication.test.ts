@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { TEAM_KEY, teamPath } from '../teams.ts';
 import {
   atomOf,
   candidateOrder,
@@ -194,7 +195,11 @@ function atomsOf(
 ) {
   const atoms = new Map<string, RespondentPattern[]>();
   for (const p of patterns) {
-    const signature = populations.map((s) => (p.segments[s.key] === s.value ? '1' : '0')).join('');
+    const member = (s: Segment) =>
+      s.key === TEAM_KEY
+        ? (managersAbove.get(p.segments[TEAM_KEY]?.split(' ')[0] ?? '') ?? []).includes(s.value)
+        : p.segments[s.key] === s.value;
+    const signature = populations.map((s) => (member(s) ? '1' : '0')).join('');
     atoms.set(signature, [...(atoms.get(signature) ?? []), p]);
   }
   return [...atoms.values()].map((a) => ({
@@ -207,8 +212,19 @@ function atomsOf(
   }));
 }
 
+/** A reporting line of five managers (m1 at the top; m2, m3 under m1; m4 under m2; m5 under m4), walked by hand. */
+const MANAGER_OF: Record<string, string | null> = { m1: null, m2: 'm1', m3: 'm1', m4: 'm2', m5: 'm4' };
+const managersAbove = new Map(
+  Object.keys(MANAGER_OF).map((direct) => {
+    const chain: string[] = [];
+    for (let m: string | null = direct; m !== null; m = MANAGER_OF[m]!) chain.push(m);
+    return [direct, chain] as const;
+  }),
+);
+
 const arbitraryPatterns = fc.array(
   fc.record({
+    manager: fc.constantFrom('', 'm1', 'm2', 'm3', 'm4', 'm5'),
     department: fc.constantFrom('a', 'b', 'c', 'd', ''),
     site: fc.constantFrom('x', 'y', 'z'),
     tenure: fc.constantFrom('t1', 't2', 't3', ''),
@@ -219,6 +235,64 @@ const arbitraryPatterns = fc.array(
   }),
   { maxLength: 30 },
 );
+
+describe("publish, managers' teams", () => {
+  // The team of m is everyone under m: its value on a snapshot lists the managers above, nearest first.
+  const under = (n: number, managers: string[], segments: Record<string, string> = {}) =>
+    people(n, { ...segments, [TEAM_KEY]: teamPath(managers) });
+  const teams = (patterns: RespondentPattern[], keys = [TEAM_KEY]) =>
+    publish({ patterns, candidates: order(patterns, keys), k: 5, measures: [CELL], companyKey: null });
+
+  it('counts a respondent in the team of every manager above them, larger teams tried first', () => {
+    const patterns = [under(9, ['m2', 'm']), under(6, ['m']), people(6, {})];
+    expect(order(patterns, [TEAM_KEY]).map(populationId)).toEqual(['team=m', 'team=m2']);
+    const result = teams(patterns);
+    expect(result.populations).toEqual([
+      { segment: { key: TEAM_KEY, value: 'm' }, n: 15 },
+      { segment: { key: TEAM_KEY, value: 'm2' }, n: 9 },
+    ]);
+    // m's team minus m2's is its own atom: the 6 under m and not under m2.
+    expect(result.atoms).toEqual([6, 6, 9]);
+  });
+
+  it('refuses a sub-team whose difference with the team shown above it is below k (the subtraction attack)', () => {
+    // m's team is 12: m2's 9 and 3 more. Showing both would give those 3 by subtraction: m − m2.
+    const patterns = [under(9, ['m2', 'm']), under(3, ['m']), people(6, {})];
+    const result = teams(patterns);
+    expect(accepted(result)).toEqual(['team=m']);
+    expect(result.refused).toEqual([{ segment: { key: TEAM_KEY, value: 'm2' }, reason: 'complementary' }]);
+    expect(Math.min(...result.atoms)).toBeGreaterThanOrEqual(5);
+  });
+
+  it("refuses a team under k and a top manager's team that is everyone but one", () => {
+    // The top manager answered too: their team is the whole group but them.
+    const patterns = [under(4, ['m2', 'top']), under(10, ['top']), people(1, {})];
+    const result = teams(patterns);
+    expect(result.populations).toEqual([]);
+    expect(result.refused).toEqual([
+      { segment: { key: TEAM_KEY, value: 'top' }, reason: 'complementary' },
+      { segment: { key: TEAM_KEY, value: 'm2' }, reason: 'below_k' },
+    ]);
+  });
+
+  it('refuses a team that would split a shown department below k, and the reverse', () => {
+    // IT is 10; m's team is 7 of them: IT − m would be 3.
+    const patterns = [
+      under(7, ['m'], { department: 'it' }),
+      people(3, { department: 'it' }),
+      people(8, { department: 'sales' }),
+    ];
+    const result = teams(patterns, ['department', TEAM_KEY]);
+    expect(accepted(result)).toEqual(['department=it', 'department=sales']);
+    expect(result.refused).toEqual([{ segment: { key: TEAM_KEY, value: 'm' }, reason: 'complementary' }]);
+  });
+
+  it('keeps the accepted managers of a team path in its atom', () => {
+    const toAtom = atomOf({ populations: [{ segment: { key: TEAM_KEY, value: 'm' }, n: 15 }] });
+    expect(toAtom({ [TEAM_KEY]: teamPath(['m2', 'm', 'top']), site: 'x' })).toEqual({ [TEAM_KEY]: 'm' });
+    expect(toAtom({ [TEAM_KEY]: teamPath(['m3']) })).toEqual({});
+  });
+});
 
 describe('primaryKeyOf', () => {
   it('takes the key a survey names, else department when the group has it, else none', () => {
@@ -245,6 +319,7 @@ describe('publish, the guarantee over random organisations', () => {
             if (r.department) segments.department = r.department;
             if (r.tenure) segments.tenure = r.tenure;
             if (companies) segments.company = r.company;
+            if (r.manager) segments[TEAM_KEY] = teamPath(managersAbove.get(r.manager)!);
             return {
               segments,
               n: r.n,
@@ -256,7 +331,7 @@ describe('publish, the guarantee over random organisations', () => {
             { id: 'comments', threshold: k + 1, belowReason: 'comments_below_k' },
           ];
           const companyKey = companies ? 'company' : null;
-          const keys = companies ? ['company', 'department', 'site', 'tenure'] : ['department', 'site', 'tenure'];
+          const keys = [...(companies ? ['company'] : []), 'department', TEAM_KEY, 'site', 'tenure'];
           const result = publish({
             patterns,
             candidates: candidateOrder({ patterns, keys, primaryKey: 'department' }),
@@ -287,8 +362,10 @@ describe('publish, the guarantee over random organisations', () => {
           // Every candidate carried by someone is either published or refused with a reason.
           const decided = new Set([...segments, ...result.refused.map((r) => r.segment)].map(populationId));
           for (const p of patterns)
-            for (const [key, value] of Object.entries(p.segments))
-              expect(decided.has(populationId({ key, value }))).toBe(true);
+            for (const [key, value] of Object.entries(p.segments)) {
+              const values = key === TEAM_KEY ? managersAbove.get(value.split(' ')[0]!)! : [value];
+              for (const v of values) expect(decided.has(populationId({ key, value: v }))).toBe(true);
+            }
         }),
         { numRuns: 300 },
       );

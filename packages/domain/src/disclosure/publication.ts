@@ -1,5 +1,6 @@
 import type { HiddenReason } from '../anonymity.ts';
 import { compareIds } from '../order.ts';
+import { carries, keepSegments, segmentValues } from '../teams.ts';
 
 /**
  * The disclosure guarantee (docs/architecture.md, "The disclosure guarantee"). Per wave of a group, the populations
@@ -28,7 +29,10 @@ export const populationId = (s: Segment | null): PopulationId => (s === null ? W
 
 /** Respondents who share one segment snapshot, and how many of them answered each measure. */
 export interface RespondentPattern {
-  /** Segment key → value; for groups counted in companies, the company under the company key. */
+  /**
+   * Segment key → value; for groups counted in companies, the company under the company key; under `team`, the
+   * managers above the respondent (teams.ts): a pattern is in the team of each.
+   */
   segments: Readonly<Record<string, string>>;
   n: number;
   /** Measure id → respondents of this pattern who answered it (0 when absent). */
@@ -104,7 +108,8 @@ function enough(patterns: readonly RespondentPattern[], count: Count, threshold:
   return byCompany.size >= threshold && largest * 2 <= total ? ('ok' as const) : ('companies' as const);
 }
 
-const inSegment = (s: Segment) => (p: RespondentPattern) => p.segments[s.key] === s.value;
+// Through `carries`: a respondent is in the team of every manager above them (teams.ts), so teams nest.
+const inSegment = (s: Segment) => (p: RespondentPattern) => carries(p.segments, s);
 
 /**
  * Splits every atom by a segment; null when some nonempty part breaks the rule, with which side broke it.
@@ -273,9 +278,7 @@ export function candidateOrder(input: {
   for (const key of keys) {
     const sizes = new Map<string, number>();
     for (const p of input.patterns) {
-      const value = p.segments[key];
-      if (value === undefined || value === '') continue;
-      sizes.set(value, (sizes.get(value) ?? 0) + p.n);
+      for (const value of segmentValues(p.segments, key)) sizes.set(value, (sizes.get(value) ?? 0) + p.n);
     }
     const values = [...sizes].sort((a, b) => b[1] - a[1] || compareIds(a[0], b[0]));
     for (const [value] of values) result.push({ key, value });
@@ -289,11 +292,5 @@ export function atomOf(
   keep: readonly string[] = [],
 ): (segments: Readonly<Record<string, string>>) => Record<string, string> {
   const accepted = new Set(publication.populations.map((p) => populationId(p.segment)));
-  return (segments) => {
-    const atom: Record<string, string> = {};
-    for (const [key, value] of Object.entries(segments)) {
-      if (keep.includes(key) || accepted.has(populationId({ key, value }))) atom[key] = value;
-    }
-    return atom;
-  };
+  return (segments) => keepSegments(segments, (s) => keep.includes(s.key) || accepted.has(populationId(s)));
 }
