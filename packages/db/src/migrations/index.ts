@@ -24,6 +24,7 @@ import * as createNotifications from './2026_12_03_1610_create_notifications.ts'
 import * as addOrganisationLists from './2026_12_03_1700_add_organisation_lists.ts';
 import * as createSsoProvider from './2026_12_03_1800_create_sso_provider.ts';
 import * as createRateLimit from './2026_12_04_1500_create_rate_limit.ts';
+import * as addOutboxStatus from './2026_12_04_1600_add_outbox_status.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1700_add_organisation_lists': addOrganisationLists,
   '2026_12_03_1800_create_sso_provider': createSsoProvider,
   '2026_12_04_1500_create_rate_limit': createRateLimit,
+  '2026_12_04_1600_add_outbox_status': addOutboxStatus,
 };
 
 export const migrationProvider: MigrationProvider = {

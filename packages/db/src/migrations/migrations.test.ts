@@ -44,6 +44,7 @@ const TABLES = [
   'feedback',
   'feedback_reply',
   'outbox',
+  'delivery_notice',
   'job',
   'rate_limit',
   'sso_provider',

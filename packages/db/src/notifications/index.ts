@@ -1,4 +1,5 @@
-export { feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail } from './mail.ts';
+export { notifyDeliveryFailures } from './delivery.ts';
+export { deliveryFailedMail, feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail } from './mail.ts';
 export { type Recipient, setNotification, turnedOff, turnedOffAmong } from './preferences.ts';
 export { type NotifyArgs, notifyFeedbackArrived, notifyFeedbackChange, sendResultsDigests } from './send.ts';
 export { unsubscribe, unsubscribeLink, unsubscribeToken } from './unsubscribe.ts';

@@ -19,6 +19,7 @@ export const TENANT_TABLES = [
   'results_notice',
   'notification_optout',
   'reminder',
+  'delivery_notice',
   'outbox',
   'job',
   'sso_provider',
