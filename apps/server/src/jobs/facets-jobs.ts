@@ -3,6 +3,7 @@ import {
   type JobRunner,
   keepProgrammesCurrent,
   listOrganizationIds,
+  notifyDeliveryFailures,
   sendDueReminders,
   sendResultsDigests,
 } from '@facets/db';
@@ -16,7 +17,7 @@ import type { JobLog } from './log.ts';
  * and managers told of them) and the
  * invited who have not answered are reminded on their survey's reminder days, each organisation in jobs of its own
  * so that one failing does not hold up the others and its admins see the failure; and, with SMTP, the outbox is
- * delivered every few seconds.
+ * delivered every few seconds and each organisation's admins told, at most hourly, of e-mail that could not be.
  */
 
 export const JOBS = {
@@ -26,6 +27,8 @@ export const JOBS = {
   /** Every minute too: one `reminders.send` job per organisation, writing the reminders due to the outbox. */
   remindersSend: 'reminders.send',
   mailDeliver: 'mail.deliver',
+  /** With SMTP, every minute: one `mail.failures` job per organisation, telling its admins of undelivered e-mail. */
+  mailFailures: 'mail.failures',
 } as const;
 
 export const MAIL_EVERY_SECONDS = 5;
@@ -47,6 +50,8 @@ export function registerFacetsJobs(
     for (const organizationId of await listOrganizationIds(args.db)) {
       await runner.enqueue(args.db, JOBS.programmesUpkeep, { organizationId }, { singletonKey: organizationId });
       await runner.enqueue(args.db, JOBS.remindersSend, { organizationId }, { singletonKey: organizationId });
+      if (args.mail)
+        await runner.enqueue(args.db, JOBS.mailFailures, { organizationId }, { singletonKey: organizationId });
     }
   });
   runner.register<{ organizationId: string }>(JOBS.programmesUpkeep, async ({ organizationId }, job) => {
@@ -85,6 +90,16 @@ export function registerFacetsJobs(
       await mail.deliver(job.now);
     });
     runner.schedule(JOBS.mailDeliver, { everySeconds: args.mailEverySeconds ?? MAIL_EVERY_SECONDS });
+    // At most one e-mail an hour per admin, and none about a notice that itself failed (db notifications/delivery.ts).
+    runner.register<{ organizationId: string }>(JOBS.mailFailures, async ({ organizationId }, job) => {
+      const { notified } = await notifyDeliveryFailures(args.db, {
+        organizationId,
+        now: job.now.toISOString(),
+        newId: args.newId,
+        baseUrl: args.baseUrl,
+      });
+      if (notified > 0) args.log?.info({ organizationId, notified }, 'told admins of undelivered e-mail');
+    });
   }
 }
 

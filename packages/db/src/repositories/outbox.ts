@@ -175,6 +175,11 @@ export async function listOutbox(
   return rows.map(toMessage);
 }
 
+/** A message to send, with the name of its organisation for its layout (null: a message of no organisation). */
+export interface DeliverableMessage extends OutboxMessage {
+  organizationName: string | null;
+}
+
 /**
  * Unsent messages still worth trying, oldest first: what a mail sender works through. Given `now`, only those whose
  * wait after a failed attempt is over.
@@ -182,7 +187,7 @@ export async function listOutbox(
 export async function listDeliverable(
   db: Kysely<Database>,
   args: { limit: number; now?: string },
-): Promise<OutboxMessage[]> {
+): Promise<DeliverableMessage[]> {
   let query = db
     .selectFrom('outbox')
     .select(COLUMNS)
@@ -192,7 +197,19 @@ export async function listDeliverable(
   if (now !== undefined)
     query = query.where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]));
   const rows = await query.orderBy('created_at').orderBy('id').limit(args.limit).execute();
-  return rows.map(toMessage);
+  const ids = [...new Set(rows.flatMap((r) => (r.organization_id === null ? [] : [r.organization_id])))];
+  const names = new Map(
+    ids.length === 0
+      ? []
+      : (await db.selectFrom('organization').select(['id', 'name']).where('id', 'in', ids).execute()).map((o) => [
+          o.id,
+          o.name,
+        ]),
+  );
+  return rows.map((r) => ({
+    ...toMessage(r),
+    organizationName: r.organization_id === null ? null : (names.get(r.organization_id) ?? null),
+  }));
 }
 
 /**
