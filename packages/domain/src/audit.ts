@@ -45,6 +45,8 @@ export const AuditAction = z.enum([
   'sso.remove',
   /** An e-mail of the outbox read with the secret link it carries (only where e-mail is delivered by hand). */
   'outbox.read',
+  /** A message that was not delivered (bounced or failed) put back for delivery; the details give its status then. */
+  'outbox.retry',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
