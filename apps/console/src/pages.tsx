@@ -1,4 +1,5 @@
 import {
+  ADMINS,
   AUDIT_READERS,
   DIRECTORY_KEEPERS,
   FEEDBACK_READERS,
@@ -10,6 +11,7 @@ import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
 import { AuditLog } from './audit/AuditLog.tsx';
 import { Compare } from './compare/Compare.tsx';
+import { Delivery } from './delivery/Delivery.tsx';
 import { DimensionPage } from './dimension/DimensionPage.tsx';
 import { Directory } from './directory/Directory.tsx';
 import type { NavGroup } from './frame/nav.ts';
@@ -132,6 +134,7 @@ export const PAGES: readonly ConsolePage[] = [
   { path: 'notifications', nav: 'notifications', group: 'settings', render: (me) => <Notifications me={me} /> },
   { path: 'model', nav: 'model', group: 'settings', roles: SETTINGS_READERS, render: (me) => <ModelPage me={me} /> },
   { path: 'audit', nav: 'audit', group: 'settings', roles: AUDIT_READERS, render: (me) => <AuditLog me={me} /> },
+  { path: 'delivery', nav: 'delivery', group: 'settings', roles: ADMINS, render: (me) => <Delivery me={me} /> },
 ];
 
 /** The message key of a page's title: its own, else its navigation entry's, else that of the page it sits under. */
