@@ -178,6 +178,19 @@ export async function eraseStakeholder(
       .where('expires_at', '>', args.now)
       .execute();
     if (person.email !== null) {
+      // A person who is also an admin may have had notices of undelivered e-mail: their records go with the messages.
+      const email = person.email;
+      await trx
+        .deleteFrom('delivery_notice')
+        .where('organization_id', '=', organizationId)
+        .where('outbox_id', 'in', (eb) =>
+          eb
+            .selectFrom('outbox')
+            .select('id')
+            .where('organization_id', '=', organizationId)
+            .where('to_address', '=', email),
+        )
+        .execute();
       await trx
         .deleteFrom('outbox')
         .where('organization_id', '=', organizationId)
