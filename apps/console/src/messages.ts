@@ -1,6 +1,7 @@
 import { type AppMessages, type MessageTree, mergeMessages } from '@facets/portal-kit';
 import { auditMessages } from './audit/messages.ts';
 import { compareMessages } from './compare/messages.ts';
+import { deliveryMessages } from './delivery/messages.ts';
 import { dimensionMessages } from './dimension/messages.ts';
 import { directoryMessages } from './directory/messages.ts';
 import { exportMessages } from './export/messages.ts';
@@ -90,6 +91,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   setupMessages,
   auditMessages,
   webhooksMessages,
+  deliveryMessages,
 ];
 
 export const messages: AppMessages = {

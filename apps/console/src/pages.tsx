@@ -11,6 +11,7 @@ import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
 import { AuditLog } from './audit/AuditLog.tsx';
 import { Compare } from './compare/Compare.tsx';
+import { Delivery } from './delivery/Delivery.tsx';
 import { DimensionPage } from './dimension/DimensionPage.tsx';
 import { Directory } from './directory/Directory.tsx';
 import type { NavGroup } from './frame/nav.ts';
@@ -135,6 +136,7 @@ export const PAGES: readonly ConsolePage[] = [
   { path: 'model', nav: 'model', group: 'settings', roles: SETTINGS_READERS, render: (me) => <ModelPage me={me} /> },
   { path: 'audit', nav: 'audit', group: 'settings', roles: AUDIT_READERS, render: (me) => <AuditLog me={me} /> },
   { path: 'webhooks', nav: 'webhooks', group: 'settings', roles: ADMINS, render: (me) => <Webhooks me={me} /> },
+  { path: 'delivery', nav: 'delivery', group: 'settings', roles: ADMINS, render: (me) => <Delivery me={me} /> },
 ];
 
 /** The message key of a page's title: its own, else its navigation entry's, else that of the page it sits under. */

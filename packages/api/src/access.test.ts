@@ -345,6 +345,27 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
       return api.admin.outbox.read({ messageId: id });
     },
   ],
+  [
+    'admin.outbox.retry',
+    ADMINS,
+    async (api, e) => {
+      const { id } = await enqueueMessage(db.db, {
+        organizationId: e.org.organizationId,
+        to: `nobody@${e.org.slug}.test`,
+        subject: 'Invitation',
+        body: 'Bonjour',
+        now: e.org.now,
+        newId,
+      });
+      await db.db
+        .updateTable('outbox')
+        .set({ status: 'bounced', attempts: 1, failed_at: e.org.now, last_error: '550 No such user' })
+        .where('id', '=', id)
+        .execute();
+      await afterSetUp?.();
+      return api.admin.outbox.retry({ messageId: id });
+    },
+  ],
   ['audit.list', LEADERS, (api) => api.audit.list()],
   ['audit.recordExport', STAFF, (api) => api.audit.recordExport({ table: 'Overview', rows: 3, page: '/console/' })],
   ['plan.dimensions.list', STAFF, (api) => api.plan.dimensions.list()],

@@ -4,6 +4,7 @@ import {
   Id,
   Locale,
   OrganizationLanguages,
+  OutboxStatus,
   SsoRole,
   StaffRole,
   TimeZone,
@@ -37,6 +38,18 @@ export const SetMemberPersonInput = z.strictObject({
 });
 
 export const OutboxMessageInput = z.strictObject({ messageId: Id });
+
+/** A page of the outbox: searched in recipient and subject, of one status or all; 50 messages unless said. */
+export const OutboxListInput = z
+  .strictObject({
+    search: z.string().trim().max(200).optional(),
+    status: OutboxStatus.optional(),
+    /** `nextCursor` of the page before. */
+    cursor: z.string().min(1).max(200).optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  })
+  .optional()
+  .transform((input) => input ?? {});
 
 /** Only the settings given change; thresholds never go below 3 (docs/architecture.md, The disclosure guarantee). */
 export const UpdateSettingsInput = z

@@ -14,6 +14,7 @@ import {
   removeStaffMember,
   requireSurvey,
   requireWave,
+  retryMessage,
   type SecretLinkKind,
   type SsoConfig,
   type StaffMember,
@@ -30,6 +31,7 @@ import {
   changesOf,
   DomainError,
   emailDomainAllowed,
+  type OutboxStatus,
   type SsoRole,
   textIn,
   waveState,
@@ -227,6 +229,8 @@ export interface OutboxItem {
   sentAt: string | null;
   attempts: number;
   lastError: string | null;
+  status: OutboxStatus;
+  failedAt: string | null;
   /** The secret links the message carries, and whether `admin.outbox.read` shows each to this reader. */
   links: { kind: SecretLinkKind; readable: boolean }[];
 }
@@ -245,7 +249,10 @@ export function outboxItem(
     createdAt: m.createdAt,
     sentAt: m.sentAt,
     attempts: m.attempts,
-    lastError: m.lastError,
+    // A server may quote what it refused: its words pass, never a link of the message.
+    lastError: m.lastError === null ? null : redactSecretLinks(m.lastError, 'hidden'),
+    status: m.status,
+    failedAt: m.failedAt,
     links: secretLinksIn(m.body).map((kind) => ({ kind, readable: readable(ctx)(kind) })),
   };
 }
@@ -269,6 +276,19 @@ export function readOutboxMessage(ctx: Ctx, input: { messageId: string }) {
       });
     }
     return item;
+  });
+}
+
+/**
+ * Puts a bounced or failed message back for delivery, and records it. The event names the message and the status it
+ * had, not its recipient: a survey invitation's recipient is a stakeholder.
+ */
+export function retryOutboxAudited(ctx: Ctx, input: { messageId: string }) {
+  return inTransaction(ctx.db, async (trx) => {
+    const before = await getOutboxMessage(trx, { organizationId: ctx.member.organization.id, ...input });
+    const message = await retryMessage(trx, { organizationId: ctx.member.organization.id, ...input });
+    await audit(ctx, trx, { action: 'outbox.retry', target: message.id, details: { status: before?.status ?? null } });
+    return outboxItem(ctx, message);
   });
 }
 

@@ -5,6 +5,7 @@ import type { Generated } from 'kysely';
  * integers for booleans (0/1), ISO-8601 text for times, JSON as text. Every tenant table carries organization_id.
  */
 
+import type { OutboxStatus } from '@facets/domain';
 import type { ColumnType } from 'kysely';
 
 /** JSON-encoded `{ fr, en }` text. */
@@ -493,6 +494,18 @@ export interface OutboxTable {
   last_error: string | null;
   /** When a failed delivery may be tried again (null: at once). */
   next_attempt_at: string | null;
+  /** Where the message stands (domain `OUTBOX_STATUSES`; migration 2026_12_04_1600). */
+  status: Generated<OutboxStatus>;
+  /** When it stopped being tried: bounced, or failed at its last attempt. */
+  failed_at: string | null;
+}
+
+/** An e-mail that told an admin of undelivered messages (migration 2026_12_04_1600; db `notifications/delivery.ts`). */
+export interface DeliveryNoticeTable {
+  organization_id: string;
+  outbox_id: string;
+  member_id: string;
+  created_at: string;
 }
 
 /** A background job of the SQLite engine (migration 2026_12_03_1500); pg-boss keeps PostgreSQL's. */
@@ -766,6 +779,7 @@ export interface Database {
   feedback: FeedbackTable;
   feedback_reply: FeedbackReplyTable;
   outbox: OutboxTable;
+  delivery_notice: DeliveryNoticeTable;
   job: JobTable;
   rate_limit: RateLimitTable;
   sso_provider: SsoProviderTable;

@@ -59,6 +59,8 @@ export const AuditAction = z.enum([
   'webhooks.delete',
   'webhooks.rotate_secret',
   'webhooks.redeliver',
+  /** A message that was not delivered (bounced or failed) put back for delivery; the details give its status then. */
+  'outbox.retry',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FEEDBACK_READERS, type StaffRole } from './roles.ts';
+import { ADMINS, FEEDBACK_READERS, type StaffRole } from './roles.ts';
 
 /**
  * The optional e-mails Facets sends, each of which its recipient may turn off: staff in the console's settings
@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   'feedback_arrived',
   /** To leadership and managers: a wave's results are published. */
   'results_published',
+  /** To admins: e-mail that could not be delivered (bounced or failed for good), at most one a hour. */
+  'delivery_failed',
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -29,5 +31,6 @@ export function staffNotifications(role: StaffRole): NotificationKind[] {
   return [
     ...(FEEDBACK_READERS.includes(role) ? (['feedback_arrived'] as const) : []),
     ...(RESULTS_NOTIFIED.includes(role) ? (['results_published'] as const) : []),
+    ...(ADMINS.includes(role) ? (['delivery_failed'] as const) : []),
   ];
 }

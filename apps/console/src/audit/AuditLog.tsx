@@ -145,6 +145,8 @@ function describe(e: AuditEvent, t: Translate): string[] {
       return [t('audit.exported', { count: Number(d.rows ?? 0), table: text(d.table), page: text(d.page) })];
     case 'outbox.read':
       return (Array.isArray(d.links) ? d.links : []).map((kind) => t(`audit.link.${kind}`, { to: text(d.to) }));
+    case 'outbox.retry':
+      return d.status === 'bounced' || d.status === 'failed' ? [t(`audit.retried.${d.status}`)] : [];
     case 'settings.update':
     case 'sso.set':
       return changes;

@@ -26,6 +26,7 @@ const en = {
       members_remove: 'Staff member removed',
       export_csv: 'Table exported to CSV',
       outbox_read: 'E-mail read with its link',
+      outbox_retry: 'Undelivered e-mail sent again',
       model_create: 'Model: item created',
       model_update: 'Model: item changed',
       model_archive: 'Model: item archived',
@@ -80,6 +81,10 @@ const en = {
       events: 'Events',
       state: 'State',
     },
+    retried: {
+      bounced: 'It had been refused by the recipient’s server.',
+      failed: 'It had failed after several attempts.',
+    },
     link: {
       invitation: 'Survey invitation link',
       set_password: 'Password link of {{to}}',
@@ -116,6 +121,7 @@ const fr: typeof en = {
       members_remove: 'Membre de l’équipe retiré',
       export_csv: 'Tableau exporté en CSV',
       outbox_read: 'E-mail lu avec son lien',
+      outbox_retry: 'E-mail non remis renvoyé',
       model_create: 'Modèle : élément créé',
       model_update: 'Modèle : élément modifié',
       model_archive: 'Modèle : élément archivé',
@@ -169,6 +175,10 @@ const fr: typeof en = {
       url: 'URL',
       events: 'Événements',
       state: 'État',
+    },
+    retried: {
+      bounced: 'Il avait été refusé par le serveur du destinataire.',
+      failed: 'Il avait échoué après plusieurs essais.',
     },
     link: {
       invitation: 'Lien d’invitation à une enquête',

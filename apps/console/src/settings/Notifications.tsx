@@ -51,7 +51,7 @@ export function Notifications({ me }: { me: Me }) {
   );
 }
 
-type StaffKind = Extract<NotificationKind, 'feedback_arrived' | 'results_published'>;
+type StaffKind = Extract<NotificationKind, 'feedback_arrived' | 'results_published' | 'delivery_failed'>;
 
 /** Where an e-mail's unsubscribe link leads: turns that kind of e-mail off for its recipient, without signing in. */
 export function Unsubscribe() {

@@ -117,6 +117,10 @@ const en = {
         label: 'When a wave’s results are published.',
         hint: 'The survey, the wave and the number of respondents when it may be shown, with a link to the results.',
       },
+      delivery_failed: {
+        label: 'When e-mail cannot be delivered.',
+        hint: 'How many messages bounced or failed, at most once an hour, with a link to the delivery page.',
+      },
     },
     saved: 'Your choice is saved.',
     failed: 'Your choice could not be saved. Try again.',
@@ -131,6 +135,8 @@ const en = {
         'You will no longer get an e-mail when feedback arrives. You can turn it back on in “My e-mails”.',
       results_published:
         'You will no longer get an e-mail when results are published. You can turn it back on in “My e-mails”.',
+      delivery_failed:
+        'You will no longer get an e-mail when e-mail cannot be delivered. The delivery page still lists it.',
     },
     invalid: 'This link is not valid. Copy the whole link from the e-mail and try again.',
     console: 'Open the console',
@@ -318,6 +324,10 @@ const fr: typeof en = {
         label: 'Quand les résultats d’une vague sont publiés.',
         hint: 'L’enquête, la vague et le nombre de répondants quand il peut être montré, avec un lien vers les résultats.',
       },
+      delivery_failed: {
+        label: 'Quand des e-mails ne peuvent pas être remis.',
+        hint: 'Combien de messages ont été refusés ou ont échoué, une fois par heure au plus, avec un lien vers la page des envois.',
+      },
     },
     saved: 'Votre choix est enregistré.',
     failed: 'Votre choix n’a pas pu être enregistré. Réessayez.',
@@ -333,6 +343,8 @@ const fr: typeof en = {
         'Vous ne recevrez plus d’e-mail à l’arrivée d’un retour. Vous pouvez le réactiver dans « Mes e-mails ».',
       results_published:
         'Vous ne recevrez plus d’e-mail à la publication des résultats. Vous pouvez le réactiver dans « Mes e-mails ».',
+      delivery_failed:
+        'Vous ne recevrez plus d’e-mail quand des e-mails ne peuvent pas être remis. La page des envois les montre toujours.',
     },
     invalid: 'Ce lien n’est pas valide. Copiez le lien entier depuis l’e-mail et réessayez.',
     console: 'Ouvrir la console',

@@ -1,6 +1,7 @@
 import {
   createSurvey,
   type Db,
+  enqueueMessage,
   inviteFromDirectory,
   listOutbox,
   newId,
@@ -11,7 +12,9 @@ import {
   submitResponse,
 } from '@facets/db';
 import { buildFixture, type Fixture, openTestDb } from '@facets/db/testing';
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailSender } from '../mail/sender.ts';
 import { registerFacetsJobs, startFacetsJobs } from './facets-jobs.ts';
 import { createSqliteRunner, type SqliteRunner } from './sqlite-runner.ts';
 
@@ -209,5 +212,48 @@ describe('comments accepted before the analytics, analysed by the job enqueued a
     ]);
     await runner.stop();
     await db.close();
+  });
+});
+
+describe('admins told by the job runner of e-mail that bounced', () => {
+  it('bounces a refused message in a mail round, and the next tick writes one notice to the admin', async () => {
+    const db = await openTestDb('sqlite');
+    const fx = await buildFixture(db.db);
+    let now = new Date('2026-12-04T10:00:00.000Z');
+    const transport = nodemailer.createTransport({ jsonTransport: true });
+    const original = transport.sendMail.bind(transport);
+    transport.sendMail = (async (mail: { to: string }) => {
+      if (mail.to === 'nobody@example.test')
+        throw Object.assign(new Error("Can't send mail - all recipients were rejected: 550 No such user"), {
+          responseCode: 550,
+        });
+      return original(mail);
+    }) as typeof transport.sendMail;
+    const mail = createMailSender({ db: db.db, transport, from: 'no-reply@facets.test', clock: () => now });
+    const runner = createSqliteRunner({ db: db.db, newId, clock: () => now, pollMs: 0 });
+    registerFacetsJobs(runner, { db: db.db, newId, mail, baseUrl: 'https://facets.example.org' });
+    await runner.start();
+    try {
+      await enqueueMessage(db.db, {
+        organizationId: fx.organizationId,
+        to: 'nobody@example.test',
+        subject: 'Invitation',
+        body: 'Bonjour',
+        now: now.toISOString(),
+        newId,
+      });
+      await runner.tick(now);
+      await runner.tick(now);
+      now = new Date('2026-12-04T10:01:00.000Z');
+      await runner.tick(now);
+      await runner.tick(now);
+      const toAdmin = await listOutbox(db.db, { to: fx.staff.admin.email });
+      expect(toAdmin.map((m) => m.subject)).toEqual([`Organisation ${fx.slug} : un e-mail n’a pas pu être remis`]);
+      expect(toAdmin[0]!.body).toContain('https://facets.example.org/console/delivery');
+    } finally {
+      await runner.stop();
+      await mail.close();
+      await db.close();
+    }
   });
 });

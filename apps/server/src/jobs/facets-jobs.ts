@@ -4,6 +4,7 @@ import {
   type JobRunner,
   keepProgrammesCurrent,
   listOrganizationIds,
+  notifyDeliveryFailures,
   type SecretBox,
   sendDueReminders,
   sendLifecycleInvitations,
@@ -23,7 +24,7 @@ import type { JobLog } from './log.ts';
  * new starters and leavers get their onboarding and exit surveys) and the
  * invited who have not answered are reminded on their survey's reminder days, each organisation in jobs of its own
  * so that one failing does not hold up the others and its admins see the failure; and, with SMTP, the outbox is
- * delivered every few seconds.
+ * delivered every few seconds and each organisation's admins told, at most hourly, of e-mail that could not be.
  */
 
 export const JOBS = {
@@ -35,6 +36,8 @@ export const JOBS = {
   mailDeliver: 'mail.deliver',
   /** At start, per organisation: the comment analytics of text answers accepted before they existed. */
   commentsAnalyse: 'comments.analyse',
+  /** With SMTP, every minute: one `mail.failures` job per organisation, telling its admins of undelivered e-mail. */
+  mailFailures: 'mail.failures',
 } as const;
 
 export const MAIL_EVERY_SECONDS = 5;
@@ -58,6 +61,8 @@ export function registerFacetsJobs(
     for (const organizationId of await listOrganizationIds(args.db)) {
       await runner.enqueue(args.db, JOBS.programmesUpkeep, { organizationId }, { singletonKey: organizationId });
       await runner.enqueue(args.db, JOBS.remindersSend, { organizationId }, { singletonKey: organizationId });
+      if (args.mail)
+        await runner.enqueue(args.db, JOBS.mailFailures, { organizationId }, { singletonKey: organizationId });
     }
   });
   runner.register<{ organizationId: string }>(JOBS.programmesUpkeep, async ({ organizationId }, job) => {
@@ -128,6 +133,16 @@ export function registerFacetsJobs(
       await mail.deliver(job.now);
     });
     runner.schedule(JOBS.mailDeliver, { everySeconds: args.mailEverySeconds ?? MAIL_EVERY_SECONDS });
+    // At most one e-mail an hour per admin, and none about a notice that itself failed (db notifications/delivery.ts).
+    runner.register<{ organizationId: string }>(JOBS.mailFailures, async ({ organizationId }, job) => {
+      const { notified } = await notifyDeliveryFailures(args.db, {
+        organizationId,
+        now: job.now.toISOString(),
+        newId: args.newId,
+        baseUrl: args.baseUrl,
+      });
+      if (notified > 0) args.log?.info({ organizationId, notified }, 'told admins of undelivered e-mail');
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { type Db, enqueueMessage, listOutbox, newId } from '@facets/db';
-import { openTestDb, TEST_DATABASE_URL, testDialects, underSchemaLock } from '@facets/db/testing';
+import { type Db, enqueueMessage, getOutboxMessage, listOutbox, newId } from '@facets/db';
+import { buildFixture, openTestDb, TEST_DATABASE_URL, testDialects, underSchemaLock } from '@facets/db/testing';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,13 +16,32 @@ interface Received {
   raw: string;
 }
 
-async function startSmtp(refuseFirst = 0): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+/** How the server answers RCPT TO for an address: refused for good, or refused for now the first `times`. */
+type Refusal = { code: 550 } | { code: 451; times: number };
+
+async function startSmtp(
+  refuseFirst = 0,
+  refusals: Record<string, Refusal> = {},
+): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
   const received: Received[] = [];
   let refused = 0;
+  const refusedFor = new Map<string, number>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const refusal = refusals[address.address];
+      const times = refusedFor.get(address.address) ?? 0;
+      if (refusal?.code === 550) {
+        return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
+      }
+      if (refusal?.code === 451 && times < refusal.times) {
+        refusedFor.set(address.address, times + 1);
+        return callback(Object.assign(new Error('Mailbox busy, try again later'), { responseCode: 451 }));
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
@@ -44,6 +63,31 @@ async function startSmtp(refuseFirst = 0): Promise<{ url: string; received: Rece
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The decoded text of each part of a MIME message, by content type. */
+function mimeParts(raw: string): Record<string, string> {
+  const boundary = /boundary="?([^";\r\n]+)"?/.exec(raw)?.[1];
+  if (!boundary) throw new Error('not a multipart message');
+  const parts: Record<string, string> = {};
+  for (const chunk of raw.split(`--${boundary}`).slice(1, -1)) {
+    const [head = '', ...rest] = chunk.replace(/^\r\n/, '').split('\r\n\r\n');
+    const body = rest.join('\r\n\r\n');
+    const type = /content-type:\s*([^;\r\n]+)/i.exec(head)?.[1]?.trim() ?? '';
+    const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(head)?.[1]?.toLowerCase();
+    parts[type] =
+      encoding === 'base64'
+        ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8')
+        : encoding === 'quoted-printable'
+          ? Buffer.from(
+              body
+                .replace(/=\r\n/g, '')
+                .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))),
+              'latin1',
+            ).toString('utf8')
+          : body;
+  }
+  return parts;
 }
 
 const postgres = (await testDialects()).includes('postgres');
@@ -108,6 +152,88 @@ describe('e-mail through a real SMTP server', () => {
     const [sent] = await listOutbox(db.db);
     expect(sent).toMatchObject({ attempts: 2, lastError: null });
     expect(sent!.sentAt).not.toBeNull();
+  });
+
+  it('sends a plain-text and an HTML part of the same content, with the organisation’s name and the link', async () => {
+    const smtp = await startSmtp();
+    cleanups.push(smtp.close);
+    const db = await sqlite();
+    const fx = await buildFixture(db.db);
+    const link = 'https://facets.test/employee/i/tok_SECRET-77';
+    await enqueueMessage(db.db, {
+      organizationId: fx.organizationId,
+      to: 'lea@example.test',
+      subject: 'Votre avis compte',
+      body: `Bonjour Léa,\n\nRépondre à l’enquête : ${link}\n\nMerci`,
+      now: '2026-12-03T10:00:00.000Z',
+      newId,
+    });
+    const warnings: unknown[] = [];
+    const sender = createMailSender({
+      db: db.db,
+      transport: smtpTransport(smtp.url),
+      from: 'no-reply@facets.test',
+      logger: { warn: (...a: unknown[]) => warnings.push(a) },
+    });
+    cleanups.push(() => sender.close());
+    expect(await sender.deliver(new Date('2026-12-03T10:00:01.000Z'))).toBe(1);
+    const parts = mimeParts(smtp.received[0]!.raw);
+    expect(Object.keys(parts).sort()).toEqual(['text/html', 'text/plain']);
+    expect(parts['text/plain']).toContain(`Répondre à l’enquête : ${link}`);
+    const html = parts['text/html']!;
+    expect(html).toContain(`>Organisation ${fx.slug}</td>`);
+    expect(html).toContain(`<a href="${link}"`);
+    expect(html).toContain('>Répondre à l’enquête</a>');
+    expect(html).toContain('Bonjour Léa,');
+    expect(warnings).toEqual([]);
+  });
+
+  it('bounces an address the server refuses for good at once, and retries one refused for now', async () => {
+    const smtp = await startSmtp(0, {
+      'nobody@example.test': { code: 550 },
+      'busy@example.test': { code: 451, times: 1 },
+    });
+    cleanups.push(smtp.close);
+    const db = await sqlite();
+    const fx = await buildFixture(db.db);
+    const enqueue = (to: string) =>
+      enqueueMessage(db.db, {
+        organizationId: fx.organizationId,
+        to,
+        subject: 'Relance',
+        body: `Répondre : https://facets.test/employee/i/tok-${to}`,
+        now: '2026-12-03T10:00:00.000Z',
+        newId,
+      });
+    const nobody = await enqueue('nobody@example.test');
+    const busy = await enqueue('busy@example.test');
+    const warnings: string[] = [];
+    const sender = createMailSender({
+      db: db.db,
+      transport: smtpTransport(smtp.url),
+      from: 'no-reply@facets.test',
+      logger: { warn: (...a: unknown[]) => warnings.push(JSON.stringify(a)) },
+    });
+    cleanups.push(() => sender.close());
+    const read = (id: string) => getOutboxMessage(db.db, { organizationId: fx.organizationId, messageId: id });
+    expect(await sender.deliver(new Date('2026-12-03T10:00:00.000Z'))).toBe(0);
+    expect(await read(nobody.id)).toMatchObject({
+      status: 'bounced',
+      attempts: 1,
+      failedAt: '2026-12-03T10:00:00.000Z',
+      lastError: expect.stringMatching(/550 No such user here/),
+    });
+    expect(await read(busy.id)).toMatchObject({ status: 'retrying', attempts: 1 });
+    expect((await read(busy.id))!.lastError).toMatch(/451 Mailbox busy/);
+    // After the wait, the one refused for now arrives; the bounced one is never tried again.
+    expect(await sender.deliver(new Date('2026-12-03T10:01:00.000Z'))).toBe(1);
+    expect(await sender.deliver(new Date('2026-12-03T12:00:00.000Z'))).toBe(0);
+    expect(await read(busy.id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    expect(await read(nobody.id)).toMatchObject({ status: 'bounced', attempts: 1 });
+    expect(smtp.received.map((m) => m.to)).toEqual([['busy@example.test']]);
+    // The log says which message failed and why, never its link.
+    expect(warnings).toHaveLength(2);
+    for (const w of warnings) expect(w).not.toContain('tok-');
   });
 
   it.runIf(postgres)('delivers each message once when two servers share a PostgreSQL database', async () => {

@@ -43,8 +43,4 @@ export const MyFeedbackInput = z.strictObject({ followKeys: z.array(FollowKey).m
 
 export const PortalReplyInput = z.strictObject({ ...ReplyInput.shape, followKey: FollowKey.optional() });
 
-export const OutboxInput = z
-  .strictObject({ to: z.email().max(320).optional(), unsentOnly: z.boolean().optional() })
-  .optional();
-
 export { Id };

@@ -187,10 +187,10 @@ describe('admin.outbox.list', () => {
       });
     }
     const admin = await callerFor(db.db, org.staff.admin.userId);
-    expect((await admin.admin.outbox.list()).map((m) => [m.to, m.sentAt, m.attempts])).toEqual([
-      ['bob@example.test', null, 0],
+    expect((await admin.admin.outbox.list()).messages.map((m) => [m.to, m.sentAt, m.attempts, m.status])).toEqual([
+      ['bob@example.test', null, 0, 'pending'],
     ]);
-    expect(await admin.admin.outbox.list({ to: 'eve@example.test' })).toEqual([]);
+    expect((await admin.admin.outbox.list({ search: 'eve@example.test' })).messages).toEqual([]);
   });
 });
 

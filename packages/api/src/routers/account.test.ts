@@ -54,7 +54,10 @@ describe('account.notifications', () => {
       kind: 'feedback_arrived',
     });
     const admin = await callerFor(db.db, org.staff.admin.userId);
-    expect(await admin.account.notifications.get()).toEqual([{ kind: 'feedback_arrived', on: false }]);
+    expect(await admin.account.notifications.get()).toEqual([
+      { kind: 'feedback_arrived', on: false },
+      { kind: 'delivery_failed', on: true },
+    ]);
     await expect(
       visitor.account.notifications.unsubscribe({ token: `${tokenIn(message!.body)}x` }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'token: this unsubscribe link is not valid' });

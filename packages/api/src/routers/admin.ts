@@ -9,7 +9,7 @@ import {
   inTransaction,
   listApiKeys,
   listManagerDepartments,
-  listOutbox,
+  listOutboxPage,
   listStaffMembers,
   type StaffMember,
 } from '@facets/db';
@@ -18,6 +18,7 @@ import {
   ApiKeyInput,
   InviteMemberInput,
   MemberInput,
+  OutboxListInput,
   OutboxMessageInput,
   SetMemberPersonInput,
   SetSsoInput,
@@ -31,13 +32,13 @@ import {
   readOutboxMessage,
   removeMemberAudited,
   removeSsoAudited,
+  retryOutboxAudited,
   setPersonAudited,
   setSsoAudited,
   updateRoleAudited,
   updateSettingsAudited,
 } from '../audit.ts';
 import { type Context, nowIso } from '../context.ts';
-import { OutboxInput } from '../portal/inputs.ts';
 import { invitationMessage, setPasswordLink } from '../staff-messages.ts';
 import { router, staffProcedure } from '../trpc.ts';
 import { webhooksRouter } from './webhooks.ts';
@@ -167,19 +168,19 @@ const ssoRouter = router({
 });
 
 /**
- * The organisation's e-mail, sent or not, and failed deliveries. The list never shows the secret links messages carry
- * (a placeholder says which link was there); `read` shows one message's invitation or password link when admins
- * deliver e-mail by hand (no SMTP server), and records that reading in the audit log. Sign-in links are never shown.
+ * The organisation's e-mail, sent or not, and failed deliveries (the console's delivery page). The list is paged,
+ * searched and counted by status, and never shows the secret links messages carry (a placeholder says which link was
+ * there); `read` shows one message's invitation or password link when admins deliver e-mail by hand (no SMTP server),
+ * and records that reading in the audit log. Sign-in links are never shown. `retry` puts a bounced or failed message
+ * back for delivery, audited.
  */
 const outboxRouter = router({
-  list: admins
-    .input(OutboxInput)
-    .query(async ({ ctx, input }) =>
-      (await listOutbox(ctx.db, { organizationId: ctx.member.organization.id, ...input, limit: 200 })).map((m) =>
-        outboxItem(ctx, m),
-      ),
-    ),
+  list: admins.input(OutboxListInput).query(async ({ ctx, input }) => {
+    const page = await listOutboxPage(ctx.db, { organizationId: ctx.member.organization.id, ...input });
+    return { ...page, messages: page.messages.map((m) => outboxItem(ctx, m)) };
+  }),
   read: admins.input(OutboxMessageInput).mutation(({ ctx, input }) => readOutboxMessage(ctx, input)),
+  retry: admins.input(OutboxMessageInput).mutation(({ ctx, input }) => retryOutboxAudited(ctx, input)),
 });
 
 /** The organisation's background jobs that failed past their retries, with their error (server `jobs/`). */

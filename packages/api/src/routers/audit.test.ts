@@ -247,7 +247,7 @@ describe('secret links in the outbox', () => {
     const m = await messages();
     const api = await as(org.staff.admin.userId, 'smtp');
     const before = await eventCount();
-    const listed = await api.admin.outbox.list();
+    const listed = (await api.admin.outbox.list()).messages;
     expect(listed).toHaveLength(3);
     for (const message of listed) {
       expect(message.body).not.toMatch(/token|\/i\//);
@@ -276,7 +276,7 @@ describe('secret links in the outbox', () => {
     const api = await admin();
     const before = await eventCount();
     // The list itself shows no link, and says which ones a reading would show.
-    const listed = await api.admin.outbox.list();
+    const listed = (await api.admin.outbox.list()).messages;
     expect(listed.find((l) => l.id === m.signIn)?.links).toEqual([{ kind: 'sign_in', readable: false }]);
     expect(listed.find((l) => l.id === m.survey.id)?.links).toEqual([{ kind: 'invitation', readable: true }]);
     expect(JSON.stringify(listed)).not.toMatch(/token-|MAGIC-TOKEN|\/employee\/i\//);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
 import { newId } from '../ids.ts';
+import { enqueueMessage } from '../repositories/outbox.ts';
 import { submitResponse } from '../repositories/responses.ts';
 import { addSegmentAttributeValues, buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
 import { inviteFromDirectory } from './invite.ts';
@@ -367,6 +368,35 @@ describe.each(dialects)('people directory (%s)', (dialect) => {
     await expect(
       eraseStakeholder(handle.db, { organizationId: other.organizationId, stakeholderId: fx.stakeholders.bob.id, now }),
     ).rejects.toMatchObject({ kind: 'not_found' });
+  });
+
+  it('erases a person who, as an admin too, was told of undelivered e-mail: the notice goes with its message', async () => {
+    const own = await buildFixture(handle.db);
+    const sam = own.stakeholders.sam;
+    const email = `sam.${newId().toLowerCase()}@example.test`;
+    await handle.db.updateTable('stakeholder').set({ email }).where('id', '=', sam.id).execute();
+    const { id } = await enqueueMessage(handle.db, {
+      organizationId: own.organizationId,
+      to: email,
+      subject: 'Undelivered e-mail',
+      body: 'Hello',
+      now,
+      newId,
+    });
+    await handle.db
+      .insertInto('delivery_notice')
+      .values({
+        organization_id: own.organizationId,
+        outbox_id: id,
+        member_id: own.staff.admin.memberId,
+        created_at: now,
+      })
+      .execute();
+    await eraseStakeholder(handle.db, { organizationId: own.organizationId, stakeholderId: sam.id, now });
+    expect(await handle.db.selectFrom('outbox').select('id').where('id', '=', id).execute()).toEqual([]);
+    expect(
+      await handle.db.selectFrom('delivery_notice').select('outbox_id').where('outbox_id', '=', id).execute(),
+    ).toEqual([]);
   });
 
   it('erasing a manager leaves their reports without one', async () => {

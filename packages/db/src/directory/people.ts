@@ -1,7 +1,7 @@
 import { type DirectoryStatus, DomainError } from '@facets/domain';
 import { type Kysely, sql } from 'kysely';
 import { requireGroup } from '../repositories/groups.ts';
-import { inTransaction, parseJson } from '../repositories/rows.ts';
+import { containsPattern, inTransaction, parseJson } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
 
 /** Reading a group's people directory, and erasing a person's identity on request. */
@@ -29,9 +29,6 @@ export interface DirectoryPage {
   people: DirectoryPerson[];
 }
 
-/** `%` and `_` typed by a reader are searched for as themselves. */
-const likeText = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 /** One page of a group's people, by name, searched in name, e-mail and external id (any case). */
 export async function listDirectory(
   db: Kysely<Database>,
@@ -55,7 +52,7 @@ export async function listDirectory(
   if (status === 'inactive')
     query = query.where((eb) => eb.or([eb('s.active', '=', 0), eb('s.erased_at', 'is not', null)]));
   if (search !== '') {
-    const pattern = likeText(search);
+    const pattern = containsPattern(search);
     query = query.where((eb) =>
       eb.or(
         (['s.display_name', 's.email', 's.external_ref'] as const).map(
@@ -188,6 +185,19 @@ export async function eraseStakeholder(
       .where('expires_at', '>', args.now)
       .execute();
     if (person.email !== null) {
+      // A person who is also an admin may have had notices of undelivered e-mail: their records go with the messages.
+      const email = person.email;
+      await trx
+        .deleteFrom('delivery_notice')
+        .where('organization_id', '=', organizationId)
+        .where('outbox_id', 'in', (eb) =>
+          eb
+            .selectFrom('outbox')
+            .select('id')
+            .where('organization_id', '=', organizationId)
+            .where('to_address', '=', email),
+        )
+        .execute();
       await trx
         .deleteFrom('outbox')
         .where('organization_id', '=', organizationId)

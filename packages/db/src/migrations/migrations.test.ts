@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../create-db.ts';
@@ -44,6 +44,7 @@ const TABLES = [
   'feedback',
   'feedback_reply',
   'outbox',
+  'delivery_notice',
   'job',
   'rate_limit',
   'comment_analysis',
@@ -373,5 +374,62 @@ describe.each(dialects)('adding the organisation’s lists (%s)', (dialect) => {
       fr: 'Marque employeur',
       en: 'Employer brand',
     });
+  });
+});
+
+describe.each(dialects)('storing the outbox status (%s)', (dialect) => {
+  let handle: Db;
+  const migrating = <T>(fn: () => Promise<T>) => (dialect === 'postgres' ? underSchemaLock('shared', fn) : fn());
+
+  beforeAll(async () => {
+    handle = await openTestDb(dialect);
+  });
+  afterAll(() => handle?.close());
+
+  it('gives each message the status its columns imply, and dates no old failure', async () => {
+    const db = handle.db;
+    const schema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+    const migrator = new Migrator({
+      db,
+      provider: migrationProvider,
+      ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+    });
+    expect((await migrating(() => migrator.migrateTo('2026_12_04_1500_create_rate_limit'))).error).toBeUndefined();
+    const now = '2026-12-04T09:00:00.000Z';
+    const rows = [
+      ['m-pending', 0, null],
+      ['m-retrying', 2, null],
+      ['m-failed', 5, null],
+      ['m-sent', 1, now],
+    ] as const;
+    for (const [id, attempts, sentAt] of rows) {
+      // biome-ignore lint/suspicious/noExplicitAny: the schema before the migration
+      await (db as Kysely<any>)
+        .insertInto('outbox')
+        .values({
+          id,
+          organization_id: null,
+          to_address: 'a@example.test',
+          subject: 's',
+          body: 'b',
+          created_at: now,
+          sent_at: sentAt,
+          attempts,
+        })
+        .execute();
+    }
+    await migrating(() => migrateToLatest(db));
+    const stored = await db
+      .selectFrom('outbox')
+      .select(['id', 'status', 'failed_at'])
+      .where('id', 'like', 'm-%')
+      .orderBy('id')
+      .execute();
+    expect(stored).toEqual([
+      { id: 'm-failed', status: 'failed', failed_at: null },
+      { id: 'm-pending', status: 'pending', failed_at: null },
+      { id: 'm-retrying', status: 'retrying', failed_at: null },
+      { id: 'm-sent', status: 'sent', failed_at: null },
+    ]);
   });
 });

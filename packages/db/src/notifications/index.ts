@@ -1,4 +1,11 @@
-export { feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail, webhookPausedMail } from './mail.ts';
+export { notifyDeliveryFailures } from './delivery.ts';
+export {
+  deliveryFailedMail,
+  feedbackArrivedMail,
+  feedbackUpdateMail,
+  resultsDigestMail,
+  webhookPausedMail,
+} from './mail.ts';
 export { type Recipient, setNotification, turnedOff, turnedOffAmong } from './preferences.ts';
 export {
   type NotifyArgs,

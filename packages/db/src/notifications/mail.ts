@@ -156,3 +156,55 @@ export function webhookPausedMail(args: { locale: Locale; organizationName: stri
     ].join('\n'),
   };
 }
+
+/**
+ * To admins: messages of the organisation that could not be delivered since they were last told. Counts only, and
+ * the page where they are listed: the recipients and subjects stay in the console.
+ */
+export function deliveryFailedMail(args: {
+  locale: Locale;
+  organizationName: string;
+  bounced: number;
+  failed: number;
+  link: string;
+  unsubscribe: string;
+}): Mail {
+  const { bounced, failed } = args;
+  const total = bounced + failed;
+  if (args.locale === 'fr') {
+    const n = new Intl.NumberFormat('fr-FR');
+    return {
+      subject: `${args.organizationName} : ${total === 1 ? 'un e-mail n’a pas pu être remis' : `${n.format(total)} e-mails n’ont pas pu être remis`}`,
+      body: [
+        'Bonjour,',
+        '',
+        total === 1
+          ? 'Un e-mail de votre organisation n’a pas pu être remis à son destinataire.'
+          : `${n.format(total)} e-mails de votre organisation n’ont pas pu être remis à leurs destinataires.`,
+        ...(bounced > 0
+          ? [`Refusés par le serveur du destinataire (adresse inconnue ou refusée) : ${n.format(bounced)}.`]
+          : []),
+        ...(failed > 0 ? [`Abandonnés après plusieurs essais : ${n.format(failed)}.`] : []),
+        '',
+        `Les voir et les renvoyer : ${args.link}`,
+        ...footer('fr', args.unsubscribe),
+      ].join('\n'),
+    };
+  }
+  const n = new Intl.NumberFormat('en-GB');
+  return {
+    subject: `${args.organizationName}: ${total === 1 ? 'an e-mail could not be delivered' : `${n.format(total)} e-mails could not be delivered`}`,
+    body: [
+      'Hello,',
+      '',
+      total === 1
+        ? 'An e-mail of your organisation could not be delivered to its recipient.'
+        : `${n.format(total)} e-mails of your organisation could not be delivered to their recipients.`,
+      ...(bounced > 0 ? [`Refused by the recipient’s server (unknown or refused address): ${n.format(bounced)}.`] : []),
+      ...(failed > 0 ? [`Given up after several attempts: ${n.format(failed)}.`] : []),
+      '',
+      `See them and send them again: ${args.link}`,
+      ...footer('en', args.unsubscribe),
+    ].join('\n'),
+  };
+}

@@ -28,10 +28,10 @@ export interface NotifyArgs {
   baseUrl: string;
 }
 
-const localeOf = (value: string | null, fallback: string): Locale =>
+export const localeOf = (value: string | null, fallback: string): Locale =>
   Locale.safeParse(value ?? fallback).data ?? Locale.safeParse(fallback).data ?? 'fr';
 
-async function organizationOf(db: Kysely<Database>, organizationId: string) {
+export async function organizationOf(db: Kysely<Database>, organizationId: string) {
   return db
     .selectFrom('organization')
     .select(['name', 'default_locale'])
@@ -39,7 +39,7 @@ async function organizationOf(db: Kysely<Database>, organizationId: string) {
     .executeTakeFirstOrThrow();
 }
 
-async function link(db: Kysely<Database>, args: NotifyArgs, recipient: Recipient, kind: NotificationKind) {
+export async function link(db: Kysely<Database>, args: NotifyArgs, recipient: Recipient, kind: NotificationKind) {
   return unsubscribeLink(
     args.baseUrl,
     await unsubscribeToken(db, { organizationId: args.organizationId, recipient, kind }),
@@ -80,7 +80,7 @@ export async function notifyFeedbackChange(
 }
 
 /** The organisation's active members of these roles, with their address; managers with their department. */
-async function staffOf(db: Kysely<Database>, organizationId: string, roles: readonly StaffRole[]) {
+export async function staffOf(db: Kysely<Database>, organizationId: string, roles: readonly StaffRole[]) {
   return db
     .selectFrom('member as m')
     .innerJoin('auth_user as u', 'u.id', 'm.user_id')

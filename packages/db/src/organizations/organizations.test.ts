@@ -149,6 +149,23 @@ async function fillTheRest(db: Kysely<Database>, organizationId: string, memberI
     .insertInto('webhook_count_notice')
     .values({ organization_id: organizationId, wave_id: wave.id, respondents: 5, sent_at: NOW })
     .execute();
+  const notice = newId();
+  await db
+    .insertInto('outbox')
+    .values({
+      id: notice,
+      organization_id: organizationId,
+      to_address: 'admin@example.test',
+      subject: 'Undelivered e-mail',
+      body: 'Hello',
+      created_at: NOW,
+      sent_at: null,
+    })
+    .execute();
+  await db
+    .insertInto('delivery_notice')
+    .values({ organization_id: organizationId, outbox_id: notice, member_id: memberId, created_at: NOW })
+    .execute();
 }
 
 describe.each(await testDialects())('organisations on %s', (dialect) => {

@@ -24,6 +24,7 @@ export const TENANT_TABLES = [
   'notification_optout',
   'reminder',
   'triggered_invitation',
+  'delivery_notice',
   'outbox',
   'job',
   'sso_provider',

@@ -1,7 +1,7 @@
-import { type AuditAction, type AuditDetails, DomainError } from '@facets/domain';
+import type { AuditAction, AuditDetails } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { parseJson } from './rows.ts';
+import { decodePageCursor, encodePageCursor, parseJson } from './rows.ts';
 
 /**
  * The audit log: who did which sensitive action, when, to what. Events are written by the action's own transaction
@@ -49,23 +49,6 @@ export async function recordAuditEvent(
 
 const AUDIT_PAGE_MAX = 100;
 
-/** Where a page ends: the next page starts after this event (time, then id, both descending). */
-function encodeCursor(event: { at: string; id: string }): string {
-  return `${event.at}~${event.id}`;
-}
-
-function decodeCursor(cursor: string): { at: string; id: string } {
-  const [at, id, ...rest] = cursor.split('~');
-  if (!at || !id || rest.length > 0 || Number.isNaN(Date.parse(at))) {
-    throw new DomainError(
-      'invalid',
-      'cursor: is not a position in this log; start again from the first page',
-      'cursor',
-    );
-  }
-  return { at, id };
-}
-
 /** One page of an organisation's events, newest first, optionally of one action; `nextCursor` reads on. */
 export async function listAuditEvents(
   db: Kysely<Database>,
@@ -91,7 +74,7 @@ export async function listAuditEvents(
     .where('e.organization_id', '=', args.organizationId);
   if (args.action !== undefined) query = query.where('e.action', '=', args.action);
   if (args.cursor !== undefined) {
-    const after = decodeCursor(args.cursor);
+    const after = decodePageCursor(args.cursor, 'log');
     query = query.where((eb) =>
       eb.or([eb('e.at', '<', after.at), eb.and([eb('e.at', '=', after.at), eb('e.id', '<', after.id)])]),
     );
@@ -116,5 +99,5 @@ export async function listAuditEvents(
     }),
   );
   const last = page.at(-1);
-  return { events, nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  return { events, nextCursor: rows.length > limit && last ? encodePageCursor(last) : null };
 }

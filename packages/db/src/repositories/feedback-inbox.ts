@@ -2,7 +2,7 @@ import { DomainError, type FeedbackCategory, FeedbackStatus, type LocalizedText,
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.ts';
 import { anonymousDay, type FeedbackReply, feedbackQuery, type PortalFeedback, toPortalFeedback } from './feedback.ts';
-import { inTransaction, localized } from './rows.ts';
+import { containsPattern, inTransaction, localized } from './rows.ts';
 
 /** The staff side of feedback: the inbox as a helpdesk list, its counts, and who handles each message. */
 
@@ -51,9 +51,6 @@ function inboxQuery(db: Kysely<Database>, organizationId: string) {
     .leftJoin('auth_user as au', 'au.id', 'am.user_id')
     .select(['f.updated_at', 'f.assignee_member_id', 's.company', 'au.name as assignee_name']);
 }
-
-/** `%word%` for LIKE, with the wildcards of the word itself escaped. */
-const containsPattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The inbox, filtered and sorted (by last activity unless said otherwise), with every conversation in order. */
 export async function listInbox(

@@ -42,7 +42,7 @@ describe.each(dialects)('outbox (%s)', (dialect) => {
     expect(await claimDelivery(db, first!)).toBe(true);
     // A second sender that read the same row loses the claim.
     expect(await claimDelivery(db, first!)).toBe(false);
-    await markFailed(db, { id: a.id, error: 'connection refused' });
+    await markFailed(db, { id: a.id, error: 'connection refused', now: '2026-11-22T09:01:30.000Z' });
     await markSent(db, { id: b.id, now: '2026-11-22T09:02:00.000Z' });
     const listed = await listOutbox(db);
     expect(listed.find((m) => m.id === a.id)).toMatchObject({
@@ -129,7 +129,7 @@ describe.each(dialects)('outbox retries (%s)', (dialect) => {
       newId,
     });
     expect(await claimDelivery(db, { id, attempts: 0 }, { now })).toBe(true);
-    await markFailed(db, { id, error: '451 try again later' });
+    await markFailed(db, { id, error: '451 try again later', now });
     const due = (at: string) => listDeliverable(db, { limit: 10, now: at }).then((ms) => ms.map((m) => m.id));
     expect(await due('2026-11-22T09:00:59.000Z')).toEqual([]);
     expect(await due('2026-11-22T09:01:00.000Z')).toEqual([id]);

@@ -1,7 +1,14 @@
-import { type RetryPolicy, retryDelaySeconds } from '@facets/domain';
-import type { Kysely, Selectable } from 'kysely';
+import {
+  DomainError,
+  OUTBOX_STATUSES,
+  type OutboxStatus,
+  type RetryPolicy,
+  retryDelaySeconds,
+  UNDELIVERED_STATUSES,
+} from '@facets/domain';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, OutboxTable } from '../schema.ts';
-import { inTransaction } from './rows.ts';
+import { containsPattern, decodePageCursor, encodePageCursor, inTransaction } from './rows.ts';
 
 export interface OutboxMessage {
   id: string;
@@ -14,6 +21,9 @@ export interface OutboxMessage {
   /** Delivery attempts so far, and why the last one failed. */
   attempts: number;
   lastError: string | null;
+  status: OutboxStatus;
+  /** When it stopped being tried (bounced, or failed at its last attempt). */
+  failedAt: string | null;
 }
 
 /**
@@ -128,6 +138,8 @@ const COLUMNS = [
   'sent_at',
   'attempts',
   'last_error',
+  'status',
+  'failed_at',
 ] as const;
 
 function toMessage(r: Pick<Selectable<OutboxTable>, (typeof COLUMNS)[number]>): OutboxMessage {
@@ -141,6 +153,8 @@ function toMessage(r: Pick<Selectable<OutboxTable>, (typeof COLUMNS)[number]>): 
     sentAt: r.sent_at,
     attempts: r.attempts,
     lastError: r.last_error,
+    status: r.status,
+    failedAt: r.failed_at,
   };
 }
 
@@ -161,6 +175,11 @@ export async function listOutbox(
   return rows.map(toMessage);
 }
 
+/** A message to send, with the name of its organisation for its layout (null: a message of no organisation). */
+export interface DeliverableMessage extends OutboxMessage {
+  organizationName: string | null;
+}
+
 /**
  * Unsent messages still worth trying, oldest first: what a mail sender works through. Given `now`, only those whose
  * wait after a failed attempt is over.
@@ -168,23 +187,36 @@ export async function listOutbox(
 export async function listDeliverable(
   db: Kysely<Database>,
   args: { limit: number; now?: string },
-): Promise<OutboxMessage[]> {
+): Promise<DeliverableMessage[]> {
   let query = db
     .selectFrom('outbox')
     .select(COLUMNS)
-    .where('sent_at', 'is', null)
+    .where('status', 'in', ['pending', 'retrying'])
     .where('attempts', '<', MAX_DELIVERY_ATTEMPTS);
   const now = args.now;
   if (now !== undefined)
     query = query.where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]));
   const rows = await query.orderBy('created_at').orderBy('id').limit(args.limit).execute();
-  return rows.map(toMessage);
+  const ids = [...new Set(rows.flatMap((r) => (r.organization_id === null ? [] : [r.organization_id])))];
+  const names = new Map(
+    ids.length === 0
+      ? []
+      : (await db.selectFrom('organization').select(['id', 'name']).where('id', 'in', ids).execute()).map((o) => [
+          o.id,
+          o.name,
+        ]),
+  );
+  return rows.map((r) => ({
+    ...toMessage(r),
+    organizationName: r.organization_id === null ? null : (names.get(r.organization_id) ?? null),
+  }));
 }
 
 /**
  * Takes a message for one delivery attempt: true for the one sender whose claim counted the attempt (several
  * servers may share one database), false when another sender took it first or it was sent meanwhile. Given `now`,
- * the message is not tried again before its wait (MAIL_RETRY) is over, should this attempt fail or never finish.
+ * the message is not tried again before its wait (MAIL_RETRY) is over, should this attempt fail or never finish. The
+ * last attempt marks the message failed until it succeeds, so one that never finishes is not left "retrying".
  */
 export async function claimDelivery(
   db: Kysely<Database>,
@@ -196,22 +228,60 @@ export async function claimDelivery(
     args.now === undefined
       ? null
       : new Date(Date.parse(args.now) + retryDelaySeconds(MAIL_RETRY, attempt) * 1000).toISOString();
+  const last = attempt >= MAX_DELIVERY_ATTEMPTS;
   const result = await db
     .updateTable('outbox')
-    .set({ attempts: attempt, next_attempt_at: retryAt })
+    .set({
+      attempts: attempt,
+      next_attempt_at: retryAt,
+      status: last ? 'failed' : 'retrying',
+      failed_at: last ? (args.now ?? null) : null,
+    })
     .where('id', '=', message.id)
     .where('attempts', '=', message.attempts)
-    .where('sent_at', 'is', null)
+    .where('status', 'in', ['pending', 'retrying'])
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function markFailed(db: Kysely<Database>, args: { id: string; error: string }): Promise<void> {
-  await db
-    .updateTable('outbox')
-    .set({ last_error: args.error.slice(0, 500) })
-    .where('id', '=', args.id)
-    .execute();
+/**
+ * Records a refused attempt. `permanent` (the server refused the message for good: a 5xx answer) bounces it at once;
+ * otherwise it is tried again after its wait, or, after its last attempt, stays failed.
+ */
+export async function markFailed(
+  db: Kysely<Database>,
+  args: { id: string; error: string; now: string; permanent?: boolean },
+): Promise<void> {
+  const error = args.error.slice(0, 500);
+  if (args.permanent) {
+    await db
+      .updateTable('outbox')
+      .set({ last_error: error, status: 'bounced', failed_at: args.now, next_attempt_at: null })
+      .where('id', '=', args.id)
+      .where('status', '!=', 'sent')
+      .execute();
+    return;
+  }
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .selectFrom('outbox')
+      .select(['attempts', 'failed_at'])
+      .where('id', '=', args.id)
+      .where('status', '!=', 'sent')
+      .executeTakeFirst();
+    if (!row) return;
+    const last = row.attempts >= MAX_DELIVERY_ATTEMPTS;
+    await trx
+      .updateTable('outbox')
+      .set({
+        last_error: error,
+        status: last ? 'failed' : 'retrying',
+        failed_at: last ? (row.failed_at ?? args.now) : null,
+      })
+      .where('id', '=', args.id)
+      .where('status', '!=', 'sent')
+      .execute();
+  });
 }
 
 /** Marks a message delivered; its stored body keeps no secret link from then on (the recipient has it). */
@@ -223,6 +293,8 @@ export async function markSent(db: Kysely<Database>, args: { id: string; now: st
       .updateTable('outbox')
       .set({
         sent_at: args.now,
+        status: 'sent',
+        failed_at: null,
         last_error: null,
         next_attempt_at: null,
         body: redactSecretLinks(row.body, 'sent'),
@@ -244,4 +316,93 @@ export async function getOutboxMessage(
     .where('id', '=', args.messageId)
     .executeTakeFirst();
   return row && toMessage(row);
+}
+
+const OUTBOX_PAGE_MAX = 200;
+
+export interface OutboxPage {
+  messages: OutboxMessage[];
+  /** Reads on from the last message of this page; null on the last page. */
+  nextCursor: string | null;
+  /** The organisation's messages by status, over the search if there is one (not over the status filter). */
+  totals: Record<OutboxStatus, number>;
+}
+
+/**
+ * One page of an organisation's messages, newest first: searched in recipient and subject (any case), of one status
+ * or all. The bodies are as stored: callers show them through `redactSecretLinks`.
+ */
+export async function listOutboxPage(
+  db: Kysely<Database>,
+  args: { organizationId: string; search?: string; status?: OutboxStatus; cursor?: string; limit?: number },
+): Promise<OutboxPage> {
+  const limit = Math.min(Math.max(args.limit ?? 50, 1), OUTBOX_PAGE_MAX);
+  const search = args.search?.trim() ? containsPattern(args.search.trim()) : null;
+  const ofOrganization = () => {
+    let query = db.selectFrom('outbox').where('organization_id', '=', args.organizationId);
+    if (search !== null) {
+      query = query.where((eb) =>
+        eb.or([
+          sql<boolean>`lower(${sql.ref('to_address')}) like ${search} escape '\\'`,
+          sql<boolean>`lower(${sql.ref('subject')}) like ${search} escape '\\'`,
+        ]),
+      );
+    }
+    return query;
+  };
+  let query = ofOrganization().select(COLUMNS);
+  if (args.status !== undefined) query = query.where('status', '=', args.status);
+  if (args.cursor !== undefined) {
+    const after = decodePageCursor(args.cursor, 'outbox');
+    query = query.where((eb) =>
+      eb.or([eb('created_at', '<', after.at), eb.and([eb('created_at', '=', after.at), eb('id', '<', after.id)])]),
+    );
+  }
+  const rows = await query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit + 1)
+    .execute();
+  const counted = await ofOrganization()
+    .select((eb) => ['status', eb.fn.countAll<number | string>().as('n')])
+    .groupBy('status')
+    .execute();
+  const totals = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
+  for (const r of counted) totals[r.status] = Number(r.n);
+  const page = rows.slice(0, limit).map(toMessage);
+  const last = page.at(-1);
+  return {
+    messages: page,
+    nextCursor: rows.length > limit && last ? encodePageCursor({ at: last.createdAt, id: last.id }) : null,
+    totals,
+  };
+}
+
+/**
+ * Puts a message that was not delivered (failed or bounced) back for delivery, from its first attempt. A sent message
+ * is refused (its recipient has it, and its secret links are no longer kept), and so is one still being delivered.
+ */
+export async function retryMessage(
+  db: Kysely<Database>,
+  args: { organizationId: string; messageId: string },
+): Promise<OutboxMessage> {
+  return inTransaction(db, async (trx) => {
+    const message = await getOutboxMessage(trx, args);
+    if (!message) throw new DomainError('not_found', 'messageId: no such message', 'messageId');
+    if (!UNDELIVERED_STATUSES.includes(message.status)) {
+      const why = message.status === 'sent' ? 'was delivered already' : 'is still being delivered';
+      throw new DomainError('conflict', `messageId: this message ${why}`, 'messageId', 'wrong_state');
+    }
+    const result = await trx
+      .updateTable('outbox')
+      .set({ status: 'pending', attempts: 0, next_attempt_at: null, failed_at: null })
+      .where('organization_id', '=', args.organizationId)
+      .where('id', '=', args.messageId)
+      .where('status', 'in', [...UNDELIVERED_STATUSES])
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new DomainError('conflict', 'messageId: this message changed meanwhile', 'messageId', 'wrong_state');
+    }
+    return { ...message, status: 'pending', attempts: 0, failedAt: null };
+  });
 }

@@ -1,4 +1,4 @@
-import { type LocalizedText, textIn } from '@facets/domain';
+import { DomainError, type LocalizedText, textIn } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
@@ -29,4 +29,24 @@ export function isUniqueViolation(error: unknown): boolean {
 /** Runs `fn` in a new transaction, or in the caller's when `db` already is one (Kysely does not nest them). */
 export function inTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+/** `%text%` for `like … escape '\'`, in lower case, with the wildcards a reader typed searched for as themselves. */
+export const containsPattern = (text: string): string => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Where a page of a list ordered by time then id (both descending) ends: the next page starts after this row. */
+export function encodePageCursor(row: { at: string; id: string }): string {
+  return `${row.at}~${row.id}`;
+}
+
+export function decodePageCursor(cursor: string, list: string): { at: string; id: string } {
+  const [at, id, ...rest] = cursor.split('~');
+  if (!at || !id || rest.length > 0 || Number.isNaN(Date.parse(at))) {
+    throw new DomainError(
+      'invalid',
+      `cursor: is not a position in this ${list}; start again from the first page`,
+      'cursor',
+    );
+  }
+  return { at, id };
 }
