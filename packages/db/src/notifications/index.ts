@@ -1,9 +1,16 @@
-export { feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail, webhookPausedMail } from './mail.ts';
+export {
+  feedbackArrivedMail,
+  feedbackUpdateMail,
+  resultsDigestMail,
+  scimLimitMail,
+  webhookPausedMail,
+} from './mail.ts';
 export { type Recipient, setNotification, turnedOff, turnedOffAmong } from './preferences.ts';
 export {
   type NotifyArgs,
   notifyFeedbackArrived,
   notifyFeedbackChange,
+  notifyScimDeactivationLimit,
   notifyWebhookPaused,
   sendResultsDigests,
 } from './send.ts';

@@ -156,3 +156,40 @@ export function webhookPausedMail(args: { locale: Locale; organizationName: stri
     ].join('\n'),
   };
 }
+
+/**
+ * To an organisation's admins: a provisioning client (SCIM) asked to deactivate more of a group's people within the
+ * hour than the deactivation limit allows, and was refused. Names the key and the group, never a person.
+ */
+export function scimLimitMail(args: {
+  locale: Locale;
+  organizationName: string;
+  keyName: string;
+  group: string;
+  percent: number;
+  link: string;
+}): Mail {
+  const { organizationName: org, keyName, group, percent, link } = args;
+  if (args.locale === 'fr') {
+    return {
+      subject: `${org} : des désactivations par SCIM ont été refusées`,
+      body: [
+        'Bonjour,',
+        '',
+        `La clé « ${keyName} » a demandé de désactiver plus de ${percent} % des personnes actives du groupe ${group} en une heure : Facets a refusé les désactivations au-delà de cette limite.`,
+        'Vérifiez la configuration du fournisseur d’identité (attributions, filtres) ; pour des départs réels, désactivez les personnes dans la console ou par une synchronisation confirmée.',
+        `Annuaire du groupe : ${link}`,
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: `${org}: SCIM deactivations were refused`,
+    body: [
+      'Hello,',
+      '',
+      `The key "${keyName}" asked to deactivate more than ${percent} % of the active people of the group ${group} within an hour: Facets refused the deactivations past that limit.`,
+      "Check the identity provider's configuration (assignments, filters); for real departures, deactivate the people in the console or through a confirmed sync.",
+      `The group's directory: ${link}`,
+    ].join('\n'),
+  };
+}
