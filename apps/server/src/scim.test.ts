@@ -1,6 +1,7 @@
 import { createApiKey, createAttribute, type Db, eraseStakeholder, newId } from '@facets/db';
 import { buildFixture, type Fixture, openTestDb } from '@facets/db/testing';
 import type { ApiScope } from '@facets/domain';
+import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -387,5 +388,77 @@ describe('SCIM provisioning', () => {
     } finally {
       now = new Date(ours.now);
     }
+  });
+
+  it('answers any body and query in SCIM’s format, never a 500', async () => {
+    const key = await keyFor(ours);
+    const target = (await scim(key, 'POST', '/Users', user('fuzz@example.org'))).json().id as string;
+    const value = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom('True', 'False', 'fr-FR', 'IT team', 'lyon', target, 'x@example.org'),
+    );
+    const attribute = fc.constantFrom(
+      'userName',
+      'externalId',
+      'active',
+      'displayName',
+      'preferredLanguage',
+      'emails',
+      'name',
+      `${ENTERPRISE}:department`,
+      `${ENTERPRISE}:manager`,
+      `${FACETS}:site`,
+      'emails[type eq "work"].value',
+      'name.formatted',
+    );
+    const body = fc.oneof(
+      fc.dictionary(
+        attribute,
+        fc.oneof(value, fc.array(value, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 8 }), value)),
+      ),
+      fc.record({
+        schemas: fc.constant(['urn:ietf:params:scim:api:messages:2.0:PatchOp']),
+        Operations: fc.array(
+          fc.record({
+            op: fc.constantFrom('add', 'Replace', 'remove', 'copy'),
+            path: fc.option(attribute, { nil: undefined }),
+            value,
+          }),
+          { maxLength: 3 },
+        ),
+      }),
+      fc.jsonValue(),
+    );
+    const before = await db.db.selectFrom('stakeholder').select('id').execute();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('POST', 'PUT', 'PATCH') as fc.Arbitrary<'POST' | 'PUT' | 'PATCH'>,
+        body,
+        fc.dictionary(fc.constantFrom('filter', 'startIndex', 'count', 'sortBy'), fc.string({ maxLength: 30 })),
+        async (method, payload, query) => {
+          const written = await scim(key, method, method === 'POST' ? '/Users' : `/Users/${target}`, payload);
+          const listed = await scim(key, 'GET', `/Users?${new URLSearchParams(query)}`);
+          for (const answer of [written, listed]) {
+            expect(answer.statusCode, answer.body).toBeLessThan(500);
+            expect(answer.headers['content-type']).toContain('application/scim+json');
+            if (answer.statusCode >= 400) {
+              expect(answer.json()).toMatchObject({
+                schemas: ['urn:ietf:params:scim:api:messages:2.0:Error'],
+                status: String(answer.statusCode),
+                detail: expect.any(String),
+              });
+            }
+          }
+          if (method === 'POST' && written.statusCode === 201) {
+            await db.db.deleteFrom('stakeholder').where('id', '=', written.json().id).execute();
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(await db.db.selectFrom('stakeholder').select('id').execute()).toHaveLength(before.length);
   });
 });
