@@ -259,6 +259,13 @@ describe('SCIM provisioning', () => {
       },
     );
     expect(badPatch.json()).toMatchObject({ status: '400', detail: expect.stringContaining('Operations.0.op') });
+    const cleo = (await scim(key, 'GET', '/Users?filter=userName%20eq%20%22cleo@example.org%22')).json().Resources[0]
+      .id;
+    const nothingToAdd = await scim(key, 'PATCH', `/Users/${cleo}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'add', value: null }],
+    });
+    expect(nothingToAdd.json()).toMatchObject({ status: '400', detail: expect.stringMatching(/^Operations: /) });
     const malformed = await app.inject({
       method: 'POST',
       url: '/scim/v2/Users',

@@ -322,10 +322,10 @@ async function patchUser(parts: ScimParts, key: VerifiedApiKey, scope: Scope, id
       { mutateDocument: false, treatMissingAsAdd: true },
     );
   } catch (error) {
-    if (error instanceof ScimPatchError) {
-      throw new ScimRefusal(400, error.scimCode ?? 'invalidValue', `Operations: ${error.message}`);
-    }
-    throw error;
+    // It patches a copy of the User in memory: whatever it throws comes from the operations sent.
+    const scimType = error instanceof ScimPatchError ? (error.scimCode ?? 'invalidValue') : 'invalidValue';
+    const why = error instanceof ScimPatchError ? error.message : 'an operation cannot be applied to this User';
+    throw new ScimRefusal(400, scimType, `Operations: ${why}`);
   }
   return writeUser(parts, key, scope, id, recordOf(patched, scope.attributes));
 }

@@ -177,7 +177,7 @@ export function scimLimitMail(args: {
         'Bonjour,',
         '',
         `La clé « ${keyName} » a demandé de désactiver plus de ${percent} % des personnes actives du groupe ${group} en une heure : Facets a refusé les désactivations au-delà de cette limite.`,
-        'Vérifiez la configuration du fournisseur d’identité (attributions, filtres) ; pour des départs réels, désactivez les personnes dans la console ou par une synchronisation confirmée.',
+        'Vérifiez la configuration du fournisseur d’identité (attributions, filtres) ; pour des départs réels, confirmez une synchronisation du fichier de l’annuaire, ou désactivez les personnes une à une par l’API REST.',
         `Annuaire du groupe : ${link}`,
       ].join('\n'),
     };
@@ -188,7 +188,7 @@ export function scimLimitMail(args: {
       'Hello,',
       '',
       `The key "${keyName}" asked to deactivate more than ${percent} % of the active people of the group ${group} within an hour: Facets refused the deactivations past that limit.`,
-      "Check the identity provider's configuration (assignments, filters); for real departures, deactivate the people in the console or through a confirmed sync.",
+      "Check the identity provider's configuration (assignments, filters); for real departures, confirm a sync of the directory file, or deactivate the people one by one through the REST API.",
       `The group's directory: ${link}`,
     ].join('\n'),
   };
