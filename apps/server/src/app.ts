@@ -1,5 +1,5 @@
 import { Transform } from 'node:stream';
-import { appRouter, createContextInner, INTERNAL_MESSAGE } from '@facets/api';
+import { appRouter, createContextInner, INTERNAL_MESSAGE, SCIM_PREFIX } from '@facets/api';
 import { type Database, type JobQueue, newId, ssoProviderIdForSlug, type WebhookSettings } from '@facets/db';
 import helmet from '@fastify/helmet';
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
@@ -27,6 +27,7 @@ import { checkOrigin } from './origin.ts';
 import { registerPortals } from './portals.ts';
 import { serializeError, serializeRequest } from './request-log.ts';
 import { REST_PREFIX, restApiRoutes } from './rest-api.ts';
+import { scimRoutes } from './scim.ts';
 import { type SetupCode, setupRoutes } from './setup.ts';
 import { isServedSsoPath } from './sso.ts';
 import { UpdateUserBody, zodMessage } from './update-user.ts';
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limiter = createSubmissionLimiter(limits, limitStore);
   const reads = createReadLimiter(limits, limitStore);
   const accounts = createAccounts(auth);
+  const apiKeys = createApiKeyLimiter(limits, limitStore);
   const logger = options.logger ?? pino({ level: 'silent' });
   const app = Fastify({
     // Request lines and errors go through request-log.ts: tokens in paths and query strings never reach the log.
@@ -167,11 +169,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       db,
       baseUrl: options.baseUrl,
       clock,
-      limiter: createApiKeyLimiter(limits, limitStore),
+      limiter: apiKeys,
       mailDelivery: options.mailDelivery ?? 'smtp',
     }),
     { prefix: REST_PREFIX },
   );
+  // One limiter for both: a key's calls of the REST API and of SCIM count together.
+  await app.register(scimRoutes({ db, baseUrl: options.baseUrl, clock, limiter: apiKeys }), { prefix: SCIM_PREFIX });
 
   // The tRPC route admits upload-sized bodies; every request but an upload is held to BODY_LIMIT as it streams in.
   app.addHook('onRoute', (route) => {

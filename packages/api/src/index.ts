@@ -7,5 +7,6 @@ export { callRestRoute, type RestAnswer, type RestError } from './rest/call.ts';
 export { openApiDocument } from './rest/openapi.ts';
 export { REST_ROUTES, type RestRoute } from './rest/routes.ts';
 export { type AppRouter, appRouter, createCaller, type RouterInputs, type RouterOutputs } from './root.ts';
+export { SCIM_PREFIX, type ScimAnswer, scimCall, scimError } from './scim/service.ts';
 export { setPasswordLink } from './staff-messages.ts';
 export { authedProcedure, publicProcedure, staffProcedure, stakeholderProcedure } from './trpc.ts';

@@ -164,6 +164,8 @@ export interface StakeholderTable {
   manager_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the person's identity was erased on request: the row stays, with no name, e-mail or reference. */
   erased_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the person last left the active directory (null while active): the deactivation limit's window counts it. */
+  deactivated_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**
@@ -619,6 +621,10 @@ export interface ApiKeyTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** The group a key with the `scim` scope provisions (migration 2026_12_04_1900); null for other keys. */
+  scim_group_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When its admins were last told that a SCIM deactivation was refused for the deactivation limit. */
+  scim_limit_notified_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A URL subscribed to events (migration 2026_12_04_1300, db `webhooks/`). */

@@ -12,6 +12,8 @@ export const API_SCOPES = [
   'surveys:trigger',
   'feedback:read',
   'feedback:write',
+  /** SCIM 2.0 provisioning (`/scim/v2`) of the people directory of the one group the key names. */
+  'scim',
 ] as const;
 export const ApiScope = z.enum(API_SCOPES);
 export type ApiScope = z.infer<typeof ApiScope>;
@@ -27,6 +29,7 @@ export const API_SCOPE_ROLE: Record<ApiScope, StaffRole> = {
   'surveys:trigger': 'hr',
   'feedback:read': 'analyst',
   'feedback:write': 'hr',
+  scim: 'hr',
 };
 
 export const API_KEY_PREFIX = 'fct_';
@@ -57,12 +60,32 @@ export function apiKeyTouchDue(lastUsedAt: string | null, now: string): boolean 
   return lastUsedAt === null || Date.parse(now) - Date.parse(lastUsedAt) >= API_KEY_TOUCH_INTERVAL_MS;
 }
 
-export const CreateApiKeyInput = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  scopes: z
-    .array(ApiScope)
-    .min(1)
-    .max(API_SCOPES.length)
-    .refine((s) => new Set(s).size === s.length, { message: 'each scope at most once' }),
-});
+export const CreateApiKeyInput = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100),
+    scopes: z
+      .array(ApiScope)
+      .min(1)
+      .max(API_SCOPES.length)
+      .refine((s) => new Set(s).size === s.length, { message: 'each scope at most once' }),
+    /** The stakeholder group a `scim` key provisions: required with that scope, refused without it. */
+    groupId: z.string().min(1).max(100).optional(),
+  })
+  .superRefine((input, ctx) => {
+    const scim = input.scopes.includes('scim');
+    if (scim && input.groupId === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groupId'],
+        message: 'a key with the scim scope provisions one group: name it',
+      });
+    }
+    if (!scim && input.groupId !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groupId'],
+        message: 'only a key with the scim scope is bound to a group',
+      });
+    }
+  });
 export type CreateApiKeyInput = z.infer<typeof CreateApiKeyInput>;

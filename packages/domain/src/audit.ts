@@ -13,6 +13,11 @@ export const AuditAction = z.enum([
   'invitations.import_open_wave',
   /** A group's people directory synced from a file: how many created, updated and deactivated, never who. */
   'people.sync',
+  /**
+   * People written by a provisioning client (SCIM), as the admin who created its key: one event per key and group an
+   * hour, counting how many were created, updated and deactivated, never who.
+   */
+  'people.provision',
   /** A person's identity erased on request: the row stays nameless, the event names the group only. */
   'people.erase',
   /** Organisation settings changed (name, language, anonymity thresholds, anonymous feedback), old → new. */

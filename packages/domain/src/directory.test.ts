@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deactivationNeedsConfirmation, parseDirectoryDate, reportingCycles } from './directory.ts';
+import {
+  deactivationNeedsConfirmation,
+  deactivationWindowExceeded,
+  parseDirectoryDate,
+  reportingCycles,
+} from './directory.ts';
 
 describe('parseDirectoryDate', () => {
   it('reads ISO days and day-first dates', () => {
@@ -48,5 +53,17 @@ describe('deactivationNeedsConfirmation', () => {
     expect(deactivationNeedsConfirmation(100, 41)).toBe(true);
     expect(deactivationNeedsConfirmation(0, 0)).toBe(false);
     expect(deactivationNeedsConfirmation(10, 2, 0.1)).toBe(true);
+  });
+});
+
+describe('deactivationWindowExceeded', () => {
+  it('counts the people who left within the window among those active at its start', () => {
+    // 10 active an hour ago, 3 left since (7 active now): a 4th is 40 %, a 5th is 50 %.
+    expect(deactivationWindowExceeded(7, 3)).toBe(false);
+    expect(deactivationWindowExceeded(6, 4)).toBe(true);
+    // Nobody left yet: one of two is 50 %, one of three is 33 %.
+    expect(deactivationWindowExceeded(2, 0)).toBe(true);
+    expect(deactivationWindowExceeded(3, 0)).toBe(false);
+    expect(deactivationWindowExceeded(6, 4, 1, 0.5)).toBe(false);
   });
 });

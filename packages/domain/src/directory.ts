@@ -16,6 +16,25 @@ export function deactivationNeedsConfirmation(
   return deactivated > 0 && deactivated > active * share;
 }
 
+/**
+ * Deactivations no person confirms one by one (SCIM) are held to the same share over a sliding window: within this
+ * long, no more than `DEACTIVATION_CONFIRM_SHARE` of the people active at its start may leave the group's directory.
+ */
+export const DEACTIVATION_WINDOW_MS = 60 * 60 * 1000;
+
+/**
+ * Whether deactivating `adding` more people now would take the window past the limit: `active` are active now,
+ * `recent` left within the window (by any path), so `active + recent` were active at its start.
+ */
+export function deactivationWindowExceeded(
+  active: number,
+  recent: number,
+  adding = 1,
+  share: number = DEACTIVATION_CONFIRM_SHARE,
+): boolean {
+  return deactivationNeedsConfirmation(active + recent, recent + adding, share);
+}
+
 /** What a sync may change on a person already in the directory, in the order a summary lists them. */
 export const DIRECTORY_FIELDS = [
   'name',

@@ -41,6 +41,7 @@ export const ErrorReason = [
   'reserved', // a code the product keeps for itself (the `company` segment)
   'archived', // a part of the model that is archived: kept for reports, closed to new work
   'language_unused', // a text in a language the organisation does not write in
+  'deactivation_limit', // too many of a group's people deactivated within the window (domain directory.ts)
   // The transport.
   'scope_missing', // an API key without the scope a route requires
   'rate_limited',

@@ -1,18 +1,27 @@
 import { API_SCOPES, type ApiScope } from '@facets/domain';
-import { ErrorAlert, useLang, useTRPC } from '@facets/portal-kit';
-import { Alert, Button, Card, DataTable, TextInput } from '@facets/ui';
+import { ErrorAlert, pickText, useLang, useTRPC } from '@facets/portal-kit';
+import { Alert, Button, Card, DataTable, Select, TextInput } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 
 /**
- * Keys of the public REST API (admins only, API `admin.apiKeys`): the list with each key's prefix, scopes and last
- * use; a new key with its scopes, whose secret is shown once, with a copy button; revocation.
+ * Keys of the public REST API and of SCIM provisioning (admins only, API `admin.apiKeys`): the list with each key's
+ * prefix, scopes, provisioned group and last use; a new key with its scopes (and, for `scim`, the one group it
+ * provisions), whose secret is shown once, with a copy button; revocation.
  */
 export function ApiKeys() {
   const { t, lang } = useLang();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const keys = useQuery(trpc.admin.apiKeys.list.queryOptions());
+  const groups = useQuery(trpc.org.groups.queryOptions());
+  const [groupId, setGroupId] = useState('');
+  const openGroups = (groups.data ?? []).filter((g) => !g.archived);
+  const scimGroupId = groupId || openGroups[0]?.id || '';
+  const groupLabel = (id: string) => {
+    const group = groups.data?.find((g) => g.id === id);
+    return group ? pickText(group.label, lang) : '';
+  };
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.admin.apiKeys.list.queryKey() });
   const create = useMutation(trpc.admin.apiKeys.create.mutationOptions({ onSuccess: refresh }));
   const revoke = useMutation(trpc.admin.apiKeys.revoke.mutationOptions({ onSuccess: refresh }));
@@ -53,7 +62,11 @@ export function ApiKeys() {
             e.preventDefault();
             setCopied(false);
             create.mutate(
-              { name: name.trim(), scopes: API_SCOPES.filter((s) => scopes.includes(s)) },
+              {
+                name: name.trim(),
+                scopes: API_SCOPES.filter((s) => scopes.includes(s)),
+                ...(scopes.includes('scim') && scimGroupId ? { groupId: scimGroupId } : {}),
+              },
               {
                 onSuccess: () => {
                   setName('');
@@ -86,6 +99,18 @@ export function ApiKeys() {
               </label>
             ))}
           </fieldset>
+          {scopes.includes('scim') ? (
+            <div className="fx-stack">
+              <Select
+                label={t('apiKeys.scimGroup')}
+                hint={t('apiKeys.scimGroupHint')}
+                value={scimGroupId}
+                onChange={(e) => setGroupId(e.currentTarget.value)}
+                options={openGroups.map((g) => ({ value: g.id, label: pickText(g.label, lang) }))}
+              />
+              <p className="fx-small">{t('apiKeys.scimUrl', { url: `${window.location.origin}/scim/v2` })}</p>
+            </div>
+          ) : null}
           {create.isError ? <ErrorAlert error={create.error} /> : null}
           <div className="fx-row fx-row--end">
             <Button type="submit" busy={create.isPending}>
@@ -117,7 +142,14 @@ export function ApiKeys() {
                 <td>
                   <code>{k.prefix}…</code>
                 </td>
-                <td>{k.scopes.join(', ')}</td>
+                <td>
+                  {k.scopes.join(', ')}
+                  {k.scimGroup ? (
+                    <span className="fx-small fx-block">
+                      {t('apiKeys.provisions', { group: groupLabel(k.scimGroup.id) || k.scimGroup.code })}
+                    </span>
+                  ) : null}
+                </td>
                 <td>
                   {k.revokedAt ? (
                     t('apiKeys.revokedOn', { date: when.format(new Date(k.revokedAt)) })
@@ -152,4 +184,4 @@ export function ApiKeys() {
 
 /** `results:read` → `results_read`: message keys have no colon. */
 const scopeKey = (scope: ApiScope) => scope.replace(':', '_') as ScopeKey;
-type ScopeKey = 'results_read' | 'people_write' | 'surveys_trigger' | 'feedback_read' | 'feedback_write';
+type ScopeKey = 'results_read' | 'people_write' | 'surveys_trigger' | 'feedback_read' | 'feedback_write' | 'scim';

@@ -159,7 +159,7 @@ const en = {
   apiKeys: {
     title: 'API keys',
     intro:
-      'Keys let another system (CRM, HR system, shop) use the REST API at /api/v1: the directory, surveys after an interaction, published results under the same anonymity rules as here, feedback. A key acts for you, with the scopes you give it. Its secret is shown once.',
+      'Keys let another system (CRM, HR system, shop) use the REST API at /api/v1: the directory, surveys after an interaction, published results under the same anonymity rules as here, feedback; or keep one group’s directory by SCIM at /scim/v2. A key acts for you, with the scopes you give it. Its secret is shown once.',
     name: 'Name',
     nameHint: 'What uses it, e.g. Shop or HR system',
     scopes: 'What it may do',
@@ -169,7 +169,12 @@ const en = {
       surveys_trigger: 'Send surveys after an interaction',
       feedback_read: 'Read feedback',
       feedback_write: 'Answer feedback and change its status',
+      scim: 'Provision one group’s directory by SCIM (Okta, Entra ID, HR system)',
     },
+    scimGroup: 'Group it provisions',
+    scimGroupHint: 'A SCIM key keeps the directory of this group only.',
+    scimUrl: 'SCIM base URL to give the identity provider: {{url}}',
+    provisions: 'provisions {{group}}',
     create: 'Create the key',
     created: 'Copy this key now: it will not be shown again.',
     copy: 'Copy',
@@ -368,7 +373,7 @@ const fr: typeof en = {
   apiKeys: {
     title: 'Clés d’API',
     intro:
-      'Une clé permet à un autre système (CRM, SIRH, boutique) d’utiliser l’API REST à /api/v1 : l’annuaire, les enquêtes après une interaction, les résultats publiés avec les mêmes règles d’anonymat qu’ici, les retours. Une clé agit en votre nom, avec les portées que vous lui donnez. Son secret n’est montré qu’une fois.',
+      'Une clé permet à un autre système (CRM, SIRH, boutique) d’utiliser l’API REST à /api/v1 : l’annuaire, les enquêtes après une interaction, les résultats publiés avec les mêmes règles d’anonymat qu’ici, les retours ; ou de tenir l’annuaire d’un groupe par SCIM à /scim/v2. Une clé agit en votre nom, avec les portées que vous lui donnez. Son secret n’est montré qu’une fois.',
     name: 'Nom',
     nameHint: 'Ce qui l’utilise, par ex. Boutique ou SIRH',
     scopes: 'Ce qu’elle peut faire',
@@ -378,7 +383,12 @@ const fr: typeof en = {
       surveys_trigger: 'Envoyer des enquêtes après une interaction',
       feedback_read: 'Lire les retours',
       feedback_write: 'Répondre aux retours et changer leur statut',
+      scim: 'Provisionner l’annuaire d’un groupe par SCIM (Okta, Entra ID, SIRH)',
     },
+    scimGroup: 'Groupe provisionné',
+    scimGroupHint: 'Une clé SCIM ne tient que l’annuaire de ce groupe.',
+    scimUrl: 'URL de base SCIM à donner au fournisseur d’identité : {{url}}',
+    provisions: 'provisionne {{group}}',
     create: 'Créer la clé',
     created: 'Copiez cette clé maintenant : elle ne sera plus montrée.',
     copy: 'Copier',

@@ -16,6 +16,7 @@ export function createApiKeyAudited(ctx: Ctx, input: CreateApiKeyInput) {
       memberId: ctx.member.memberId,
       name: input.name,
       scopes: input.scopes,
+      groupId: input.groupId,
       now: nowIso(ctx),
       newId: ctx.newId,
     });
@@ -23,7 +24,12 @@ export function createApiKeyAudited(ctx: Ctx, input: CreateApiKeyInput) {
     await audit(ctx, trx, {
       action: 'api_keys.create',
       target: created.id,
-      details: { name: input.name, scopes: input.scopes, prefix: key!.prefix },
+      details: {
+        name: input.name,
+        scopes: input.scopes,
+        prefix: key!.prefix,
+        ...(key!.scimGroup ? { group: key!.scimGroup.code } : {}),
+      },
     });
     return { ...key!, key: created.key };
   });

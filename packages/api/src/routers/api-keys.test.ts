@@ -51,4 +51,27 @@ describe('admin.apiKeys: keys of the public API', () => {
     expect(await refusal({ name: 'A', scopes: ['results:read', 'results:read'] })).toMatchObject({ field: 'scopes' });
     expect(await admin.admin.apiKeys.list()).toEqual([]);
   });
+
+  it('binds a scim key to one group of the organisation, audited with the group; refuses it without one', async () => {
+    const admin = await callerFor(db.db, org.staff.admin.userId);
+    const refusal = (input: unknown) =>
+      admin.admin.apiKeys.create(input as never).then(
+        () => null,
+        (e: TRPCError) => errorData(e),
+      );
+    expect(await refusal({ name: 'Okta', scopes: ['scim'] })).toMatchObject({ field: 'groupId' });
+    expect(await refusal({ name: 'CRM', scopes: ['results:read'], groupId: org.groups.employee })).toMatchObject({
+      field: 'groupId',
+    });
+    const other = await buildOrg(db.db);
+    expect(await refusal({ name: 'Okta', scopes: ['scim'], groupId: other.groups.employee })).toMatchObject({
+      field: 'groupId',
+      reason: 'not_found',
+    });
+    expect(await admin.admin.apiKeys.list()).toEqual([]);
+    const created = await admin.admin.apiKeys.create({ name: 'Okta', scopes: ['scim'], groupId: org.groups.employee });
+    expect(created.scimGroup).toEqual({ id: org.groups.employee, code: 'employee' });
+    const { events } = await listAuditEvents(db.db, { organizationId: org.organizationId });
+    expect(events.find((e) => e.action === 'api_keys.create')?.details).toMatchObject({ group: 'employee' });
+  });
 });

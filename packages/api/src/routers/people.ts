@@ -75,7 +75,9 @@ export const peopleRouter = router({
   /** One person out of the active directory, kept as a sync keeps those its file no longer lists. */
   deactivate: keepers
     .input(DeactivatePersonInput)
-    .mutation(({ ctx, input }) => deactivatePerson(ctx.db, { organizationId: ctx.member.organization.id, ...input })),
+    .mutation(({ ctx, input }) =>
+      deactivatePerson(ctx.db, { organizationId: ctx.member.organization.id, ...input, now: nowIso(ctx) }),
+    ),
 
   erase: keepers.input(EraseInput).mutation(({ ctx, input }) => eraseStakeholderAudited(ctx, input)),
 });

@@ -6,7 +6,7 @@ import { buildFixture, type Fixture } from '../fixture.ts';
 import { newId } from '../ids.ts';
 import type { Database } from '../schema.ts';
 import { openTestDb, testDialects } from '../testing.ts';
-import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from './index.ts';
+import { claimScimLimitNotice, createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from './index.ts';
 
 const dialects = await testDialects();
 
@@ -104,5 +104,40 @@ describe.each(dialects)('API keys (%s)', (dialect) => {
     const { id } = await create(other);
     expect((await listApiKeys(db, { organizationId: org.organizationId })).map((k) => k.id)).not.toContain(id);
     expect((await listApiKeys(db, { organizationId: other.organizationId })).map((k) => k.id)).toContain(id);
+  });
+
+  it('binds a scim key to one group of its organisation, and only a scim key', async () => {
+    const scim = (groupId: string | undefined, scopes: ('scim' | 'results:read')[] = ['scim']) =>
+      createApiKey(db, {
+        organizationId: org.organizationId,
+        memberId: org.staff.admin.memberId,
+        name: 'Okta',
+        scopes,
+        groupId,
+        now,
+        newId,
+      });
+    const { id, key } = await scim(org.groups.employee);
+    expect(await verifyApiKey(db, { token: key, now })).toMatchObject({ scimGroupId: org.groups.employee });
+    const [listed] = (await listApiKeys(db, { organizationId: org.organizationId })).filter((k) => k.id === id);
+    expect(listed?.scimGroup).toEqual({ id: org.groups.employee, code: 'employee' });
+    const before = await db.selectFrom('api_key').select('id').execute();
+    await expect(scim(undefined)).rejects.toMatchObject({ field: 'groupId', reason: 'required' });
+    await expect(scim(org.groups.employee, ['results:read'])).rejects.toMatchObject({ field: 'groupId' });
+    // Another organisation's group is no group of this one.
+    await expect(scim(other.groups.employee)).rejects.toMatchObject({ kind: 'not_found', field: 'groupId' });
+    expect(await db.selectFrom('api_key').select('id').execute()).toHaveLength(before.length);
+    const plain = await create(org);
+    expect(await verifyApiKey(db, { token: plain.key, now })).toMatchObject({ scimGroupId: null });
+  });
+
+  it('tells admins of a refused deactivation at most once a window per key', async () => {
+    const { id } = await create(org);
+    const claim = (at: string, organizationId = org.organizationId) =>
+      claimScimLimitNotice(db, { organizationId, keyId: id, now: at, windowMs: 3_600_000 });
+    expect(await claim(now, other.organizationId)).toBe(false);
+    expect(await claim(now)).toBe(true);
+    expect(await claim(later(59 * 60_000))).toBe(false);
+    expect(await claim(later(60 * 60_000))).toBe(true);
   });
 });

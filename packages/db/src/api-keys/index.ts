@@ -10,6 +10,7 @@ import {
   parseApiKey,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
+import { requireActiveGroup } from '../repositories/groups.ts';
 import { parseJson } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
 
@@ -29,6 +30,8 @@ export interface ApiKey {
   createdBy: { memberId: string; name: string };
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** The group a `scim` key provisions; null for other keys. */
+  scimGroup: { id: string; code: string } | null;
 }
 
 /** A verified key: the organisation it belongs to, its scopes and the staff member (user) it acts for. */
@@ -38,6 +41,8 @@ export interface VerifiedApiKey {
   scopes: ApiScope[];
   memberId: string;
   userId: string;
+  /** The group a `scim` key provisions; null for other keys. */
+  scimGroupId: string | null;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -59,7 +64,12 @@ export async function listApiKeys(db: Kysely<Database>, args: { organizationId: 
       j.onRef('m.id', '=', 'k.created_by_member_id').onRef('m.organization_id', '=', 'k.organization_id'),
     )
     .innerJoin('auth_user as u', 'u.id', 'm.user_id')
+    .leftJoin('stakeholder_group as g', (j) =>
+      j.onRef('g.id', '=', 'k.scim_group_id').onRef('g.organization_id', '=', 'k.organization_id'),
+    )
     .select([
+      'g.id as group_id',
+      'g.code as group_code',
       'k.id',
       'k.name',
       'k.scopes',
@@ -83,6 +93,7 @@ export async function listApiKeys(db: Kysely<Database>, args: { organizationId: 
     createdBy: { memberId: r.created_by_member_id, name: r.creator_name },
     lastUsedAt: r.last_used_at,
     revokedAt: r.revoked_at,
+    scimGroup: r.group_id ? { id: r.group_id, code: r.group_code ?? '' } : null,
   }));
 }
 
@@ -94,6 +105,8 @@ export async function createApiKey(
     memberId: string;
     name: string;
     scopes: readonly ApiScope[];
+    /** The group a key with the `scim` scope provisions: required with that scope, refused without. */
+    groupId?: string | undefined;
     now: string;
     newId: () => string;
     /** The random parts (tests fix them); 72 and 256 random bits otherwise. */
@@ -101,6 +114,18 @@ export async function createApiKey(
     newSecret?: () => string;
   },
 ): Promise<{ id: string; key: string }> {
+  const scim = args.scopes.includes('scim');
+  if (scim !== (args.groupId !== undefined)) {
+    throw new DomainError(
+      'invalid',
+      scim ? 'groupId: a key with the scim scope provisions one group: name it' : 'groupId: only a scim key has one',
+      'groupId',
+      scim ? 'required' : 'not_allowed',
+    );
+  }
+  if (args.groupId !== undefined) {
+    await requireActiveGroup(db, { organizationId: args.organizationId, groupId: args.groupId });
+  }
   const lookup = (args.newLookup ?? (() => randomText(API_KEY_LOOKUP_LENGTH)))();
   const secret = (args.newSecret ?? (() => randomText(API_KEY_SECRET_LENGTH)))();
   const key = formatApiKey(lookup, secret);
@@ -119,6 +144,7 @@ export async function createApiKey(
       created_at: args.now,
       last_used_at: null,
       revoked_at: null,
+      scim_group_id: args.groupId ?? null,
     })
     .execute();
   return { id, key };
@@ -176,6 +202,7 @@ export async function verifyApiKey(
       'm.id as member_id',
       'm.user_id',
       'm.removed_at',
+      'k.scim_group_id',
     ])
     .where('k.lookup', '=', parts.lookup)
     .executeTakeFirst();
@@ -196,5 +223,25 @@ export async function verifyApiKey(
     scopes: scopesOf(row.scopes),
     memberId: row.member_id,
     userId: row.user_id,
+    scimGroupId: row.scim_group_id,
   };
+}
+
+/**
+ * Claims the right to tell a key's admins that a deactivation it sent was refused for the deactivation limit: true
+ * at most once a `windowMs` per key (so a client retrying all day sends one e-mail an hour), and only to one caller.
+ */
+export async function claimScimLimitNotice(
+  db: Kysely<Database>,
+  args: { organizationId: string; keyId: string; now: string; windowMs: number },
+): Promise<boolean> {
+  const since = new Date(Date.parse(args.now) - args.windowMs).toISOString();
+  const result = await db
+    .updateTable('api_key')
+    .set({ scim_limit_notified_at: args.now })
+    .where('organization_id', '=', args.organizationId)
+    .where('id', '=', args.keyId)
+    .where((eb) => eb.or([eb('scim_limit_notified_at', 'is', null), eb('scim_limit_notified_at', '<=', since)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }

@@ -37,8 +37,14 @@ export async function listDirectory(
     groupId: string;
     search?: string;
     status?: DirectoryStatus;
+    /** Exact matches (a provisioning client's filter): e-mail in any case, external id, id. */
+    match?: { email?: string; externalId?: string; id?: string };
+    /** Leaves erased people out, whatever the status (a provisioning client never sees them). */
+    withoutErased?: boolean;
     page: number;
     pageSize: number;
+    /** Rows skipped, instead of `page` pages. */
+    offset?: number;
   },
 ): Promise<DirectoryPage> {
   const group = await requireGroup(db, args);
@@ -51,6 +57,12 @@ export async function listDirectory(
   if (status === 'active') query = query.where('s.active', '=', 1).where('s.erased_at', 'is', null);
   if (status === 'inactive')
     query = query.where((eb) => eb.or([eb('s.active', '=', 0), eb('s.erased_at', 'is not', null)]));
+  if (args.withoutErased) query = query.where('s.erased_at', 'is', null);
+  const { match } = args;
+  if (match?.email !== undefined)
+    query = query.where((eb) => eb(eb.fn('lower', ['s.email']), '=', match.email!.toLowerCase()));
+  if (match?.externalId !== undefined) query = query.where('s.external_ref', '=', match.externalId);
+  if (match?.id !== undefined) query = query.where('s.id', '=', match.id);
   if (search !== '') {
     const pattern = containsPattern(search);
     query = query.where((eb) =>
@@ -95,7 +107,7 @@ export async function listDirectory(
     .orderBy('s.display_name')
     .orderBy('s.id')
     .limit(args.pageSize)
-    .offset(args.page * args.pageSize)
+    .offset(args.offset ?? args.page * args.pageSize)
     .execute();
   return {
     total: Number(total),
@@ -157,6 +169,7 @@ export async function eraseStakeholder(
         locale: null,
         manager_id: null,
         active: 0,
+        deactivated_at: null,
         erased_at: args.now,
       })
       .where('organization_id', '=', organizationId)

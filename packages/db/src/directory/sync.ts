@@ -319,6 +319,7 @@ export async function syncDirectory(
                 ...(has('end_date') ? { end_date: invitee.endDate } : {}),
                 segments: JSON.stringify(mergedSegments(existing, invitee)),
                 active: 1,
+                deactivated_at: null,
               }
             : {}),
           ...(setsManager ? { manager_id: managerId } : {}),
@@ -331,7 +332,7 @@ export async function syncDirectory(
     for (let i = 0; i < leaving.length; i += 500) {
       await trx
         .updateTable('stakeholder')
-        .set({ active: 0 })
+        .set({ active: 0, deactivated_at: args.now })
         .where('organization_id', '=', organizationId)
         .where('group_id', '=', group.id)
         .where('id', 'in', leaving.slice(i, i + 500))

@@ -32,6 +32,7 @@ import * as addMemberPerson from './2026_12_04_1400_add_member_person.ts';
 import * as createRateLimit from './2026_12_04_1500_create_rate_limit.ts';
 import * as addOutboxStatus from './2026_12_04_1600_add_outbox_status.ts';
 import * as createCommentAnalysis from './2026_12_04_1800_create_comment_analysis.ts';
+import * as addScimProvisioning from './2026_12_04_1900_add_scim_provisioning.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1500_create_rate_limit': createRateLimit,
   '2026_12_04_1600_add_outbox_status': addOutboxStatus,
   '2026_12_04_1800_create_comment_analysis': createCommentAnalysis,
+  '2026_12_04_1900_add_scim_provisioning': addScimProvisioning,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ export {
   feedbackArrivedMail,
   feedbackUpdateMail,
   resultsDigestMail,
+  scimLimitMail,
   webhookPausedMail,
 } from './mail.ts';
 export { type Recipient, setNotification, turnedOff, turnedOffAmong } from './preferences.ts';
@@ -11,6 +12,7 @@ export {
   type NotifyArgs,
   notifyFeedbackArrived,
   notifyFeedbackChange,
+  notifyScimDeactivationLimit,
   notifyWebhookPaused,
   sendResultsDigests,
 } from './send.ts';

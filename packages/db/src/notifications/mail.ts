@@ -208,3 +208,40 @@ export function deliveryFailedMail(args: {
     ].join('\n'),
   };
 }
+
+/**
+ * To an organisation's admins: a provisioning client (SCIM) asked to deactivate more of a group's people within the
+ * hour than the deactivation limit allows, and was refused. Names the key and the group, never a person.
+ */
+export function scimLimitMail(args: {
+  locale: Locale;
+  organizationName: string;
+  keyName: string;
+  group: string;
+  percent: number;
+  link: string;
+}): Mail {
+  const { organizationName: org, keyName, group, percent, link } = args;
+  if (args.locale === 'fr') {
+    return {
+      subject: `${org} : des désactivations par SCIM ont été refusées`,
+      body: [
+        'Bonjour,',
+        '',
+        `La clé « ${keyName} » a demandé de désactiver plus de ${percent} % des personnes actives du groupe ${group} en une heure : Facets a refusé les désactivations au-delà de cette limite.`,
+        'Vérifiez la configuration du fournisseur d’identité (attributions, filtres) ; pour des départs réels, confirmez une synchronisation du fichier de l’annuaire, ou désactivez les personnes une à une par l’API REST.',
+        `Annuaire du groupe : ${link}`,
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: `${org}: SCIM deactivations were refused`,
+    body: [
+      'Hello,',
+      '',
+      `The key "${keyName}" asked to deactivate more than ${percent} % of the active people of the group ${group} within an hour: Facets refused the deactivations past that limit.`,
+      "Check the identity provider's configuration (assignments, filters); for real departures, confirm a sync of the directory file, or deactivate the people one by one through the REST API.",
+      `The group's directory: ${link}`,
+    ].join('\n'),
+  };
+}

@@ -12,7 +12,13 @@ import type { PublishedContent } from '../publication/content.ts';
 import { enqueueMessage } from '../repositories/outbox.ts';
 import { inTransaction, localized } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
-import { feedbackArrivedMail, feedbackUpdateMail, resultsDigestMail, webhookPausedMail } from './mail.ts';
+import {
+  feedbackArrivedMail,
+  feedbackUpdateMail,
+  resultsDigestMail,
+  scimLimitMail,
+  webhookPausedMail,
+} from './mail.ts';
 import { type Recipient, turnedOff, turnedOffAmong } from './preferences.ts';
 import { unsubscribeLink, unsubscribeToken } from './unsubscribe.ts';
 
@@ -203,6 +209,25 @@ export async function notifyWebhookPaused(trx: Kysely<Database>, args: NotifyArg
       organizationName: organization.name,
       url: args.url,
       link: `${args.baseUrl}/console/webhooks`,
+    });
+    await enqueueMessage(trx, { ...args, to: admin.email, ...mail });
+  }
+}
+
+/** Tells the organisation's admins that a SCIM key's deactivations were refused for the deactivation limit. */
+export async function notifyScimDeactivationLimit(
+  trx: Kysely<Database>,
+  args: NotifyArgs & { keyName: string; groupId: string; group: string; percent: number },
+): Promise<void> {
+  const organization = await organizationOf(trx, args.organizationId);
+  for (const admin of await staffOf(trx, args.organizationId, ADMINS)) {
+    const mail = scimLimitMail({
+      locale: localeOf(null, organization.default_locale),
+      organizationName: organization.name,
+      keyName: args.keyName,
+      group: args.group,
+      percent: args.percent,
+      link: `${args.baseUrl}/console/directory/${args.groupId}`,
     });
     await enqueueMessage(trx, { ...args, to: admin.email, ...mail });
   }

@@ -44,6 +44,7 @@ const en = {
     member_elsewhere: 'This email address belongs to an account of another organisation.',
     sso_lockout: 'Your own address is not of an allowed domain: requiring single sign-on would lock you out.',
     scope_missing: 'This API key does not have the scope this call requires.',
+    deactivation_limit: 'Too many people of this group were deactivated within the hour: an admin must check first.',
     not_allowed: '{{subject}} cannot be used here.',
     withheld: 'These results are withheld to protect anonymity.',
     in_use: '{{subject}} is still in use, so this cannot be done.',
@@ -112,6 +113,8 @@ const fr: ErrorMessages = {
     member_elsewhere: 'Cette adresse e-mail appartient à un compte d’une autre organisation.',
     sso_lockout: 'Votre propre adresse n’est pas d’un domaine autorisé : exiger la connexion unique vous bloquerait.',
     scope_missing: 'Cette clé d’API n’a pas la portée que cet appel demande.',
+    deactivation_limit:
+      'Trop de personnes de ce groupe ont été désactivées dans l’heure : un administrateur doit d’abord vérifier.',
     not_allowed: '{{subject}} ne peut pas être utilisé ici.',
     withheld: 'Ces résultats ne sont pas affichés, pour protéger l’anonymat.',
     in_use: '{{subject}} est encore utilisé : ce n’est pas possible.',
