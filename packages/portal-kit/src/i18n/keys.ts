@@ -44,10 +44,15 @@ export function usedKeys(source: string): string[] {
   return [...keys].sort();
 }
 
+/** Whether a key (or its plural forms) has a translation in `tree`: the tree read once, for many keys. */
+export function translatedIn(tree: MessageTree): (key: string) => boolean {
+  const keys = new Set(flattenKeys(tree));
+  return (key) => keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`);
+}
+
 /** True when `key` (or its plural forms) has a translation in `tree`. */
 export function hasKey(tree: MessageTree, key: string): boolean {
-  const keys = new Set(flattenKeys(tree));
-  return keys.has(key) || keys.has(`${key}_one`) || keys.has(`${key}_other`);
+  return translatedIn(tree)(key);
 }
 
 /** Keys every stakeholder portal must set: its name, its title, its sign-in text and its name for a reference. */
