@@ -1,5 +1,6 @@
 import { type AppMessages, type MessageTree, mergeMessages } from '@facets/portal-kit';
 import { auditMessages } from './audit/messages.ts';
+import { chainMessages } from './chain/messages.ts';
 import { compareMessages } from './compare/messages.ts';
 import { deliveryMessages } from './delivery/messages.ts';
 import { dimensionMessages } from './dimension/messages.ts';
@@ -35,6 +36,7 @@ const en = {
       overview: 'Overview',
       compare: 'Compare stakeholders',
       groups: 'Group drill-down',
+      chain: 'Experience chain',
       maturity: 'Maturity',
       inbox: 'Feedback inbox',
     },
@@ -55,6 +57,7 @@ const fr: typeof en = {
       overview: 'Vue d’ensemble',
       compare: 'Comparer les groupes',
       groups: 'Analyse par groupe',
+      chain: 'Chaîne de l’expérience',
       maturity: 'Maturité',
       inbox: 'Retours reçus',
     },
@@ -74,6 +77,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   exportMessages,
   figuresMessages,
   compareMessages,
+  chainMessages,
   groupsMessages,
   dimensionMessages,
   maturityMessages,

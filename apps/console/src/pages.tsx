@@ -10,6 +10,7 @@ import {
 import type { Me, Params } from '@facets/portal-kit';
 import type { ReactNode } from 'react';
 import { AuditLog } from './audit/AuditLog.tsx';
+import { ChainPage } from './chain/ChainPage.tsx';
 import { Compare } from './compare/Compare.tsx';
 import { Delivery } from './delivery/Delivery.tsx';
 import { DimensionPage } from './dimension/DimensionPage.tsx';
@@ -85,6 +86,13 @@ export const PAGES: readonly ConsolePage[] = [
         segment={{ key: p.key ?? '', value: p.value ?? '' }}
       />
     ),
+  },
+  {
+    path: 'chain',
+    nav: 'chain',
+    group: 'insights',
+    roles: WHOLE_ORGANISATION_READERS,
+    render: (me) => <ChainPage me={me} />,
   },
   {
     path: 'maturity',

@@ -107,6 +107,19 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
     STAFF,
     (api, e) => api.insights.dimension({ groupId: e.org.groups.employee, dimensionId: e.org.dimensions.recognition }),
   ],
+  [
+    'insights.chain',
+    WHOLE_ORG,
+    (api, e) =>
+      api.insights.chain({
+        attribute: 'site',
+        x: {
+          groupId: e.org.groups.employee,
+          measure: { kind: 'dimension', dimensionId: e.org.dimensions.recognition, facet: 'lived' },
+        },
+        y: { groupId: e.org.groups.supplier, measure: { kind: 'outcome', scale: 'nps11' } },
+      }),
+  ],
   ['insights.drivers', WHOLE_ORG, (api, e) => api.insights.drivers({ groupId: e.org.groups.employee })],
   ['insights.segments', WHOLE_ORG, (api, e) => api.insights.segments({ groupId: e.org.groups.employee })],
   ['insights.alerts', STAFF, (api) => api.insights.alerts()],

@@ -199,6 +199,10 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
   const [ours, other] = [await buildOrg(db), await buildOrg(db)];
   for (const org of [ours, other]) {
     await addSegmentAttribute(db, org, { groupId: org.groups.employee, key: 'department', values: ['it', 'hr'] });
+    // A unit attribute both groups carry, for the experience chain.
+    for (const groupId of [org.groups.employee, org.groups.supplier]) {
+      await addSegmentAttribute(db, org, { groupId, key: 'site', values: ['lyon', 'paris'] });
+    }
   }
   const feedbackOf = async (org: Org, stakeholderId: string, groupId: string) =>
     (

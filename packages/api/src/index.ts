@@ -1,6 +1,7 @@
 export { type Accounts, PASSWORD_LINK_DAYS } from './accounts.ts';
 export { type Context, type ContextParts, createContextInner, type MailDelivery, type Session } from './context.ts';
 export { type ErrorData, type ErrorLog, INTERNAL_MESSAGE, zodReason } from './errors.ts';
+export type { ChainView } from './insights/chain.ts';
 export type { DimensionView } from './insights/dimension.ts';
 export type { Cell, ComparisonFigure, Figure } from './insights/figures.ts';
 export { callRestRoute, type RestAnswer, type RestError } from './rest/call.ts';

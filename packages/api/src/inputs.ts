@@ -1,4 +1,4 @@
-import { COMPARE_METRICS, FeedbackCategory, FeedbackStatus, Id } from '@facets/domain';
+import { ChainMeasure, COMPARE_METRICS, FeedbackCategory, FeedbackStatus, Id } from '@facets/domain';
 import { z } from 'zod';
 
 /** Input schemas: strict objects (unknown keys are refused) and bounded lengths everywhere. */
@@ -78,6 +78,12 @@ export const DimensionInput = z.strictObject({
   segment: SegmentInput.optional(),
   ...SelectionFields,
 });
+
+/** One side of the experience chain: a group, what it measures, and the programme and wave to read (optional). */
+export const ChainSideInput = z.strictObject({ groupId: Id, measure: ChainMeasure, ...SelectionFields });
+
+/** The experience chain: two groups' figures over the values of a segment attribute both have (site, store…). */
+export const ChainInput = z.strictObject({ attribute: SegmentKey, x: ChainSideInput, y: ChainSideInput });
 
 export const DriversInput = z.strictObject({ groupId: Id, ...SelectionFields });
 

@@ -4,6 +4,7 @@ export * from './anonymity.ts';
 export * from './api-keys.ts';
 export * from './audit.ts';
 export * from './cadences.ts';
+export * from './chain.ts';
 export * from './companies.ts';
 export * from './comparison.ts';
 export * from './delivery.ts';

@@ -3,6 +3,7 @@ import { nowIso } from '../context.ts';
 import {
   AssessMaturityInput,
   BreakdownInput,
+  ChainInput,
   CompareGroupsInput,
   DimensionInput,
   DriversInput,
@@ -11,6 +12,7 @@ import {
 } from '../inputs.ts';
 import { alertsView } from '../insights/alerts.ts';
 import { breakdownView } from '../insights/breakdown.ts';
+import { chainView } from '../insights/chain.ts';
 import { compareGroupsView } from '../insights/compare.ts';
 import { dimensionView } from '../insights/dimension.ts';
 import { driversView } from '../insights/drivers.ts';
@@ -38,6 +40,10 @@ export const insightsRouter = router({
   breakdown: wholeOrganisation
     .input(BreakdownInput)
     .query(({ ctx, input }) => breakdownView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+  /** Cuts two groups into segments: the roles that read whole groups, not managers (their department only). */
+  chain: wholeOrganisation
+    .input(ChainInput)
+    .query(({ ctx, input }) => chainView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   dimension: anyStaff
     .input(DimensionInput)
     .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),

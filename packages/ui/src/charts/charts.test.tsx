@@ -5,6 +5,7 @@ import { BulletChart } from './BulletChart.tsx';
 import { linear, spreadLabels, ticks } from './frame.ts';
 import { LineChart } from './LineChart.tsx';
 import { QuadrantChart } from './QuadrantChart.tsx';
+import { ScatterChart } from './ScatterChart.tsx';
 
 describe('chart arithmetic', () => {
   it('maps a domain onto a range, upside down for a y axis', () => {
@@ -121,5 +122,31 @@ describe('BulletChart', () => {
       />,
     );
     expect(none).not.toContain('Target');
+  });
+});
+
+describe('ScatterChart', () => {
+  it('labels every unit and zooms each axis within its bounds', () => {
+    const html = renderToStaticMarkup(
+      <ScatterChart
+        title="Recognition and NPS by site"
+        xLabel="Recognition"
+        yLabel="NPS"
+        xBounds={[0, 100]}
+        yBounds={[-100, 100]}
+        fit
+        points={[
+          { id: 'lyon', label: 'Lyon', x: 83.3, y: 40 },
+          { id: 'lille', label: 'Lille', x: 41.7, y: -60 },
+        ]}
+      />,
+    );
+    for (const text of ['Lyon', 'Lille', 'Recognition', 'NPS']) expect(html).toContain(`>${text}</text>`);
+    // x from 30 to 90 in tens; y spans 100 points, so in twenties from −80 to 60; never past the bounds.
+    expect(html).toContain('>30</text>');
+    expect(html).toContain('>90</text>');
+    expect(html).toContain('>-80</text>');
+    expect(html).not.toContain('>100</text>');
+    expect(html.match(/<line/g)?.length).toBe(1);
   });
 });

@@ -6,3 +6,4 @@ export * from './HeatLegend.tsx';
 export * from './heat.ts';
 export * from './LineChart.tsx';
 export * from './QuadrantChart.tsx';
+export * from './ScatterChart.tsx';
