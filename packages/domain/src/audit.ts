@@ -57,6 +57,11 @@ export const AuditAction = z.enum([
   'webhooks.delete',
   'webhooks.rotate_secret',
   'webhooks.redeliver',
+  /**
+   * A comment theme renamed, merged into another or taken out of it, or mapped to a dimension (old → new); the
+   * details name the theme by its code.
+   */
+  'themes.update',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -30,6 +30,7 @@ import * as createApiKey from './2026_12_04_1200_create_api_key.ts';
 import * as createWebhooks from './2026_12_04_1300_create_webhooks.ts';
 import * as createRateLimit from './2026_12_04_1500_create_rate_limit.ts';
 import * as createCommentAnalysis from './2026_12_04_1800_create_comment_analysis.ts';
+import * as createCommentTheme from './2026_12_04_1910_create_comment_theme.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -63,6 +64,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1300_create_webhooks': createWebhooks,
   '2026_12_04_1500_create_rate_limit': createRateLimit,
   '2026_12_04_1800_create_comment_analysis': createCommentAnalysis,
+  '2026_12_04_1910_create_comment_theme': createCommentTheme,
 };
 
 export const migrationProvider: MigrationProvider = {

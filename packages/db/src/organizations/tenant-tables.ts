@@ -38,6 +38,7 @@ export const TENANT_TABLES = [
   'aggregate_cell',
   'wave_participation',
   'comment_analysis',
+  'comment_theme',
   'answer',
   'response',
   'invitation',
