@@ -1,4 +1,5 @@
 import { COMPARE_METRICS, FeedbackCategory, FeedbackStatus, Id } from '@facets/domain';
+import { ThemeCodeInput, ThemeLabel } from '@facets/domain/text';
 import { z } from 'zod';
 
 /** Input schemas: strict objects (unknown keys are refused) and bounded lengths everywhere. */
@@ -78,6 +79,11 @@ export const DimensionInput = z.strictObject({
   segment: SegmentInput.optional(),
   ...SelectionFields,
 });
+
+/** `insights.themes.*`: one theme of the organisation's catalogue. */
+export const RenameThemeInput = z.strictObject({ code: ThemeCodeInput, label: ThemeLabel.nullable() });
+export const MergeThemeInput = z.strictObject({ code: ThemeCodeInput, into: ThemeCodeInput.nullable() });
+export const MapThemeInput = z.strictObject({ code: ThemeCodeInput, dimensionId: Id.nullable() });
 
 export const DriversInput = z.strictObject({ groupId: Id, ...SelectionFields });
 
