@@ -86,17 +86,15 @@ export const insightsRouter = router({
           await updateTheme(ctx.db, { ...themeChange(ctx), code: input.code, change: { mergedInto: input.into } }),
         ),
       ),
-    map: themeEditors
-      .input(MapThemeInput)
-      .mutation(async ({ ctx, input }) =>
-        themeList(
-          await updateTheme(ctx.db, {
-            ...themeChange(ctx),
-            code: input.code,
-            change: { dimensionId: input.dimensionId },
-          }),
-        ),
+    map: themeEditors.input(MapThemeInput).mutation(async ({ ctx, input }) =>
+      themeList(
+        await updateTheme(ctx.db, {
+          ...themeChange(ctx),
+          code: input.code,
+          change: { dimensionId: input.dimensionId },
+        }),
       ),
+    ),
   }),
   maturity: router({
     get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), ctx.clock())),
