@@ -20,6 +20,7 @@ import { rolesMessages } from './roles/messages.ts';
 import { settingsMessages } from './settings/messages.ts';
 import { setupMessages } from './setup/messages.ts';
 import { surveyMessages } from './surveys/messages.ts';
+import { themesMessages } from './themes/messages.ts';
 import { webhooksMessages } from './webhooks/messages.ts';
 
 /**
@@ -72,6 +73,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   compareMessages,
   groupsMessages,
   dimensionMessages,
+  themesMessages,
   maturityMessages,
   surveyMessages,
   directoryMessages,

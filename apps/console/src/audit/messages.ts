@@ -38,6 +38,7 @@ const en = {
       webhooks_delete: 'Webhook deleted',
       webhooks_rotate_secret: 'Webhook signing secret replaced',
       webhooks_redeliver: 'Webhook delivery sent again',
+      themes_update: 'Comment theme changed',
     },
     modelItem: {
       group: 'Stakeholder group “{{label}}” ({{code}})',
@@ -78,6 +79,11 @@ const en = {
       url: 'URL',
       events: 'Events',
       state: 'State',
+      theme: 'Theme',
+      labelFr: 'Name in French',
+      labelEn: 'Name in English',
+      mergedInto: 'Counted in',
+      dimensionId: 'Dimension',
     },
     link: {
       invitation: 'Survey invitation link',
@@ -127,6 +133,7 @@ const fr: typeof en = {
       webhooks_delete: 'Webhook supprimé',
       webhooks_rotate_secret: 'Secret de signature d’un webhook remplacé',
       webhooks_redeliver: 'Envoi d’un webhook relancé',
+      themes_update: 'Thème de commentaires modifié',
     },
     modelItem: {
       group: 'Groupe de parties prenantes « {{label}} » ({{code}})',
@@ -167,6 +174,11 @@ const fr: typeof en = {
       url: 'URL',
       events: 'Événements',
       state: 'État',
+      theme: 'Thème',
+      labelFr: 'Nom en français',
+      labelEn: 'Nom en anglais',
+      mergedInto: 'Compté dans',
+      dimensionId: 'Dimension',
     },
     link: {
       invitation: 'Lien d’invitation à une enquête',
