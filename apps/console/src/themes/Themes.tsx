@@ -18,17 +18,23 @@ export function SentimentBar({ shares }: { shares: Shares }) {
   const { t, lang } = useLang();
   const pct = (n: number) => (shares.n === 0 ? 0 : (100 * n) / shares.n);
   const words = (n: number) => t('figures.percent', { value: formatNumber(pct(n), lang, 0) });
+  const label = t('themes.sentimentLabel', {
+    negative: words(shares.negative),
+    neutral: words(shares.neutral),
+    positive: words(shares.positive),
+  });
   return (
-    <FavourabilityBar
-      unfavourable={pct(shares.negative)}
-      neutral={pct(shares.neutral)}
-      favourable={pct(shares.positive)}
-      label={t('themes.sentimentLabel', {
-        negative: words(shares.negative),
-        neutral: words(shares.neutral),
-        positive: words(shares.positive),
-      })}
-    />
+    <div className="fx-themes__sentiment">
+      <FavourabilityBar
+        unfavourable={pct(shares.negative)}
+        neutral={pct(shares.neutral)}
+        favourable={pct(shares.positive)}
+        label={label}
+      />
+      <span className="fx-score__detail" aria-hidden="true">
+        {label}
+      </span>
+    </div>
   );
 }
 
