@@ -161,6 +161,23 @@ describe('the themes of a dimension’s comments', () => {
     });
   });
 
+  it('trend against the previous wave in share points, only where the theme is shown in both', async () => {
+    await answerEmployees(db.db, org, [...saying(5, 'it', PAY), ...saying(5, 'sales', TOOLS)], {
+      commentQuestionId,
+      wave: 'closed',
+    });
+    await answerEmployees(
+      db.db,
+      org,
+      [...saying(5, 'it', PAY), ...saying(5, 'sales', PAY), ...saying(5, 'sales', NEUTRAL, 4)],
+      { commentQuestionId },
+    );
+    const whole = await themesOf(org.leadership.userId);
+    // Pay: 5 of 10 (50 %) then 10 of 15 (66.7 %).
+    expect(whole.themes.find((t) => t.code === 'pay')?.trend).toBe(16.7);
+    expect(whole.themes.find((t) => t.code === 'tools')).toBeUndefined();
+  });
+
   it('show the top themes on the overview, without comment texts', async () => {
     await answerEmployees(db.db, org, [...saying(5, 'it', PAY), ...saying(5, 'sales', TOOLS)], { commentQuestionId });
     const api = await callerFor(db.db, org.leadership.userId);
