@@ -134,7 +134,7 @@ export function Report({ me }: { me: Me }) {
                 </h2>
                 <SummaryBand group={group} k={k} />
                 <Alerts group={group} />
-                <TopThemes group={group} />
+                <TopThemes group={group} printed />
               </section>
               <section className="fx-report__part fx-report__break" aria-labelledby="report-dimensions">
                 <h2 id="report-dimensions" className="fx-report__heading">
@@ -187,7 +187,7 @@ export function Report({ me }: { me: Me }) {
                       <Comments view={q.data} k={q.data.commentThreshold} />
                     </div>
                     <Questions view={q.data} k={k} />
-                    <Themes view={q.data} />
+                    <Themes view={q.data} printed />
                   </section>
                 ) : null,
               )}

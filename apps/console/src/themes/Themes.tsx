@@ -39,10 +39,10 @@ export function SentimentBar({ shares }: { shares: Shares }) {
 }
 
 /** Says the sentiment is indicative, and on request how it is read and where its accuracy is measured. */
-export function IndicativeNote() {
+export function IndicativeNote({ open = false }: { open?: boolean }) {
   const { t } = useLang();
   return (
-    <details className="fx-themes__indicative">
+    <details className="fx-themes__indicative" open={open}>
       <summary>{t('themes.indicative')}</summary>
       <p className="fx-hint">{t('themes.indicativeDetail')}</p>
     </details>
@@ -89,8 +89,11 @@ function ThemeRow(props: { theme: DimensionTheme | TopTheme; groupKind: string; 
   );
 }
 
-/** The dimension page's themes: the comments' overall sentiment, then each theme shown, most raised first. */
-export function Themes({ view, me }: { view: DimensionView; me?: Me }) {
+/**
+ * The dimension page's themes: the comments' overall sentiment, then each theme shown, most raised first. `printed`:
+ * the report's, with the note on sentiment open (paper has no disclosure triangle).
+ */
+export function Themes({ view, me, printed = false }: { view: DimensionView; me?: Me; printed?: boolean }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
   const [managing, setManaging] = useState(false);
@@ -117,7 +120,7 @@ export function Themes({ view, me }: { view: DimensionView; me?: Me }) {
         <p className="fx-muted">{t('dimension.comments.none')}</p>
       ) : (
         <>
-          <IndicativeNote />
+          <IndicativeNote open={printed} />
           <div className="fx-themes__overall">
             <span>{t('themes.overall')}</span>
             {themes.sentiment ? (
@@ -165,7 +168,7 @@ export function Themes({ view, me }: { view: DimensionView; me?: Me }) {
 }
 
 /** The overview's most raised themes of a group, each with the dimension whose comments raise it. */
-export function TopThemes({ group }: { group: OverviewGroup }) {
+export function TopThemes({ group, printed = false }: { group: OverviewGroup; printed?: boolean }) {
   const { t, lang } = useLang();
   if (group.topThemes.length === 0) return null;
   const headingId = `themes-${group.id}`;
@@ -173,7 +176,7 @@ export function TopThemes({ group }: { group: OverviewGroup }) {
   return (
     <section className="fx-themes__top" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('themes.overviewHeading')}</h3>
-      <IndicativeNote />
+      <IndicativeNote open={printed} />
       <ul className="fx-themes">
         {group.topThemes.map((theme) => (
           <ThemeRow
