@@ -187,7 +187,7 @@ export function Report({ me }: { me: Me }) {
                       <Comments view={q.data} k={q.data.commentThreshold} />
                     </div>
                     <Questions view={q.data} k={k} />
-                    <Themes view={q.data} printed />
+                    {q.data.comments.items.length > 0 ? <Themes view={q.data} printed /> : null}
                   </section>
                 ) : null,
               )}
