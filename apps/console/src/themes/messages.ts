@@ -20,7 +20,7 @@ const en = {
     trend: '{{value}} pts since the previous wave',
     examples: 'Comments raising it',
     commentedOn: 'in comments on {{dimension}}',
-    dimensionLink: 'Belongs to {{dimension}}',
+    dimensionLink: 'Belongs to the dimension “{{dimension}}”',
     indicative: 'Sentiment is indicative.',
     indicativeDetail:
       'It is read on this server by a word list, with a negation rule and the person’s own rating: it misses many complaints written without a telling word, and irony. How well it reads is measured on labelled comments (README, “Comment analytics: how well they read”). Read the comments themselves.',
@@ -64,7 +64,7 @@ const fr: typeof en = {
     trend: '{{value}} pts depuis la vague précédente',
     examples: 'Commentaires qui le citent',
     commentedOn: 'dans les commentaires sur {{dimension}}',
-    dimensionLink: 'Relève de {{dimension}}',
+    dimensionLink: 'Relève de la dimension « {{dimension}} »',
     indicative: 'La tonalité est indicative.',
     indicativeDetail:
       'Elle est lue sur ce serveur par une liste de mots, avec une règle de négation et la note de la personne : elle manque beaucoup de plaintes écrites sans mot révélateur, et l’ironie. La qualité de lecture est mesurée sur des commentaires annotés (README, « Comment analytics: how well they read »). Lisez les commentaires eux-mêmes.',
