@@ -22,6 +22,7 @@ import { rolesMessages } from './roles/messages.ts';
 import { settingsMessages } from './settings/messages.ts';
 import { setupMessages } from './setup/messages.ts';
 import { surveyMessages } from './surveys/messages.ts';
+import { themesMessages } from './themes/messages.ts';
 import { webhooksMessages } from './webhooks/messages.ts';
 
 /**
@@ -80,6 +81,7 @@ const AREAS: readonly { fr: MessageTree; en: MessageTree }[] = [
   chainMessages,
   groupsMessages,
   dimensionMessages,
+  themesMessages,
   maturityMessages,
   surveyMessages,
   directoryMessages,

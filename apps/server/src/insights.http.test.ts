@@ -78,7 +78,7 @@ async function data<T>(path: string, input?: unknown): Promise<T> {
 
 /**
  * Walks a view's JSON: every figure (an object with `hidden`, `value`, `score` or `r`) has an n (commenters for
- * comments); a shown figure stands on at least k (comments: commentK) respondents; a hidden one shows no number, no
+ * comments and their themes); a shown figure stands on at least k (comments and themes: commentK) respondents; a hidden one shows no number, no
  * histogram and no n. Returns how many shown figures it checked; counts the hidden ones by reason in `withheld`.
  */
 const withheld = new Map<string, number>();
@@ -95,7 +95,19 @@ function checkFigures(view: unknown, k: number, commentK: number, where: string)
     const at = `${where}${path}: ${JSON.stringify(o).slice(0, 300)}`;
     const number = [o.value, o.score, o.r].find((x) => typeof x === 'number');
     const hasHidden = 'hidden' in o;
-    if ('commenters' in o) {
+    if ('commenters' in o && 'code' in o) {
+      // A comment theme: on at least commentK commenters, and so is each shown part of its sentiment.
+      expect(o.commenters as number, at).toBeGreaterThanOrEqual(commentK);
+      const sentiment = o.sentiment as Record<string, number> | null;
+      for (const part of ['negative', 'neutral', 'positive']) {
+        const n = sentiment?.[part] ?? 0;
+        expect(n === 0 || n >= commentK, at).toBe(true);
+      }
+      shown += 1;
+    } else if ('commenters' in o && 'themes' in o) {
+      // A comment list's themes: withheld with the list, then with no count.
+      if (o.hidden !== null) expect([o.commenters, o.themes], at).toEqual([0, []]);
+    } else if ('commenters' in o) {
       expect(typeof o.commenters, at).toBe('number');
       if (o.hidden === null) {
         expect(o.commenters as number, at).toBeGreaterThanOrEqual(commentK);

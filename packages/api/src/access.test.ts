@@ -124,6 +124,14 @@ const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => 
   ['insights.segments', WHOLE_ORG, (api, e) => api.insights.segments({ groupId: e.org.groups.employee })],
   ['insights.alerts', STAFF, (api) => api.insights.alerts()],
   ['insights.maturity.get', WHOLE_ORG, (api) => api.insights.maturity.get()],
+  ['insights.themes.list', WHOLE_ORG, (api) => api.insights.themes.list()],
+  ['insights.themes.rename', WHOLE_ORG, (api) => api.insights.themes.rename({ code: 'pay', label: { en: 'Salary' } })],
+  ['insights.themes.merge', WHOLE_ORG, (api) => api.insights.themes.merge({ code: 'tools', into: null })],
+  [
+    'insights.themes.map',
+    WHOLE_ORG,
+    (api, e) => api.insights.themes.map({ code: 'pay', dimensionId: e.org.dimensions.recognition }),
+  ],
   [
     'insights.maturity.assess',
     LEADERS,

@@ -1,4 +1,5 @@
 import { ChainMeasure, COMPARE_METRICS, FeedbackCategory, FeedbackStatus, Id } from '@facets/domain';
+import { ThemeCodeInput, ThemeLabel } from '@facets/domain/text';
 import { z } from 'zod';
 
 /** Input schemas: strict objects (unknown keys are refused) and bounded lengths everywhere. */
@@ -84,6 +85,10 @@ export const ChainSideInput = z.strictObject({ groupId: Id, measure: ChainMeasur
 
 /** The experience chain: two groups' figures over the values of a segment attribute both have (site, store…). */
 export const ChainInput = z.strictObject({ attribute: SegmentKey, x: ChainSideInput, y: ChainSideInput });
+/** `insights.themes.*`: one theme of the organisation's catalogue. */
+export const RenameThemeInput = z.strictObject({ code: ThemeCodeInput, label: ThemeLabel.nullable() });
+export const MergeThemeInput = z.strictObject({ code: ThemeCodeInput, into: ThemeCodeInput.nullable() });
+export const MapThemeInput = z.strictObject({ code: ThemeCodeInput, dimensionId: Id.nullable() });
 
 export const DriversInput = z.strictObject({ groupId: Id, ...SelectionFields });
 

@@ -28,6 +28,7 @@ export * from './repositories/answers.ts';
 export * from './repositories/audit.ts';
 export * from './repositories/coarsen.ts';
 export * from './repositories/comment-analysis.ts';
+export * from './repositories/comment-themes.ts';
 export * from './repositories/comments.ts';
 export * from './repositories/companies.ts';
 export * from './repositories/fatigue.ts';

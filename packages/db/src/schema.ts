@@ -368,6 +368,17 @@ export interface CommentAnalysisTable {
   themes: string;
 }
 
+/** An organisation's changes to one built-in comment theme (domain `text/catalogue.ts`). */
+export interface CommentThemeTable {
+  organization_id: string;
+  code: string;
+  /** JSON { fr?, en? }; null: the built-in name. */
+  label: string | null;
+  merged_into: string | null;
+  dimension_id: string | null;
+  updated_at: string;
+}
+
 /**
  * Incrementally maintained moments of one cell, updated in the transaction that accepts a response.
  * dimension_id is '' for outcome items with no dimension; segment_key/value are '' for the whole group.
@@ -775,6 +786,7 @@ export interface Database {
   response: ResponseTable;
   answer: AnswerTable;
   comment_analysis: CommentAnalysisTable;
+  comment_theme: CommentThemeTable;
   wave_participation: WaveParticipationTable;
   aggregate_cell: AggregateCellTable;
   aggregate_bin: AggregateBinTable;

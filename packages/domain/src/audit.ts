@@ -66,6 +66,11 @@ export const AuditAction = z.enum([
   'webhooks.redeliver',
   /** A message that was not delivered (bounced or failed) put back for delivery; the details give its status then. */
   'outbox.retry',
+  /**
+   * A comment theme renamed, merged into another or taken out of it, or mapped to a dimension (old → new); the
+   * details name the theme by its code.
+   */
+  'themes.update',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -96,3 +96,7 @@ export type FeedbackCategory = z.infer<typeof FeedbackCategory>;
 /** Ids are opaque strings made by the application (ULID-like), never by the database. */
 export const Id = z.string().min(1).max(64);
 export type Id = z.infer<typeof Id>;
+
+/** The sentiment a comment is read with (`@facets/domain/text`), and what the console's sentiment bars show. */
+export const POLARITIES = ['negative', 'neutral', 'positive'] as const;
+export type Polarity = (typeof POLARITIES)[number];

@@ -11,7 +11,7 @@ export type Role = z.infer<typeof Role>;
 /*
  * Who may do what among the staff. The API enforces these lists (`staffProcedure(...)`); the console reads the same
  * ones to show each role the pages and controls it can use. Every staff role reads the plan (a manager only what
- * concerns employees); the analyst reads and changes nothing.
+ * concerns employees); the analyst reads and changes nothing but the names of comment themes.
  */
 
 /** The organisation's model (groups, dimensions, segment attributes): read as the settings are, edited by these. */
@@ -35,6 +35,11 @@ export const MATURITY_ASSESSORS: readonly StaffRole[] = ['admin', 'leadership'];
  * managers, who see their own department only.
  */
 export const WHOLE_ORGANISATION_READERS: readonly StaffRole[] = ['admin', 'leadership', 'hr', 'analyst'];
+/**
+ * The organisation's comment themes (names, merges, dimension mappings): kept by those who read comments across the
+ * organisation, analysts first. A merge changes how comments are counted, never which populations are shown.
+ */
+export const THEME_EDITORS: readonly StaffRole[] = WHOLE_ORGANISATION_READERS;
 /**
  * Feedback is read by everyone but managers: employees write to HR in confidence, often about their own manager,
  * and anonymous feedback carries no department that a manager's view could be narrowed to.

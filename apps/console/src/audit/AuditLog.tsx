@@ -179,6 +179,8 @@ function describe(e: AuditEvent, t: Translate): string[] {
       // A description change is recorded as `true`: its text is not kept in the log.
       return [named, ...changes];
     }
+    case 'themes.update':
+      return [t('audit.value', { field: t('audit.field.theme'), value: text(d.theme) }), ...changes];
     case 'surveys.primary_breakdown':
       return [t('audit.survey', { survey: text(d.survey), group: text(d.group) }), ...changes];
     default: {

@@ -41,6 +41,7 @@ const en = {
       webhooks_delete: 'Webhook deleted',
       webhooks_rotate_secret: 'Webhook signing secret replaced',
       webhooks_redeliver: 'Webhook delivery sent again',
+      themes_update: 'Comment theme changed',
     },
     modelItem: {
       group: 'Stakeholder group “{{label}}” ({{code}})',
@@ -81,6 +82,11 @@ const en = {
       url: 'URL',
       events: 'Events',
       state: 'State',
+      theme: 'Theme',
+      labelFr: 'Name in French',
+      labelEn: 'Name in English',
+      mergedInto: 'Counted in',
+      dimensionId: 'Dimension',
     },
     retried: {
       bounced: 'It had been refused by the recipient’s server.',
@@ -137,6 +143,7 @@ const fr: typeof en = {
       webhooks_delete: 'Webhook supprimé',
       webhooks_rotate_secret: 'Secret de signature d’un webhook remplacé',
       webhooks_redeliver: 'Envoi d’un webhook relancé',
+      themes_update: 'Thème de commentaires modifié',
     },
     modelItem: {
       group: 'Groupe de parties prenantes « {{label}} » ({{code}})',
@@ -177,6 +184,11 @@ const fr: typeof en = {
       url: 'URL',
       events: 'Événements',
       state: 'État',
+      theme: 'Thème',
+      labelFr: 'Nom en français',
+      labelEn: 'Nom en anglais',
+      mergedInto: 'Compté dans',
+      dimensionId: 'Dimension',
     },
     retried: {
       bounced: 'Il avait été refusé par le serveur du destinataire.',

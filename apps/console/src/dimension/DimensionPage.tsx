@@ -6,6 +6,7 @@ import { PendingWaves, useSelection } from '../figures/figures.tsx';
 import { ManagerScope, useManagerSegment } from '../figures/ManagerScope.tsx';
 import { ProgrammePicker, useWaveName } from '../figures/ProgrammePicker.tsx';
 import { measuredEarlier } from '../figures/programme-waves.ts';
+import { Themes } from '../themes/Themes.tsx';
 import { Comments } from './Comments.tsx';
 import { Distribution } from './Distribution.tsx';
 import { Drivers } from './Drivers.tsx';
@@ -22,7 +23,7 @@ export interface Segment {
 /**
  * One dimension of one group, optionally filtered to a segment: trend across waves, distribution of the latest wave,
  * each of its questions (against the whole group for a segment), its place in the group's importance–performance
- * matrix, the group's key drivers and the comments.
+ * matrix, the group's key drivers, the comments' themes and sentiment, and the comments.
  */
 export function DimensionPage(props: { me: Me; groupId: string; dimensionId: string; segment?: Segment }) {
   const { t, lang } = useLang();
@@ -103,6 +104,7 @@ export function DimensionPage(props: { me: Me; groupId: string; dimensionId: str
           <Distribution view={data} k={k} />
           <Ipa view={data} />
           <Drivers view={data} k={k} />
+          <Themes view={data} me={props.me} />
           <Comments view={data} k={data.commentThreshold} />
         </div>
       ) : null}

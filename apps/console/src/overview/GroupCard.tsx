@@ -10,11 +10,12 @@ import {
 import { ProgrammePicker, useWaveName } from '../figures/ProgrammePicker.tsx';
 import { measuredEarlier } from '../figures/programme-waves.ts';
 import { reportPath } from '../report/paths.ts';
+import { TopThemes } from '../themes/Themes.tsx';
 import { DimensionTable } from './DimensionTable.tsx';
 import { SummaryBand } from './SummaryBand.tsx';
 import { headlineOutcome } from './summary.ts';
 
-/** One group: its wave and respondents, outcome items, alerts, then the dimension table. */
+/** One group: its wave and respondents, outcome items, alerts, its most raised comment themes, the dimension table. */
 export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
   const { t, lang } = useLang();
   const reason = useHiddenReason();
@@ -95,6 +96,7 @@ export function GroupCard({ group, k }: { group: OverviewGroup; k: number }) {
         </ul>
       ) : null}
       <Alerts group={group} />
+      <TopThemes group={group} />
       {group.dimensions.length === 0 ? (
         <p className="fx-muted">{t('overview.noDimensions')}</p>
       ) : (

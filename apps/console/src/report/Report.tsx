@@ -13,14 +13,15 @@ import { DimensionTable } from '../overview/DimensionTable.tsx';
 import { Alerts } from '../overview/GroupCard.tsx';
 import { SummaryBand } from '../overview/SummaryBand.tsx';
 import { FocusAreas } from '../plans/ActionPlans.tsx';
+import { Themes, TopThemes } from '../themes/Themes.tsx';
 import './report.css';
 
 const noop = async () => {};
 
 /**
  * A group's results in one wave, laid out to print (A4, a page per part, charts as vector): the summary, the
- * dimensions, the heatmap by each segment attribute, each dimension's trend, distribution, comments and questions, and the
- * action plans. For the whole group or one segment of it (a manager: their department), in the console's language.
+ * dimensions, the heatmap by each segment attribute, each dimension's trend, distribution, comments, questions and
+ * comment themes, and the action plans. For the whole group or one segment of it (a manager: their department), in the console's language.
  * It reads the same views as the other pages, so it shows exactly what they show, under the same rules.
  */
 export function Report({ me }: { me: Me }) {
@@ -133,6 +134,7 @@ export function Report({ me }: { me: Me }) {
                 </h2>
                 <SummaryBand group={group} k={k} />
                 <Alerts group={group} />
+                <TopThemes group={group} printed />
               </section>
               <section className="fx-report__part fx-report__break" aria-labelledby="report-dimensions">
                 <h2 id="report-dimensions" className="fx-report__heading">
@@ -185,6 +187,7 @@ export function Report({ me }: { me: Me }) {
                       <Comments view={q.data} k={q.data.commentThreshold} />
                     </div>
                     <Questions view={q.data} k={k} />
+                    {q.data.comments.items.length > 0 ? <Themes view={q.data} printed /> : null}
                   </section>
                 ) : null,
               )}

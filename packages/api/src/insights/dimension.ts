@@ -5,6 +5,7 @@ import {
   getWaveSurvey,
   listDimensions,
   listIntendedExperience,
+  readThemeCatalogue,
 } from '@facets/db';
 import { DomainError, importancePerformance, questionKey } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -15,6 +16,7 @@ import { comparisonFigure, type FacetCell, favourabilityFigure, round1, scoreFig
 import { measurementsOf, measuresDimension, waveOf } from './measurements.ts';
 import { loadPopulation, type PopulationWave, type Selection } from './population.ts';
 import { populationOf, requireDimension, requireReadableGroup, type Scope, selectionOf } from './scope.ts';
+import { themesOf } from './themes.ts';
 
 /**
  * `insights.dimension`: one dimension of one group — its trend across waves, the distribution of lived answers, its
@@ -109,6 +111,16 @@ export async function dimensionView(
       dimensionId: dimension.id,
       segment: population,
     }),
+    /** The comments' themes and sentiment, where the comments are shown, with their trend since the previous wave. */
+    themes: (
+      await themesOf(db, scope, {
+        group,
+        segment: population,
+        catalogue: await readThemeCatalogue(db, { organizationId: scope.organizationId }),
+        dimensions: groupDimensions,
+        requests: [{ dimensionId: dimension.id, current: measured.latest, previous: measured.previous }],
+      })
+    ).get(dimension.id)!,
   };
 }
 

@@ -4,6 +4,7 @@ import {
   type Database,
   type GroupRef,
   listSegmentAttributes,
+  readThemeCatalogue,
   type WaveRef,
 } from '@facets/db';
 import { DomainError, type HiddenReason, type LocalizedText } from '@facets/domain';
@@ -22,6 +23,10 @@ import {
 import { askedOutcomes, measurementsOf, measuresDimension, outcomeKey, waveOf } from './measurements.ts';
 import { loadPopulation, type Population, type PopulationWave, type Selection } from './population.ts';
 import { populationOf, requireReadableGroup, type Scope, scopeGroups, selectionGroup, selectionOf } from './scope.ts';
+import { type ThemesView, themesOf } from './themes.ts';
+
+/** Themes shown per group on the overview. */
+const TOP_THEMES = 5;
 
 /**
  * Lived change since the dimension's previous measurement in the programme (the latest earlier wave whose survey asks
@@ -59,10 +64,23 @@ export async function overviewView(
   }
   const org = await loadOrgContext(db, scope);
   const segmentLabel = segment ? await labelOf(db, scope, groups, segment) : null;
+  const catalogue = await readThemeCatalogue(db, { organizationId: scope.organizationId });
   const result = [];
   for (const group of groups) {
     const selection = group.id === chosen ? selectionOf(input) : undefined;
-    result.push(groupView(org, group, await loadPopulation(db, scope, { group, segment, selection })));
+    const population = await loadPopulation(db, scope, { group, segment, selection });
+    const dimensions = org.dimensions.filter((d) => d.groupIds.includes(group.id));
+    const themes = await themesOf(db, scope, {
+      group,
+      segment,
+      catalogue,
+      dimensions,
+      requests: dimensions.map((d) => {
+        const measured = measurementsOf(population.waves, (w) => measuresDimension(w, d.id));
+        return { dimensionId: d.id, current: measured.latest, previous: measured.previous };
+      }),
+    });
+    result.push({ ...groupView(org, group, population), topThemes: topThemes(themes) });
   }
   return {
     kThreshold: scope.policy.k,
@@ -175,6 +193,18 @@ function outcomesOf(series: readonly PopulationWave[]) {
     const cell = latest?.row.cells.get(outcomeKey(scale));
     return latest && cell ? [{ ...outcomeFigure(scale, cell), measuredIn: waveOf(latest) }] : [];
   });
+}
+
+/**
+ * The group's most raised themes across its dimensions' comment lists, each figure one list's own (so held to that
+ * list's rule), with the dimension whose comments raise it. No comment text: the overview is also the public API's
+ * results, and texts are read on the dimension page.
+ */
+function topThemes(themes: Map<string, ThemesView>) {
+  return [...themes]
+    .flatMap(([commentedOn, view]) => view.themes.map(({ examples: _, ...theme }) => ({ commentedOn, ...theme })))
+    .sort((a, b) => b.commenters - a.commenters || b.share - a.share || (a.code < b.code ? -1 : 1))
+    .slice(0, TOP_THEMES);
 }
 
 function trendOf(now: FacetCell, before: FacetCell | null, since: WaveRef | null): TrendFigure {

@@ -1,5 +1,7 @@
-import { MATURITY_ASSESSORS, STAFF_ROLES, WHOLE_ORGANISATION_READERS } from '@facets/domain';
-import { nowIso } from '../context.ts';
+import { readThemeCatalogue, updateTheme } from '@facets/db';
+import { MATURITY_ASSESSORS, STAFF_ROLES, THEME_EDITORS, WHOLE_ORGANISATION_READERS } from '@facets/domain';
+import type { ThemeCatalogue } from '@facets/domain/text';
+import { type Context, nowIso } from '../context.ts';
 import {
   AssessMaturityInput,
   BreakdownInput,
@@ -7,7 +9,10 @@ import {
   CompareGroupsInput,
   DimensionInput,
   DriversInput,
+  MapThemeInput,
+  MergeThemeInput,
   OverviewInput,
+  RenameThemeInput,
   SegmentsInput,
 } from '../inputs.ts';
 import { alertsView } from '../insights/alerts.ts';
@@ -29,6 +34,15 @@ import { router, staffProcedure } from '../trpc.ts';
 const anyStaff = staffProcedure(...STAFF_ROLES);
 /** Views that cut a group into segments or read it whole: not for managers, who see their department only. */
 const wholeOrganisation = staffProcedure(...WHOLE_ORGANISATION_READERS);
+const themeEditors = staffProcedure(...THEME_EDITORS);
+const themeChange = (
+  ctx: Pick<Context, 'clock' | 'newId'> & { member: { organization: { id: string }; memberId: string } },
+) => ({
+  organizationId: ctx.member.organization.id,
+  actorMemberId: ctx.member.memberId,
+  now: nowIso(ctx),
+  newId: ctx.newId,
+});
 
 export const insightsRouter = router({
   overview: anyStaff
@@ -61,6 +75,33 @@ export const insightsRouter = router({
     .input(SegmentsInput)
     .query(({ ctx, input }) => segmentsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
   alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)))),
+  /** The organisation's comment themes: their names, merges and dimensions, applied whenever comments are read. */
+  themes: router({
+    list: themeEditors.query(async ({ ctx }) =>
+      themeList(await readThemeCatalogue(ctx.db, { organizationId: ctx.member.organization.id })),
+    ),
+    rename: themeEditors
+      .input(RenameThemeInput)
+      .mutation(async ({ ctx, input }) =>
+        themeList(await updateTheme(ctx.db, { ...themeChange(ctx), code: input.code, change: { label: input.label } })),
+      ),
+    merge: themeEditors
+      .input(MergeThemeInput)
+      .mutation(async ({ ctx, input }) =>
+        themeList(
+          await updateTheme(ctx.db, { ...themeChange(ctx), code: input.code, change: { mergedInto: input.into } }),
+        ),
+      ),
+    map: themeEditors.input(MapThemeInput).mutation(async ({ ctx, input }) =>
+      themeList(
+        await updateTheme(ctx.db, {
+          ...themeChange(ctx),
+          code: input.code,
+          change: { dimensionId: input.dimensionId },
+        }),
+      ),
+    ),
+  }),
   maturity: router({
     get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), ctx.clock())),
     assess: staffProcedure(...MATURITY_ASSESSORS)
@@ -74,3 +115,5 @@ export const insightsRouter = router({
       ),
   }),
 });
+
+const themeList = (catalogue: ThemeCatalogue) => ({ themes: catalogue.themes });

@@ -33,6 +33,7 @@ import * as createRateLimit from './2026_12_04_1500_create_rate_limit.ts';
 import * as addOutboxStatus from './2026_12_04_1600_add_outbox_status.ts';
 import * as createCommentAnalysis from './2026_12_04_1800_create_comment_analysis.ts';
 import * as addScimProvisioning from './2026_12_04_1900_add_scim_provisioning.ts';
+import * as createCommentTheme from './2026_12_04_1910_create_comment_theme.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -69,6 +70,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1600_add_outbox_status': addOutboxStatus,
   '2026_12_04_1800_create_comment_analysis': createCommentAnalysis,
   '2026_12_04_1900_add_scim_provisioning': addScimProvisioning,
+  '2026_12_04_1910_create_comment_theme': createCommentTheme,
 };
 
 export const migrationProvider: MigrationProvider = {

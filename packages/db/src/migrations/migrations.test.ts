@@ -48,6 +48,7 @@ const TABLES = [
   'job',
   'rate_limit',
   'comment_analysis',
+  'comment_theme',
   'sso_provider',
   'api_key',
   'reminder',

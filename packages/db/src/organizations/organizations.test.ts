@@ -9,6 +9,7 @@ import { insertJob } from '../jobs/store.ts';
 import { readLists } from '../model/lists.ts';
 import { publishClosedWaves } from '../publication/index.ts';
 import { recordAuditEvent } from '../repositories/audit.ts';
+import { updateTheme } from '../repositories/comment-themes.ts';
 import { saveMaturityAssessment } from '../repositories/maturity.ts';
 import { organizationLanguages } from '../repositories/organizations.ts';
 import { enqueueMessage } from '../repositories/outbox.ts';
@@ -85,6 +86,7 @@ async function fillTheRest(db: Kysely<Database>, organizationId: string, memberI
     requireSso: false,
   });
   await createApiKey(db, { ...at, memberId, name: 'CRM', scopes: ['results:read'] });
+  await updateTheme(db, { ...at, code: 'tools', change: { label: { en: 'Equipment' } }, actorMemberId: memberId });
   await insertJob(db, {
     id: newId(),
     organizationId,

@@ -39,6 +39,7 @@ export const TENANT_TABLES = [
   'aggregate_cell',
   'wave_participation',
   'comment_analysis',
+  'comment_theme',
   'answer',
   'response',
   'invitation',

@@ -1,4 +1,4 @@
-import { DomainError } from '@facets/domain';
+import { DomainError, type Polarity } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { COMPANY_KEY } from './respondents.ts';
@@ -77,4 +77,70 @@ export async function readComments(
     companies: new Set(written.map(companyOf)).size,
     comments: texts.slice(0, args.limit),
   };
+}
+
+/** One commenter's text answers to one dimension's text questions in a wave, each with its stored analysis. */
+export interface CommenterReading {
+  dimensionId: string;
+  /** The response's segment snapshot, to place the commenter in the publication's populations. */
+  segments: Record<string, string>;
+  comments: { text: string; polarity: Polarity | null; themes: string[] }[];
+}
+
+/**
+ * The text answers of one wave × group to the text questions of the given dimensions, grouped by commenter and
+ * dimension, with their analyses (`comment_analysis`; `polarity` null for an answer not analysed yet). Nothing is
+ * analysed here. The response ids stay inside: a reading names no response. Whether any of it may be shown is the
+ * caller's decision (the comment list's measure of the publication).
+ */
+export async function readCommentReadings(
+  db: Kysely<Database>,
+  args: { organizationId: string; groupId: string; waveId: string; dimensionIds: readonly string[] },
+): Promise<CommenterReading[]> {
+  if (args.dimensionIds.length === 0) return [];
+  const questions = await db
+    .selectFrom('question as q')
+    .innerJoin('wave as w', 'w.survey_id', 'q.survey_id')
+    .select(['q.id', 'q.dimension_id'])
+    .where('q.organization_id', '=', args.organizationId)
+    .where('w.organization_id', '=', args.organizationId)
+    .where('w.id', '=', args.waveId)
+    .where('q.type', '=', 'text')
+    .where('q.dimension_id', 'in', [...args.dimensionIds])
+    .execute();
+  if (questions.length === 0) return [];
+  const dimensionOf = new Map(questions.map((q) => [q.id, q.dimension_id!]));
+  const rows = await db
+    .selectFrom('answer as a')
+    .innerJoin('response as r', 'r.id', 'a.response_id')
+    .leftJoin('comment_analysis as c', (j) =>
+      j.onRef('c.answer_id', '=', 'a.id').onRef('c.organization_id', '=', 'a.organization_id'),
+    )
+    .select(['a.response_id', 'a.question_id', 'a.value_text', 'r.segments', 'c.polarity', 'c.themes'])
+    .where('a.organization_id', '=', args.organizationId)
+    .where('a.question_id', 'in', [...dimensionOf.keys()])
+    .where('r.organization_id', '=', args.organizationId)
+    .where('r.group_id', '=', args.groupId)
+    .where('r.wave_id', '=', args.waveId)
+    .where('a.value_text', 'is not', null)
+    .where('a.value_text', '<>', '')
+    .execute();
+  const byCommenter = new Map<string, CommenterReading>();
+  for (const row of rows) {
+    const text = row.value_text!.trim();
+    if (text === '') continue;
+    const dimensionId = dimensionOf.get(row.question_id)!;
+    const key = `${row.response_id}\n${dimensionId}`;
+    let reading = byCommenter.get(key);
+    if (!reading) {
+      reading = { dimensionId, segments: parseJson<Record<string, string>>(row.segments, {}), comments: [] };
+      byCommenter.set(key, reading);
+    }
+    reading.comments.push({
+      text,
+      polarity: row.polarity === null ? null : (row.polarity as Polarity),
+      themes: row.themes === null ? [] : parseJson<string[]>(row.themes, []),
+    });
+  }
+  return [...byCommenter.values()];
 }

@@ -1,2 +1,3 @@
 export * from './measures.ts';
 export * from './publication.ts';
+export * from './themes.ts';

@@ -153,6 +153,56 @@ function refusalReason(
   return companies ? 'companies_below_k' : 'overlap';
 }
 
+function wholeReason(patterns: readonly RespondentPattern[], count: Count, m: Measure, companyKey: string | null) {
+  const verdict = enough(patterns, count, m.threshold, companyKey);
+  return verdict === 'empty' ? 'no_data' : verdict === 'companies' ? 'companies_below_k' : m.belowReason;
+}
+
+/**
+ * Places one measure over accepted populations (the whole group first, then each in order): a population is shown
+ * when every atom of the measure it splits leaves two parts of 0 or at least the measure's threshold of answers.
+ * `count` says how many of a pattern's respondents answered it. `allowed`, when republishing, keeps it to the
+ * populations it was shown over before. Used by `publish` for every measure, and by the readings of a shown measure
+ * (comment themes, `themes.ts`) for the figures they derive inside it.
+ */
+export function placeMeasure(args: {
+  patterns: readonly RespondentPattern[];
+  populations: readonly Segment[];
+  count: (p: RespondentPattern) => number;
+  measure: Measure;
+  companyKey: string | null;
+  allowed?: ReadonlySet<PopulationId> | null;
+}): MeasurePublication {
+  const { patterns, count, measure: m, companyKey } = args;
+  if (enough(patterns, count, m.threshold, companyKey) !== 'ok') {
+    return { shownIn: [], hidden: { [WHOLE]: wholeReason(patterns, count, m, companyKey) } };
+  }
+  const shownIn: PopulationId[] = [WHOLE];
+  const hidden: Record<PopulationId, HiddenReason> = {};
+  let measureAtoms: RespondentPattern[][] = [patterns.filter((p) => count(p) > 0)];
+  for (const segment of args.populations) {
+    if (args.allowed && !args.allowed.has(populationId(segment))) {
+      hidden[populationId(segment)] = 'overlap';
+      continue;
+    }
+    const members = patterns.filter(inSegment(segment));
+    const own = enough(members, count, m.threshold, companyKey);
+    if (own === 'empty') {
+      hidden[populationId(segment)] = 'no_data';
+      continue;
+    }
+    const result = split(measureAtoms, segment, count, m.threshold, companyKey);
+    if ('atoms' in result) {
+      measureAtoms = result.atoms;
+      shownIn.push(populationId(segment));
+    } else {
+      const reason = refusalReason(result.broken, result.companies, own);
+      hidden[populationId(segment)] = reason === 'below_k' ? m.belowReason : reason;
+    }
+  }
+  return { shownIn, hidden };
+}
+
 /**
  * Decides what a wave publishes (see the file's comment). Deterministic: the same counts give the same publication.
  */
@@ -202,44 +252,21 @@ export function publish(input: PublicationInput): Publication {
   const measures: Record<string, MeasurePublication> = {};
   for (const m of input.measures) {
     const count: Count = (p) => p.measures[m.id] ?? 0;
-    const verdict = enough(patterns, count, m.threshold, companyKey);
-    if (whole !== null || verdict !== 'ok') {
-      const reason: HiddenReason =
-        whole !== null && whole !== 'no_data'
-          ? whole
-          : verdict === 'empty'
-            ? 'no_data'
-            : verdict === 'companies'
-              ? 'companies_below_k'
-              : m.belowReason;
-      measures[m.id] = { shownIn: [], hidden: { [WHOLE]: reason } };
-      continue;
-    }
-    const shownIn: PopulationId[] = [WHOLE];
-    const hidden: Record<PopulationId, HiddenReason> = {};
-    let measureAtoms: RespondentPattern[][] = [patterns.filter((p) => count(p) > 0)];
     const allowed = input.previous ? new Set(input.previous[m.id] ?? []) : null;
-    for (const { segment } of populations) {
-      if (allowed && !allowed.has(populationId(segment))) {
-        hidden[populationId(segment)] = 'overlap';
-        continue;
-      }
-      const members = patterns.filter(inSegment(segment));
-      const own = enough(members, count, m.threshold, companyKey);
-      if (own === 'empty') {
-        hidden[populationId(segment)] = 'no_data';
-        continue;
-      }
-      const result = split(measureAtoms, segment, count, m.threshold, companyKey);
-      if ('atoms' in result) {
-        measureAtoms = result.atoms;
-        shownIn.push(populationId(segment));
-      } else {
-        const reason = refusalReason(result.broken, result.companies, own);
-        hidden[populationId(segment)] = reason === 'below_k' ? m.belowReason : reason;
-      }
-    }
-    measures[m.id] = { shownIn, hidden };
+    measures[m.id] =
+      whole !== null
+        ? {
+            shownIn: [],
+            hidden: { [WHOLE]: whole === 'no_data' ? wholeReason(patterns, count, m, companyKey) : whole },
+          }
+        : placeMeasure({
+            patterns,
+            populations: populations.map((p) => p.segment),
+            count,
+            measure: m,
+            companyKey,
+            allowed,
+          });
   }
   return {
     respondents,

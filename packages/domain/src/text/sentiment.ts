@@ -1,12 +1,11 @@
 /// <reference path="./nlpjs.d.ts" />
 import en from '@nlpjs/lang-en';
 import fr from '@nlpjs/lang-fr';
-import type { Locale } from '../model.ts';
+import { type Locale, POLARITIES, type Polarity } from '../model.ts';
 import { CONTRASTS, INTENSIFIERS, NEGATORS, WORKPLACE_LEXICON } from './lexicon.ts';
 import { fold, stemOf, type Token, tokenize } from './tokens.ts';
 
-export const POLARITIES = ['negative', 'neutral', 'positive'] as const;
-export type Polarity = (typeof POLARITIES)[number];
+export { POLARITIES, type Polarity };
 
 /** How much a word of the libraries' general lexicons counts beside Facets' own (theirs are valued -1…1). */
 const LIBRARY_WEIGHT = 1.2;
