@@ -683,6 +683,12 @@ describe.skipIf(!chromiumPath)('adoption: an organisation of its own from an emp
       expect(link, e.email).toBeDefined();
       const viewport: ViewportName = i % 2 === 0 ? 'desktop' : 'phone';
       await answer(link as string, e.language, viewport, i < 2 ? `${e.language}-${viewport}-16-staff` : null);
+      if (i === 0) {
+        // One answer is fewer than k: the wave page says so, and neither the count nor the rate.
+        const { page } = await admin('fr', 'desktop', `/console/surveys/${surveyId}/waves/${waveId}`);
+        await page.getByText('moins de 5 réponses ·').waitFor();
+        expect(await page.getByText('1 réponse').count()).toBe(0);
+      }
     }
     expect(db.count('select count(*) as n from response where wave_id = ?', waveId)).toBe(8);
     for (const [i, a] of ALUMNI.entries()) {
@@ -721,6 +727,10 @@ describe.skipIf(!chromiumPath)('adoption: an organisation of its own from an emp
         score: 100,
         n: 5,
       });
+    // A group with no wave yet: no data, not "not asked" of a survey it never had.
+    const vendorsCell = lived(page.getByRole('region', { name: 'Vendors', exact: true }), 'Payment reliability');
+    expect(await vendorsCell.textContent()).toContain('No data');
+    expect(await vendorsCell.textContent()).not.toContain('Not asked');
     await check(page, 'en-desktop-18-overview');
 
     // By department: IT has two respondents, fewer than k = 5: no figure, only the reason.
