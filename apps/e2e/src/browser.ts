@@ -99,11 +99,20 @@ export interface SignInWords {
   signOut: string;
 }
 
-/** Signs a demo account in on the sign-in form at `path` (the console's by default) and waits for the signed-in page. */
-export async function signIn(page: Page, w: SignInWords, email: string, path = '/console/'): Promise<void> {
+/**
+ * Signs an account in (a demo account unless a password is given) on the sign-in form at `path` (the console's by
+ * default) and waits for the signed-in page.
+ */
+export async function signIn(
+  page: Page,
+  w: SignInWords,
+  email: string,
+  path = '/console/',
+  password = DEMO_PASSWORD,
+): Promise<void> {
   await page.goto(path);
   await page.getByLabel(w.email).fill(email);
-  await page.getByLabel(w.password).fill(DEMO_PASSWORD);
+  await page.getByLabel(w.password).fill(password);
   await page.getByRole('button', { name: w.signIn, exact: true }).click();
   await page.getByRole('button', { name: w.signOut }).waitFor();
 }

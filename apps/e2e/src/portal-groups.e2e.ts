@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { DatabaseSync } from 'node:sqlite';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newContext, snap, VIEWPORTS, type ViewportName } from './browser.ts';
+import { apiCaller, type Call, databaseReader, initOrganization, sessionCookie } from './organisation-support.ts';
 import { WORDS } from './portal-fixtures.ts';
 import { expectClean } from './portal-support.ts';
 import { answerEveryScreen } from './survey-answers.ts';
@@ -20,7 +18,6 @@ import { answerEveryScreen } from './survey-answers.ts';
 const chromiumPath = inject('chromiumPath');
 const baseUrl = inject('baseUrl');
 const databaseUrl = inject('databaseUrl');
-const cli = fileURLToPath(new URL('../../server/src/cli.ts', import.meta.url));
 
 const ADMIN = 'anne.roy@tilleuls.example';
 const ADMIN_PASSWORD = 'tilleuls admin password';
@@ -45,51 +42,22 @@ const GROUPS = {
 } as const;
 type Code = keyof typeof GROUPS;
 
-/** The server's SQLite file, read as a mailbox and a check (the product never shares it). */
-function query<T>(sql: string, ...params: string[]): T[] {
-  const file = new DatabaseSync(databaseUrl, { readOnly: true });
-  try {
-    return file.prepare(sql).all(...params) as T[];
-  } finally {
-    file.close();
-  }
-}
+const { query, invitationPath } = databaseReader(databaseUrl);
 
 const inviteeOf = (code: Code, i: number) => `${code}.${i}@tilleuls.example`;
 
 describe.skipIf(!chromiumPath)('groups of its own, each at its own path', () => {
   let browser: Browser;
-  let cookie = '';
+  let call: Call;
   const waves: Record<Code, string> = { crew: '', partners: '' };
-
-  /** A procedure of the API, called as the console calls it, signed in as the organisation's admin. */
-  async function call<T>(path: string, input: unknown): Promise<T> {
-    const response = await fetch(`${baseUrl}/trpc/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl, cookie },
-      body: JSON.stringify(input),
-    });
-    const body = (await response.json()) as { result?: { data: T }; error?: unknown };
-    if (!response.ok || !body.result) throw new Error(`${path}: ${response.status} ${JSON.stringify(body.error)}`);
-    return body.result.data;
-  }
 
   beforeAll(async () => {
     browser = await launchBrowser(chromiumPath as string);
-    execFileSync(
-      process.execPath,
-      [cli, 'init', '--name', 'Clinique des Tilleuls', '--admin-email', ADMIN, '--slug', 'tilleuls'],
-      { env: { ...process.env, DATABASE_URL: databaseUrl, BASE_URL: baseUrl, FACETS_ADMIN_PASSWORD: ADMIN_PASSWORD } },
+    initOrganization(
+      { baseUrl, databaseUrl },
+      { name: 'Clinique des Tilleuls', slug: 'tilleuls', adminEmail: ADMIN, adminPassword: ADMIN_PASSWORD },
     );
-    const signIn = await fetch(`${baseUrl}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: baseUrl },
-      body: JSON.stringify({ email: ADMIN, password: ADMIN_PASSWORD }),
-    });
-    cookie = (signIn.headers.getSetCookie().find((c) => c.startsWith('better-auth.session_token=')) ?? '').split(
-      ';',
-    )[0] as string;
-    expect(cookie).not.toBe('');
+    call = apiCaller(baseUrl, await sessionCookie(baseUrl, ADMIN, ADMIN_PASSWORD));
 
     const ids: Partial<Record<Code, string>> = {};
     for (const [code, group] of Object.entries(GROUPS) as [Code, (typeof GROUPS)[Code]][]) {
@@ -146,11 +114,7 @@ describe.skipIf(!chromiumPath)('groups of its own, each at its own path', () => 
     it(`${locale}, ${viewport}: each group's invitee answers from the e-mailed link in their own portal`, async () => {
       const w = WORDS[locale];
       for (const code of Object.keys(GROUPS) as Code[]) {
-        const [mail] = query<{ body: string }>(
-          'select body from outbox where to_address = ? order by created_at desc limit 1',
-          inviteeOf(code, i),
-        );
-        const link = new RegExp(`${baseUrl}(/${code}/i/[A-Za-z0-9_-]+)`).exec(mail?.body ?? '')?.[1];
+        const link = invitationPath(baseUrl, code, inviteeOf(code, i));
         expect(link, `the invitation e-mail links to the ${code} portal`).toBeDefined();
         const context = await newContext(browser, { locale, viewport, baseURL: baseUrl });
         const page = await context.newPage();

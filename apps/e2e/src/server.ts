@@ -41,8 +41,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the product as `npm start` does (migrate, seed the demo organisation, serve), on a fresh SQLite file. */
-export async function startServer(): Promise<RunningServer> {
+export interface ServerOptions {
+  /** false: started as `FACETS_DEMO=0 npm start`, which seeds nothing into the empty database (default true). */
+  demo?: boolean;
+}
+
+/**
+ * Starts the product as `npm start` does (migrate, seed the demo organisation unless `demo: false`, serve), on a
+ * fresh SQLite file.
+ */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'facets-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -55,6 +63,7 @@ export async function startServer(): Promise<RunningServer> {
       HOST: '127.0.0.1',
       BASE_URL: baseUrl,
       DATABASE_URL: databaseUrl,
+      FACETS_DEMO: options.demo === false ? '0' : '1',
       BETTER_AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-0123456789',
       LOG_LEVEL: 'warn',
       // Every simulated person signs in from 127.0.0.1: the per-address limit is proved in the server's own tests.

@@ -89,7 +89,9 @@ export function SyncUpload({ groupId, columns }: { groupId: string; columns: Col
         {preview.isPending ? <Loading label={t('directory.sync.checking')} /> : null}
         {preview.isError ? <Alert tone="error">{refusal(preview.error)}</Alert> : null}
         {commit.isError ? <Alert tone="error">{refusal(commit.error)}</Alert> : null}
-        {outcome?.status === 'refused' ? <Report outcome={outcome} attributes={columns.attributes} /> : null}
+        {outcome?.status === 'refused' ? (
+          <Report outcome={outcome} attributes={columns.attributes} title={t('directory.sync.reportTitle')} />
+        ) : null}
         {(outcome?.status === 'valid' || outcome?.status === 'needs_confirmation') && file ? (
           <Alert tone="info" title={t('directory.sync.valid')}>
             <Summary summary={outcome.summary} />

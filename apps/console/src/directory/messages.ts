@@ -89,6 +89,7 @@ const en = {
       apply: 'Sync the directory',
       synced: 'Directory synced',
       syncedBody: '{{created}} created, {{updated}} updated, {{deactivated}} deactivated.',
+      reportTitle: 'Directory file problems',
     },
     field: {
       name: 'name',
@@ -203,6 +204,7 @@ const fr: typeof en = {
       apply: 'Synchroniser l’annuaire',
       synced: 'Annuaire synchronisé',
       syncedBody: '{{created}} créées, {{updated}} mises à jour, {{deactivated}} désactivées.',
+      reportTitle: 'Problèmes du fichier d’annuaire',
     },
     field: {
       name: 'nom',

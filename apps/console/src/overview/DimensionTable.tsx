@@ -19,7 +19,10 @@ type Initiative = OverviewGroup['initiatives'][number];
 
 const figureOf = (c: OverviewDimension['lived']): Figure => ({ value: c.score, n: c.n, hidden: c.hidden });
 
-/** A facet the wave's survey does not ask: said in words, with no n (there is nothing to count). */
+/**
+ * A facet the wave's survey does not ask: said in words, with no n (there is nothing to count). A group without any
+ * wave yet has no survey to say this of: its cells say there is no data.
+ */
 function NotAsked() {
   const { t } = useLang();
   return (
@@ -85,14 +88,14 @@ export function DimensionTable({ group, k }: { group: OverviewGroup; k: number }
               <Intended dimension={d} initiatives={initiativesOf(d)} />
             </td>
             <td>
-              {d.asked.expected || d.expected.n > 0 ? (
+              {!group.wave || d.asked.expected || d.expected.n > 0 ? (
                 <FigureCell figure={figureOf(d.expected)} k={k} groupKind={group.kind} />
               ) : (
                 <NotAsked />
               )}
             </td>
             <td>
-              {d.asked.lived || d.lived.n > 0 ? (
+              {!group.wave || d.asked.lived || d.lived.n > 0 ? (
                 <FigureCell figure={figureOf(d.lived)} k={k} groupKind={group.kind} />
               ) : (
                 <NotAsked />

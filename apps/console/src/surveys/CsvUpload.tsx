@@ -96,6 +96,8 @@ export function CsvUpload({ waveId, columns }: { waveId: string; columns: Survey
 export function Report(props: {
   outcome: { rows: number; errorCount: number; errors: CsvError[] };
   attributes: SurveyDetail['invitationColumns']['attributes'];
+  /** What the exported report is called (its file, its button, the audit log): an invitation file's by default. */
+  title?: string;
 }) {
   const { t, lang } = useLang();
   const { outcome } = props;
@@ -113,7 +115,7 @@ export function Report(props: {
       otherRow: e.otherRow ?? '',
       rows: e.code === 'reporting_cycle' ? (e.allowed ?? []).join(', ') : '',
     });
-  const title = t('surveyConsole.csv.reportTitle');
+  const title = props.title ?? t('surveyConsole.csv.reportTitle');
   const columns = [
     { header: t('surveyConsole.csv.row'), value: (e: CsvError) => e.row },
     { header: t('surveyConsole.csv.column'), value: (e: CsvError) => e.column ?? t('surveyConsole.csv.wholeRow') },
