@@ -3,7 +3,6 @@ import {
   Id,
   InteractionTrigger,
   LifecycleTrigger,
-  Locale,
   QuestionFacet,
   QuestionType,
   ReminderSchedule,
