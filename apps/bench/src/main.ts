@@ -15,6 +15,7 @@ import {
   portalsPhase,
   postgresPhase,
 } from './phases.ts';
+import { remindersBench } from './reminders.ts';
 import { emptyResults, judgeTargets, printTable, type Results, writeResults } from './results.ts';
 
 /**
@@ -22,7 +23,16 @@ import { emptyResults, judgeTargets, printTable, type Results, writeResults } fr
  * and printed as a table. Options: --quick, --responses=N (size of the `1m` database), --only=phase,phase, --no-cache
  * (regenerate the databases), --keep (keep the work directory).
  */
-export const PHASES = ['dashboards', 'naive', 'postgres', 'ingest', 'crash', 'portals', 'comments'] as const;
+export const PHASES = [
+  'dashboards',
+  'naive',
+  'postgres',
+  'ingest',
+  'crash',
+  'portals',
+  'comments',
+  'reminders',
+] as const;
 type Phase = (typeof PHASES)[number];
 
 function parseArgs(argv: readonly string[]) {
@@ -95,7 +105,7 @@ async function main(): Promise<void> {
   const dbs: Partial<Record<'10k' | '1m', GeneratedDb>> = {};
   const needs = (scale: '10k' | '1m') =>
     [...args.phases].some(
-      (p) => p !== 'portals' && p !== 'comments' && (scale === '10k' || !['ingest', 'crash'].includes(p)),
+      (p) => !['portals', 'comments', 'reminders'].includes(p) && (scale === '10k' || !['ingest', 'crash'].includes(p)),
     );
   for (const [scale, responses] of [
     ['10k', args.config.small],
@@ -149,6 +159,12 @@ async function main(): Promise<void> {
   }
   if (args.phases.has('portals')) await phase('portals', () => portalsPhase(ctx));
   if (args.phases.has('comments')) await phase('comment analytics', async () => void commentsBench(log));
+  if (args.phases.has('reminders')) {
+    await phase(
+      'reminders of a big wave',
+      async () => void (await remindersBench(args.mode === 'quick' ? 2_000 : 20_000, log)),
+    );
+  }
 
   results.meta.seconds.total = Math.round((performance.now() - began) / 100) / 10;
   judgeTargets(results);

@@ -28,6 +28,7 @@ export async function sendDueReminders(
     .where('id', '=', organizationId)
     .executeTakeFirst();
   if (!organization) return { sent: 0 };
+  const { name: organizationName, default_locale: defaultLocale } = organization;
   const waves = await db
     .selectFrom('wave as w')
     .innerJoin('survey as s', (j) =>
@@ -65,62 +66,88 @@ export async function sendDueReminders(
       recipientKind: 'stakeholder',
       ids: people.map((p) => p.stakeholderId),
     });
-    for (const person of people.filter((p) => !off.has(p.stakeholderId))) {
-      const locale = Locale.safeParse(person.locale ?? organization.default_locale).data ?? 'fr';
-      const reminded = await inTransaction(db, async (trx) => {
-        const outboxId = args.newId();
-        const claimed = await trx
-          .insertInto('reminder')
-          .values({
-            organization_id: organizationId,
-            wave_id: wave.id,
-            stakeholder_id: person.stakeholderId,
-            day,
-            outbox_id: outboxId,
-            created_at: now,
-          })
-          .onConflict((oc) => oc.doNothing())
-          .returning('day')
-          .executeTakeFirst();
-        if (claimed === undefined) return false;
-        const token = await reissueInvitationToken(trx, {
-          organizationId,
-          invitationId: person.invitationId,
-          now,
-          ...(args.newToken ? { newToken: args.newToken } : {}),
-        });
-        // Used meanwhile: no reminder, and no row saying one was sent.
-        if (token === null) throw new Unneeded();
-        const mail = reminderMail({
-          locale,
-          organizationName: organization.name,
-          personName: person.name,
-          surveyTitle: localized(wave.title),
-          anonymous: wave.anonymous === 1,
-          closesAt: wave.closes_at ?? person.expiresAt,
-          link: invitationLink(args.baseUrl, wave.group_code, token),
-          unsubscribe: unsubscribeLink(
-            args.baseUrl,
-            await unsubscribeToken(trx, {
-              organizationId,
-              recipient: { kind: 'stakeholder', id: person.stakeholderId },
-              kind: 'survey_reminder',
-            }),
-          ),
-        });
-        await enqueueMessage(trx, { organizationId, to: person.email, ...mail, now, newId: () => outboxId });
-        return true;
-      }).catch((error: unknown) => {
-        if (error instanceof Unneeded) return false;
-        throw error;
+    const due = people.filter((p) => !off.has(p.stakeholderId));
+    for (let start = 0; start < due.length; start += REMINDERS_PER_TRANSACTION) {
+      sent += await inTransaction(db, async (trx) => {
+        let written = 0;
+        for (const person of due.slice(start, start + REMINDERS_PER_TRANSACTION)) {
+          if (await remind(trx, wave, day, person)) written++;
+        }
+        return written;
       });
-      if (reminded) sent++;
     }
   }
   return { sent };
+
+  /** One person's reminder in the batch's transaction: false when another server claimed it or the link was used. */
+  async function remind(
+    trx: Kysely<Database>,
+    wave: (typeof waves)[number],
+    day: string,
+    person: Awaited<ReturnType<typeof notAnswered>>[number],
+  ) {
+    const locale = Locale.safeParse(person.locale ?? defaultLocale).data ?? 'fr';
+    const outboxId = args.newId();
+    const claimed = await trx
+      .insertInto('reminder')
+      .values({
+        organization_id: organizationId,
+        wave_id: wave.id,
+        stakeholder_id: person.stakeholderId,
+        day,
+        outbox_id: outboxId,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.doNothing())
+      .returning('day')
+      .executeTakeFirst();
+    if (claimed === undefined) return false;
+    const unclaim = () =>
+      trx
+        .deleteFrom('reminder')
+        .where('organization_id', '=', organizationId)
+        .where('wave_id', '=', wave.id)
+        .where('stakeholder_id', '=', person.stakeholderId)
+        .where('day', '=', claimed.day)
+        .execute();
+    const token = await reissueInvitationToken(trx, {
+      organizationId,
+      invitationId: person.invitationId,
+      now,
+      ...(args.newToken ? { newToken: args.newToken } : {}),
+    });
+    // Used meanwhile: no reminder, and no row saying one was sent.
+    if (token === null) {
+      await unclaim();
+      return false;
+    }
+    const mail = reminderMail({
+      locale,
+      organizationName,
+      personName: person.name,
+      surveyTitle: localized(wave.title),
+      anonymous: wave.anonymous === 1,
+      closesAt: wave.closes_at ?? person.expiresAt,
+      link: invitationLink(args.baseUrl, wave.group_code, token),
+      unsubscribe: unsubscribeLink(
+        args.baseUrl,
+        await unsubscribeToken(trx, {
+          organizationId,
+          recipient: { kind: 'stakeholder', id: person.stakeholderId },
+          kind: 'survey_reminder',
+        }),
+      ),
+    });
+    await enqueueMessage(trx, { organizationId, to: person.email, ...mail, now, newId: () => outboxId });
+    return true;
+  }
 }
 
-class Unneeded extends Error {}
+/**
+ * Reminders written in one transaction: each is claimed by its own row, so a batch is as safe as one each, and a
+ * wave of 20,000 invitees costs some hundred durable commits rather than 14,000 (bench `reminders`).
+ */
+const REMINDERS_PER_TRANSACTION = 200;
 
 /** The invited of a wave who have not answered it and have had no reminder today: each one's latest usable link. */
 async function notAnswered(
