@@ -72,5 +72,10 @@ export async function createContextInner(parts: ContextParts): Promise<Context> 
   };
 }
 
+/** The organisation a signed-in member's call acts in: what every repository call of a procedure is keyed by. */
+export interface Tenant {
+  organizationId: string;
+}
+
 /** The current time as the ISO text stored in the database. */
 export const nowIso = (ctx: Pick<Context, 'clock'>): string => ctx.clock().toISOString();
