@@ -77,5 +77,11 @@ export interface Tenant {
   organizationId: string;
 }
 
+/**
+ * The context of a signed-in member's procedure (trpc.ts `authedProcedure` and every procedure built on it): `tenant`,
+ * the member's organisation, and `now`, the call's instant, read once from the clock (every procedure has `now`).
+ */
+export type TenantContext = Context & { member: MemberContext; tenant: Tenant; now: string };
+
 /** The current time as the ISO text stored in the database. */
 export const nowIso = (ctx: Pick<Context, 'clock'>): string => ctx.clock().toISOString();
