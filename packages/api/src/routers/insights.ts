@@ -1,5 +1,4 @@
 import { MATURITY_ASSESSORS, STAFF_ROLES, WHOLE_ORGANISATION_READERS } from '@facets/domain';
-import { nowIso } from '../context.ts';
 import {
   AssessMaturityInput,
   BreakdownInput,
@@ -33,22 +32,22 @@ const wholeOrganisation = staffProcedure(...WHOLE_ORGANISATION_READERS);
 export const insightsRouter = router({
   overview: anyStaff
     .input(OverviewInput)
-    .query(({ ctx, input }) => overviewView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => overviewView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   compareGroups: anyStaff
     .input(CompareGroupsInput)
-    .query(({ ctx, input }) => compareGroupsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => compareGroupsView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   breakdown: wholeOrganisation
     .input(BreakdownInput)
-    .query(({ ctx, input }) => breakdownView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => breakdownView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   /** Cuts two groups into segments: the roles that read whole groups, not managers (their department only). */
   chain: wholeOrganisation
     .input(ChainInput)
-    .query(({ ctx, input }) => chainView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => chainView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   dimension: anyStaff
     .input(DimensionInput)
-    .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   drivers: wholeOrganisation.input(DriversInput).query(async ({ ctx, input }) => {
-    const scope = scopeOf(ctx.member, nowIso(ctx));
+    const scope = scopeOf(ctx.member, ctx.now);
     return driversView(
       ctx.db,
       scope,
@@ -59,17 +58,17 @@ export const insightsRouter = router({
   }),
   segments: wholeOrganisation
     .input(SegmentsInput)
-    .query(({ ctx, input }) => segmentsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
-  alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)))),
+    .query(({ ctx, input }) => segmentsView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
+  alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member, ctx.now))),
   maturity: router({
-    get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), ctx.clock())),
+    get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member, ctx.now), new Date(ctx.now))),
     assess: staffProcedure(...MATURITY_ASSESSORS)
       .input(AssessMaturityInput)
       .mutation(({ ctx, input }) =>
-        assessView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), {
+        assessView(ctx.db, scopeOf(ctx.member, ctx.now), {
           memberId: ctx.member.memberId,
           ...input,
-          now: nowIso(ctx),
+          now: ctx.now,
         }),
       ),
   }),
