@@ -82,6 +82,3 @@ export interface Tenant {
  * the member's organisation, and `now`, the call's instant, read once from the clock (every procedure has `now`).
  */
 export type TenantContext = Context & { member: MemberContext; tenant: Tenant; now: string };
-
-/** The current time as the ISO text stored in the database. */
-export const nowIso = (ctx: Pick<Context, 'clock'>): string => ctx.clock().toISOString();

@@ -4,7 +4,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { type Context, createContextInner } from './context.ts';
-import { appRouter } from './root.ts';
+import { appRouter, createCaller } from './root.ts';
 import { buildOrg, openDb, silentLog, TEST_BASE_URL } from './test-setup.ts';
 import { createCallerFactory, publicProcedure, router, staffProcedure, stakeholderProcedure } from './trpc.ts';
 
@@ -144,5 +144,19 @@ describe('the call context', () => {
     });
     const anonymous = createCallerFactory(seen)(await contextFor(null, movingClock()));
     expect(await anonymous.anonymous()).toEqual({ now: '2026-11-22T09:00:00.000Z' });
+  });
+
+  it('gives a real call one instant however often it needs the time', async () => {
+    const org = await buildOrg(db.db);
+    const clock = movingClock();
+    const leadership = createCaller(await contextFor(org.leadership.userId, clock));
+    // The scope's time (what is published) and the assessment's are one.
+    expect(await leadership.insights.maturity.assess({ stage: 3, answers: {} })).toMatchObject({
+      createdAt: '2026-11-22T09:00:00.000Z',
+    });
+    expect(clock.reads).toBe(1);
+    // Opening due periods, then listing the surveys open at that time.
+    await leadership.surveys.list();
+    expect(clock.reads).toBe(2);
   });
 });
