@@ -37,7 +37,7 @@ import {
   waveState,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
-import { type Context, nowIso } from './context.ts';
+import type { Context, TenantContext } from './context.ts';
 
 /**
  * The audited actions: each runs its action and writes its one audit event in one transaction, so a refused or failed
@@ -46,11 +46,8 @@ import { type Context, nowIso } from './context.ts';
  * an answer.
  */
 
-type Member = NonNullable<Context['member']>;
-export type Ctx = Pick<Context, 'clock' | 'newId' | 'baseUrl' | 'mailDelivery'> & {
-  db: Kysely<Database>;
-  member: Member;
-};
+/** A member's procedure context (trpc.ts): the tenant and the call's instant come from it, never from the input. */
+export type Ctx = Pick<TenantContext, 'db' | 'member' | 'tenant' | 'now' | 'newId' | 'baseUrl' | 'mailDelivery'>;
 
 export function audit(
   ctx: Ctx,
@@ -58,10 +55,10 @@ export function audit(
   event: { action: AuditAction; target: string | null; details: AuditDetails },
 ) {
   return recordAuditEvent(db, {
-    organizationId: ctx.member.organization.id,
+    ...ctx.tenant,
     actorMemberId: ctx.member.memberId,
     ...event,
-    now: nowIso(ctx),
+    now: ctx.now,
     newId: ctx.newId,
   });
 }
@@ -70,7 +67,7 @@ const staffDetails = (m: StaffMember) => ({ name: m.name, email: m.email, role: 
 
 /** Settings changed, old → new for each setting that changed; a change to nothing is no event. */
 export function updateSettingsAudited(ctx: Ctx, changes: Partial<OrganizationSettings>) {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
     const before = await getOrganizationSettings(trx, organizationId);
     const after = await updateOrganizationSettings(trx, { organizationId, changes });
@@ -95,7 +92,7 @@ export function updateSurveyAudited(
   ctx: Ctx,
   input: Omit<Parameters<typeof updateSurvey>[1], 'organizationId'>,
 ): Promise<void> {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
     const { primarySegmentKey } = await updateSurvey(trx, { organizationId, ...input });
     if (primarySegmentKey.from === primarySegmentKey.to) return;
@@ -115,7 +112,7 @@ export function updateSurveyAudited(
 
 /** A role (and department) changed, old → new; setting the same role again is no event. */
 export function updateRoleAudited(ctx: Ctx, input: { memberId: string; role: string; department?: string | null }) {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
     const before = await getStaffMember(trx, { organizationId, memberId: input.memberId });
     const after = await updateStaffMember(trx, { organizationId, ...input });
@@ -138,7 +135,7 @@ export function updateRoleAudited(ctx: Ctx, input: { memberId: string; role: str
 
 /** A manager linked to their person in the directory, or unlinked, old → new by the person's name. */
 export function setPersonAudited(ctx: Ctx, input: { memberId: string; person: string | null }) {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
     const before = await getStaffMember(trx, { organizationId, memberId: input.memberId });
     const after = await setStaffPerson(trx, { organizationId, ...input });
@@ -155,14 +152,14 @@ export function setPersonAudited(ctx: Ctx, input: { memberId: string; person: st
 }
 
 export function removeMemberAudited(ctx: Ctx, input: { memberId: string }) {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
     const member = await getStaffMember(trx, { organizationId, memberId: input.memberId });
     const removed = await removeStaffMember(trx, {
       organizationId,
       memberId: input.memberId,
       actorMemberId: ctx.member.memberId,
-      now: nowIso(ctx),
+      now: ctx.now,
     });
     if (member)
       await audit(ctx, trx, { action: 'members.remove', target: member.memberId, details: staffDetails(member) });
@@ -184,19 +181,18 @@ export function auditInvitation(ctx: Ctx, trx: Kysely<Database>, member: StaffMe
  * wave that is already taking answers — with how many and which wave, never who.
  */
 export function importInvitationsAudited(ctx: Ctx, input: { waveId: string; csv: string }) {
-  const organizationId = ctx.member.organization.id;
-  const now = nowIso(ctx);
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
     const outcome = await importInvitations(trx, {
       organization: ctx.member.organization,
       ...input,
-      now,
+      now: ctx.now,
       baseUrl: ctx.baseUrl,
       newId: ctx.newId,
     });
     if (outcome.status !== 'imported') return outcome;
     const { survey, wave } = await requireWave(trx, { organizationId, waveId: input.waveId });
-    const open = waveState(wave, now) === 'open';
+    const open = waveState(wave, ctx.now) === 'open';
     const { summary } = outcome;
     await audit(ctx, trx, {
       action: open && summary.invited > 0 ? 'invitations.import_open_wave' : 'invitations.import',
@@ -264,7 +260,7 @@ export function outboxItem(
  */
 export function readOutboxMessage(ctx: Ctx, input: { messageId: string }) {
   return inTransaction(ctx.db, async (trx) => {
-    const message = await getOutboxMessage(trx, { organizationId: ctx.member.organization.id, ...input });
+    const message = await getOutboxMessage(trx, { ...ctx.tenant, ...input });
     if (!message) throw new DomainError('not_found', 'messageId: no such message', 'messageId');
     const item = outboxItem(ctx, message, readable(ctx));
     const shown = item.links.filter((l) => l.readable).map((l) => l.kind);
@@ -285,8 +281,8 @@ export function readOutboxMessage(ctx: Ctx, input: { messageId: string }) {
  */
 export function retryOutboxAudited(ctx: Ctx, input: { messageId: string }) {
   return inTransaction(ctx.db, async (trx) => {
-    const before = await getOutboxMessage(trx, { organizationId: ctx.member.organization.id, ...input });
-    const message = await retryMessage(trx, { organizationId: ctx.member.organization.id, ...input });
+    const before = await getOutboxMessage(trx, { ...ctx.tenant, ...input });
+    const message = await retryMessage(trx, { ...ctx.tenant, ...input });
     await audit(ctx, trx, { action: 'outbox.retry', target: message.id, details: { status: before?.status ?? null } });
     return outboxItem(ctx, message);
   });
@@ -331,7 +327,7 @@ export function setSsoAudited(
     requireSso: boolean;
   },
 ): Promise<SsoConfig> {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   if (input.requireSso && !emailDomainAllowed(ctx.member.user.email, input.domains)) {
     throw new DomainError(
       'conflict',
@@ -342,7 +338,7 @@ export function setSsoAudited(
   }
   return inTransaction(ctx.db, async (trx) => {
     const before = await getSsoConfig(trx, { organizationId });
-    const after = await setSsoConfig(trx, { organizationId, ...input, now: nowIso(ctx), newId: ctx.newId });
+    const after = await setSsoConfig(trx, { organizationId, ...input, now: ctx.now, newId: ctx.newId });
     const details = {
       ...changesOf(ssoFields(before), ssoFields(after)),
       ...(input.clientSecret !== undefined ? { clientSecret: true } : {}),
@@ -353,7 +349,7 @@ export function setSsoAudited(
 }
 
 export function removeSsoAudited(ctx: Ctx): Promise<{ removed: true }> {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
     const before = await getSsoConfig(trx, { organizationId });
     if (!before || !(await removeSsoConfig(trx, { organizationId }))) {

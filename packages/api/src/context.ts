@@ -72,5 +72,13 @@ export async function createContextInner(parts: ContextParts): Promise<Context> 
   };
 }
 
-/** The current time as the ISO text stored in the database. */
-export const nowIso = (ctx: Pick<Context, 'clock'>): string => ctx.clock().toISOString();
+/** The organisation a signed-in member's call acts in: what every repository call of a procedure is keyed by. */
+export interface Tenant {
+  organizationId: string;
+}
+
+/**
+ * The context of a signed-in member's procedure (trpc.ts `authedProcedure` and every procedure built on it): `tenant`,
+ * the member's organisation, and `now`, the call's instant, read once from the clock (every procedure has `now`).
+ */
+export type TenantContext = Context & { member: MemberContext; tenant: Tenant; now: string };

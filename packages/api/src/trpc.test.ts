@@ -4,9 +4,9 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { type Context, createContextInner } from './context.ts';
-import { appRouter } from './root.ts';
-import { openDb, silentLog } from './test-setup.ts';
-import { createCallerFactory, publicProcedure, router } from './trpc.ts';
+import { appRouter, createCaller } from './root.ts';
+import { buildOrg, openDb, silentLog, TEST_BASE_URL } from './test-setup.ts';
+import { createCallerFactory, publicProcedure, router, staffProcedure, stakeholderProcedure } from './trpc.ts';
 
 /** A router that fails on purpose, to see what callers get from each kind of failure. */
 const failing = router({
@@ -96,5 +96,67 @@ describe('HTTP error shape', () => {
     expect(status).toBe(500);
     expect(body.error.message).toBe('Internal server error');
     expect(JSON.stringify(body)).not.toMatch(/secret_column|stack|\.ts:/);
+  });
+});
+
+describe('the call context', () => {
+  /** A clock that moves one second at each reading, counting them. */
+  const movingClock = () => {
+    const clock = Object.assign(() => new Date(Date.parse('2026-11-22T09:00:00.000Z') + 1000 * clock.reads++), {
+      reads: 0,
+    });
+    return clock;
+  };
+  const seen = router({
+    staff: staffProcedure()
+      .input(z.strictObject({ organizationId: z.string().optional() }))
+      .query(({ ctx }) => ({ tenant: ctx.tenant, now: ctx.now, later: ctx.now })),
+    stakeholder: stakeholderProcedure().query(({ ctx }) => ({ tenant: ctx.tenant, now: ctx.now })),
+    anonymous: publicProcedure.query(({ ctx }) => ({ now: ctx.now })),
+  });
+  const contextFor = (userId: string | null, clock: () => Date) =>
+    createContextInner({
+      db: db.db,
+      session: userId ? { userId } : null,
+      clock,
+      newId,
+      baseUrl: TEST_BASE_URL,
+      log: silentLog,
+    });
+
+  it('puts the member’s organisation on ctx.tenant, whatever the input names, and one instant on ctx.now', async () => {
+    const org = await buildOrg(db.db);
+    const other = await buildOrg(db.db);
+    const clock = movingClock();
+    const staff = createCallerFactory(seen)(await contextFor(org.staff.hr.userId, clock));
+    expect(await staff.staff({ organizationId: other.organizationId })).toEqual({
+      tenant: { organizationId: org.organizationId },
+      now: '2026-11-22T09:00:00.000Z',
+      later: '2026-11-22T09:00:00.000Z',
+    });
+    expect(clock.reads).toBe(1);
+    // Each call reads the clock once, at its start.
+    expect((await staff.staff({})).now).toBe('2026-11-22T09:00:01.000Z');
+    const supplier = createCallerFactory(seen)(await contextFor(other.stakeholders.sam.userId, movingClock()));
+    expect(await supplier.stakeholder()).toEqual({
+      tenant: { organizationId: other.organizationId },
+      now: '2026-11-22T09:00:00.000Z',
+    });
+    const anonymous = createCallerFactory(seen)(await contextFor(null, movingClock()));
+    expect(await anonymous.anonymous()).toEqual({ now: '2026-11-22T09:00:00.000Z' });
+  });
+
+  it('gives a real call one instant however often it needs the time', async () => {
+    const org = await buildOrg(db.db);
+    const clock = movingClock();
+    const leadership = createCaller(await contextFor(org.leadership.userId, clock));
+    // The scope's time (what is published) and the assessment's are one.
+    expect(await leadership.insights.maturity.assess({ stage: 3, answers: {} })).toMatchObject({
+      createdAt: '2026-11-22T09:00:00.000Z',
+    });
+    expect(clock.reads).toBe(1);
+    // Opening due periods, then listing the surveys open at that time.
+    await leadership.surveys.list();
+    expect(clock.reads).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import type { GroupRef, MemberContext } from '@facets/db';
 import { type GroupKind, STAFF_ROLES, type StaffRole } from '@facets/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { Context } from './context.ts';
+import type { Context, Tenant } from './context.ts';
 import { errorData, INTERNAL_MESSAGE, toPublicError } from './errors.ts';
 
 const t = initTRPC.context<Context>().create({
@@ -28,13 +28,23 @@ const publicErrors = t.middleware(async ({ ctx, next, getRawInput }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(publicErrors);
+/**
+ * `ctx.now`: the call's instant as the ISO text stored in the database, read once from the injected clock. A
+ * procedure uses it, never the clock, so that everything one call writes and reads stands on one time.
+ */
+const stamped = t.middleware(({ ctx, next }) => next({ ctx: { now: ctx.clock().toISOString() } }));
 
-/** Signed in and a member of an organisation; everything below reads the organisation from the member. */
+export const publicProcedure = t.procedure.use(publicErrors).use(stamped);
+
+/**
+ * Signed in and a member of an organisation; everything below reads the organisation from the member, as
+ * `ctx.tenant` (`{ organizationId }`), which a procedure spreads into its repository calls.
+ */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Sign in to continue.' });
   if (!ctx.member) throw new TRPCError({ code: 'FORBIDDEN', message: 'You are not a member of an organisation.' });
-  return next({ ctx: { member: ctx.member } });
+  const tenant: Tenant = { organizationId: ctx.member.organization.id };
+  return next({ ctx: { member: ctx.member, tenant } });
 });
 
 /** Staff with one of `roles` (all staff roles when none is given). */

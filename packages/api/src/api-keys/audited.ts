@@ -1,7 +1,6 @@
 import { createApiKey, inTransaction, listApiKeys, revokeApiKey } from '@facets/db';
 import type { CreateApiKeyInput } from '@facets/domain';
 import { audit, type Ctx } from '../audit.ts';
-import { nowIso } from '../context.ts';
 
 /**
  * API keys, each creation and revocation with its audit event in the same transaction. The event holds the key's
@@ -9,7 +8,7 @@ import { nowIso } from '../context.ts';
  */
 
 export function createApiKeyAudited(ctx: Ctx, input: CreateApiKeyInput) {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
     const created = await createApiKey(trx, {
       organizationId,
@@ -17,7 +16,7 @@ export function createApiKeyAudited(ctx: Ctx, input: CreateApiKeyInput) {
       name: input.name,
       scopes: input.scopes,
       groupId: input.groupId,
-      now: nowIso(ctx),
+      now: ctx.now,
       newId: ctx.newId,
     });
     const [key] = (await listApiKeys(trx, { organizationId })).filter((k) => k.id === created.id);
@@ -36,9 +35,9 @@ export function createApiKeyAudited(ctx: Ctx, input: CreateApiKeyInput) {
 }
 
 export function revokeApiKeyAudited(ctx: Ctx, input: { keyId: string }) {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
-    const revoked = await revokeApiKey(trx, { organizationId, keyId: input.keyId, now: nowIso(ctx) });
+    const revoked = await revokeApiKey(trx, { organizationId, keyId: input.keyId, now: ctx.now });
     if (!revoked.alreadyRevoked) {
       await audit(ctx, trx, {
         action: 'api_keys.revoke',

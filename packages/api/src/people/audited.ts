@@ -2,7 +2,6 @@ import { eraseStakeholder, inTransaction, inviteFromDirectory, requireWave, sync
 import { waveState } from '@facets/domain';
 import type { z } from 'zod';
 import { audit, type Ctx } from '../audit.ts';
-import { nowIso } from '../context.ts';
 import type { DirectoryInviteInput, EraseInput, SyncCommitInput } from './inputs.ts';
 
 /**
@@ -11,9 +10,9 @@ import type { DirectoryInviteInput, EraseInput, SyncCommitInput } from './inputs
  */
 
 export function syncDirectoryAudited(ctx: Ctx, input: z.infer<typeof SyncCommitInput>) {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
-    const outcome = await syncDirectory(trx, { organizationId, ...input, now: nowIso(ctx), newId: ctx.newId });
+    const outcome = await syncDirectory(trx, { organizationId, ...input, now: ctx.now, newId: ctx.newId });
     if (outcome.status !== 'synced') return outcome;
     const group = await trx
       .selectFrom('stakeholder_group')
@@ -39,9 +38,9 @@ export function syncDirectoryAudited(ctx: Ctx, input: z.infer<typeof SyncCommitI
 }
 
 export function eraseStakeholderAudited(ctx: Ctx, input: z.infer<typeof EraseInput>) {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
-    const erased = await eraseStakeholder(trx, { organizationId, ...input, now: nowIso(ctx) });
+    const erased = await eraseStakeholder(trx, { organizationId, ...input, now: ctx.now });
     await audit(ctx, trx, {
       action: 'people.erase',
       target: erased.stakeholderId,
@@ -53,19 +52,18 @@ export function eraseStakeholderAudited(ctx: Ctx, input: z.infer<typeof EraseInp
 
 /** Invitations from the directory, recorded as an import is (flagged when the wave is open), with the filter. */
 export function inviteFromDirectoryAudited(ctx: Ctx, input: z.infer<typeof DirectoryInviteInput>) {
-  const organizationId = ctx.member.organization.id;
-  const now = nowIso(ctx);
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
     const summary = await inviteFromDirectory(trx, {
       organization: ctx.member.organization,
       ...input,
-      now,
+      now: ctx.now,
       baseUrl: ctx.baseUrl,
       newId: ctx.newId,
     });
     if (summary.dryRun) return summary;
     const { survey, wave } = await requireWave(trx, { organizationId, waveId: input.waveId });
-    const open = waveState(wave, now) === 'open';
+    const open = waveState(wave, ctx.now) === 'open';
     await audit(ctx, trx, {
       action: open && summary.invited > 0 ? 'invitations.import_open_wave' : 'invitations.import',
       target: wave.id,

@@ -2,7 +2,7 @@ import { setNotification, turnedOff, unsubscribe } from '@facets/db';
 import { NotificationKind, type StaffRole, staffNotifications } from '@facets/domain';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { nowIso } from '../context.ts';
+import type { TenantContext } from '../context.ts';
 import { publicProcedure, router, staffProcedure } from '../trpc.ts';
 
 /**
@@ -13,15 +13,15 @@ import { publicProcedure, router, staffProcedure } from '../trpc.ts';
 const SetNotificationInput = z.strictObject({ kind: NotificationKind, on: z.boolean() });
 const UnsubscribeInput = z.strictObject({ token: z.string().min(1).max(1000) });
 
-const me = (member: { organization: { id: string }; memberId: string }) => ({
-  organizationId: member.organization.id,
-  recipient: { kind: 'member' as const, id: member.memberId },
+const me = (ctx: Pick<TenantContext, 'tenant' | 'member'>) => ({
+  ...ctx.tenant,
+  recipient: { kind: 'member' as const, id: ctx.member.memberId },
 });
 
 export const accountRouter = router({
   notifications: router({
     get: staffProcedure().query(async ({ ctx }) => {
-      const off = await turnedOff(ctx.db, me(ctx.member));
+      const off = await turnedOff(ctx.db, me(ctx));
       return staffNotifications(ctx.member.role as StaffRole).map((kind) => ({ kind, on: !off.has(kind) }));
     }),
     set: staffProcedure()
@@ -30,12 +30,12 @@ export const accountRouter = router({
         if (!staffNotifications(ctx.member.role as StaffRole).includes(input.kind)) {
           throw new TRPCError({ code: 'BAD_REQUEST', message: 'kind: your role receives no such e-mail' });
         }
-        await setNotification(ctx.db, { ...me(ctx.member), ...input, now: nowIso(ctx) });
+        await setNotification(ctx.db, { ...me(ctx), ...input, now: ctx.now });
         return { kind: input.kind, on: input.on };
       }),
     /** From an e-mail's unsubscribe link: turns its kind off for its recipient. */
     unsubscribe: publicProcedure
       .input(UnsubscribeInput)
-      .mutation(({ ctx, input }) => unsubscribe(ctx.db, { token: input.token, now: nowIso(ctx) })),
+      .mutation(({ ctx, input }) => unsubscribe(ctx.db, { token: input.token, now: ctx.now })),
   }),
 });

@@ -21,7 +21,7 @@ import {
   updateAction,
   type Writer,
 } from '../action-plans/writes.ts';
-import { type Context, nowIso } from '../context.ts';
+import type { TenantContext } from '../context.ts';
 import { scopeOf } from '../insights/scope.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
@@ -34,23 +34,22 @@ const readers = staffProcedure();
 const planners = staffProcedure(...ACTION_PLANNERS);
 const followers = staffProcedure(...SETTINGS_READERS);
 
-type Member = NonNullable<Context['member']>;
-const writer = (ctx: Context & { member: Member }): Writer => ({
+const writer = (ctx: TenantContext): Writer => ({
   db: ctx.db,
-  scope: scopeOf(ctx.member, nowIso(ctx)),
+  scope: scopeOf(ctx.member, ctx.now),
   memberId: ctx.member.memberId,
-  now: nowIso(ctx),
+  now: ctx.now,
   newId: ctx.newId,
 });
 
 export const actionPlansRouter = router({
   get: readers
     .input(ActionPlanInput)
-    .query(({ ctx, input }) => actionPlanView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => actionPlanView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   /** Each manager's plan for a wave of an employee group: who has results and no plan yet. */
   coverage: followers
     .input(PlanCoverageInput)
-    .query(({ ctx, input }) => planCoverageView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => planCoverageView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   focus: router({
     add: planners.input(AddFocusAreaInput).mutation(({ ctx, input }) => addFocus(writer(ctx), input)),
     remove: planners.input(FocusAreaInput).mutation(({ ctx, input }) => removeFocus(writer(ctx), input)),

@@ -38,7 +38,7 @@ import {
   updateRoleAudited,
   updateSettingsAudited,
 } from '../audit.ts';
-import { type Context, nowIso } from '../context.ts';
+import type { Context, TenantContext } from '../context.ts';
 import { invitationMessage, setPasswordLink } from '../staff-messages.ts';
 import { router, staffProcedure } from '../trpc.ts';
 import { webhooksRouter } from './webhooks.ts';
@@ -51,52 +51,47 @@ import { webhooksRouter } from './webhooks.ts';
 const readers = staffProcedure(...SETTINGS_READERS);
 const admins = staffProcedure(...ADMINS);
 
-type Member = NonNullable<Context['member']>;
-
 /**
  * Writes the invitation into the outbox, in the transaction `db` may be. The password link is issued beforehand,
  * outside any transaction of ours: the accounts service writes through its own connection.
  */
 async function sendInvitation(
-  ctx: Context,
+  ctx: Pick<TenantContext, 'member' | 'tenant' | 'now' | 'newId' | 'baseUrl'>,
   db: Context['db'],
-  actor: Member,
   member: StaffMember,
   { token, expiresAt }: { token: string; expiresAt: string },
 ) {
-  const settings = await getOrganizationSettings(db, actor.organization.id);
+  const settings = await getOrganizationSettings(db, ctx.tenant.organizationId);
   const message = invitationMessage({
     locale: settings.defaultLocale,
     organizationName: settings.name,
     name: member.name,
-    invitedBy: actor.user.name,
+    invitedBy: ctx.member.user.name,
     role: member.role,
     link: setPasswordLink(ctx.baseUrl, token),
     expiresAt,
   });
   await enqueueMessage(db, {
-    organizationId: actor.organization.id,
+    ...ctx.tenant,
     to: member.email,
     ...message,
-    now: nowIso(ctx),
+    now: ctx.now,
     newId: ctx.newId,
   });
 }
 
 const membersRouter = router({
-  list: readers.query(({ ctx }) => listStaffMembers(ctx.db, { organizationId: ctx.member.organization.id })),
+  list: readers.query(({ ctx }) => listStaffMembers(ctx.db, ctx.tenant)),
 
   /** The departments a manager can be given (the employee groups' `department` values). */
-  departments: readers.query(({ ctx }) =>
-    listManagerDepartments(ctx.db, { organizationId: ctx.member.organization.id }),
-  ),
+  departments: readers.query(({ ctx }) => listManagerDepartments(ctx.db, ctx.tenant)),
 
   /**
    * Adds a staff member and sends them a link to choose their password. Everything that can be refused is checked
    * before an account is made; the membership and its message are written together.
    */
   invite: admins.input(InviteMemberInput).mutation(async ({ ctx, input }) => {
-    const organizationId = ctx.member.organization.id;
+    const { organizationId } = ctx.tenant;
     await checkStaffDepartment(ctx.db, organizationId, input.role, input.department);
     const existing = await findUserMemberships(ctx.db, input.email);
     for (const m of existing?.memberships ?? []) {
@@ -115,10 +110,10 @@ const membersRouter = router({
         userId,
         role: input.role,
         department: input.department ?? null,
-        now: nowIso(ctx),
+        now: ctx.now,
         newId: ctx.newId,
       });
-      await sendInvitation(ctx, trx, ctx.member, member, link);
+      await sendInvitation(ctx, trx, member, link);
       await auditInvitation(ctx, trx, member, false);
       return member;
     });
@@ -126,7 +121,7 @@ const membersRouter = router({
 
   /** A new password link for someone who has not chosen a password yet (the old link stops mattering when used). */
   resendInvitation: admins.input(MemberInput).mutation(async ({ ctx, input }) => {
-    const member = await getStaffMember(ctx.db, { organizationId: ctx.member.organization.id, ...input });
+    const member = await getStaffMember(ctx.db, { ...ctx.tenant, ...input });
     if (!member) throw new DomainError('not_found', 'memberId: no such staff member', 'memberId');
     if (member.status !== 'invited') {
       throw new DomainError(
@@ -138,7 +133,7 @@ const membersRouter = router({
     }
     const link = await ctx.accounts.issuePasswordToken(member.userId);
     return inTransaction(ctx.db, async (trx) => {
-      await sendInvitation(ctx, trx, ctx.member, member, link);
+      await sendInvitation(ctx, trx, member, link);
       await auditInvitation(ctx, trx, member, true);
       return member;
     });
@@ -153,7 +148,7 @@ const membersRouter = router({
 });
 
 const settingsRouter = router({
-  get: readers.query(({ ctx }) => getOrganizationSettings(ctx.db, ctx.member.organization.id)),
+  get: readers.query(({ ctx }) => getOrganizationSettings(ctx.db, ctx.tenant.organizationId)),
   update: admins.input(UpdateSettingsInput).mutation(({ ctx, input }) => updateSettingsAudited(ctx, input)),
 });
 
@@ -162,7 +157,7 @@ const settingsRouter = router({
  * and no answer ever carries the client secret (`hasClientSecret` says whether one is stored).
  */
 const ssoRouter = router({
-  get: admins.query(({ ctx }) => getSsoConfig(ctx.db, { organizationId: ctx.member.organization.id })),
+  get: admins.query(({ ctx }) => getSsoConfig(ctx.db, ctx.tenant)),
   set: admins.input(SetSsoInput).mutation(({ ctx, input }) => setSsoAudited(ctx, input)),
   remove: admins.mutation(({ ctx }) => removeSsoAudited(ctx)),
 });
@@ -176,7 +171,7 @@ const ssoRouter = router({
  */
 const outboxRouter = router({
   list: admins.input(OutboxListInput).query(async ({ ctx, input }) => {
-    const page = await listOutboxPage(ctx.db, { organizationId: ctx.member.organization.id, ...input });
+    const page = await listOutboxPage(ctx.db, { ...ctx.tenant, ...input });
     return { ...page, messages: page.messages.map((m) => outboxItem(ctx, m)) };
   }),
   read: admins.input(OutboxMessageInput).mutation(({ ctx, input }) => readOutboxMessage(ctx, input)),
@@ -185,7 +180,7 @@ const outboxRouter = router({
 
 /** The organisation's background jobs that failed past their retries, with their error (server `jobs/`). */
 const jobsRouter = router({
-  failed: admins.query(({ ctx }) => ctx.jobs.failed({ organizationId: ctx.member.organization.id, limit: 100 })),
+  failed: admins.query(({ ctx }) => ctx.jobs.failed({ ...ctx.tenant, limit: 100 })),
 });
 
 /**
@@ -193,7 +188,7 @@ const jobsRouter = router({
  * shows each key's prefix and last use, never its secret; `create` answers with the whole key, once.
  */
 const apiKeysRouter = router({
-  list: admins.query(({ ctx }) => listApiKeys(ctx.db, { organizationId: ctx.member.organization.id })),
+  list: admins.query(({ ctx }) => listApiKeys(ctx.db, ctx.tenant)),
   create: admins.input(CreateApiKeyInput).mutation(({ ctx, input }) => createApiKeyAudited(ctx, input)),
   revoke: admins.input(ApiKeyInput).mutation(({ ctx, input }) => revokeApiKeyAudited(ctx, input)),
 });

@@ -12,9 +12,7 @@ const readers = staffProcedure(...AUDIT_READERS);
 const staff = staffProcedure(...STAFF_ROLES);
 
 export const auditRouter = router({
-  list: readers
-    .input(AuditListInput)
-    .query(({ ctx, input }) => listAuditEvents(ctx.db, { organizationId: ctx.member.organization.id, ...input })),
+  list: readers.input(AuditListInput).query(({ ctx, input }) => listAuditEvents(ctx.db, { ...ctx.tenant, ...input })),
 
   recordExport: staff.input(RecordExportInput).mutation(async ({ ctx, input }) => {
     await audit(ctx, ctx.db, {

@@ -1,6 +1,5 @@
 import { addReply, assignFeedback, inboxSummary, listInbox, listStaffMembers, setFeedbackStatus } from '@facets/db';
 import { FEEDBACK_READERS, PLAN_RUNNERS } from '@facets/domain';
-import { nowIso } from '../context.ts';
 import { AssignInput, InboxInput } from '../inbox-inputs.ts';
 import { ReplyInput, SetStatusInput } from '../inputs.ts';
 import { router, staffProcedure } from '../trpc.ts';
@@ -17,7 +16,7 @@ export const feedbackRouter = router({
   inbox: readers.input(InboxInput).query(({ ctx, input }) => {
     const { assignee, ...filter } = input ?? {};
     return listInbox(ctx.db, {
-      organizationId: ctx.member.organization.id,
+      ...ctx.tenant,
       ...filter,
       ...(assignee === undefined ? {} : { assignee: assignee === 'me' ? ctx.member.memberId : assignee }),
       limit: filter.limit ?? 50,
@@ -25,33 +24,31 @@ export const feedbackRouter = router({
   }),
 
   /** Counts for the inbox's tabs: per status, unassigned and assigned to the caller (open ones). */
-  inboxSummary: readers.query(({ ctx }) =>
-    inboxSummary(ctx.db, { organizationId: ctx.member.organization.id, memberId: ctx.member.memberId }),
-  ),
+  inboxSummary: readers.query(({ ctx }) => inboxSummary(ctx.db, { ...ctx.tenant, memberId: ctx.member.memberId })),
 
   /** Who feedback can be assigned to: current staff whose role may reply. */
   assignees: readers.query(async ({ ctx }) =>
-    (await listStaffMembers(ctx.db, { organizationId: ctx.member.organization.id }))
+    (await listStaffMembers(ctx.db, ctx.tenant))
       .filter((m) => PLAN_RUNNERS.includes(m.role))
       .map((m) => ({ memberId: m.memberId, name: m.name, role: m.role })),
   ),
 
   assign: handlers.input(AssignInput).mutation(({ ctx, input }) =>
     assignFeedback(ctx.db, {
-      organizationId: ctx.member.organization.id,
+      ...ctx.tenant,
       ...input,
       roles: PLAN_RUNNERS,
-      now: nowIso(ctx),
+      now: ctx.now,
     }),
   ),
 
   reply: handlers.input(ReplyInput).mutation(({ ctx, input }) =>
     addReply(ctx.db, {
-      organizationId: ctx.member.organization.id,
+      ...ctx.tenant,
       feedbackId: input.feedbackId,
       author: { kind: 'staff', memberId: ctx.member.memberId },
       body: input.body,
-      now: nowIso(ctx),
+      now: ctx.now,
       newId: ctx.newId,
       notify: { baseUrl: ctx.baseUrl },
     }),
@@ -59,9 +56,9 @@ export const feedbackRouter = router({
 
   setStatus: handlers.input(SetStatusInput).mutation(({ ctx, input }) =>
     setFeedbackStatus(ctx.db, {
-      organizationId: ctx.member.organization.id,
+      ...ctx.tenant,
       ...input,
-      now: nowIso(ctx),
+      now: ctx.now,
       notify: { baseUrl: ctx.baseUrl, newId: ctx.newId },
     }),
   ),

@@ -1,7 +1,7 @@
 import { readThemeCatalogue, updateTheme } from '@facets/db';
 import { MATURITY_ASSESSORS, STAFF_ROLES, THEME_EDITORS, WHOLE_ORGANISATION_READERS } from '@facets/domain';
 import type { ThemeCatalogue } from '@facets/domain/text';
-import { type Context, nowIso } from '../context.ts';
+import type { TenantContext } from '../context.ts';
 import {
   AssessMaturityInput,
   BreakdownInput,
@@ -35,34 +35,32 @@ const anyStaff = staffProcedure(...STAFF_ROLES);
 /** Views that cut a group into segments or read it whole: not for managers, who see their department only. */
 const wholeOrganisation = staffProcedure(...WHOLE_ORGANISATION_READERS);
 const themeEditors = staffProcedure(...THEME_EDITORS);
-const themeChange = (
-  ctx: Pick<Context, 'clock' | 'newId'> & { member: { organization: { id: string }; memberId: string } },
-) => ({
-  organizationId: ctx.member.organization.id,
+const themeChange = (ctx: Pick<TenantContext, 'tenant' | 'member' | 'now' | 'newId'>) => ({
+  ...ctx.tenant,
   actorMemberId: ctx.member.memberId,
-  now: nowIso(ctx),
+  now: ctx.now,
   newId: ctx.newId,
 });
 
 export const insightsRouter = router({
   overview: anyStaff
     .input(OverviewInput)
-    .query(({ ctx, input }) => overviewView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => overviewView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   compareGroups: anyStaff
     .input(CompareGroupsInput)
-    .query(({ ctx, input }) => compareGroupsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => compareGroupsView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   breakdown: wholeOrganisation
     .input(BreakdownInput)
-    .query(({ ctx, input }) => breakdownView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => breakdownView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   /** Cuts two groups into segments: the roles that read whole groups, not managers (their department only). */
   chain: wholeOrganisation
     .input(ChainInput)
-    .query(({ ctx, input }) => chainView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => chainView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   dimension: anyStaff
     .input(DimensionInput)
-    .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
+    .query(({ ctx, input }) => dimensionView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
   drivers: wholeOrganisation.input(DriversInput).query(async ({ ctx, input }) => {
-    const scope = scopeOf(ctx.member, nowIso(ctx));
+    const scope = scopeOf(ctx.member, ctx.now);
     return driversView(
       ctx.db,
       scope,
@@ -73,13 +71,11 @@ export const insightsRouter = router({
   }),
   segments: wholeOrganisation
     .input(SegmentsInput)
-    .query(({ ctx, input }) => segmentsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), input)),
-  alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)))),
+    .query(({ ctx, input }) => segmentsView(ctx.db, scopeOf(ctx.member, ctx.now), input)),
+  alerts: anyStaff.query(({ ctx }) => alertsView(ctx.db, scopeOf(ctx.member, ctx.now))),
   /** The organisation's comment themes: their names, merges and dimensions, applied whenever comments are read. */
   themes: router({
-    list: themeEditors.query(async ({ ctx }) =>
-      themeList(await readThemeCatalogue(ctx.db, { organizationId: ctx.member.organization.id })),
-    ),
+    list: themeEditors.query(async ({ ctx }) => themeList(await readThemeCatalogue(ctx.db, ctx.tenant))),
     rename: themeEditors
       .input(RenameThemeInput)
       .mutation(async ({ ctx, input }) =>
@@ -103,14 +99,14 @@ export const insightsRouter = router({
     ),
   }),
   maturity: router({
-    get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), ctx.clock())),
+    get: wholeOrganisation.query(({ ctx }) => maturityView(ctx.db, scopeOf(ctx.member, ctx.now), new Date(ctx.now))),
     assess: staffProcedure(...MATURITY_ASSESSORS)
       .input(AssessMaturityInput)
       .mutation(({ ctx, input }) =>
-        assessView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), {
+        assessView(ctx.db, scopeOf(ctx.member, ctx.now), {
           memberId: ctx.member.memberId,
           ...input,
-          now: nowIso(ctx),
+          now: ctx.now,
         }),
       ),
   }),

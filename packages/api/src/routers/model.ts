@@ -20,7 +20,6 @@ import {
 } from '@facets/db';
 import { MODEL_EDITORS, SETTINGS_READERS } from '@facets/domain';
 import { modelChangeAudited } from '../audit.ts';
-import { nowIso } from '../context.ts';
 import {
   AttributeInput,
   CreateAttributeInput,
@@ -47,21 +46,19 @@ import { router, staffProcedure } from '../trpc.ts';
 const readers = staffProcedure(...SETTINGS_READERS);
 const editors = staffProcedure(...MODEL_EDITORS);
 
-const org = (ctx: { member: { organization: { id: string } } }) => ({ organizationId: ctx.member.organization.id });
-
 const groupsRouter = router({
   create: editors
     .input(CreateGroupInput)
     .mutation(({ ctx, input }) =>
-      modelChangeAudited(ctx, (trx) => createGroup(trx, { ...org(ctx), ...input, now: nowIso(ctx), newId: ctx.newId })),
+      modelChangeAudited(ctx, (trx) => createGroup(trx, { ...ctx.tenant, ...input, now: ctx.now, newId: ctx.newId })),
     ),
   rename: editors
     .input(RenameGroupInput)
-    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => renameGroup(trx, { ...org(ctx), ...input }))),
+    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => renameGroup(trx, { ...ctx.tenant, ...input }))),
   remove: editors
     .input(GroupInput)
     .mutation(({ ctx, input }) =>
-      modelChangeAudited(ctx, (trx) => removeGroup(trx, { ...org(ctx), ...input, now: nowIso(ctx) })),
+      modelChangeAudited(ctx, (trx) => removeGroup(trx, { ...ctx.tenant, ...input, now: ctx.now })),
     ),
 });
 
@@ -70,16 +67,16 @@ const dimensionsRouter = router({
     .input(CreateDimensionInput)
     .mutation(({ ctx, input }) =>
       modelChangeAudited(ctx, (trx) =>
-        createDimension(trx, { ...org(ctx), ...input, now: nowIso(ctx), newId: ctx.newId }),
+        createDimension(trx, { ...ctx.tenant, ...input, now: ctx.now, newId: ctx.newId }),
       ),
     ),
   update: editors
     .input(UpdateDimensionInput)
-    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => updateDimension(trx, { ...org(ctx), ...input }))),
+    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => updateDimension(trx, { ...ctx.tenant, ...input }))),
   remove: editors
     .input(DimensionInput)
     .mutation(({ ctx, input }) =>
-      modelChangeAudited(ctx, (trx) => removeDimension(trx, { ...org(ctx), ...input, now: nowIso(ctx) })),
+      modelChangeAudited(ctx, (trx) => removeDimension(trx, { ...ctx.tenant, ...input, now: ctx.now })),
     ),
 });
 
@@ -87,25 +84,29 @@ const attributesRouter = router({
   create: editors
     .input(CreateAttributeInput)
     .mutation(({ ctx, input }) =>
-      modelChangeAudited(ctx, (trx) => createAttribute(trx, { ...org(ctx), ...input, newId: ctx.newId })),
+      modelChangeAudited(ctx, (trx) => createAttribute(trx, { ...ctx.tenant, ...input, newId: ctx.newId })),
     ),
   rename: editors
     .input(RenameAttributeInput)
-    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => renameAttribute(trx, { ...org(ctx), ...input }))),
+    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => renameAttribute(trx, { ...ctx.tenant, ...input }))),
   remove: editors
     .input(AttributeInput)
     .mutation(({ ctx, input }) =>
-      modelChangeAudited(ctx, (trx) => removeAttribute(trx, { ...org(ctx), ...input, now: nowIso(ctx) })),
+      modelChangeAudited(ctx, (trx) => removeAttribute(trx, { ...ctx.tenant, ...input, now: ctx.now })),
     ),
   addValue: editors
     .input(SegmentValueChangeInput)
-    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => addSegmentValue(trx, { ...org(ctx), ...input }))),
+    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => addSegmentValue(trx, { ...ctx.tenant, ...input }))),
   renameValue: editors
     .input(SegmentValueChangeInput)
-    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => renameSegmentValue(trx, { ...org(ctx), ...input }))),
+    .mutation(({ ctx, input }) =>
+      modelChangeAudited(ctx, (trx) => renameSegmentValue(trx, { ...ctx.tenant, ...input })),
+    ),
   removeValue: editors
     .input(SegmentValueRefInput)
-    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => removeSegmentValue(trx, { ...org(ctx), ...input }))),
+    .mutation(({ ctx, input }) =>
+      modelChangeAudited(ctx, (trx) => removeSegmentValue(trx, { ...ctx.tenant, ...input })),
+    ),
 });
 
 /** The organisation's lists: owner departments, initiative kinds, promise channels (db model/lists.ts). */
@@ -114,28 +115,28 @@ const listsRouter = router({
    * Every list in the order offered, archived entries marked; every staff member reads it, as the plan pages it labels
    * and offers choices on.
    */
-  get: staffProcedure().query(({ ctx }) => readLists(ctx.db, org(ctx))),
+  get: staffProcedure().query(({ ctx }) => readLists(ctx.db, ctx.tenant)),
   create: editors
     .input(CreateListEntryInput)
     .mutation(({ ctx, input }) =>
-      modelChangeAudited(ctx, (trx) => createListEntry(trx, { ...org(ctx), ...input, now: nowIso(ctx) })),
+      modelChangeAudited(ctx, (trx) => createListEntry(trx, { ...ctx.tenant, ...input, now: ctx.now })),
     ),
   rename: editors
     .input(RenameListEntryInput)
-    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => renameListEntry(trx, { ...org(ctx), ...input }))),
+    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => renameListEntry(trx, { ...ctx.tenant, ...input }))),
   remove: editors
     .input(ListEntryInput)
     .mutation(({ ctx, input }) =>
-      modelChangeAudited(ctx, (trx) => removeListEntry(trx, { ...org(ctx), ...input, now: nowIso(ctx) })),
+      modelChangeAudited(ctx, (trx) => removeListEntry(trx, { ...ctx.tenant, ...input, now: ctx.now })),
     ),
   restore: editors
     .input(ListEntryInput)
-    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => restoreListEntry(trx, { ...org(ctx), ...input }))),
+    .mutation(({ ctx, input }) => modelChangeAudited(ctx, (trx) => restoreListEntry(trx, { ...ctx.tenant, ...input }))),
 });
 
 export const modelRouter = router({
   /** Every group with its attributes and every dimension, archived ones marked, with what removing each would do. */
-  get: readers.query(({ ctx }) => readModel(ctx.db, { ...org(ctx), now: nowIso(ctx) })),
+  get: readers.query(({ ctx }) => readModel(ctx.db, { ...ctx.tenant, now: ctx.now })),
   groups: groupsRouter,
   dimensions: dimensionsRouter,
   attributes: attributesRouter,

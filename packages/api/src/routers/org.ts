@@ -7,7 +7,7 @@ export const orgRouter = router({
    * them out.
    */
   groups: staffProcedure().query(async ({ ctx }) => {
-    const organizationId = ctx.member.organization.id;
+    const { organizationId } = ctx.tenant;
     const [all, active] = await Promise.all([
       listGroups(ctx.db, organizationId),
       listGroups(ctx.db, organizationId, { active: true }),

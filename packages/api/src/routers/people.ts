@@ -8,7 +8,6 @@ import {
   upsertPerson,
 } from '@facets/db';
 import { DIRECTORY_KEEPERS } from '@facets/domain';
-import { nowIso } from '../context.ts';
 import { eraseStakeholderAudited, syncDirectoryAudited } from '../people/audited.ts';
 import {
   DeactivatePersonInput,
@@ -31,7 +30,7 @@ const PAGE_SIZE = 50;
 export const peopleRouter = router({
   /** One page of a group's people, and what a directory file for the group may hold (headers, segment values). */
   list: keepers.input(PeopleListInput).query(async ({ ctx, input }) => {
-    const where = { organizationId: ctx.member.organization.id, groupId: input.groupId };
+    const where = { ...ctx.tenant, groupId: input.groupId };
     const group = await requireGroup(ctx.db, where);
     const attributes = await listSegmentAttributes(ctx.db, where);
     const page = input.page ?? 0;
@@ -56,18 +55,16 @@ export const peopleRouter = router({
     /** Checks a directory file and says what syncing it would do; writes nothing. */
     preview: keepers
       .input(SyncPreviewInput)
-      .mutation(({ ctx, input }) =>
-        previewDirectorySync(ctx.db, { organizationId: ctx.member.organization.id, ...input, now: nowIso(ctx) }),
-      ),
+      .mutation(({ ctx, input }) => previewDirectorySync(ctx.db, { ...ctx.tenant, ...input, now: ctx.now })),
     commit: keepers.input(SyncCommitInput).mutation(({ ctx, input }) => syncDirectoryAudited(ctx, input)),
   }),
 
   /** One person created or updated (matched by external id, else e-mail), and active; the REST API's people write. */
   upsert: keepers.input(UpsertPersonInput).mutation(({ ctx, input }) =>
     upsertPerson(ctx.db, {
-      organizationId: ctx.member.organization.id,
+      ...ctx.tenant,
       ...input,
-      now: nowIso(ctx),
+      now: ctx.now,
       newId: ctx.newId,
     }),
   ),
@@ -75,9 +72,7 @@ export const peopleRouter = router({
   /** One person out of the active directory, kept as a sync keeps those its file no longer lists. */
   deactivate: keepers
     .input(DeactivatePersonInput)
-    .mutation(({ ctx, input }) =>
-      deactivatePerson(ctx.db, { organizationId: ctx.member.organization.id, ...input, now: nowIso(ctx) }),
-    ),
+    .mutation(({ ctx, input }) => deactivatePerson(ctx.db, { ...ctx.tenant, ...input, now: ctx.now })),
 
   erase: keepers.input(EraseInput).mutation(({ ctx, input }) => eraseStakeholderAudited(ctx, input)),
 });

@@ -15,7 +15,6 @@ import {
   updatePromise,
 } from '@facets/db';
 import { INTENDED_EDITORS, PLAN_RUNNERS } from '@facets/domain';
-import { nowIso } from '../context.ts';
 import {
   ClearIntendedInput,
   CreateInitiativeInput,
@@ -43,7 +42,7 @@ const dimensionsRouter = router({
   /** The groups the caller sees and their dimensions (a shared dimension lists every visible group it belongs to). */
   list: readers.query(async ({ ctx }) => {
     const scope = await planScope(ctx.db, ctx.member);
-    const dimensions = await listDimensions(ctx.db, { organizationId: ctx.member.organization.id });
+    const dimensions = await listDimensions(ctx.db, ctx.tenant);
     return {
       groups: scope.groups.map((g) => ({ id: g.id, code: g.code, kind: g.kind, label: g.label })),
       dimensions: dimensions
@@ -56,85 +55,68 @@ const dimensionsRouter = router({
 
 const intendedRouter = router({
   list: readers.query(async ({ ctx }) =>
-    visibleIntended(
-      await planScope(ctx.db, ctx.member),
-      await listIntendedExperience(ctx.db, { organizationId: ctx.member.organization.id }),
-    ),
+    visibleIntended(await planScope(ctx.db, ctx.member), await listIntendedExperience(ctx.db, ctx.tenant)),
   ),
   set: intendedEditors.input(SetIntendedInput).mutation(({ ctx, input }) =>
     setIntendedExperience(ctx.db, {
-      organizationId: ctx.member.organization.id,
+      ...ctx.tenant,
       ...input,
       memberId: ctx.member.memberId,
-      now: nowIso(ctx),
+      now: ctx.now,
       newId: ctx.newId,
     }),
   ),
   clear: intendedEditors
     .input(ClearIntendedInput)
-    .mutation(({ ctx, input }) =>
-      clearIntendedExperience(ctx.db, { organizationId: ctx.member.organization.id, ...input }),
-    ),
+    .mutation(({ ctx, input }) => clearIntendedExperience(ctx.db, { ...ctx.tenant, ...input })),
 });
 
 const initiativesRouter = router({
   list: readers.query(async ({ ctx }) =>
-    visibleInitiatives(
-      await planScope(ctx.db, ctx.member),
-      await listInitiatives(ctx.db, { organizationId: ctx.member.organization.id }),
-    ),
+    visibleInitiatives(await planScope(ctx.db, ctx.member), await listInitiatives(ctx.db, ctx.tenant)),
   ),
   create: runners.input(CreateInitiativeInput).mutation(({ ctx, input }) =>
     createInitiative(ctx.db, {
-      organizationId: ctx.member.organization.id,
+      ...ctx.tenant,
       ...input,
-      now: nowIso(ctx),
+      now: ctx.now,
       newId: ctx.newId,
     }),
   ),
   update: runners
     .input(UpdateInitiativeInput)
-    .mutation(({ ctx, input }) =>
-      updateInitiative(ctx.db, { organizationId: ctx.member.organization.id, ...input, now: nowIso(ctx) }),
-    ),
+    .mutation(({ ctx, input }) => updateInitiative(ctx.db, { ...ctx.tenant, ...input, now: ctx.now })),
   setStatus: runners
     .input(InitiativeStatusInput)
-    .mutation(({ ctx, input }) =>
-      setInitiativeStatus(ctx.db, { organizationId: ctx.member.organization.id, ...input, now: nowIso(ctx) }),
-    ),
+    .mutation(({ ctx, input }) => setInitiativeStatus(ctx.db, { ...ctx.tenant, ...input, now: ctx.now })),
   /** For an initiative entered by mistake; a dropped one is better cancelled, which keeps its record. */
   delete: runners
     .input(DeleteInitiativeInput)
-    .mutation(({ ctx, input }) => deleteInitiative(ctx.db, { organizationId: ctx.member.organization.id, ...input })),
+    .mutation(({ ctx, input }) => deleteInitiative(ctx.db, { ...ctx.tenant, ...input })),
   /** Shows (published: true) or withdraws the initiative from its groups' "you said, we did". */
   publish: runners
     .input(PublishInitiativeInput)
-    .mutation(({ ctx, input }) =>
-      setInitiativePublished(ctx.db, { organizationId: ctx.member.organization.id, ...input, now: nowIso(ctx) }),
-    ),
+    .mutation(({ ctx, input }) => setInitiativePublished(ctx.db, { ...ctx.tenant, ...input, now: ctx.now })),
 });
 
 const promisesRouter = router({
   list: readers.query(async ({ ctx }) =>
-    visiblePromises(
-      await planScope(ctx.db, ctx.member),
-      await listPromises(ctx.db, { organizationId: ctx.member.organization.id }),
-    ),
+    visiblePromises(await planScope(ctx.db, ctx.member), await listPromises(ctx.db, ctx.tenant)),
   ),
   create: runners.input(CreatePromiseInput).mutation(({ ctx, input }) =>
     createPromise(ctx.db, {
-      organizationId: ctx.member.organization.id,
+      ...ctx.tenant,
       ...input,
-      now: nowIso(ctx),
+      now: ctx.now,
       newId: ctx.newId,
     }),
   ),
   update: runners
     .input(UpdatePromiseInput)
-    .mutation(({ ctx, input }) => updatePromise(ctx.db, { organizationId: ctx.member.organization.id, ...input })),
+    .mutation(({ ctx, input }) => updatePromise(ctx.db, { ...ctx.tenant, ...input })),
   delete: runners
     .input(DeletePromiseInput)
-    .mutation(({ ctx, input }) => deletePromise(ctx.db, { organizationId: ctx.member.organization.id, ...input })),
+    .mutation(({ ctx, input }) => deletePromise(ctx.db, { ...ctx.tenant, ...input })),
 });
 
 export const planRouter = router({

@@ -18,7 +18,7 @@ import {
   withTeam,
 } from '@facets/db';
 import { DomainError, INVITED_ONLY_KINDS } from '@facets/domain';
-import { type Context, nowIso } from '../context.ts';
+import type { TenantContext } from '../context.ts';
 import { SubmitSurveyInput, WaveInput } from '../inputs.ts';
 import { scopeOf } from '../insights/scope.ts';
 import {
@@ -39,18 +39,15 @@ import { invitationView, surveyView } from '../views.ts';
  * exception is an invitation link: its token stands for one stakeholder and one survey, and nothing else.
  */
 /** The wave an answer to `waveId` goes to: a continuous survey's current period once the chosen one has ended. */
-const periodOf = (
-  ctx: Pick<Context, 'db' | 'clock' | 'newId'> & { member: { organization: { id: string } } },
-  waveId: string,
-) =>
-  currentPeriodWave(ctx.db, { organizationId: ctx.member.organization.id, waveId, now: nowIso(ctx), newId: ctx.newId });
+const periodOf = (ctx: Pick<TenantContext, 'db' | 'tenant' | 'now' | 'newId'>, waveId: string) =>
+  currentPeriodWave(ctx.db, { ...ctx.tenant, waveId, now: ctx.now, newId: ctx.newId });
 
 const surveyRouter = router({
   list: stakeholderProcedure().query(async ({ ctx }) => {
-    const where = { organizationId: ctx.member.organization.id, stakeholderId: ctx.stakeholder.id };
+    const where = { ...ctx.tenant, stakeholderId: ctx.stakeholder.id };
     // A continuous survey whose period ended opens its next period first (repositories/periods.ts).
-    await rollPeriodWaves(ctx.db, { organizationId: where.organizationId, now: nowIso(ctx), newId: ctx.newId });
-    const waves = await listOpenWaves(ctx.db, { ...where, groupId: ctx.group.id, now: nowIso(ctx) });
+    await rollPeriodWaves(ctx.db, { ...ctx.tenant, now: ctx.now, newId: ctx.newId });
+    const waves = await listOpenWaves(ctx.db, { ...where, groupId: ctx.group.id, now: ctx.now });
     const targeted = waves.filter((w) => INVITED_ONLY_KINDS.includes(w.kind)).map((w) => w.waveId);
     const invited = await invitedWaves(ctx.db, { ...where, waveIds: targeted });
     return waves.filter((w) => !INVITED_ONLY_KINDS.includes(w.kind) || invited.has(w.waveId));
@@ -61,12 +58,12 @@ const surveyRouter = router({
     .query(async ({ ctx, input }) => {
       const waveId = await periodOf(ctx, input.waveId);
       await requireInvitedIfTargeted(ctx.db, {
-        organizationId: ctx.member.organization.id,
+        ...ctx.tenant,
         stakeholderId: ctx.stakeholder.id,
         waveId,
       });
       const survey = await getWaveSurvey(ctx.db, {
-        organizationId: ctx.member.organization.id,
+        ...ctx.tenant,
         waveId,
         groupId: ctx.group.id,
       });
@@ -80,23 +77,23 @@ const surveyRouter = router({
     .mutation(async ({ ctx, input }) => {
       const waveId = await periodOf(ctx, input.waveId);
       await requireInvitedIfTargeted(ctx.db, {
-        organizationId: ctx.member.organization.id,
+        ...ctx.tenant,
         stakeholderId: ctx.stakeholder.id,
         waveId,
       });
       return submitBatched(ctx.db, {
-        organizationId: ctx.member.organization.id,
+        ...ctx.tenant,
         groupId: ctx.group.id,
         stakeholderId: ctx.stakeholder.id,
         // The team at the time of the answer: the response counts in the team of every manager above.
         segments: await withTeam(ctx.db, {
-          organizationId: ctx.member.organization.id,
+          ...ctx.tenant,
           stakeholderId: ctx.stakeholder.id,
           segments: respondentSegments({ ...ctx.stakeholder, groupKind: ctx.group.kind }),
         }),
         ...input,
         waveId,
-        now: nowIso(ctx),
+        now: ctx.now,
         newId: ctx.newId,
       });
     }),
@@ -105,13 +102,13 @@ const surveyRouter = router({
 /** An invitation link, for someone who may have no account: the token alone opens its one survey, until answered. */
 const invitationRouter = router({
   get: publicProcedure.input(InvitationInput).query(async ({ ctx, input }) => {
-    await rollForInvitation(ctx.db, { token: input.token, now: nowIso(ctx), newId: ctx.newId });
-    return invitationView(await getInvitationSurvey(ctx.db, { token: input.token, now: nowIso(ctx) }));
+    await rollForInvitation(ctx.db, { token: input.token, now: ctx.now, newId: ctx.newId });
+    return invitationView(await getInvitationSurvey(ctx.db, { token: input.token, now: ctx.now }));
   }),
 
   submit: publicProcedure.input(InvitationSubmitInput).mutation(async ({ ctx, input }) => {
-    await rollForInvitation(ctx.db, { token: input.token, now: nowIso(ctx), newId: ctx.newId });
-    return submitByInvitation(ctx.db, { ...input, now: nowIso(ctx), newId: ctx.newId });
+    await rollForInvitation(ctx.db, { token: input.token, now: ctx.now, newId: ctx.newId });
+    return submitByInvitation(ctx.db, { ...input, now: ctx.now, newId: ctx.newId });
   }),
 
   /** The reporting rules, for the page an invitation links to: the same as `portal.rules.get`, for its organisation. */
@@ -120,9 +117,7 @@ const invitationRouter = router({
 
 const dimensionRouter = router({
   list: stakeholderProcedure().query(async ({ ctx }) =>
-    (
-      await listDimensions(ctx.db, { organizationId: ctx.member.organization.id, groupId: ctx.group.id, active: true })
-    ).map((d) => ({
+    (await listDimensions(ctx.db, { ...ctx.tenant, groupId: ctx.group.id, active: true })).map((d) => ({
       id: d.id,
       code: d.code,
       label: d.label,
@@ -136,12 +131,12 @@ const feedbackRouter = router({
     .mutation(({ ctx, input }) => {
       const { anonymous, followKey, ...feedback } = input;
       return createFeedback(ctx.db, {
-        organizationId: ctx.member.organization.id,
+        ...ctx.tenant,
         groupId: ctx.group.id,
         stakeholderId: anonymous ? null : ctx.stakeholder.id,
         followKey: anonymous ? followKey : null,
         ...feedback,
-        now: nowIso(ctx),
+        now: ctx.now,
         newId: ctx.newId,
         notify: { baseUrl: ctx.baseUrl },
       });
@@ -151,7 +146,7 @@ const feedbackRouter = router({
     .input(MyFeedbackInput)
     .query(({ ctx, input }) =>
       listFeedbackForStakeholder(ctx.db, {
-        organizationId: ctx.member.organization.id,
+        ...ctx.tenant,
         stakeholderId: ctx.stakeholder.id,
         groupId: ctx.group.id,
         followKeys: input?.followKeys ?? [],
@@ -162,13 +157,13 @@ const feedbackRouter = router({
     .input(PortalReplyInput)
     .mutation(({ ctx, input }) =>
       addReply(ctx.db, {
-        organizationId: ctx.member.organization.id,
+        ...ctx.tenant,
         feedbackId: input.feedbackId,
         author: input.followKey
           ? { kind: 'anonymous', followKey: input.followKey }
           : { kind: 'stakeholder', stakeholderId: ctx.stakeholder.id },
         body: input.body,
-        now: nowIso(ctx),
+        now: ctx.now,
         newId: ctx.newId,
       }),
     ),
@@ -182,13 +177,13 @@ export const portalRouter = router({
   /** "You said, we did": the group's latest closed results and the initiatives published for it. */
   results: router({
     get: stakeholderProcedure().query(({ ctx }) =>
-      resultsView(ctx.db, scopeOf(ctx.member, nowIso(ctx)), ctx.group, ctx.stakeholder.segments),
+      resultsView(ctx.db, scopeOf(ctx.member, ctx.now), ctx.group, ctx.stakeholder.segments),
     ),
   }),
   /** The reporting rules in force, for the page that explains them and the forms that follow them. */
   rules: router({
     get: stakeholderProcedure().query(async ({ ctx }) =>
-      rulesView(ctx.member.organization, ctx.group.kind, await getPortalSettings(ctx.db, ctx.member.organization.id)),
+      rulesView(ctx.member.organization, ctx.group.kind, await getPortalSettings(ctx.db, ctx.tenant.organizationId)),
     ),
   }),
 });

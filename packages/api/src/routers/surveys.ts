@@ -26,7 +26,6 @@ import {
 } from '@facets/db';
 import { countFromK, type GroupKind, SURVEY_BUILDERS } from '@facets/domain';
 import { importInvitationsAudited, updateSurveyAudited } from '../audit.ts';
-import { nowIso } from '../context.ts';
 import { inviteFromDirectoryAudited } from '../people/audited.ts';
 import { DirectoryInviteInput } from '../people/inputs.ts';
 import {
@@ -60,8 +59,6 @@ const readers = staffProcedure();
 const scope = (member: MemberContext): { groupKinds?: readonly GroupKind[] } =>
   member.role === 'manager' ? { groupKinds: ['employee'] } : {};
 
-const tenant = (member: MemberContext) => ({ organizationId: member.organization.id });
-
 /**
  * Participation counts as every reader sees them: responses and links used from k on (0 says nobody), else null
  * ("fewer than k"); the rate stands on a shown count only.
@@ -87,10 +84,10 @@ function withParticipation<W extends Counts, S extends { waves: W[] }>(
 
 export const surveysRouter = router({
   list: readers.input(ListSurveysInput).query(async ({ ctx, input }) => {
-    await rollPeriodWaves(ctx.db, { ...tenant(ctx.member), now: nowIso(ctx), newId: ctx.newId });
+    await rollPeriodWaves(ctx.db, { ...ctx.tenant, now: ctx.now, newId: ctx.newId });
     const surveys = await listSurveys(ctx.db, {
-      ...tenant(ctx.member),
-      now: nowIso(ctx),
+      ...ctx.tenant,
+      now: ctx.now,
       ...scope(ctx.member),
       ...(input ?? {}),
     });
@@ -98,14 +95,14 @@ export const surveysRouter = router({
   }),
 
   get: readers.input(SurveyIdInput).query(async ({ ctx, input }) => {
-    await rollPeriodWaves(ctx.db, { ...tenant(ctx.member), now: nowIso(ctx), newId: ctx.newId });
+    await rollPeriodWaves(ctx.db, { ...ctx.tenant, now: ctx.now, newId: ctx.newId });
     const detail = await getSurveyDetail(ctx.db, {
-      ...tenant(ctx.member),
+      ...ctx.tenant,
       ...input,
-      now: nowIso(ctx),
+      now: ctx.now,
       ...scope(ctx.member),
     });
-    const where = { ...tenant(ctx.member), groupId: detail.group.id };
+    const where = { ...ctx.tenant, groupId: detail.group.id };
     // New work takes active dimensions and attributes only; a dimension the survey already asks stays named.
     const [dimensions, attributes] = await Promise.all([
       listDimensions(ctx.db, where),
@@ -126,7 +123,7 @@ export const surveysRouter = router({
 
   /** The templates for a group's kind, each with its dimensions matched to the group's, and the group's dimensions. */
   templates: builders.input(GroupIdInput).query(async ({ ctx, input }) => {
-    const where = { ...tenant(ctx.member), ...input };
+    const where = { ...ctx.tenant, ...input };
     const templates = await listTemplatePreviews(ctx.db, { ...where, organizationName: ctx.member.organization.name });
     const dimensions = await listDimensions(ctx.db, { ...where, active: true });
     return { templates, dimensions: dimensions.map((d) => ({ id: d.id, code: d.code, label: d.label })) };
@@ -134,10 +131,10 @@ export const surveysRouter = router({
 
   create: builders.input(CreateSurveyInput).mutation(({ ctx, input }) =>
     createSurvey(ctx.db, {
-      ...tenant(ctx.member),
+      ...ctx.tenant,
       organizationName: ctx.member.organization.name,
       ...input,
-      now: nowIso(ctx),
+      now: ctx.now,
       newId: ctx.newId,
     }),
   ),
@@ -151,7 +148,7 @@ export const surveysRouter = router({
    */
   setHeadline: builders
     .input(SetHeadlineInput)
-    .mutation(({ ctx, input }) => setHeadlineSurvey(ctx.db, { ...tenant(ctx.member), ...input })),
+    .mutation(({ ctx, input }) => setHeadlineSurvey(ctx.db, { ...ctx.tenant, ...input })),
 
   /**
    * Makes a survey part of the programme another survey of its group leads (the quarterly survey and its pulses are
@@ -159,7 +156,7 @@ export const surveysRouter = router({
    */
   setProgramme: builders
     .input(SetProgrammeInput)
-    .mutation(({ ctx, input }) => setSurveyProgramme(ctx.db, { ...tenant(ctx.member), ...input })),
+    .mutation(({ ctx, input }) => setSurveyProgramme(ctx.db, { ...ctx.tenant, ...input })),
 
   /**
    * Makes a continuous survey (onboarding, exit, post-interaction) report by calendar month or quarter: each period is
@@ -167,9 +164,7 @@ export const surveysRouter = router({
    */
   setPeriod: builders
     .input(SetPeriodInput)
-    .mutation(({ ctx, input }) =>
-      setSurveyPeriod(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx), newId: ctx.newId }),
-    ),
+    .mutation(({ ctx, input }) => setSurveyPeriod(ctx.db, { ...ctx.tenant, ...input, now: ctx.now, newId: ctx.newId })),
 
   /**
    * Makes a survey recur: the server opens each wave of its cadence on its day and hour (the organisation's time zone),
@@ -178,7 +173,7 @@ export const surveysRouter = router({
    */
   setCadence: builders
     .input(SetCadenceInput)
-    .mutation(({ ctx, input }) => setSurveyCadence(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx) })),
+    .mutation(({ ctx, input }) => setSurveyCadence(ctx.db, { ...ctx.tenant, ...input, now: ctx.now })),
 
   /**
    * Reminds the invited who have not answered some days after a wave opens and/or before it closes (server job
@@ -186,7 +181,7 @@ export const surveysRouter = router({
    */
   setReminders: builders
     .input(SetRemindersInput)
-    .mutation(({ ctx, input }) => setReminderSchedule(ctx.db, { ...tenant(ctx.member), ...input })),
+    .mutation(({ ctx, input }) => setReminderSchedule(ctx.db, { ...ctx.tenant, ...input })),
 
   /**
    * Sends a continuous onboarding survey to each employee some days after their start date, or an exit survey some
@@ -195,34 +190,28 @@ export const surveysRouter = router({
    */
   setTrigger: builders
     .input(SetTriggerInput)
-    .mutation(({ ctx, input }) =>
-      setLifecycleTrigger(ctx.db, { ...tenant(ctx.member), ...input, ...scope(ctx.member) }),
-    ),
+    .mutation(({ ctx, input }) => setLifecycleTrigger(ctx.db, { ...ctx.tenant, ...input, ...scope(ctx.member) })),
 
   duplicate: builders
     .input(SurveyIdInput)
-    .mutation(({ ctx, input }) =>
-      duplicateSurvey(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx), newId: ctx.newId }),
-    ),
+    .mutation(({ ctx, input }) => duplicateSurvey(ctx.db, { ...ctx.tenant, ...input, now: ctx.now, newId: ctx.newId })),
 
   questions: router({
     save: builders
       .input(SaveQuestionsInput)
-      .mutation(({ ctx, input }) => saveQuestions(ctx.db, { ...tenant(ctx.member), ...input, newId: ctx.newId })),
+      .mutation(({ ctx, input }) => saveQuestions(ctx.db, { ...ctx.tenant, ...input, newId: ctx.newId })),
   }),
 
   waves: router({
     schedule: builders
       .input(ScheduleWaveInput)
-      .mutation(({ ctx, input }) =>
-        scheduleWave(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx), newId: ctx.newId }),
-      ),
+      .mutation(({ ctx, input }) => scheduleWave(ctx.db, { ...ctx.tenant, ...input, now: ctx.now, newId: ctx.newId })),
     open: builders
       .input(WaveIdInput)
-      .mutation(({ ctx, input }) => openWave(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx) })),
+      .mutation(({ ctx, input }) => openWave(ctx.db, { ...ctx.tenant, ...input, now: ctx.now })),
     close: builders
       .input(WaveIdInput)
-      .mutation(({ ctx, input }) => closeWave(ctx.db, { ...tenant(ctx.member), ...input, now: nowIso(ctx) })),
+      .mutation(({ ctx, input }) => closeWave(ctx.db, { ...ctx.tenant, ...input, now: ctx.now })),
   }),
 
   invitations: router({
@@ -230,7 +219,7 @@ export const surveysRouter = router({
     preview: builders
       .input(CsvInput)
       .mutation(({ ctx, input }) =>
-        previewInvitationImport(ctx.db, { organization: ctx.member.organization, ...input, now: nowIso(ctx) }),
+        previewInvitationImport(ctx.db, { organization: ctx.member.organization, ...input, now: ctx.now }),
       ),
     import: builders.input(CsvInput).mutation(({ ctx, input }) => importInvitationsAudited(ctx, input)),
     /** The active people of the wave's group, all or those of some segment values, each invited once. */
@@ -245,9 +234,9 @@ export const surveysRouter = router({
    */
   trigger: builders.input(TriggerSurveyInput).mutation(async ({ ctx, input }) => ({
     ...(await triggerInteractionSurvey(ctx.db, {
-      ...tenant(ctx.member),
+      ...ctx.tenant,
       ...input,
-      now: nowIso(ctx),
+      now: ctx.now,
       newId: ctx.newId,
       baseUrl: ctx.baseUrl,
     })),
@@ -256,9 +245,9 @@ export const surveysRouter = router({
 
   responseRate: readers.input(WaveIdInput).query(async ({ ctx, input }) => {
     const rate = await waveResponseRate(ctx.db, {
-      ...tenant(ctx.member),
+      ...ctx.tenant,
       ...input,
-      now: nowIso(ctx),
+      now: ctx.now,
       ...scope(ctx.member),
     });
     const shown = participation(rate, ctx.member.organization.kThreshold);

@@ -14,7 +14,7 @@ import {
 import { ADMINS, changesOf, DomainError, WebhookFields, WebhookState } from '@facets/domain';
 import { z } from 'zod';
 import { audit, type Ctx } from '../audit.ts';
-import { type Context, nowIso } from '../context.ts';
+import type { Context } from '../context.ts';
 import { router, staffProcedure } from '../trpc.ts';
 
 /**
@@ -49,10 +49,10 @@ function create(ctx: Ctx & Pick<Context, 'webhooks'>, input: z.infer<typeof Crea
   const settings = settingsOf(ctx);
   return inTransaction(ctx.db, async (trx) => {
     const created = await createWebhook(trx, {
-      organizationId: ctx.member.organization.id,
+      ...ctx.tenant,
       fields: input,
       settings,
-      now: nowIso(ctx),
+      now: ctx.now,
       newId: ctx.newId,
     });
     await audit(ctx, trx, { action: 'webhooks.create', target: created.webhook.id, details: details(created.webhook) });
@@ -63,7 +63,7 @@ function create(ctx: Ctx & Pick<Context, 'webhooks'>, input: z.infer<typeof Crea
 function update(ctx: Ctx & Pick<Context, 'webhooks'>, input: z.infer<typeof UpdateWebhookInput>) {
   const settings = settingsOf(ctx);
   const { webhookId, state, ...rest } = input;
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
     const before = await getWebhook(trx, { organizationId, webhookId });
     const after = await updateWebhook(trx, {
@@ -72,7 +72,7 @@ function update(ctx: Ctx & Pick<Context, 'webhooks'>, input: z.infer<typeof Upda
       fields: rest,
       state,
       settings,
-      now: nowIso(ctx),
+      now: ctx.now,
     });
     const changes = changesOf(fields(before), fields(after));
     if (Object.keys(changes).length > 0)
@@ -83,7 +83,7 @@ function update(ctx: Ctx & Pick<Context, 'webhooks'>, input: z.infer<typeof Upda
 
 function remove(ctx: Ctx, input: z.infer<typeof WebhookIdInput>) {
   return inTransaction(ctx.db, async (trx) => {
-    const removed = await deleteWebhook(trx, { organizationId: ctx.member.organization.id, ...input });
+    const removed = await deleteWebhook(trx, { ...ctx.tenant, ...input });
     await audit(ctx, trx, { action: 'webhooks.delete', target: removed.id, details: details(removed) });
     return { removed: true as const };
   });
@@ -93,10 +93,10 @@ function rotate(ctx: Ctx & Pick<Context, 'webhooks'>, input: z.infer<typeof Webh
   const settings = settingsOf(ctx);
   return inTransaction(ctx.db, async (trx) => {
     const rotated = await rotateWebhookSecret(trx, {
-      organizationId: ctx.member.organization.id,
+      ...ctx.tenant,
       ...input,
       settings,
-      now: nowIso(ctx),
+      now: ctx.now,
     });
     await audit(ctx, trx, {
       action: 'webhooks.rotate_secret',
@@ -108,9 +108,9 @@ function rotate(ctx: Ctx & Pick<Context, 'webhooks'>, input: z.infer<typeof Webh
 }
 
 function resend(ctx: Ctx, input: z.infer<typeof RedeliverInput>) {
-  const organizationId = ctx.member.organization.id;
+  const { organizationId } = ctx.tenant;
   return inTransaction(ctx.db, async (trx) => {
-    const delivery = await redeliver(trx, { organizationId, ...input, now: nowIso(ctx) });
+    const delivery = await redeliver(trx, { organizationId, ...input, now: ctx.now });
     const webhook = await getWebhook(trx, { organizationId, webhookId: delivery.webhookId });
     await audit(ctx, trx, { action: 'webhooks.redeliver', target: delivery.id, details: { url: webhook.url } });
     return { id: delivery.id, state: 'pending' as const };
@@ -118,13 +118,13 @@ function resend(ctx: Ctx, input: z.infer<typeof RedeliverInput>) {
 }
 
 export const webhooksRouter = router({
-  list: admins.query(({ ctx }) => listWebhooks(ctx.db, { organizationId: ctx.member.organization.id })),
+  list: admins.query(({ ctx }) => listWebhooks(ctx.db, ctx.tenant)),
   create: admins.input(CreateWebhookInput).mutation(({ ctx, input }) => create(ctx, input)),
   update: admins.input(UpdateWebhookInput).mutation(({ ctx, input }) => update(ctx, input)),
   delete: admins.input(WebhookIdInput).mutation(({ ctx, input }) => remove(ctx, input)),
   rotateSecret: admins.input(WebhookIdInput).mutation(({ ctx, input }) => rotate(ctx, input)),
   deliveries: admins
     .input(DeliveriesInput)
-    .query(({ ctx, input }) => listDeliveries(ctx.db, { organizationId: ctx.member.organization.id, ...input })),
+    .query(({ ctx, input }) => listDeliveries(ctx.db, { ...ctx.tenant, ...input })),
   redeliver: admins.input(RedeliverInput).mutation(({ ctx, input }) => resend(ctx, input)),
 });
