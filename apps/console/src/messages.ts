@@ -45,6 +45,12 @@ const en = {
     managerScope: 'As a manager, you see the employee results of your own department only.',
     managerScopeTeam: 'As a manager, you see the employee results of your team and of your department only.',
     notForRole: 'This page covers the whole organisation and is not available to your role.',
+    pageLoading: 'Loading the page…',
+    pageFailed: {
+      title: 'This page could not be loaded',
+      body: 'The connection may have dropped, or the console has been updated since you opened it. Reload to try again.',
+      reload: 'Reload',
+    },
     stakeholderDenied:
       'The console is for the organisation’s staff. As a stakeholder, please use your own portal to answer surveys and share feedback.',
   },
@@ -67,6 +73,12 @@ const fr: typeof en = {
     managerScopeTeam:
       'En tant que manager, vous voyez uniquement les résultats des salariés de votre équipe et de votre service.',
     notForRole: 'Cette page porte sur toute l’organisation et n’est pas accessible à votre rôle.',
+    pageLoading: 'Chargement de la page…',
+    pageFailed: {
+      title: 'Cette page n’a pas pu être chargée',
+      body: 'La connexion a peut-être été coupée, ou la console a été mise à jour depuis que vous l’avez ouverte. Rechargez pour réessayer.',
+      reload: 'Recharger',
+    },
     stakeholderDenied:
       'La console est réservée aux équipes de l’organisation. En tant que partie prenante, utilisez votre espace pour répondre aux enquêtes et donner votre avis.',
   },

@@ -1,28 +1,12 @@
 import { MAX_PASSWORD, MIN_PASSWORD } from '@facets/domain';
 import { resetPassword, Shell, useLang, useRouter } from '@facets/portal-kit';
 import { Alert, Button, ButtonLink, Card, TextInput } from '@facets/ui';
-import { type ReactNode, useRef, useState } from 'react';
-import { FirstRun, useSetupNeeded } from '../setup/FirstRun.tsx';
-import { Unsubscribe } from './Notifications.tsx';
-
-/**
- * The console's pages that open without a session: `set-password`, where the link of an invitation leads,
- * `unsubscribe`, where an e-mail's unsubscribe link leads, and the
- * first-run page while the server says it holds no organisation (at any address, `setup` included). Everything else
- * is the signed-in console.
- */
-export function PublicPages({ fallback }: { fallback: ReactNode }) {
-  const { path } = useRouter();
-  const setup = useSetupNeeded();
-  if (path === 'set-password') return <SetPassword />;
-  if (path === 'unsubscribe') return <Unsubscribe />;
-  if (setup.loading) return null;
-  return setup.needed ? <FirstRun /> : fallback;
-}
+import { useRef, useState } from 'react';
 
 type Outcome = 'done' | 'invalid_token' | 'failed' | null;
 
-function SetPassword() {
+/** Where the link of an invitation leads: the new member chooses their password. */
+export function SetPassword() {
   const { t } = useLang();
   const { href } = useRouter();
   const token = new URLSearchParams(window.location.search).get('token') ?? '';

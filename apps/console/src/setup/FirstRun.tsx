@@ -1,7 +1,6 @@
 import { MIN_PASSWORD, NewOrganization, slugOf } from '@facets/domain';
 import { Shell, signInWithEmail, useLang, useRouter } from '@facets/portal-kit';
 import { Alert, Button, ButtonLink, Card, Select, TextInput } from '@facets/ui';
-import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import './setup.css';
 
@@ -13,20 +12,6 @@ import './setup.css';
 type Field = 'name' | 'slug' | 'adminName' | 'adminEmail' | 'adminPassword' | 'confirm' | 'code';
 type Errors = Partial<Record<Field, string>>;
 type Outcome = 'already_set_up' | 'too_many' | 'failed' | null;
-
-/** Whether the server offers the first-run page; false when it cannot say. */
-export function useSetupNeeded(): { needed: boolean; loading: boolean } {
-  const query = useQuery({
-    queryKey: ['setup'],
-    queryFn: async () => {
-      const response = await fetch('/api/setup', { credentials: 'same-origin' });
-      return response.ok ? ((await response.json()) as { needed: boolean }).needed === true : false;
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-    retry: false,
-  });
-  return { needed: query.data === true, loading: query.isPending };
-}
 
 export function FirstRun() {
   const { t, lang } = useLang();
