@@ -1,7 +1,8 @@
 import { useLang, useTRPC } from '@facets/portal-kit';
 import { Button } from '@facets/ui';
 import { useMutation } from '@tanstack/react-query';
-import { type CsvColumn, csvFileName, downloadCsv, toCsv } from './csv.ts';
+import { useState } from 'react';
+import type { CsvColumn } from './csv.ts';
 
 /**
  * "Export CSV" for a table of the console: the rows as shown, the columns as labelled. Every table the console
@@ -12,10 +13,22 @@ export function ExportButton<T>(props: { title: string; rows: readonly T[]; colu
   const { t } = useLang();
   const trpc = useTRPC();
   const record = useMutation(trpc.audit.recordExport.mutationOptions());
+  const [writing, setWriting] = useState<'busy' | 'failed' | null>(null);
+  // The CSV writer (papaparse) is fetched by the first export, not with every page that shows a table.
+  const write = async () => {
+    setWriting('busy');
+    try {
+      const { csvFileName, downloadCsv, toCsv } = await import('./csv.ts');
+      downloadCsv(csvFileName(props.title, new Date()), toCsv(props.rows, props.columns));
+      setWriting(null);
+    } catch {
+      setWriting('failed');
+    }
+  };
   const exportCsv = () =>
     record.mutate(
       { table: props.title, rows: props.rows.length, page: window.location.pathname },
-      { onSuccess: () => downloadCsv(csvFileName(props.title, new Date()), toCsv(props.rows, props.columns)) },
+      { onSuccess: () => void write() },
     );
   return (
     <span className="fx-export">
@@ -23,13 +36,13 @@ export function ExportButton<T>(props: { title: string; rows: readonly T[]; colu
         variant="secondary"
         size="sm"
         disabled={props.rows.length === 0}
-        busy={record.isPending}
+        busy={record.isPending || writing === 'busy'}
         aria-label={t('export.csvOf', { title: props.title })}
         onClick={exportCsv}
       >
         {t('export.csv')}
       </Button>
-      {record.isError ? (
+      {record.isError || writing === 'failed' ? (
         <span className="fx-small fx-block" role="alert">
           {t('export.failed')}
         </span>
