@@ -9,7 +9,7 @@ import { signIn, signInAll } from './http.ts';
 import { loadSubmissions, startBaseline, storedLoadResponses } from './load.ts';
 import { addLoadWaves } from './load-waves.ts';
 import { timeNaiveOverview } from './naive.ts';
-import { employeeFirstQuestionMs, FACES, jsGzipKb } from './portals.ts';
+import { employeeFirstQuestionMs, FACES, FIRST_PAGE, firstScreenJsGzipKb, jsGzipKb } from './portals.ts';
 import type { Results, Section } from './results.ts';
 import { startFacets } from './server.ts';
 import { ratio, round } from './stats.ts';
@@ -202,6 +202,7 @@ export async function portalsPhase(ctx: PhaseContext) {
     ctx.results.portals[`${face}_js_gzip_kb`] = sizes[face] ?? null;
     if (sizes[face] === null) ctx.results.meta.notes.push(`portals: ${face} is not built (run pnpm build)`);
   }
+  ctx.results.portals.console_first_screen_js_gzip_kb = firstScreenJsGzipKb('console', FIRST_PAGE.console);
   const first = await employeeFirstQuestionMs(ctx.config.firstQuestionRuns);
   ctx.results.portals.employee_first_question_ms = round(first.ms, 0);
   ctx.log(`  first question: ${first.samples.join(', ')} ms`);

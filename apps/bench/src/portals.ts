@@ -40,6 +40,44 @@ export function jsGzipKb(): Record<string, number | null> {
   return result;
 }
 
+/**
+ * The app module of the page each face shows first, after sign-in (the sign-in form is in the entry). The console
+ * opens on its overview (pages.tsx, route '').
+ */
+export const FIRST_PAGE = { console: 'src/overview/Overview.tsx' } as const;
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+/**
+ * The JavaScript the browser fetches to draw a face's first screen, gzipped, in KB: its entry and the chunks the entry
+ * imports statically, then the chunk of its first page and that chunk's static imports, as Vite's manifest
+ * (`dist/.vite/manifest.json`, `build.manifest`) lists them; each file counted once. null when the app is not built.
+ */
+export function firstScreenJsGzipKb(app: string, page: string): number | null {
+  const file = join(APPS, app, 'dist', '.vite', 'manifest.json');
+  if (!existsSync(file)) return null;
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`${app}: no chunk ${key} in ${file}`);
+    if (files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key);
+  visit(page);
+  let bytes = 0;
+  for (const name of files) {
+    if (name.endsWith('.js')) bytes += gzipSync(readFileSync(join(APPS, app, 'dist', name))).length;
+  }
+  return round(bytes / 1024, 1);
+}
+
 export const CHROMIUM = '/usr/bin/chromium';
 const EMPLOYEE = 'employee@demo.facets.test';
 const DEMO_PASSWORD = 'facets-demo';

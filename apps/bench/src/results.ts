@@ -50,6 +50,7 @@ export function emptyResults(mode: 'quick' | 'full') {
       shareholder_js_gzip_kb: null,
       group_js_gzip_kb: null,
       console_js_gzip_kb: null,
+      console_first_screen_js_gzip_kb: null,
       employee_first_question_ms: null,
     } as Section,
     load: {
@@ -99,6 +100,7 @@ export function judgeTargets(r: Results): void {
   for (const face of ['employee', 'supplier', 'customer', 'shareholder', 'group', 'console']) {
     check(`portals.${face}_js_gzip_kb`, r.portals[`${face}_js_gzip_kb`] ?? null, '<=', 150);
   }
+  check('portals.console_first_screen_js_gzip_kb', r.portals.console_first_screen_js_gzip_kb ?? null, '<=', 100);
   check('portals.employee_first_question_ms', r.portals.employee_first_question_ms ?? null, '<=', 1000);
   check('load.acknowledged_not_stored', r.load.acknowledged_not_stored ?? null, '<=', 0);
   check('crash.lost_or_duplicated', r.crash.lost_or_duplicated ?? null, '<=', 0);
