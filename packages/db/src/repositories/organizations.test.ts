@@ -42,6 +42,7 @@ describe.each(dialects)('organizations, groups and outbox (%s)', (dialect) => {
       organization: expect.objectContaining({ id: fx.organizationId, kThreshold: 4 }),
       role: 'stakeholder',
       department: null,
+      personId: null,
       stakeholder: {
         id: fx.stakeholders.sam.id,
         displayName: 'Sam',
