@@ -140,7 +140,7 @@ export const PAGES: readonly ConsolePage[] = [
     roles: SETTINGS_READERS,
     render: (me) => <Settings me={me} />,
   },
-  { path: 'notifications', nav: 'notifications', group: 'settings', render: (me) => <Notifications me={me} /> },
+  { path: 'notifications', nav: 'notifications', group: 'settings', render: () => <Notifications /> },
   { path: 'model', nav: 'model', group: 'settings', roles: SETTINGS_READERS, render: (me) => <ModelPage me={me} /> },
   { path: 'audit', nav: 'audit', group: 'settings', roles: AUDIT_READERS, render: (me) => <AuditLog me={me} /> },
   { path: 'webhooks', nav: 'webhooks', group: 'settings', roles: ADMINS, render: (me) => <Webhooks me={me} /> },
