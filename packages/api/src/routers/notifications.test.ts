@@ -106,6 +106,12 @@ describe('notifications', () => {
   it('refuses bad input naming the field, and the signed-out', async () => {
     const { sam } = await samGivesAndHrAnswers(ours);
     await expect(sam.notifications.list({ limit: 500 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    // An infinite query's direction: forward only, the list's one order.
+    expect((await sam.notifications.list({ direction: 'forward' })).items).toHaveLength(1);
+    await expect(sam.notifications.list({ direction: 'backward' } as never)).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      detail: { field: 'direction' },
+    });
     await expect(sam.notifications.list({ cursor: 'not-a-cursor' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       detail: { field: 'cursor' },

@@ -13,6 +13,8 @@ const ListInput = z
   .strictObject({
     limit: z.int().min(1).max(MAX_NOTIFICATIONS_PAGE).optional(),
     cursor: z.string().min(1).max(500).nullish(),
+    /** Sent by infinite queries; the list reads newest first only. */
+    direction: z.literal('forward').optional(),
   })
   .optional()
   .transform((input) => input ?? {});

@@ -118,20 +118,26 @@ export function NotificationChoices() {
           <table className="fx-choices__table">
             <thead>
               <tr>
-                <th scope="col">{t('notificationChoices.kind')}</th>
-                <th scope="col">{t('notificationChoices.email')}</th>
-                <th scope="col">{t('notificationChoices.in_app')}</th>
+                <th scope="col" className="fx-choices__cell">
+                  {t('notificationChoices.kind')}
+                </th>
+                <th scope="col" className="fx-choices__cell">
+                  {t('notificationChoices.email')}
+                </th>
+                <th scope="col" className="fx-choices__cell">
+                  {t('notificationChoices.in_app')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {choices.data.map((c) => (
                 <tr key={c.kind}>
-                  <th scope="row">
+                  <th scope="row" className="fx-choices__cell fx-choices__kind">
                     <strong>{t(`notificationKinds.${c.kind}.label`)}</strong>
                     <span className="fx-hint">{t(`notificationKinds.${c.kind}.hint`)}</span>
                   </th>
-                  <td>{box(c.kind, 'email', c.email)}</td>
-                  <td>{box(c.kind, 'in_app', c.inApp)}</td>
+                  <td className="fx-choices__cell fx-choices__box">{box(c.kind, 'email', c.email)}</td>
+                  <td className="fx-choices__cell fx-choices__box">{box(c.kind, 'in_app', c.inApp)}</td>
                 </tr>
               ))}
             </tbody>
@@ -149,7 +155,7 @@ export function NotificationsPage() {
   const { t } = useLang();
   return (
     <div className="fx-stack">
-      <PageHeader title={t('bell.title')} description={t('notificationChoices.intro')} />
+      <PageHeader title={t('bell.title')} />
       <NotificationList />
       <NotificationChoices />
     </div>
