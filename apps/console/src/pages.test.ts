@@ -26,7 +26,8 @@ describe('page loaders', () => {
       const component = await page.load();
       expect(typeof component, page.path || '(overview)').toBe('function');
     }
-  });
+    // Imports every page of the console: slow when the whole suite shares two cores.
+  }, 120_000);
 
   it('find the page of an address, a fixed path before a parameter', () => {
     expect(pageAt('')?.page.path).toBe('');

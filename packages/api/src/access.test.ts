@@ -52,18 +52,29 @@ const DIRECTORY: Who[] = ['admin', 'hr'];
 /** Feedback, people and settings: read by the whole-organisation roles, never by managers. */
 const NOT_MANAGERS: Who[] = WHOLE_ORG;
 const EVERYONE: Who[] = [...WHO];
+/** A person of an organisation, staff or stakeholder: their own choices and notifications. */
+const SIGNED_IN: Who[] = [...STAKEHOLDERS, ...STAFF];
 
 type Api = Awaited<ReturnType<typeof callerFor>>;
 
 const MATRIX: [procedure: string, allowed: Who[], call: (api: Api, env: Env) => Promise<unknown>][] = [
   ['session.me', EVERYONE, (api) => api.session.me()],
-  ['account.notifications.get', STAFF, (api) => api.account.notifications.get()],
+  ['account.notifications.get', SIGNED_IN, (api) => api.account.notifications.get()],
   [
     'account.notifications.set',
-    STAFF,
+    SIGNED_IN,
     async (api) => {
       const [first] = await api.account.notifications.get();
-      return api.account.notifications.set({ kind: first!.kind, on: false });
+      return api.account.notifications.set({ kind: first!.kind, channel: 'email', on: false });
+    },
+  ],
+  ['notifications.list', SIGNED_IN, (api) => api.notifications.list()],
+  [
+    'notifications.markRead',
+    SIGNED_IN,
+    async (api) => {
+      const [first] = (await api.notifications.list()).items;
+      return first ? api.notifications.markRead({ id: first.id }) : api.notifications.markRead({ all: true });
     },
   ],
   [

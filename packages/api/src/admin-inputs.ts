@@ -1,6 +1,7 @@
 import {
   EmailDomain,
   FatigueRule,
+  FeedbackWaitDays,
   Id,
   Locale,
   OrganizationLanguages,
@@ -65,6 +66,8 @@ export const UpdateSettingsInput = z
     timeZone: TimeZone.optional(),
     /** At most so many invitations per person in so many days, whatever sends them; null: no rule. */
     fatigueRule: FatigueRule.nullable().optional(),
+    /** Days named feedback may wait for a staff reply before its handlers are told; 0: never. */
+    feedbackWaitDays: FeedbackWaitDays.optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, 'give at least one setting to change');
 

@@ -4,6 +4,8 @@ import {
   issueInvitations,
   keepProgrammesCurrent,
   newId,
+  notifyFeedbackArrived,
+  notifyFeedbackChange,
   unsubscribeToken,
 } from '@facets/db';
 import { addStakeholder } from '@facets/db/testing';
@@ -223,6 +225,18 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
     tom: await feedbackOf(ours, ours.tom.stakeholderId, ours.groups.supplier),
     other: await feedbackOf(other, other.stakeholders.sam.id, other.groups.supplier),
   };
+  // Everyone has in-app notifications of their own to list and mark read: staff of the feedback that arrived, each
+  // stakeholder of a reply to theirs.
+  for (const [org, feedbackId] of [
+    [ours, feedback.alice],
+    [ours, feedback.sam],
+    [ours, feedback.tom],
+    [other, feedback.other],
+  ] as const) {
+    const at = { organizationId: org.organizationId, now: org.now, newId, baseUrl: TEST_BASE_URL, feedbackId };
+    await notifyFeedbackArrived(db, at);
+    await notifyFeedbackChange(db, { ...at, change: { kind: 'reply' } });
+  }
   const customer = await addGroupWithSurvey(db, ours, 'customer');
   const shareholder = await addGroupWithSurvey(db, ours, 'shareholder');
   const invite = inviter(db, ours);

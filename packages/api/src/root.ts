@@ -6,6 +6,7 @@ import { auditRouter } from './routers/audit.ts';
 import { feedbackRouter } from './routers/feedback.ts';
 import { insightsRouter } from './routers/insights.ts';
 import { modelRouter } from './routers/model.ts';
+import { notificationsRouter } from './routers/notifications.ts';
 import { orgRouter } from './routers/org.ts';
 import { peopleRouter } from './routers/people.ts';
 import { planRouter } from './routers/plan.ts';
@@ -17,6 +18,7 @@ import { createCallerFactory, router } from './trpc.ts';
 export const appRouter = router({
   session: sessionRouter,
   account: accountRouter,
+  notifications: notificationsRouter,
   portal: portalRouter,
   insights: insightsRouter,
   feedback: feedbackRouter,

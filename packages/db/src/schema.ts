@@ -33,6 +33,8 @@ export interface OrganizationTable {
   fatigue_max_surveys: Generated<number | null>;
   /** …in this many days; both null: no rule. */
   fatigue_period_days: Generated<number | null>;
+  /** Days named feedback may wait for a staff reply before its handlers are told; 0: never (migration 2026_12_04_2001). */
+  feedback_wait_days: Generated<number>;
 }
 
 /** One entry of an organisation's list (domain organisation-lists.ts): an owner department, initiative kind or channel. */
@@ -548,13 +550,42 @@ export interface TriggeredInvitationTable {
   created_at: string;
 }
 
-/** A kind of optional e-mail a person turned off (domain NotificationKind; migration 2026_12_03_1610). */
+/**
+ * A kind of optional notification a person turned off on one channel (domain NotificationKind, NotificationChannel;
+ * migrations 2026_12_03_1610, 2026_12_04_2000).
+ */
 export interface NotificationOptoutTable {
   organization_id: string;
   /** `member` (staff, by member id) or `stakeholder`. */
   recipient_kind: string;
   recipient_id: string;
   kind: string;
+  /** `email` or `in_app`. */
+  channel: string;
+  created_at: string;
+}
+
+/**
+ * One in-app notification of one recipient (migration 2026_12_04_2000), written in the transaction of its e-mail:
+ * its kind, the JSON parameters its app words it with (domain NotificationParams), a link inside the app.
+ */
+export interface NotificationTable {
+  id: string;
+  organization_id: string;
+  /** `member` (staff, by member id) or `stakeholder`. */
+  recipient_kind: string;
+  recipient_id: string;
+  kind: string;
+  params: string;
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** The handlers of named feedback were told it waits for a reply (migration 2026_12_04_2001): once per feedback. */
+export interface FeedbackWaitNoticeTable {
+  organization_id: string;
+  feedback_id: string;
   created_at: string;
 }
 
@@ -805,6 +836,8 @@ export interface Database {
   reminder: ReminderTable;
   triggered_invitation: TriggeredInvitationTable;
   notification_optout: NotificationOptoutTable;
+  notification: NotificationTable;
+  feedback_wait_notice: FeedbackWaitNoticeTable;
   results_notice: ResultsNoticeTable;
   wave_publication: WavePublicationTable;
   audit_event: AuditEventTable;

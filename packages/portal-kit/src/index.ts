@@ -14,6 +14,8 @@ export { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 export * from './i18n/language.ts';
 export { commonMessages } from './i18n/messages.ts';
 export { useLang } from './i18n/useLang.ts';
+export { NotificationBell } from './notifications/Bell.tsx';
+export { NotificationChoices, NotificationList, NotificationsPage } from './notifications/NotificationsPage.tsx';
 export * from './portal/StakeholderPortal.tsx';
 export * from './refusal.ts';
 export * from './router.tsx';

@@ -6,6 +6,7 @@ import { useMe, useSignOut } from './auth/session.tsx';
 import { ErrorAlert } from './errors.tsx';
 import { LanguageSwitch } from './i18n/LanguageSwitch.tsx';
 import { useLang } from './i18n/useLang.ts';
+import { NotificationBell } from './notifications/Bell.tsx';
 import { type TitleGroup, useProductName } from './portal/title.tsx';
 import { codeOfBase, useLinkClick, useRouter } from './router.tsx';
 
@@ -27,7 +28,7 @@ interface ShellProps {
   children: ReactNode;
 }
 
-/** The app frame: product name, organisation, navigation, language switch and user menu. */
+/** The app frame: product name, organisation, navigation, language switch, notifications bell and user menu. */
 export function Shell({ me, group, nav, sidebar, width, children }: ShellProps) {
   const { t } = useLang();
   const { path, href, base } = useRouter();
@@ -51,7 +52,15 @@ export function Shell({ me, group, nav, sidebar, width, children }: ShellProps) 
       languageSwitch={<LanguageSwitch />}
       userMenu={
         me ? (
-          <UserMenu name={me.user.name} signOutLabel={t('auth.signOut')} onSignOut={() => void signOut()} busy={busy} />
+          <>
+            <NotificationBell pageHref={href('notifications')} />
+            <UserMenu
+              name={me.user.name}
+              signOutLabel={t('auth.signOut')}
+              onSignOut={() => void signOut()}
+              busy={busy}
+            />
+          </>
         ) : null
       }
       footer={t('app.poweredBy')}

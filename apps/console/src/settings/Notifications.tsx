@@ -1,57 +1,22 @@
-import type { NotificationKind } from '@facets/domain';
-import { type Me, Shell, useLang, useRouter, useTRPC } from '@facets/portal-kit';
-import { Alert, ButtonLink, Card } from '@facets/ui';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { NotificationChoices, NotificationList, Shell, useLang, useRouter, useTRPC } from '@facets/portal-kit';
+import { Alert, ButtonLink, Card, PageHeader } from '@facets/ui';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { PageFrame } from '../forms/PageFrame.tsx';
 
-/** The e-mails a staff member's role receives, each turned on or off by its owner (`account.notifications`). */
-export function Notifications({ me }: { me: Me }) {
+/**
+ * A staff member's notifications: every item under their bell, then what they receive of each kind their role gets,
+ * by e-mail and in the console, each channel turned on or off by its owner (`account.notifications`).
+ */
+export function Notifications() {
   const { t } = useLang();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const choices = useQuery(trpc.account.notifications.get.queryOptions());
-  const set = useMutation(
-    trpc.account.notifications.set.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.account.notifications.pathFilter()),
-    }),
-  );
   return (
-    <PageFrame
-      me={me}
-      title={t('notifications.title')}
-      intro={t('notifications.intro')}
-      canChange
-      changedBy=""
-      saved={set.isSuccess ? t('notifications.saved') : ''}
-      queries={[choices]}
-    >
-      {choices.data ? (
-        <Card>
-          <fieldset className="fx-stack" disabled={set.isPending}>
-            <legend className="fx-label">{t('notifications.legend')}</legend>
-            {choices.data.map((c) => (
-              <label key={c.kind} className="fx-survey-check">
-                <input
-                  type="checkbox"
-                  checked={c.on}
-                  onChange={(e) => set.mutate({ kind: c.kind, on: e.currentTarget.checked })}
-                />
-                <span>
-                  <strong>{t(`notifications.kinds.${c.kind as StaffKind}.label`)}</strong>{' '}
-                  {t(`notifications.kinds.${c.kind as StaffKind}.hint`)}
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          {set.isError ? <Alert tone="error">{t('notifications.failed')}</Alert> : null}
-        </Card>
-      ) : null}
-    </PageFrame>
+    <div className="fx-stack">
+      <PageHeader title={t('notifications.title')} description={t('notifications.intro')} />
+      <NotificationList />
+      <NotificationChoices />
+    </div>
   );
 }
-
-type StaffKind = Extract<NotificationKind, 'feedback_arrived' | 'results_published' | 'delivery_failed'>;
 
 /** Where an e-mail's unsubscribe link leads: turns that kind of e-mail off for its recipient, without signing in. */
 export function Unsubscribe() {

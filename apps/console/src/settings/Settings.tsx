@@ -1,4 +1,4 @@
-import { ADMINS, FatigueRule, SUGGESTED_FATIGUE_RULE } from '@facets/domain';
+import { ADMINS, FatigueRule, FeedbackWaitDays, SUGGESTED_FATIGUE_RULE } from '@facets/domain';
 import { ErrorAlert, type Me, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Button, Card, Select, TextInput } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -63,11 +63,18 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
   const [commentK, setCommentK] = useState(String(settings.commentThreshold));
   const [anonymous, setAnonymous] = useState(settings.allowAnonymousFeedback);
   const [timeZone, setTimeZone] = useState(settings.timeZone);
+  const [waitDays, setWaitDays] = useState(String(settings.feedbackWaitDays));
   const rule = settings.fatigueRule ?? SUGGESTED_FATIGUE_RULE;
   const [fatigueOn, setFatigueOn] = useState(settings.fatigueRule !== null);
   const [maxSurveys, setMaxSurveys] = useState(String(rule.maxSurveys));
   const [periodDays, setPeriodDays] = useState(String(rule.periodDays));
-  const [errors, setErrors] = useState<{ name?: string; k?: string; commentK?: string; fatigue?: string }>({});
+  const [errors, setErrors] = useState<{
+    name?: string;
+    k?: string;
+    commentK?: string;
+    fatigue?: string;
+    waitDays?: string;
+  }>({});
   const update = useMutation(
     trpc.admin.settings.update.mutationOptions({
       // Every figure of the console depends on the thresholds: read everything again.
@@ -80,14 +87,16 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
     const commentValue = parseThreshold(commentK);
     const whole = (text: string) => (/^\s*\d{1,3}\s*$/.test(text) ? Number(text) : Number.NaN);
     const fatigue = FatigueRule.safeParse({ maxSurveys: whole(maxSurveys), periodDays: whole(periodDays) });
+    const wait = FeedbackWaitDays.safeParse(whole(waitDays));
     const next = {
       name: name.trim() ? undefined : t('form.required'),
       k: kValue === null ? t('settings.thresholdInvalid', { min: MIN_K, max: MAX_K }) : undefined,
       commentK: commentValue === null ? t('settings.thresholdInvalid', { min: MIN_K, max: MAX_K }) : undefined,
       fatigue: fatigueOn && !fatigue.success ? t('settings.fatigueInvalid') : undefined,
+      waitDays: wait.success ? undefined : t('settings.feedbackWaitInvalid'),
     };
     setErrors(next);
-    if (next.name || kValue === null || commentValue === null || next.fatigue) return;
+    if (next.name || kValue === null || commentValue === null || next.fatigue || !wait.success) return;
     update.mutate({
       name: name.trim(),
       defaultLocale: locale,
@@ -97,6 +106,7 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
       allowAnonymousFeedback: anonymous,
       timeZone,
       fatigueRule: fatigueOn && fatigue.success ? fatigue.data : null,
+      feedbackWaitDays: wait.data,
     });
   };
 
@@ -199,6 +209,17 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
             <span className="fx-small fx-block">{t('settings.allowAnonymousHint')}</span>
           </span>
         </label>
+        <div className="fx-form-grid">
+          <TextInput
+            label={t('settings.feedbackWait')}
+            hint={t('settings.feedbackWaitHint')}
+            inputMode="numeric"
+            value={waitDays}
+            disabled={readOnly}
+            onChange={(e) => setWaitDays(e.currentTarget.value)}
+            error={errors.waitDays}
+          />
+        </div>
       </Card>
       <Card title={t('settings.fatigue')} titleId="settings-fatigue" aria-labelledby="settings-fatigue">
         <div className="fx-stack">

@@ -1,6 +1,6 @@
 /** Copy of the people, settings and set-password pages, in both languages (merged into the console's messages). */
 const en = {
-  console: { nav: { people: 'People', settings: 'Settings', notifications: 'My e-mails' } },
+  console: { nav: { people: 'People', settings: 'Settings', notifications: 'My notifications' } },
   people: {
     title: 'People and roles',
     intro:
@@ -100,30 +100,17 @@ const en = {
     fatigueInvalid: 'Whole numbers: 1 to 50 surveys in 1 to 365 days.',
     allowAnonymous: 'Stakeholders may send feedback anonymously',
     allowAnonymousHint: 'Anonymous feedback carries no name; its sender cannot be answered in their portal.',
+    feedbackWait: 'Days before waiting feedback is flagged',
+    feedbackWaitHint:
+      'Named feedback without a reply after this many days is flagged once to whoever may answer it (its assignee, if any). 0: never.',
+    feedbackWaitInvalid: 'A whole number of days from 0 to 90.',
     save: 'Save the settings',
     saved: 'Settings saved. Every page now follows them.',
   },
   notifications: {
-    title: 'My e-mails',
+    title: 'My notifications',
     intro:
-      'The e-mails Facets sends you because of your role. Each one also carries a link to stop it. Invitations and sign-in links are always sent.',
-    legend: 'Send me an e-mail',
-    kinds: {
-      feedback_arrived: {
-        label: 'When feedback arrives.',
-        hint: 'Feedback given under a name; anonymous feedback is found in the inbox, as its moment is not kept.',
-      },
-      results_published: {
-        label: 'When a wave’s results are published.',
-        hint: 'The survey, the wave and the number of respondents when it may be shown, with a link to the results.',
-      },
-      delivery_failed: {
-        label: 'When e-mail cannot be delivered.',
-        hint: 'How many messages bounced or failed, at most once an hour, with a link to the delivery page.',
-      },
-    },
-    saved: 'Your choice is saved.',
-    failed: 'Your choice could not be saved. Try again.',
+      'What Facets tells you because of your role, under the bell and by e-mail. Each e-mail also carries a link to stop it. Invitations and sign-in links are always sent.',
   },
   unsubscribe: {
     title: 'Unsubscribe',
@@ -132,9 +119,11 @@ const en = {
       feedback_update: 'You will no longer get e-mails about your feedback. You can still follow it in your space.',
       survey_reminder: 'You will no longer get survey reminders. Your invitations still reach you.',
       feedback_arrived:
-        'You will no longer get an e-mail when feedback arrives. You can turn it back on in “My e-mails”.',
+        'You will no longer get an e-mail when feedback arrives. You can turn it back on in “My notifications”.',
+      feedback_waiting:
+        'You will no longer get an e-mail when feedback waits for a reply. You can turn it back on in “My notifications”.',
       results_published:
-        'You will no longer get an e-mail when results are published. You can turn it back on in “My e-mails”.',
+        'You will no longer get an e-mail when results are published. You can turn it back on in “My notifications”.',
       delivery_failed:
         'You will no longer get an e-mail when e-mail cannot be delivered. The delivery page still lists it.',
     },
@@ -211,7 +200,7 @@ const en = {
 };
 
 const fr: typeof en = {
-  console: { nav: { people: 'Personnes', settings: 'Réglages', notifications: 'Mes e-mails' } },
+  console: { nav: { people: 'Personnes', settings: 'Réglages', notifications: 'Mes notifications' } },
   people: {
     title: 'Personnes et rôles',
     intro:
@@ -312,30 +301,17 @@ const fr: typeof en = {
     fatigueInvalid: 'Des nombres entiers : de 1 à 50 enquêtes sur 1 à 365 jours.',
     allowAnonymous: 'Les parties prenantes peuvent envoyer un avis anonyme',
     allowAnonymousHint: 'Un avis anonyme ne porte aucun nom ; on ne peut pas répondre à son auteur dans son espace.',
+    feedbackWait: 'Jours avant de signaler un retour en attente',
+    feedbackWaitHint:
+      'Un retour nominatif sans réponse après ce nombre de jours est signalé une fois à qui peut y répondre (la personne assignée, s’il y en a une). 0 : jamais.',
+    feedbackWaitInvalid: 'Un nombre entier de jours, de 0 à 90.',
     save: 'Enregistrer les réglages',
     saved: 'Réglages enregistrés. Toutes les pages les appliquent désormais.',
   },
   notifications: {
-    title: 'Mes e-mails',
+    title: 'Mes notifications',
     intro:
-      'Les e-mails que Facets vous envoie du fait de votre rôle. Chacun porte aussi un lien pour ne plus le recevoir. Les invitations et les liens de connexion sont toujours envoyés.',
-    legend: 'M’envoyer un e-mail',
-    kinds: {
-      feedback_arrived: {
-        label: 'Quand un retour arrive.',
-        hint: 'Les retours donnés sous un nom ; les retours anonymes se lisent dans la boîte de réception, car leur moment n’est pas conservé.',
-      },
-      results_published: {
-        label: 'Quand les résultats d’une vague sont publiés.',
-        hint: 'L’enquête, la vague et le nombre de répondants quand il peut être montré, avec un lien vers les résultats.',
-      },
-      delivery_failed: {
-        label: 'Quand des e-mails ne peuvent pas être remis.',
-        hint: 'Combien de messages ont été refusés ou ont échoué, une fois par heure au plus, avec un lien vers la page des envois.',
-      },
-    },
-    saved: 'Votre choix est enregistré.',
-    failed: 'Votre choix n’a pas pu être enregistré. Réessayez.',
+      'Ce que Facets vous signale du fait de votre rôle, sous la cloche et par e-mail. Chaque e-mail porte aussi un lien pour ne plus le recevoir. Les invitations et les liens de connexion sont toujours envoyés.',
   },
   unsubscribe: {
     title: 'Désinscription',
@@ -345,9 +321,11 @@ const fr: typeof en = {
         'Vous ne recevrez plus d’e-mails au sujet de vos retours. Vous pouvez toujours les suivre dans votre espace.',
       survey_reminder: 'Vous ne recevrez plus de relances d’enquête. Vos invitations vous parviennent toujours.',
       feedback_arrived:
-        'Vous ne recevrez plus d’e-mail à l’arrivée d’un retour. Vous pouvez le réactiver dans « Mes e-mails ».',
+        'Vous ne recevrez plus d’e-mail à l’arrivée d’un retour. Vous pouvez le réactiver dans « Mes notifications ».',
+      feedback_waiting:
+        'Vous ne recevrez plus d’e-mail quand un retour attend une réponse. Vous pouvez le réactiver dans « Mes notifications ».',
       results_published:
-        'Vous ne recevrez plus d’e-mail à la publication des résultats. Vous pouvez le réactiver dans « Mes e-mails ».',
+        'Vous ne recevrez plus d’e-mail à la publication des résultats. Vous pouvez le réactiver dans « Mes notifications ».',
       delivery_failed:
         'Vous ne recevrez plus d’e-mail quand des e-mails ne peuvent pas être remis. La page des envois les montre toujours.',
     },

@@ -5,6 +5,7 @@ import {
   keepProgrammesCurrent,
   listOrganizationIds,
   notifyDeliveryFailures,
+  notifyWaitingFeedback,
   type SecretBox,
   sendDueReminders,
   sendLifecycleInvitations,
@@ -21,6 +22,7 @@ import type { JobLog } from './log.ts';
  * What Facets runs by itself (README, "What runs by itself"): every minute each organisation's programmes are kept
  * current (a continuous survey's next period opens when the period ends, a recurring survey's wave opens on its
  * cadence's day and its audience is invited, closed waves are published and leadership and managers told of them,
+ * the handlers of named feedback told when it has waited the organisation's days without a reply,
  * new starters and leavers get their onboarding and exit surveys) and the
  * invited who have not answered are reminded on their survey's reminder days, each organisation in jobs of its own
  * so that one failing does not hold up the others and its admins see the failure; and, with SMTP, the outbox is
@@ -91,6 +93,15 @@ export function registerFacetsJobs(
     });
     if (waves.length > 0)
       args.log?.info({ organizationId, waves }, 'told leadership and managers of published results');
+    // Named feedback that waited the organisation's days without a reply, to its handlers, once (db notifications/).
+    const waiting = await notifyWaitingFeedback(args.db, {
+      organizationId,
+      now: job.now.toISOString(),
+      newId: args.newId,
+      baseUrl: args.baseUrl,
+    });
+    if (waiting.feedback.length > 0)
+      args.log?.info({ organizationId, feedback: waiting.feedback.length }, 'told handlers of feedback that waits');
     // Open waves' counts of respondents to webhooks, in steps of at least k (domain responseCountDue).
     await sendResponseCounts(args.db, { organizationId, now: job.now.toISOString(), newId: args.newId });
   });

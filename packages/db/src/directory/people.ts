@@ -217,6 +217,13 @@ export async function eraseStakeholder(
         .where('to_address', '=', person.email)
         .execute();
     }
+    // Their in-app notifications go as their e-mails do.
+    await trx
+      .deleteFrom('notification')
+      .where('organization_id', '=', organizationId)
+      .where('recipient_kind', '=', 'stakeholder')
+      .where('recipient_id', '=', person.id)
+      .execute();
     await eraseSignIn(trx, { organizationId, stakeholderId: person.id, now: args.now });
     return { stakeholderId: person.id, groupId: person.group_id, groupCode: person.group_code };
   });

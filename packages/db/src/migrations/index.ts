@@ -34,6 +34,8 @@ import * as addOutboxStatus from './2026_12_04_1600_add_outbox_status.ts';
 import * as createCommentAnalysis from './2026_12_04_1800_create_comment_analysis.ts';
 import * as addScimProvisioning from './2026_12_04_1900_add_scim_provisioning.ts';
 import * as createCommentTheme from './2026_12_04_1910_create_comment_theme.ts';
+import * as createNotification from './2026_12_04_2000_create_notification.ts';
+import * as addFeedbackWait from './2026_12_04_2001_add_feedback_wait.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -71,6 +73,8 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1800_create_comment_analysis': createCommentAnalysis,
   '2026_12_04_1900_add_scim_provisioning': addScimProvisioning,
   '2026_12_04_1910_create_comment_theme': createCommentTheme,
+  '2026_12_04_2000_create_notification': createNotification,
+  '2026_12_04_2001_add_feedback_wait': addFeedbackWait,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -54,6 +54,8 @@ const TABLES = [
   'reminder',
   'triggered_invitation',
   'notification_optout',
+  'notification',
+  'feedback_wait_notice',
   'results_notice',
   'wave_publication',
   'audit_event',
@@ -432,5 +434,78 @@ describe.each(dialects)('storing the outbox status (%s)', (dialect) => {
       { id: 'm-retrying', status: 'retrying', failed_at: null },
       { id: 'm-sent', status: 'sent', failed_at: null },
     ]);
+  });
+});
+
+describe.each(dialects)('choosing notifications per channel (%s)', (dialect) => {
+  let handle: Db;
+  const migrating = <T>(fn: () => Promise<T>) => (dialect === 'postgres' ? underSchemaLock('shared', fn) : fn());
+  const droppingTables = <T>(fn: () => Promise<T>) =>
+    dialect === 'postgres' ? underSchemaLock('exclusive', fn) : fn();
+
+  beforeAll(async () => {
+    handle = await openTestDb(dialect);
+  });
+  afterAll(() => handle?.close());
+
+  it('keeps each kind turned off as its e-mail turned off, and back down again', async () => {
+    const db = handle.db;
+    const schema = dialect === 'postgres' ? await currentSchema(db) : undefined;
+    const migrator = new Migrator({
+      db,
+      provider: migrationProvider,
+      ...(schema === undefined ? {} : { migrationTableSchema: schema }),
+    });
+    const BEFORE = '2026_12_04_1900_add_scim_provisioning';
+    expect((await droppingTables(() => migrator.migrateTo(BEFORE))).error).toBeUndefined();
+    const now = '2026-12-04T09:00:00.000Z';
+    // biome-ignore lint/suspicious/noExplicitAny: the schema before the migration
+    const old = db as Kysely<any>;
+    await old
+      .insertInto('organization')
+      .values({
+        id: 'oc',
+        slug: 'oc',
+        name: 'O',
+        default_locale: 'fr',
+        k_threshold: 5,
+        comment_threshold: 5,
+        created_at: now,
+      })
+      .execute();
+    const optout = { organization_id: 'oc', recipient_kind: 'member', recipient_id: 'm1', created_at: now };
+    await old
+      .insertInto('notification_optout')
+      .values([
+        { ...optout, kind: 'results_published' },
+        { ...optout, kind: 'feedback_arrived' },
+      ])
+      .execute();
+    await migrating(() => migrateToLatest(db));
+    const read = () =>
+      old.selectFrom('notification_optout').selectAll().where('organization_id', '=', 'oc').orderBy('kind').execute();
+    expect(await read()).toEqual([
+      { ...optout, kind: 'feedback_arrived', channel: 'email' },
+      { ...optout, kind: 'results_published', channel: 'email' },
+    ]);
+    // The key now holds the channel: the same kind may be off on both.
+    await db
+      .insertInto('notification_optout')
+      .values({ ...optout, kind: 'results_published', channel: 'in_app' })
+      .execute();
+    await expect(
+      db
+        .insertInto('notification_optout')
+        .values({ ...optout, kind: 'results_published', channel: 'in_app' })
+        .execute(),
+    ).rejects.toThrow();
+    expect((await droppingTables(() => migrator.migrateTo(BEFORE))).error).toBeUndefined();
+    expect(await read()).toEqual([
+      { ...optout, kind: 'feedback_arrived' },
+      { ...optout, kind: 'results_published' },
+    ]);
+    await migrating(() => migrateToLatest(db));
+    await old.deleteFrom('notification_optout').execute();
+    await old.deleteFrom('organization').where('id', '=', 'oc').execute();
   });
 });

@@ -12,6 +12,7 @@ import {
 import type { Database } from '../schema.ts';
 import { buildFixture, type Fixture, openTestDb, testDialects } from '../testing.ts';
 import { notifyDeliveryFailures } from './delivery.ts';
+import { listNotifications } from './in-app.ts';
 import { setNotification } from './preferences.ts';
 
 const dialects = await testDialects();
@@ -107,16 +108,32 @@ describe.each(dialects)('admins told of undelivered e-mail (%s)', (dialect) => {
     expect(await toAdmin()).toHaveLength(1);
   });
 
-  it('leaves out an admin who turned these e-mails off', async () => {
-    await setNotification(db, {
-      organizationId: fx.organizationId,
-      recipient: { kind: 'member', id: fx.staff.admin.memberId },
-      kind: 'delivery_failed',
-      on: false,
-      now: at(0),
-    });
+  it('leaves out an admin who turned these e-mails off, and tells them in the console unless that is off too', async () => {
+    const off = (channel: 'email' | 'in_app') =>
+      setNotification(db, {
+        organizationId: fx.organizationId,
+        recipient: { kind: 'member', id: fx.staff.admin.memberId },
+        kind: 'delivery_failed',
+        channel,
+        on: false,
+        now: at(0),
+      });
+    const inApp = () =>
+      listNotifications(db, {
+        organizationId: fx.organizationId,
+        recipient: { kind: 'member', id: fx.staff.admin.memberId },
+        limit: 10,
+      });
+    await off('email');
     await bounce('lea@example.test', 0);
-    expect(await notify(1)).toEqual({ notified: 0 });
+    expect(await notify(1)).toEqual({ notified: 1 });
     expect(await toAdmin()).toEqual([]);
+    expect((await inApp()).items.map((i) => i.params)).toEqual([{ kind: 'delivery_failed', bounced: 1, failed: 0 }]);
+    // The in-app item is the notice of its hour: no second one within it.
+    await bounce('max@example.test', 10);
+    expect(await notify(20)).toEqual({ notified: 0 });
+    await off('in_app');
+    expect(await notify(200)).toEqual({ notified: 0 });
+    expect((await inApp()).items).toHaveLength(1);
   });
 });

@@ -1,11 +1,11 @@
 import { ADMINS, DELIVERY_NOTICE_EVERY_MS, UNDELIVERED_STATUSES } from '@facets/domain';
 import type { Kysely } from 'kysely';
-import { enqueueMessage } from '../repositories/outbox.ts';
 import { inTransaction } from '../repositories/rows.ts';
 import type { Database } from '../schema.ts';
 import { deliveryFailedMail } from './mail.ts';
+import { type NotifyArgs, notify } from './notify.ts';
 import { turnedOffAmong } from './preferences.ts';
-import { link, localeOf, type NotifyArgs, organizationOf, staffOf } from './send.ts';
+import { localeOf, organizationOf, staffAddressees, staffOf } from './send.ts';
 
 /** An admin never told before hears of the failures of this last stretch, not of the whole history. */
 const FIRST_NOTICE_WITHIN_MS = 86_400_000;
@@ -13,29 +13,43 @@ const FIRST_NOTICE_WITHIN_MS = 86_400_000;
 /**
  * Tells each admin of the messages that could not be delivered (bounced, or failed at their last attempt) since the
  * admin was last told: one e-mail, at most one an hour (DELIVERY_NOTICE_EVERY_MS), so the failures of an hour come
- * together. Each such e-mail is recorded in `delivery_notice` with the message it became; a notice that is itself
- * not delivered is left out of every count, so a failing address never starts a loop of failure mails. Optional:
- * an admin may turn `delivery_failed` off (the delivery page lists the failures anyway).
+ * together, by e-mail and in the console (`notify`). Each such e-mail is recorded in `delivery_notice` with the
+ * message it became, each in-app item is its own record; a notice that is itself not delivered is left out of every
+ * count, so a failing address never starts a loop of failure mails. Optional: an admin may turn `delivery_failed` off
+ * on either channel (the delivery page lists the failures anyway).
  */
 export async function notifyDeliveryFailures(db: Kysely<Database>, args: NotifyArgs): Promise<{ notified: number }> {
   const admins = await staffOf(db, args.organizationId, ADMINS);
-  const off = await turnedOffAmong(db, {
-    organizationId: args.organizationId,
-    kind: 'delivery_failed',
-    recipientKind: 'member',
-    ids: admins.map((a) => a.id),
-  });
+  const offOn = async (channel: 'email' | 'in_app') =>
+    turnedOffAmong(db, {
+      organizationId: args.organizationId,
+      kind: 'delivery_failed',
+      channel,
+      recipientKind: 'member',
+      ids: admins.map((a) => a.id),
+    });
+  const [offEmail, offInApp] = [await offOn('email'), await offOn('in_app')];
+  const off = new Set([...offEmail].filter((id) => offInApp.has(id)));
   const now = Date.parse(args.now);
   let notified = 0;
   for (const admin of admins.filter((a) => !off.has(a.id))) {
     const written = await inTransaction(db, async (trx) => {
-      const previous = await trx
+      const mailed = await trx
         .selectFrom('delivery_notice')
         .select((eb) => eb.fn.max('created_at').as('at'))
         .where('organization_id', '=', args.organizationId)
         .where('member_id', '=', admin.id)
         .executeTakeFirst();
-      const lastAt = previous?.at ?? null;
+      const shown = await trx
+        .selectFrom('notification')
+        .select((eb) => eb.fn.max('created_at').as('at'))
+        .where('organization_id', '=', args.organizationId)
+        .where('recipient_kind', '=', 'member')
+        .where('recipient_id', '=', admin.id)
+        .where('kind', '=', 'delivery_failed')
+        .executeTakeFirst();
+      const times = [mailed?.at, shown?.at].filter((t): t is string => typeof t === 'string').sort();
+      const lastAt = times.at(-1) ?? null;
       if (lastAt !== null && now - Date.parse(lastAt) < DELIVERY_NOTICE_EVERY_MS) return false;
       const since = lastAt ?? new Date(now - FIRST_NOTICE_WITHIN_MS).toISOString();
       const failures = await trx
@@ -56,19 +70,26 @@ export async function notifyDeliveryFailures(db: Kysely<Database>, args: NotifyA
       const failed = count('failed');
       if (bounced + failed === 0) return false;
       const organization = await organizationOf(trx, args.organizationId);
-      const mail = deliveryFailedMail({
-        locale: localeOf(null, organization.default_locale),
-        organizationName: organization.name,
-        bounced,
-        failed,
-        link: `${args.baseUrl.replace(/\/+$/, '')}/console/delivery`,
-        unsubscribe: await link(trx, args, { kind: 'member', id: admin.id }, 'delivery_failed'),
+      const { emailed } = await notify(trx, {
+        ...args,
+        to: staffAddressees([admin], localeOf(null, organization.default_locale)),
+        params: { kind: 'delivery_failed', bounced, failed },
+        link: '/console/delivery',
+        mail: (to, links) =>
+          deliveryFailedMail({ locale: to.locale, organizationName: organization.name, bounced, failed, ...links }),
       });
-      const { id } = await enqueueMessage(trx, { ...args, to: admin.email, ...mail });
-      await trx
-        .insertInto('delivery_notice')
-        .values({ organization_id: args.organizationId, outbox_id: id, member_id: admin.id, created_at: args.now })
-        .execute();
+      const outboxId = emailed.get(`member:${admin.id}`);
+      if (outboxId !== undefined) {
+        await trx
+          .insertInto('delivery_notice')
+          .values({
+            organization_id: args.organizationId,
+            outbox_id: outboxId,
+            member_id: admin.id,
+            created_at: args.now,
+          })
+          .execute();
+      }
       return true;
     });
     if (written) notified++;

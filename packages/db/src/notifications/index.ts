@@ -1,13 +1,21 @@
 export { notifyDeliveryFailures } from './delivery.ts';
 export {
+  type InAppNotification,
+  listNotifications,
+  MAX_NOTIFICATIONS_PAGE,
+  markNotificationsRead,
+} from './in-app.ts';
+export {
   deliveryFailedMail,
   feedbackArrivedMail,
   feedbackUpdateMail,
+  feedbackWaitingMail,
   resultsDigestMail,
   scimLimitMail,
   webhookPausedMail,
 } from './mail.ts';
-export { type Recipient, setNotification, turnedOff, turnedOffAmong } from './preferences.ts';
+export { type Addressee, notify } from './notify.ts';
+export { choicesOf, type Recipient, setNotification, turnedOffAmong } from './preferences.ts';
 export {
   type NotifyArgs,
   notifyFeedbackArrived,
@@ -17,3 +25,4 @@ export {
   sendResultsDigests,
 } from './send.ts';
 export { unsubscribe, unsubscribeLink, unsubscribeToken } from './unsubscribe.ts';
+export { notifyWaitingFeedback } from './waiting.ts';

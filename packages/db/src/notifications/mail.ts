@@ -90,6 +90,40 @@ export function feedbackArrivedMail(args: {
   };
 }
 
+/** To those who answer feedback: named feedback has waited `days` days without a reply (its text is read in the inbox). */
+export function feedbackWaitingMail(args: {
+  locale: Locale;
+  organizationName: string;
+  groupLabel: LocalizedText;
+  days: number;
+  link: string;
+  unsubscribe: string;
+}): Mail {
+  const group = args.groupLabel[args.locale];
+  if (args.locale === 'fr') {
+    return {
+      subject: `${args.organizationName} : un retour attend une réponse (${group})`,
+      body: [
+        'Bonjour,',
+        '',
+        `Un retour du groupe « ${group} » attend une réponse depuis ${args.days} jours.`,
+        `Le lire et y répondre dans la boîte de réception : ${args.link}`,
+        ...footer('fr', args.unsubscribe),
+      ].join('\n'),
+    };
+  }
+  return {
+    subject: `${args.organizationName}: feedback is waiting for a reply (${group})`,
+    body: [
+      'Hello,',
+      '',
+      `Feedback from the group “${group}” has waited ${args.days} days for a reply.`,
+      `Read and answer it in the inbox: ${args.link}`,
+      ...footer('en', args.unsubscribe),
+    ].join('\n'),
+  };
+}
+
 /** To leadership and managers: a wave's results are published. `respondents` only when shown (from k on). */
 export function resultsDigestMail(args: {
   locale: Locale;

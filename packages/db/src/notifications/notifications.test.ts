@@ -148,6 +148,7 @@ describe.each(dialects)('notifications by e-mail (%s)', (dialect) => {
       organizationId: fx.organizationId,
       recipient: { kind: 'member', id: fx.staff.manager.memberId },
       kind: 'results_published',
+      channel: 'email',
       on: false,
       now: fx.now,
     });

@@ -1,32 +1,41 @@
-import type { NotificationKind } from '@facets/domain';
+import { CHANNELS_OF, invalid, type NotificationChannel, type NotificationKind } from '@facets/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
-/** Whom an optional e-mail is for: a staff member (by member id) or a stakeholder. */
+/** Whom a notification is for: a staff member (by member id) or a stakeholder. */
 export interface Recipient {
   kind: 'member' | 'stakeholder';
   id: string;
 }
 
-/** The kinds of optional e-mail a person turned off. */
-export async function turnedOff(
+/** What a person gets of each of these kinds: each channel the kind goes by, on unless they turned it off. */
+export async function choicesOf(
   db: Kysely<Database>,
-  args: { organizationId: string; recipient: Recipient },
-): Promise<Set<NotificationKind>> {
+  args: { organizationId: string; recipient: Recipient; kinds: readonly NotificationKind[] },
+): Promise<{ kind: NotificationKind; email: boolean | null; inApp: boolean | null }[]> {
   const rows = await db
     .selectFrom('notification_optout')
-    .select('kind')
+    .select(['kind', 'channel'])
     .where('organization_id', '=', args.organizationId)
     .where('recipient_kind', '=', args.recipient.kind)
     .where('recipient_id', '=', args.recipient.id)
     .execute();
-  return new Set(rows.map((r) => r.kind as NotificationKind));
+  const off = new Set(rows.map((r) => `${r.kind}:${r.channel}`));
+  const choice = (kind: NotificationKind, channel: NotificationChannel) =>
+    CHANNELS_OF[kind].includes(channel) ? !off.has(`${kind}:${channel}`) : null;
+  return args.kinds.map((kind) => ({ kind, email: choice(kind, 'email'), inApp: choice(kind, 'in_app') }));
 }
 
-/** Of these recipients, the ids of those who turned `kind` off. */
+/** Of these recipients, the ids of those who turned `kind` off on `channel`. */
 export async function turnedOffAmong(
   db: Kysely<Database>,
-  args: { organizationId: string; kind: NotificationKind; recipientKind: Recipient['kind']; ids: readonly string[] },
+  args: {
+    organizationId: string;
+    kind: NotificationKind;
+    channel: NotificationChannel;
+    recipientKind: Recipient['kind'];
+    ids: readonly string[];
+  },
 ): Promise<Set<string>> {
   if (args.ids.length === 0) return new Set();
   const off = new Set<string>();
@@ -37,6 +46,7 @@ export async function turnedOffAmong(
       .where('organization_id', '=', args.organizationId)
       .where('recipient_kind', '=', args.recipientKind)
       .where('kind', '=', args.kind)
+      .where('channel', '=', args.channel)
       .where('recipient_id', 'in', args.ids.slice(i, i + 500))
       .execute();
     for (const r of rows) off.add(r.recipient_id);
@@ -44,19 +54,30 @@ export async function turnedOffAmong(
   return off;
 }
 
-/** Turns one kind on or off for one person; idempotent. */
+/** Turns one kind on or off on one channel for one person; idempotent. */
 export async function setNotification(
   db: Kysely<Database>,
-  args: { organizationId: string; recipient: Recipient; kind: NotificationKind; on: boolean; now: string },
+  args: {
+    organizationId: string;
+    recipient: Recipient;
+    kind: NotificationKind;
+    channel: NotificationChannel;
+    on: boolean;
+    now: string;
+  },
 ): Promise<void> {
+  if (!CHANNELS_OF[args.kind].includes(args.channel)) {
+    throw invalid('channel', `${args.kind} goes by ${CHANNELS_OF[args.kind].join(', ')} only`, 'invalid_value');
+  }
+  const mine = db
+    .deleteFrom('notification_optout')
+    .where('organization_id', '=', args.organizationId)
+    .where('recipient_kind', '=', args.recipient.kind)
+    .where('recipient_id', '=', args.recipient.id)
+    .where('kind', '=', args.kind)
+    .where('channel', '=', args.channel);
   if (args.on) {
-    await db
-      .deleteFrom('notification_optout')
-      .where('organization_id', '=', args.organizationId)
-      .where('recipient_kind', '=', args.recipient.kind)
-      .where('recipient_id', '=', args.recipient.id)
-      .where('kind', '=', args.kind)
-      .execute();
+    await mine.execute();
     return;
   }
   await db
@@ -66,6 +87,7 @@ export async function setNotification(
       recipient_kind: args.recipient.kind,
       recipient_id: args.recipient.id,
       kind: args.kind,
+      channel: args.channel,
       created_at: args.now,
     })
     .onConflict((oc) => oc.doNothing())

@@ -3,7 +3,6 @@ import {
   FEEDBACK_READERS,
   type FeedbackStatus,
   Locale,
-  type NotificationKind,
   RESULTS_NOTIFIED,
   type StaffRole,
 } from '@facets/domain';
@@ -19,20 +18,14 @@ import {
   scimLimitMail,
   webhookPausedMail,
 } from './mail.ts';
-import { type Recipient, turnedOff, turnedOffAmong } from './preferences.ts';
-import { unsubscribeLink, unsubscribeToken } from './unsubscribe.ts';
+import { type Addressee, type NotifyArgs, notify } from './notify.ts';
 
 /**
- * Writes the optional e-mails to the outbox, in the transaction of the change that causes them (feedback) or of the
- * notice that records them (results). Each skips those who turned its kind off and carries its unsubscribe link.
+ * Writes the optional notifications through `notify` (notify.ts: the e-mail and the in-app item, per the recipient's
+ * choices), in the transaction of the change that causes them (feedback) or of the notice that records them (results).
  */
 
-export interface NotifyArgs {
-  organizationId: string;
-  now: string;
-  newId: () => string;
-  baseUrl: string;
-}
+export type { NotifyArgs };
 
 export const localeOf = (value: string | null, fallback: string): Locale =>
   Locale.safeParse(value ?? fallback).data ?? Locale.safeParse(fallback).data ?? 'fr';
@@ -45,16 +38,9 @@ export async function organizationOf(db: Kysely<Database>, organizationId: strin
     .executeTakeFirstOrThrow();
 }
 
-export async function link(db: Kysely<Database>, args: NotifyArgs, recipient: Recipient, kind: NotificationKind) {
-  return unsubscribeLink(
-    args.baseUrl,
-    await unsubscribeToken(db, { organizationId: args.organizationId, recipient, kind }),
-  );
-}
-
 /**
- * Tells the author of named feedback of a reply or a new status. Anonymous feedback has no address: its author
- * follows it in the portal with their key.
+ * Tells the author of named feedback of a reply or a new status. Anonymous feedback has no author to tell, on either
+ * channel: its author follows it in the portal with their key, and no row ties them to it.
  */
 export async function notifyFeedbackChange(
   trx: Kysely<Database>,
@@ -70,20 +56,33 @@ export async function notifyFeedbackChange(
     .where('f.organization_id', '=', args.organizationId)
     .where('f.id', '=', args.feedbackId)
     .executeTakeFirst();
-  if (!author?.email || author.erased_at !== null) return;
-  const recipient: Recipient = { kind: 'stakeholder', id: author.id };
-  if ((await turnedOff(trx, { organizationId: args.organizationId, recipient })).has('feedback_update')) return;
+  if (!author || author.erased_at !== null) return;
   const organization = await organizationOf(trx, args.organizationId);
-  const mail = feedbackUpdateMail({
-    locale: localeOf(author.locale, organization.default_locale),
-    organizationName: organization.name,
-    personName: author.display_name,
-    change: args.change,
-    link: `${args.baseUrl}/${encodeURIComponent(author.code)}/feedback`,
-    unsubscribe: await link(trx, args, recipient, 'feedback_update'),
+  await notify(trx, {
+    ...args,
+    to: [
+      {
+        recipient: { kind: 'stakeholder', id: author.id },
+        email: author.email,
+        locale: localeOf(author.locale, organization.default_locale),
+      },
+    ],
+    params: { kind: 'feedback_update', change: args.change },
+    link: `/${encodeURIComponent(author.code)}/feedback`,
+    mail: (to, links) =>
+      feedbackUpdateMail({
+        locale: to.locale,
+        organizationName: organization.name,
+        personName: author.display_name,
+        change: args.change,
+        ...links,
+      }),
   });
-  await enqueueMessage(trx, { ...args, to: author.email, ...mail });
 }
+
+/** Staff as recipients of `notify`, in the organisation's language (staff keep no language of their own). */
+export const staffAddressees = (staff: readonly { id: string; email: string }[], locale: Locale): Addressee[] =>
+  staff.map((m) => ({ recipient: { kind: 'member', id: m.id }, email: m.email, locale }));
 
 /** The organisation's active members of these roles, with their address; managers with their department. */
 export async function staffOf(db: Kysely<Database>, organizationId: string, roles: readonly StaffRole[]) {
@@ -100,7 +99,7 @@ export async function staffOf(db: Kysely<Database>, organizationId: string, role
 
 /**
  * Tells those who read feedback that named feedback has arrived. Anonymous feedback keeps only the day it was given
- * (feedback.ts), so no message marks its moment: its readers find it in the inbox.
+ * (feedback.ts), so no message or in-app item marks its moment: its readers find it in the inbox.
  */
 export async function notifyFeedbackArrived(
   trx: Kysely<Database>,
@@ -114,25 +113,19 @@ export async function notifyFeedbackArrived(
     .where('f.id', '=', args.feedbackId)
     .executeTakeFirst();
   if (!feedback || feedback.stakeholder_id === null) return;
-  const readers = await staffOf(trx, args.organizationId, FEEDBACK_READERS);
-  const off = await turnedOffAmong(trx, {
-    organizationId: args.organizationId,
-    kind: 'feedback_arrived',
-    recipientKind: 'member',
-    ids: readers.map((r) => r.id),
-  });
   const organization = await organizationOf(trx, args.organizationId);
-  const locale = localeOf(null, organization.default_locale);
-  for (const reader of readers.filter((r) => !off.has(r.id))) {
-    const mail = feedbackArrivedMail({
-      locale,
-      organizationName: organization.name,
-      groupLabel: localized(feedback.label),
-      link: `${args.baseUrl}/console/inbox`,
-      unsubscribe: await link(trx, args, { kind: 'member', id: reader.id }, 'feedback_arrived'),
-    });
-    await enqueueMessage(trx, { ...args, to: reader.email, ...mail });
-  }
+  const group = localized(feedback.label);
+  await notify(trx, {
+    ...args,
+    to: staffAddressees(
+      await staffOf(trx, args.organizationId, FEEDBACK_READERS),
+      localeOf(null, organization.default_locale),
+    ),
+    params: { kind: 'feedback_arrived', group },
+    link: '/console/inbox',
+    mail: (to, links) =>
+      feedbackArrivedMail({ locale: to.locale, organizationName: organization.name, groupLabel: group, ...links }),
+  });
 }
 
 /** Publications older than this when first seen get no digest (a server upgraded with years of waves). */
@@ -172,27 +165,27 @@ export async function sendResultsDigests(db: Kysely<Database>, args: NotifyArgs)
         .executeTakeFirst();
       if (!claimed) return false;
       const roles = RESULTS_NOTIFIED.filter((r) => r !== 'manager' || wave.group_kind === 'employee');
-      const staff = await staffOf(trx, args.organizationId, roles);
-      const off = await turnedOffAmong(trx, {
-        organizationId: args.organizationId,
-        kind: 'results_published',
-        recipientKind: 'member',
-        ids: staff.map((m) => m.id),
-      });
       const organization = await organizationOf(trx, args.organizationId);
       const content = JSON.parse(wave.content) as PublishedContent;
-      for (const member of staff.filter((m) => !off.has(m.id))) {
-        const mail = resultsDigestMail({
-          locale: localeOf(null, organization.default_locale),
-          organizationName: organization.name,
-          surveyTitle: localized(wave.title),
-          waveLabel: wave.label,
-          respondents: content.respondents,
-          link: `${args.baseUrl}/console/groups/${encodeURIComponent(wave.group_id)}`,
-          unsubscribe: await link(trx, args, { kind: 'member', id: member.id }, 'results_published'),
-        });
-        await enqueueMessage(trx, { ...args, to: member.email, ...mail });
-      }
+      const survey = localized(wave.title);
+      await notify(trx, {
+        ...args,
+        to: staffAddressees(
+          await staffOf(trx, args.organizationId, roles),
+          localeOf(null, organization.default_locale),
+        ),
+        params: { kind: 'results_published', survey, wave: wave.label, respondents: content.respondents },
+        link: `/console/groups/${encodeURIComponent(wave.group_id)}`,
+        mail: (to, links) =>
+          resultsDigestMail({
+            locale: to.locale,
+            organizationName: organization.name,
+            surveyTitle: survey,
+            waveLabel: wave.label,
+            respondents: content.respondents,
+            ...links,
+          }),
+      });
       return true;
     });
     if (written) waves.push(wave.wave_id);

@@ -5,7 +5,7 @@ import type { Database } from '../schema.ts';
 import { type Recipient, setNotification } from './preferences.ts';
 
 /**
- * Every optional e-mail carries a link that turns its kind off for its recipient, without signing in: the token names
+ * Every optional e-mail carries a link that turns its kind's e-mails off for its recipient, without signing in: the token names
  * the organisation, the recipient and the kind, signed with the organisation's key (HMAC-SHA-256, made on first use
  * and kept in the database). It grants nothing but turning that one kind off.
  */
@@ -71,6 +71,7 @@ export async function unsubscribe(
     organizationId: organizationId!,
     recipient: { kind: recipientKind, id: recipientId! },
     kind: kind.data,
+    channel: 'email',
     on: false,
     now: args.now,
   });

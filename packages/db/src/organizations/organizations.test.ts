@@ -10,6 +10,7 @@ import { readLists } from '../model/lists.ts';
 import { publishClosedWaves } from '../publication/index.ts';
 import { recordAuditEvent } from '../repositories/audit.ts';
 import { updateTheme } from '../repositories/comment-themes.ts';
+import { createFeedback } from '../repositories/feedback.ts';
 import { saveMaturityAssessment } from '../repositories/maturity.ts';
 import { organizationLanguages } from '../repositories/organizations.ts';
 import { enqueueMessage } from '../repositories/outbox.ts';
@@ -124,8 +125,41 @@ async function fillTheRest(db: Kysely<Database>, organizationId: string, memberI
       recipient_kind: 'member',
       recipient_id: memberId,
       kind: 'results_published',
+      channel: 'email',
       created_at: NOW,
     })
+    .execute();
+  await db
+    .insertInto('notification')
+    .values({
+      id: newId(),
+      organization_id: organizationId,
+      recipient_kind: 'member',
+      recipient_id: memberId,
+      kind: 'delivery_failed',
+      params: JSON.stringify({ kind: 'delivery_failed', bounced: 1, failed: 0 }),
+      link: '/console/delivery',
+      created_at: NOW,
+      read_at: null,
+    })
+    .execute();
+  const author = await db
+    .selectFrom('stakeholder')
+    .select(['id', 'group_id'])
+    .where('organization_id', '=', organizationId)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const { id: feedbackId } = await createFeedback(db, {
+    ...at,
+    groupId: author.group_id,
+    stakeholderId: author.id,
+    idempotencyKey: `waiting-${organizationId}`,
+    category: 'question',
+    body: 'Still waiting',
+  });
+  await db
+    .insertInto('feedback_wait_notice')
+    .values({ organization_id: organizationId, feedback_id: feedbackId, created_at: NOW })
     .execute();
   const survey = await db
     .selectFrom('survey')

@@ -22,6 +22,8 @@ export const TENANT_TABLES = [
   'wave_publication',
   'results_notice',
   'notification_optout',
+  'notification',
+  'feedback_wait_notice',
   'reminder',
   'triggered_invitation',
   'delivery_notice',

@@ -63,6 +63,7 @@ export async function sendDueReminders(
     const off = await turnedOffAmong(db, {
       organizationId,
       kind: 'survey_reminder',
+      channel: 'email',
       recipientKind: 'stakeholder',
       ids: people.map((p) => p.stakeholderId),
     });

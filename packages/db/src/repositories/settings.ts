@@ -1,6 +1,7 @@
 import {
   DomainError,
   FatigueRule,
+  FeedbackWaitDays,
   invalid,
   Locale,
   lengthDetail,
@@ -34,6 +35,8 @@ export interface OrganizationSettings {
    * the rule withholds invitations HR asked for and only the organisation knows how often its people are asked.
    */
   fatigueRule: FatigueRule | null;
+  /** Days named feedback may wait for a staff reply before its handlers are told (notifications/waiting.ts); 0: never. */
+  feedbackWaitDays: number;
 }
 
 /** The floor of both anonymity thresholds; the schema's check constraints hold the same. */
@@ -58,6 +61,7 @@ export async function getOrganizationSettings(
       'time_zone',
       'fatigue_max_surveys',
       'fatigue_period_days',
+      'feedback_wait_days',
     ])
     .where('id', '=', organizationId)
     .executeTakeFirst();
@@ -71,6 +75,7 @@ export async function getOrganizationSettings(
     languages: parseLanguages(row.languages),
     timeZone: row.time_zone,
     fatigueRule: parseFatigueRule(row.fatigue_max_surveys, row.fatigue_period_days),
+    feedbackWaitDays: row.feedback_wait_days,
   };
 }
 
@@ -101,6 +106,7 @@ export async function updateOrganizationSettings(
     time_zone: string;
     fatigue_max_surveys: number | null;
     fatigue_period_days: number | null;
+    feedback_wait_days: number;
   }> = {};
   if (changes.name !== undefined) {
     const name = changes.name.trim();
@@ -144,6 +150,17 @@ export async function updateOrganizationSettings(
     }
     set.fatigue_max_surveys = rule.data?.maxSurveys ?? null;
     set.fatigue_period_days = rule.data?.periodDays ?? null;
+  }
+  if (changes.feedbackWaitDays !== undefined) {
+    const days = FeedbackWaitDays.safeParse(changes.feedbackWaitDays);
+    if (!days.success) {
+      throw invalid('feedbackWaitDays', 'must be a whole number of days between 0 and 90', {
+        reason: 'out_of_range',
+        minimum: 0,
+        maximum: 90,
+      });
+    }
+    set.feedback_wait_days = days.data;
   }
   if (changes.defaultLocale !== undefined || changes.languages !== undefined) {
     // The messages it sends (invitations) go in a language it writes in.

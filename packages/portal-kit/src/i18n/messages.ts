@@ -2,6 +2,7 @@ import type { FeedbackCategory, FeedbackStatus, Scale } from '@facets/domain';
 import { type MessageTree, mergeMessages } from './keys.ts';
 import { disclosureMessages } from './messages-disclosure.ts';
 import { errorMessages } from './messages-errors.ts';
+import { notificationMessages } from './messages-notifications.ts';
 import { portalMessages } from './messages-portal.ts';
 
 /**
@@ -330,9 +331,15 @@ const fr: CommonMessages = {
 
 /**
  * Every shared message: the first screens', the portal screens' (messages-portal.ts), the disclosure copy and the
- * refusals in words (messages-errors.ts).
+ * refusals in words (messages-errors.ts), the notifications (messages-notifications.ts).
  */
 export const commonMessages: { fr: MessageTree; en: MessageTree } = {
-  fr: [portalMessages.fr, disclosureMessages.fr, errorMessages.fr].reduce<MessageTree>(mergeMessages, fr),
-  en: [portalMessages.en, disclosureMessages.en, errorMessages.en].reduce<MessageTree>(mergeMessages, en),
+  fr: [portalMessages.fr, disclosureMessages.fr, errorMessages.fr, notificationMessages.fr].reduce<MessageTree>(
+    mergeMessages,
+    fr,
+  ),
+  en: [portalMessages.en, disclosureMessages.en, errorMessages.en, notificationMessages.en].reduce<MessageTree>(
+    mergeMessages,
+    en,
+  ),
 };

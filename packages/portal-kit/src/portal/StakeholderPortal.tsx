@@ -6,6 +6,7 @@ import { MyFeedback } from '../feedback/MyFeedback.tsx';
 import type { AppMessages } from '../i18n/keys.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { InvitationPage } from '../invitation/InvitationPage.tsx';
+import { NotificationsPage } from '../notifications/NotificationsPage.tsx';
 import { YouSaidWeDid } from '../results/YouSaidWeDid.tsx';
 import { codeOfBase, matchPath, portalBase, useRouter } from '../router.tsx';
 import { InvitationRules, ReportingRules } from '../rules/ReportingRules.tsx';
@@ -84,6 +85,7 @@ function PortalRoutes({ me }: { me: Me }) {
   if (path === 'feedback') return <MyFeedback me={me} />;
   if (path === 'results') return <YouSaidWeDid />;
   if (path === 'rules') return <ReportingRules />;
+  if (path === 'notifications') return <NotificationsPage />;
   return <NotFound />;
 }
 
