@@ -52,7 +52,5 @@ export const notificationsRouter = router({
   /** Marks one of the caller's notifications read (`{ id }`), or all of them (`{ all: true }`). */
   markRead: authedProcedure
     .input(MarkReadInput)
-    .mutation(({ ctx, input }) =>
-      markNotificationsRead(ctx.db, { ...mine(ctx.member), which: input, now: ctx.now }),
-    ),
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, { ...mine(ctx.member), which: input, now: ctx.now })),
 });
