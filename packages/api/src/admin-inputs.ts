@@ -5,6 +5,7 @@ import {
   Id,
   Locale,
   OrganizationLanguages,
+  OrganizationLogo,
   OutboxStatus,
   SsoRole,
   StaffRole,
@@ -68,6 +69,8 @@ export const UpdateSettingsInput = z
     fatigueRule: FatigueRule.nullable().optional(),
     /** Days named feedback may wait for a staff reply before its handlers are told; 0: never. */
     feedbackWaitDays: FeedbackWaitDays.optional(),
+    /** A PNG or JPEG data URL of at most 64 KB, carried inside its e-mails; null: none. */
+    logo: OrganizationLogo.nullable().optional(),
   })
   .refine((changes) => Object.keys(changes).length > 0, 'give at least one setting to change');
 

@@ -29,6 +29,8 @@ export interface OrganizationTable {
   languages: Generated<string>;
   /** IANA time zone the hours of recurring programmes are read in (migration 2026_12_04_1000; Europe/Paris by default). */
   time_zone: Generated<string>;
+  /** The organisation's logo, a PNG or JPEG data URL carried inside its e-mails (migration 2026_12_04_2100). */
+  logo: Generated<string | null>;
   /** The fatigue rule (domain fatigue.ts, migration 2026_12_04_1100): at most this many invitations per person… */
   fatigue_max_surveys: Generated<number | null>;
   /** …in this many days; both null: no rule. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPermanentRefusal } from './delivery.ts';
-import { mailHtml } from './mail-layout.ts';
+import { LOGO_CID, LOGO_MAX_BYTES, logoPart, mailHtml, OrganizationLogo } from './mail-layout.ts';
 
 describe('the HTML part of an e-mail', () => {
   it('puts the organisation’s name on top and the line "Label: link" as a button', () => {
@@ -78,5 +78,43 @@ describe('SMTP refusals', () => {
       false,
       false,
     ]);
+  });
+
+  it('names the logo the message carries inside it, and nothing to fetch', () => {
+    const html = mailHtml({ organizationName: 'Atelier', subject: 'Hello', body: 'Bonjour', withLogo: true });
+    expect(html).toContain(`<img src="cid:${LOGO_CID}"`);
+    expect(html).not.toMatch(/src="https?:/);
+    expect(mailHtml({ organizationName: 'Atelier', subject: 'Hello', body: 'Bonjour' })).not.toContain('<img');
+  });
+});
+
+describe('an organisation’s logo', () => {
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const base64 = (bytes: number[]) => {
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 3) {
+      const [a = 0, b = 0, c = 0] = bytes.slice(i, i + 3);
+      const n = (a << 16) | (b << 8) | c;
+      out += ALPHABET[(n >> 18) & 63]! + ALPHABET[(n >> 12) & 63]!;
+      out += i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : '=';
+      out += i + 2 < bytes.length ? ALPHABET[n & 63]! : '=';
+    }
+    return out;
+  };
+  const dataUrl = (type: string, bytes: number[]) => `data:image/${type};base64,${base64(bytes)}`;
+  const png = dataUrl('png', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  const jpeg = dataUrl('jpeg', [0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+
+  it('is a PNG or JPEG whose first bytes say so, of at most the limit', () => {
+    expect(OrganizationLogo.safeParse(png).success).toBe(true);
+    expect(OrganizationLogo.safeParse(jpeg).success).toBe(true);
+    expect(logoPart(png)).toEqual({ contentType: 'image/png', base64: png.split(',')[1] });
+    expect(logoPart(null)).toBeNull();
+    // An SVG may carry scripts; a GIF renamed to PNG is not a PNG; a big image would weigh on every e-mail.
+    expect(OrganizationLogo.safeParse(dataUrl('svg+xml', [0x3c, 0x73, 0x76, 0x67])).success).toBe(false);
+    expect(OrganizationLogo.safeParse(dataUrl('png', [0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0, 0])).success).toBe(false);
+    const big = dataUrl('jpeg', [0xff, 0xd8, 0xff, ...new Array(LOGO_MAX_BYTES).fill(0)]);
+    expect(OrganizationLogo.safeParse(big).error?.issues[0]?.message).toBe('must be at most 64 KB');
+    expect(OrganizationLogo.safeParse('https://example.org/logo.png').success).toBe(false);
   });
 });

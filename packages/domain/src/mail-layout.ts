@@ -1,3 +1,4 @@
+import { z } from 'zod';
 /**
  * The HTML part of every e-mail, built from its plain-text part so that both say the same thing: the organisation's
  * name at the top, the text's paragraphs, its first link that ends a line as a button, and what follows a line "—" (the unsubscribe
@@ -8,8 +9,69 @@
  * line "Label: link" or alone on the line after "…:".
  */
 
+/** The largest logo an organisation may upload, in bytes: small enough to travel inside every e-mail. */
+export const LOGO_MAX_BYTES = 64 * 1024;
+const LOGO_TYPES = { png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], jpeg: [0xff, 0xd8, 0xff] } as const;
+const LOGO_DATA_URL = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+={0,2})$/;
+
+/** Decodes base64 without I/O or platform buffers (domain imports none). */
+function base64Bytes(text: string, count: number): number[] {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const bytes: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const char of text) {
+    if (char === '=' || bytes.length >= count) break;
+    value = (value << 6) | alphabet.indexOf(char);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((value >> bits) & 0xff);
+    }
+  }
+  return bytes;
+}
+
+/**
+ * An organisation's logo as stored and sent: a data URL of a PNG or JPEG image of at most LOGO_MAX_BYTES, whose first
+ * bytes are those of its type (an SVG, which may carry scripts, or a file renamed to .png is refused).
+ */
+export const OrganizationLogo = z
+  .string()
+  .max(Math.ceil(LOGO_MAX_BYTES / 3) * 4 + 40)
+  .superRefine((value, ctx) => {
+    const match = LOGO_DATA_URL.exec(value);
+    if (!match) {
+      ctx.addIssue({ code: 'custom', message: 'must be a PNG or JPEG image' });
+      return;
+    }
+    const [, type, data] = match as unknown as [string, 'png' | 'jpeg', string];
+    const bytes = Math.floor((data.length * 3) / 4) - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
+    if (bytes > LOGO_MAX_BYTES) {
+      ctx.addIssue({ code: 'custom', message: `must be at most ${LOGO_MAX_BYTES / 1024} KB` });
+      return;
+    }
+    const signature = LOGO_TYPES[type];
+    const head = base64Bytes(data, signature.length);
+    if (signature.some((b, i) => head[i] !== b)) {
+      ctx.addIssue({ code: 'custom', message: `is not a ${type.toUpperCase()} image` });
+    }
+  });
+export type OrganizationLogo = z.infer<typeof OrganizationLogo>;
+
+/** The logo's type and bytes (base64), for a message to carry it as an inline part; null when none. */
+export function logoPart(logo: string | null | undefined): { contentType: string; base64: string } | null {
+  const match = logo ? LOGO_DATA_URL.exec(logo) : null;
+  return match ? { contentType: `image/${match[1]}`, base64: match[2] as string } : null;
+}
+
+/** The content id an e-mail's HTML names its inline logo by. */
+export const LOGO_CID = 'logo@facets';
+
 export interface MailContent {
   organizationName: string;
+  /** Whether the message carries the organisation's logo as its inline part LOGO_CID; the name alone otherwise. */
+  withLogo?: boolean;
   subject: string;
   body: string;
 }
@@ -131,6 +193,9 @@ export function mailHtml(content: MailContent): string {
     flush();
   }
   const org = escapeHtml(content.organizationName);
+  const logo = content.withLogo
+    ? `<img src="cid:${LOGO_CID}" alt="" height="32" style="height:32px;width:auto;vertical-align:middle;margin-right:12px;border:0">`
+    : '';
   return [
     '<!DOCTYPE html>',
     '<html><head><meta charset="utf-8">',
@@ -141,7 +206,7 @@ export function mailHtml(content: MailContent): string {
     '<tr><td align="center" style="padding:24px 12px">',
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;',
     'border-radius:8px;font-family:-apple-system,Segoe UI,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#111827">',
-    `<tr><td style="padding:20px 28px;border-bottom:1px solid #e5e7eb;font-size:18px;font-weight:700">${org}</td></tr>`,
+    `<tr><td style="padding:20px 28px;border-bottom:1px solid #e5e7eb;font-size:18px;font-weight:700">${logo}${org}</td></tr>`,
     `<tr><td style="padding:24px 28px">${blocks.join('\n')}</td></tr>`,
     footer.length > 0
       ? `<tr><td style="padding:16px 28px;border-top:1px solid #e5e7eb;font-size:13px;color:#6b7280">${footer.map(inline).join('<br>')}</td></tr>`

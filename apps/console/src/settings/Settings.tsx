@@ -1,4 +1,11 @@
-import { ADMINS, FatigueRule, FeedbackWaitDays, SUGGESTED_FATIGUE_RULE } from '@facets/domain';
+import {
+  ADMINS,
+  FatigueRule,
+  FeedbackWaitDays,
+  LOGO_MAX_BYTES,
+  OrganizationLogo,
+  SUGGESTED_FATIGUE_RULE,
+} from '@facets/domain';
 import { ErrorAlert, type Me, useLang, useTRPC } from '@facets/portal-kit';
 import { Alert, Button, Card, Select, TextInput } from '@facets/ui';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -64,6 +71,8 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
   const [anonymous, setAnonymous] = useState(settings.allowAnonymousFeedback);
   const [timeZone, setTimeZone] = useState(settings.timeZone);
   const [waitDays, setWaitDays] = useState(String(settings.feedbackWaitDays));
+  const [logo, setLogo] = useState<string | null>(settings.logo);
+  const [logoError, setLogoError] = useState<string>();
   const rule = settings.fatigueRule ?? SUGGESTED_FATIGUE_RULE;
   const [fatigueOn, setFatigueOn] = useState(settings.fatigueRule !== null);
   const [maxSurveys, setMaxSurveys] = useState(String(rule.maxSurveys));
@@ -107,6 +116,8 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
       timeZone,
       fatigueRule: fatigueOn && fatigue.success ? fatigue.data : null,
       feedbackWaitDays: wait.data,
+      // The image is sent only when it changed.
+      ...(logo === settings.logo ? {} : { logo }),
     });
   };
 
@@ -167,6 +178,49 @@ function SettingsForm({ settings, readOnly }: { settings: OrganizationSettings; 
             onChange={(e) => setTimeZone(e.currentTarget.value)}
             options={timeZoneChoices(settings.timeZone)}
           />
+        </div>
+        <div className="fx-stack fx-settings-logo">
+          <div>
+            <p className="fx-label" id="settings-logo">
+              {t('settings.logo')}
+            </p>
+            <p className="fx-hint">{t('settings.logoHint', { kb: LOGO_MAX_BYTES / 1024 })}</p>
+          </div>
+          {logo ? <img src={logo} alt={t('settings.logoPreview')} className="fx-settings-logo-preview" /> : null}
+          {readOnly ? null : (
+            <div className="fx-row">
+              <input
+                type="file"
+                accept="image/png,image/jpeg"
+                aria-labelledby="settings-logo"
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0];
+                  if (!file) return;
+                  if (file.size > LOGO_MAX_BYTES) {
+                    setLogoError(t('settings.logoTooLarge', { kb: LOGO_MAX_BYTES / 1024 }));
+                    return;
+                  }
+                  const reader = new FileReader();
+                  reader.onload = () => {
+                    const read = OrganizationLogo.safeParse(reader.result);
+                    setLogoError(read.success ? undefined : t('settings.logoInvalid'));
+                    if (read.success) setLogo(read.data);
+                  };
+                  reader.readAsDataURL(file);
+                }}
+              />
+              {logo ? (
+                <Button type="button" variant="secondary" onClick={() => setLogo(null)}>
+                  {t('settings.logoRemove')}
+                </Button>
+              ) : null}
+            </div>
+          )}
+          {logoError ? (
+            <p className="fx-error" role="alert">
+              {logoError}
+            </p>
+          ) : null}
         </div>
       </Card>
       <Card title={t('settings.anonymity')} titleId="settings-anonymity" aria-labelledby="settings-anonymity">

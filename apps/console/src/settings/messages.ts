@@ -76,6 +76,13 @@ const en = {
       'The language of the messages Facets sends, such as invitations. Everyone can switch the screens’ language.',
     timeZone: 'Time zone',
     timeZoneHint: 'The hours of recurring surveys are read in it: a wave opening at 09:00 opens at 09:00 there.',
+    logo: 'Logo',
+    logoHint:
+      'A PNG or JPEG image of at most {{kb}} KB, shown beside the name at the top of every e-mail. It travels inside each message, so no mail client fetches anything that would tell when a message was opened.',
+    logoPreview: 'The organisation’s logo',
+    logoRemove: 'Remove the logo',
+    logoTooLarge: 'This image is over {{kb}} KB: choose a smaller one.',
+    logoInvalid: 'Choose a PNG or JPEG image.',
     languages: 'Languages of the organisation’s texts',
     languagesHint:
       'Labels, surveys, statements, initiatives and promises are written in these languages only. Switching to one keeps what each text holds: a reader in the other language sees the one it has.',
@@ -277,6 +284,13 @@ const fr: typeof en = {
       'La langue des messages envoyés par Facets, comme les invitations. Chacun peut changer la langue des écrans.',
     timeZone: 'Fuseau horaire',
     timeZoneHint: 'Les heures des enquêtes récurrentes s’y lisent : une vague ouverte à 09:00 s’ouvre à 09:00 là-bas.',
+    logo: 'Logo',
+    logoHint:
+      'Une image PNG ou JPEG de {{kb}} Ko au plus, affichée à côté du nom en tête de chaque e-mail. Elle voyage dans chaque message : aucune messagerie ne va rien chercher qui dirait quand un message a été ouvert.',
+    logoPreview: 'Le logo de l’organisation',
+    logoRemove: 'Retirer le logo',
+    logoTooLarge: 'Cette image dépasse {{kb}} Ko : choisissez-en une plus petite.',
+    logoInvalid: 'Choisissez une image PNG ou JPEG.',
     languages: 'Langues des textes de l’organisation',
     languagesHint:
       'Libellés, enquêtes, intentions, initiatives et promesses sont rédigés dans ces langues seulement. Passer à une seule garde ce que chaque texte contient : un lecteur de l’autre langue voit celle qu’il a.',

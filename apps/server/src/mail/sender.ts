@@ -1,5 +1,5 @@
 import { claimDelivery, type Database, listDeliverable, markFailed, markSent, redactSecretLinks } from '@facets/db';
-import { isPermanentRefusal, mailHtml } from '@facets/domain';
+import { isPermanentRefusal, LOGO_CID, logoPart, mailHtml } from '@facets/domain';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -51,6 +51,7 @@ export function createMailSender(args: {
     const now = at.toISOString();
     for (const message of await listDeliverable(args.db, { limit: 50, now })) {
       if (!(await claimDelivery(args.db, message, { now }))) continue;
+      const logo = logoPart(message.organizationLogo);
       try {
         await args.transport.sendMail({
           from: args.from,
@@ -61,7 +62,22 @@ export function createMailSender(args: {
             organizationName: message.organizationName ?? PRODUCT_NAME,
             subject: message.subject,
             body: message.body,
+            withLogo: logo !== null,
           }),
+          // The logo travels inside the message: a mail client fetches nothing that would tell when it was opened.
+          ...(logo
+            ? {
+                attachments: [
+                  {
+                    cid: LOGO_CID,
+                    filename: 'logo',
+                    content: logo.base64,
+                    encoding: 'base64',
+                    contentType: logo.contentType,
+                  },
+                ],
+              }
+            : {}),
         });
         await markSent(args.db, { id: message.id, now: clock().toISOString() });
         sent++;

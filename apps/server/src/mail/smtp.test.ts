@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { type Db, enqueueMessage, getOutboxMessage, listOutbox, newId } from '@facets/db';
+import { type Db, enqueueMessage, getOutboxMessage, listOutbox, newId, updateOrganizationSettings } from '@facets/db';
 import { buildFixture, openTestDb, TEST_DATABASE_URL, testDialects, underSchemaLock } from '@facets/db/testing';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
@@ -186,6 +186,34 @@ describe('e-mail through a real SMTP server', () => {
     expect(html).toContain('>Répondre à l’enquête</a>');
     expect(html).toContain('Bonjour Léa,');
     expect(warnings).toEqual([]);
+  });
+
+  it('carries the organisation’s logo inside the message, named by the HTML part, fetched from nowhere', async () => {
+    const smtp = await startSmtp();
+    cleanups.push(smtp.close);
+    const db = await sqlite();
+    const fx = await buildFixture(db.db);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+    await updateOrganizationSettings(db.db, {
+      organizationId: fx.organizationId,
+      changes: { logo: `data:image/png;base64,${png.toString('base64')}` },
+    });
+    await enqueueMessage(db.db, {
+      organizationId: fx.organizationId,
+      to: 'lea@example.test',
+      subject: 'Votre avis compte',
+      body: 'Bonjour Léa,\n\nRépondre : https://facets.test/employee/i/tok_1\n',
+      now: '2026-12-03T10:00:00.000Z',
+      newId,
+    });
+    const sender = createMailSender({ db: db.db, transport: smtpTransport(smtp.url), from: 'no-reply@facets.test' });
+    cleanups.push(() => sender.close());
+    expect(await sender.deliver(new Date('2026-12-03T10:00:01.000Z'))).toBe(1);
+    const raw = smtp.received[0]!.raw.replace(/=\r\n/g, '');
+    expect(raw).toMatch(/Content-ID: <logo@facets>/i);
+    expect(raw).toContain('src=3D"cid:logo@facets"');
+    expect(raw).toMatch(/Content-Type: image\/png/i);
+    expect(raw).not.toMatch(/src=3D"https?:/);
   });
 
   it('bounces an address the server refuses for good at once, and retries one refused for now', async () => {

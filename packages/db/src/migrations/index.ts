@@ -36,6 +36,7 @@ import * as addScimProvisioning from './2026_12_04_1900_add_scim_provisioning.ts
 import * as createCommentTheme from './2026_12_04_1910_create_comment_theme.ts';
 import * as createNotification from './2026_12_04_2000_create_notification.ts';
 import * as addFeedbackWait from './2026_12_04_2001_add_feedback_wait.ts';
+import * as addOrganizationLogo from './2026_12_04_2100_add_organization_logo.ts';
 
 /** Every migration, by name; the names sort in the order they run. Registered here by hand: no directory scanning. */
 export const migrations: Record<string, Migration> = {
@@ -75,6 +76,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1910_create_comment_theme': createCommentTheme,
   '2026_12_04_2000_create_notification': createNotification,
   '2026_12_04_2001_add_feedback_wait': addFeedbackWait,
+  '2026_12_04_2100_add_organization_logo': addOrganizationLogo,
 };
 
 export const migrationProvider: MigrationProvider = {

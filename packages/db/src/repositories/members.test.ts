@@ -249,6 +249,8 @@ describe.each(dialects)('staff members and settings (%s)', (dialect) => {
       languages: ['fr', 'en'],
       fatigueRule: null,
       timeZone: 'Europe/Paris',
+      feedbackWaitDays: 5,
+      logo: null,
     });
     const changed = await updateOrganizationSettings(db, {
       ...org(),
@@ -263,8 +265,17 @@ describe.each(dialects)('staff members and settings (%s)', (dialect) => {
       languages: ['fr', 'en'],
       fatigueRule: null,
       timeZone: 'Europe/Paris',
+      feedbackWaitDays: 5,
+      logo: null,
     });
+    // A logo is a small PNG or JPEG: anything else is refused naming the field.
+    const png = `data:image/png;base64,${Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64')}`;
+    expect((await updateOrganizationSettings(db, { ...org(), changes: { logo: png } })).logo).toBe(png);
+    expect((await updateOrganizationSettings(db, { ...org(), changes: { logo: null } })).logo).toBeNull();
     for (const [changes, field] of [
+      [{ logo: `data:image/svg+xml;base64,${Buffer.from('<svg onload="x"/>').toString('base64')}` }, 'logo'],
+      [{ logo: `data:image/png;base64,${Buffer.from('GIF89a not a png').toString('base64')}` }, 'logo'],
+      [{ logo: `data:image/jpeg;base64,${Buffer.alloc(70 * 1024, 0xff).toString('base64')}` }, 'logo'],
       [{ kThreshold: 2, commentThreshold: 9 }, 'kThreshold'],
       [{ commentThreshold: 4.5 }, 'commentThreshold'],
       [{ defaultLocale: 'de' }, 'defaultLocale'],

@@ -178,6 +178,8 @@ export async function listOutbox(
 /** A message to send, with the name of its organisation for its layout (null: a message of no organisation). */
 export interface DeliverableMessage extends OutboxMessage {
   organizationName: string | null;
+  /** Its logo (a data URL), which the message carries inside it; null when it has none. */
+  organizationLogo: string | null;
 }
 
 /**
@@ -198,18 +200,21 @@ export async function listDeliverable(
     query = query.where((eb) => eb.or([eb('next_attempt_at', 'is', null), eb('next_attempt_at', '<=', now)]));
   const rows = await query.orderBy('created_at').orderBy('id').limit(args.limit).execute();
   const ids = [...new Set(rows.flatMap((r) => (r.organization_id === null ? [] : [r.organization_id])))];
-  const names = new Map(
+  const organizations = new Map(
     ids.length === 0
       ? []
-      : (await db.selectFrom('organization').select(['id', 'name']).where('id', 'in', ids).execute()).map((o) => [
-          o.id,
-          o.name,
-        ]),
+      : (await db.selectFrom('organization').select(['id', 'name', 'logo']).where('id', 'in', ids).execute()).map(
+          (o) => [o.id, o],
+        ),
   );
-  return rows.map((r) => ({
-    ...toMessage(r),
-    organizationName: r.organization_id === null ? null : (names.get(r.organization_id) ?? null),
-  }));
+  return rows.map((r) => {
+    const organization = r.organization_id === null ? undefined : organizations.get(r.organization_id);
+    return {
+      ...toMessage(r),
+      organizationName: organization?.name ?? null,
+      organizationLogo: organization?.logo ?? null,
+    };
+  });
 }
 
 /**

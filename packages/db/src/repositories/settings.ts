@@ -6,6 +6,7 @@ import {
   Locale,
   lengthDetail,
   OrganizationLanguages,
+  OrganizationLogo,
   TimeZone,
 } from '@facets/domain';
 import type { Kysely } from 'kysely';
@@ -30,6 +31,8 @@ export interface OrganizationSettings {
   languages: Locale[];
   /** The IANA time zone the hours of its recurring programmes are read in (domain `cadences.ts`). */
   timeZone: string;
+  /** Its logo (a PNG or JPEG data URL, domain `OrganizationLogo`), inside its e-mails beside its name; null: none. */
+  logo: string | null;
   /**
    * At most so many invitations per person in so many days (domain fatigue.ts); null: no rule, the default, since
    * the rule withholds invitations HR asked for and only the organisation knows how often its people are asked.
@@ -59,6 +62,7 @@ export async function getOrganizationSettings(
       'allow_anonymous_feedback',
       'languages',
       'time_zone',
+      'logo',
       'fatigue_max_surveys',
       'fatigue_period_days',
       'feedback_wait_days',
@@ -74,6 +78,7 @@ export async function getOrganizationSettings(
     allowAnonymousFeedback: bool(row.allow_anonymous_feedback),
     languages: parseLanguages(row.languages),
     timeZone: row.time_zone,
+    logo: row.logo,
     fatigueRule: parseFatigueRule(row.fatigue_max_surveys, row.fatigue_period_days),
     feedbackWaitDays: row.feedback_wait_days,
   };
@@ -104,6 +109,7 @@ export async function updateOrganizationSettings(
     allow_anonymous_feedback: number;
     languages: string;
     time_zone: string;
+    logo: string | null;
     fatigue_max_surveys: number | null;
     fatigue_period_days: number | null;
     feedback_wait_days: number;
@@ -141,6 +147,13 @@ export async function updateOrganizationSettings(
     if (!zone.success)
       throw invalid('timeZone', 'must be a time zone of the IANA database, such as Europe/Paris', 'invalid_value');
     set.time_zone = zone.data;
+  }
+  if (changes.logo !== undefined) {
+    const logo = OrganizationLogo.nullable().safeParse(changes.logo);
+    if (!logo.success) {
+      throw invalid('logo', logo.error.issues[0]?.message ?? 'must be a PNG or JPEG image', 'invalid_format');
+    }
+    set.logo = logo.data;
   }
   if (changes.fatigueRule !== undefined) {
     const rule = FatigueRule.nullable().safeParse(changes.fatigueRule);
