@@ -96,6 +96,8 @@ export const SEGMENT_EFFECTS: Readonly<Record<GroupCode, readonly SegmentEffect[
     e('site', 'lille', 'after_sales', -8),
     e('site', 'bordeaux', 'delivery', 4),
     e('site', 'bordeaux', 'after_sales', 8),
+    e('site', 'lille', 'ease_of_ordering', -6),
+    e('site', 'bordeaux', 'ease_of_ordering', 6),
   ],
   supplier: [
     e('supplier_category', 'logistics', 'payment_reliability', -8),
