@@ -40,8 +40,8 @@ const WORDS = {
     trendChart: /Transparency: expected and lived across waves/,
     group: 'Group',
     cutBy: 'Cut by',
-    site: 'Site',
-    lyon: 'Lyon',
+    tenure: 'Tenure',
+    band: '3 to 10 years',
     department: 'Department',
     it: 'IT',
     show: 'Show',
@@ -49,7 +49,7 @@ const WORDS = {
     points: /[+−-]\d+\.\d pts/,
     questions: 'Questions',
     againstWhole: 'Against the whole group',
-    /** Sites cut across the demo's departments: the publication withholds them, and says why. */
+    /** Tenure bands cut across the demo's departments: the publication withholds them, and says why. */
     withheld: /combined with the other groups shown|few people outside it/,
     stage3: /^3\. Integrated offer/,
     strengths: 'What already supports this stage?',
@@ -85,8 +85,8 @@ const WORDS = {
     trendChart: /Transparence : attendue et vécue au fil des vagues/,
     group: 'Groupe',
     cutBy: 'Découper par',
-    site: 'Site',
-    lyon: 'Lyon',
+    tenure: 'Ancienneté',
+    band: '3 à 10 ans',
     department: 'Service',
     it: 'Informatique',
     show: 'Afficher',
@@ -188,9 +188,9 @@ describe.skipIf(!chromiumPath)('console insights', () => {
 
       await navigate(page, w.groups);
       await page.getByLabel(w.group, { exact: true }).selectOption({ label: w.employees });
-      await page.getByLabel(w.cutBy).selectOption({ label: w.site });
-      const lyon = page.getByRole('row', { name: new RegExp(`^${w.lyon}`) });
-      await expect.poll(async () => (await lyon.textContent()) ?? '').toMatch(w.withheld);
+      await page.getByLabel(w.cutBy).selectOption({ label: w.tenure });
+      const band = page.getByRole('row', { name: new RegExp(`^${w.band}`) });
+      await expect.poll(async () => (await band.textContent()) ?? '').toMatch(w.withheld);
       await check(page, shot('05-groups-hidden-cell'));
 
       // Each department against the whole group, then one department's questions against it.
@@ -293,9 +293,9 @@ describe.skipIf(!chromiumPath)('console insights', () => {
       await signIn(page, w, email, '/console/');
       await navigate(page, w.groups);
       await page.getByLabel(w.group, { exact: true }).selectOption({ label: w.employees });
-      await page.getByLabel(w.cutBy).selectOption({ label: w.site });
+      await page.getByLabel(w.cutBy).selectOption({ label: w.tenure });
       await expect
-        .poll(async () => (await page.getByRole('row', { name: new RegExp(`^${w.lyon}`) }).textContent()) ?? '')
+        .poll(async () => (await page.getByRole('row', { name: new RegExp(`^${w.band}`) }).textContent()) ?? '')
         .toMatch(w.withheld);
       await navigate(page, w.maturity);
       await page.getByText(w.readOnly).waitFor();

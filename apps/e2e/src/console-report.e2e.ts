@@ -29,8 +29,10 @@ const WORDS = {
     wholeGroup: 'The whole group',
     department: 'Department: IT',
     which: 'Which one',
-    lyon: 'Site: Lyon',
-    withheld: /^The results of Site: Lyon are not shown for .+: combined with the other groups shown/,
+    tenure: 'Tenure',
+    band: '3 to 10 years',
+    withheldScope: 'Tenure: 3 to 10 years',
+    withheld: /^The results of Tenure: 3 to 10 years are not shown for .+: combined with the other groups shown/,
     print: 'Print or save as PDF',
     notOnPaper: ['Sign out', 'Export CSV', 'Print or save as PDF', 'Overview'],
   },
@@ -47,8 +49,11 @@ const WORDS = {
     wholeGroup: 'Tout le groupe',
     department: 'Service : Informatique',
     which: 'Lequel',
-    lyon: 'Site : Lyon',
-    withheld: /^Les résultats de Site : Lyon ne sont pas montrés pour .+ : croisé avec les autres groupes affichés/,
+    tenure: 'Ancienneté',
+    band: '3 à 10 ans',
+    withheldScope: 'Ancienneté : 3 à 10 ans',
+    withheld:
+      /^Les résultats de Ancienneté : 3 à 10 ans ne sont pas montrés pour .+ : croisé avec les autres groupes affichés/,
     print: 'Imprimer ou enregistrer en PDF',
     notOnPaper: ['Se déconnecter', 'Exporter en CSV', 'Imprimer ou enregistrer en PDF', 'Vue d’ensemble'],
   },
@@ -127,12 +132,12 @@ describe.skipIf(!chromiumPath)('the report to print', () => {
           expect((await cover(page))[w.wave]).toBe(earlier);
           expect(earlier).not.toBe(latest[w.wave]);
 
-          // A segment the wave withholds (Lyon: with the other sites shown it would single people out) prints its
-          // reason and nothing else: no figure, no empty page per dimension.
+          // A segment the wave withholds (a tenure band: with the departments shown it would single people out)
+          // prints its reason and nothing else: no figure, no empty page per dimension.
           const controls = page.locator('.fx-report__controls');
-          await controls.getByLabel(w.scope, { exact: true }).selectOption({ label: 'Site' });
-          await controls.getByLabel(w.which, { exact: true }).selectOption({ label: 'Lyon' });
-          await expect.poll(async () => (await cover(page))[w.scope]).toBe(w.lyon);
+          await controls.getByLabel(w.scope, { exact: true }).selectOption({ label: w.tenure });
+          await controls.getByLabel(w.which, { exact: true }).selectOption({ label: w.band });
+          await expect.poll(async () => (await cover(page))[w.scope]).toBe(w.withheldScope);
           await report(page).getByText(w.withheld).waitFor();
           expect(await report(page).locator('.fx-report__part').count()).toBe(0);
           await expectClean(page);

@@ -3,7 +3,10 @@ import { companyValue } from '../repositories/respondents.ts';
 
 export { companyValue };
 
-/** The demo organisation: a French home-goods maker with workshops in Lyon and Lille and a head office in Paris. */
+/**
+ * The demo organisation: a French home-goods maker with workshops in Lyon and Lille, a head office in Paris and a
+ * customer service centre in Bordeaux.
+ */
 export const ORGANIZATION = {
   id: 'demo-org',
   slug: 'demo',
@@ -49,6 +52,25 @@ export interface SegmentAttributeContent {
 const v = (value: string, fr: string, en: string): SegmentValue => ({ value, label: t(fr, en) });
 
 /**
+ * The sites: where employees work and, for customers, the site that serves their region. Both groups carry the same
+ * codes, so the experience chain sets employees' figures against customers' site by site.
+ */
+const SITES: readonly SegmentValue[] = [
+  v('lyon', 'Lyon', 'Lyon'),
+  v('paris', 'Paris', 'Paris'),
+  v('lille', 'Lille', 'Lille'),
+  v('bordeaux', 'Bordeaux', 'Bordeaux'),
+];
+
+/** The site serving a customer region (the others, from Bordeaux). */
+export const SITE_OF_REGION: Readonly<Record<string, string>> = {
+  auvergne_rhone_alpes: 'lyon',
+  ile_de_france: 'paris',
+  hauts_de_france: 'lille',
+  other: 'bordeaux',
+};
+
+/**
  * Supplier companies, each a company record (anonymity counts suppliers by company: one company is never k of them).
  * Several have more than one contact.
  */
@@ -83,7 +105,7 @@ export const SEGMENT_ATTRIBUTES: readonly SegmentAttributeContent[] = [
     group: 'employee',
     key: 'site',
     label: t('Site', 'Site'),
-    values: [v('lyon', 'Lyon', 'Lyon'), v('paris', 'Paris', 'Paris'), v('lille', 'Lille', 'Lille')],
+    values: SITES,
   },
   {
     group: 'employee',
@@ -117,6 +139,7 @@ export const SEGMENT_ATTRIBUTES: readonly SegmentAttributeContent[] = [
       v('other', 'Autres régions', 'Other regions'),
     ],
   },
+  { group: 'customer', key: 'site', label: t('Site', 'Site'), values: SITES },
   {
     group: 'supplier',
     key: 'supplier_category',

@@ -1,5 +1,5 @@
 import { companyKey, type Random, type StaffRole } from '@facets/domain';
-import { companyValue, type GroupCode, SUPPLIER_COMPANIES } from './content.ts';
+import { companyValue, type GroupCode, SITE_OF_REGION, SUPPLIER_COMPANIES } from './content.ts';
 
 export interface StaffContent {
   key: string;
@@ -53,7 +53,7 @@ export const SIGN_IN_STAKEHOLDERS: Readonly<
     displayName: 'Léa Moreau',
     email: 'customer@demo.facets.test',
     company: null,
-    segments: { segment: 'online', region: 'auvergne_rhone_alpes' },
+    segments: { segment: 'online', region: 'auvergne_rhone_alpes', site: 'lyon' },
   },
   supplier: {
     displayName: 'Marc Durand',
@@ -94,33 +94,22 @@ const DEPARTMENTS: readonly (readonly [string, number])[] = [
   ['finance', 9],
   ['hr', 8],
 ];
-/** Where each department works: workshops in Lyon and Lille, the head office in Paris. */
+/**
+ * Where each department works: operations in the Lyon and Lille workshops, IT in Lyon, customer service in Bordeaux,
+ * the rest at the head office in Paris. A site is then a union of whole departments (operations' two halves are large
+ * enough to stand on their own), so a wave published department first shows its sites too.
+ * Every employee's site costs one draw, whatever the weights, so the people and their answers do not depend on them.
+ */
 const SITES: Readonly<Record<string, readonly (readonly [string, number])[]>> = {
   operations: [
     ['lyon', 1],
     ['lille', 1],
   ],
-  customer_service: [
-    ['lille', 3],
-    ['lyon', 2],
-  ],
-  marketing: [
-    ['paris', 4],
-    ['lyon', 1],
-  ],
-  it: [
-    ['lyon', 7],
-    ['paris', 3],
-  ],
-  finance: [
-    ['paris', 3],
-    ['lyon', 2],
-  ],
-  hr: [
-    ['paris', 2],
-    ['lyon', 2],
-    ['lille', 1],
-  ],
+  customer_service: [['bordeaux', 1]],
+  marketing: [['paris', 1]],
+  it: [['lyon', 1]],
+  finance: [['paris', 1]],
+  hr: [['paris', 1]],
 };
 const TENURES: readonly (readonly [string, number])[] = [
   ['under_1y', 3],
@@ -223,7 +212,7 @@ export function buildStakeholders(random: Random): StakeholderContent[] {
       displayName,
       email: emailOf(displayName, 'client.example'),
       company: segment === 'trade' ? random.pick(TRADE_COMPANIES) : null,
-      segments: { segment, region },
+      segments: { segment, region, site: SITE_OF_REGION[region]! },
     });
   }
 

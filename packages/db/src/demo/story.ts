@@ -8,7 +8,9 @@ import type { GroupCode } from './content.ts';
  * - customers: the "48 h" campaign makes delivery expectations climb while lived delivery slips (promise drift),
  *   after-sales and ordering improve after the 72-hour service and the new shop;
  * - suppliers: payment reliability far below its target and flat (the fix is only planned);
- * - shareholders: strategy clarity up with the quarterly letter, returns drifting down.
+ * - shareholders: strategy clarity up with the quarterly letter, returns drifting down;
+ * - the experience chain, site by site: employees feel least recognised in Lille and most in Bordeaux, and the
+ *   customers each site serves are least satisfied with Lille's deliveries and after-sales and most with Bordeaux's.
  */
 export interface Trajectory {
   lived: readonly number[];
@@ -73,6 +75,8 @@ export const SEGMENT_EFFECTS: Readonly<Record<GroupCode, readonly SegmentEffect[
   employee: [
     e('site', 'lille', 'workload', -10),
     e('site', 'lille', 'recognition', -6),
+    e('site', 'bordeaux', 'recognition', 6),
+    e('site', 'paris', 'recognition', 2),
     e('department', 'customer_service', 'workload', -8),
     e('department', 'it', 'tools', -10),
     e('department', 'operations', 'tools', -5),
@@ -88,6 +92,12 @@ export const SEGMENT_EFFECTS: Readonly<Record<GroupCode, readonly SegmentEffect[
     e('segment', 'trade', 'after_sales', 6),
     e('segment', 'trade', 'reliability', -5),
     e('segment', 'retail', 'product_quality', 3),
+    e('site', 'lille', 'delivery', -6),
+    e('site', 'lille', 'after_sales', -8),
+    e('site', 'bordeaux', 'delivery', 4),
+    e('site', 'bordeaux', 'after_sales', 8),
+    e('site', 'lille', 'ease_of_ordering', -6),
+    e('site', 'bordeaux', 'ease_of_ordering', 6),
   ],
   supplier: [
     e('supplier_category', 'logistics', 'payment_reliability', -8),
